@@ -1,0 +1,68 @@
+"""The working state of one article while the stages run over it.
+
+A stage reads what earlier stages put here and adds its own records. The context is
+thrown away once the article's records are built; only ``Article`` leaves the pipeline.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from dateline.records import Entity, Event, Flag, Number, Place, Quote, Span, Timex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span as SpacySpan, Token
+
+
+@dataclass
+class Context:
+    text: str
+    doc: Doc
+    published: dt.date | None = None
+    published_raw: str | None = None
+    url: str | None = None
+    title: str | None = None
+    source: str | None = None
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    times: list[Timex] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    numbers: list[Number] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    _sent_starts: list[int] = field(default_factory=list, repr=False)
+    _sents: list[SpacySpan] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self._sents = list(self.doc.sents)
+        self._sent_starts = [s.start_char for s in self._sents]
+
+    @property
+    def sents(self) -> list[SpacySpan]:
+        """The doc's sentences, computed once (``doc.sents`` rebuilds them on every call)."""
+        return self._sents
+
+    def sentence_of(self, char: int) -> int:
+        """Index of the sentence that holds character offset ``char``."""
+        return max(0, bisect.bisect_right(self._sent_starts, char) - 1)
+
+    def sentence_index_of_token(self, token: Token) -> int:
+        return self.sentence_of(token.idx)
+
+    def flag(self, code: str, message: str, span: Span | None = None) -> None:
+        """Record a problem in the article (never raised: see STYLE.md rule 3)."""
+        sentence = self.sentence_of(span[0]) if span else None
+        if any(f.code == code and f.span == span for f in self.flags):
+            return
+        self.flags.append(Flag(code=code, message=message, span=span, sentence=sentence))
+
+    def entity_at(self, start: int, end: int) -> Entity | None:
+        """The entity one of whose mentions overlaps ``[start, end)``, if any."""
+        for ent in self.entities:
+            for m0, m1 in ent.mentions:
+                if m0 < end and start < m1:
+                    return ent
+        return None

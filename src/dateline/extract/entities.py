@@ -1,0 +1,147 @@
+"""Named entities, clustered within the article, with the roles the text gives them.
+
+NER mentions are grouped when they name the same thing: the same words, or a short form
+of a longer name of the same kind ("Abdelkarim" -> "Maamoun Abdelkarim", "the Pentagon"
+-> "Pentagon"). Pronoun mentions are added later by the speaker resolver; countries by
+the place stage, which owns the country tables.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from dateline.context import Context
+from dateline.records import Entity
+
+NER_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "FAC"}
+# dependency labels that attach a title or description to the left of a name
+_TITLE_DEPS = {"compound", "amod", "nmod", "nn", "poss"}
+_LEADING = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+def normalise_name(text: str) -> str:
+    """The comparable form of a name: no article, no possessive, single spaces."""
+    text = _LEADING.sub("", " ".join(text.split()))
+    return _POSSESSIVE.sub("", text).strip()
+
+
+def _trim(span: SpacySpan) -> SpacySpan:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end] if end > start else span
+
+
+def title_before(span: SpacySpan) -> str | None:
+    """Title words that modify a name from the left ("Syrian Culture Minister Issam Khalil")."""
+    root = span.root
+    lefts = [t for t in root.lefts if t.i < span.start and t.dep_ in _TITLE_DEPS]
+    if not lefts:
+        return None
+    first = min(t.left_edge.i for t in lefts)
+    words = span.doc[first : span.start]
+    while len(words) and (words[0].lower_ in ("the", "a", "an") or words[0].is_punct):
+        words = words[1:]
+    text = words.text.strip(" ,")
+    return text or None
+
+
+def apposition_of(span: SpacySpan) -> str | None:
+    """An apposition describing a name ("Khaled Nasser, a member of the opposition coalition")."""
+    root = span.root
+    for child in root.rights:
+        if child.dep_ == "appos" and child.i >= span.end:
+            sub = span.doc[child.left_edge.i : child.right_edge.i + 1]
+            return sub.text.strip(" ,")
+    if root.dep_ == "appos" and root.head.i < span.start and root.head.pos_ in ("NOUN", "PROPN"):
+        head = root.head
+        if head.ent_type_ == "":
+            sub = span.doc[head.left_edge.i : head.i + 1]
+            return sub.text.strip(" ,")
+    return None
+
+
+def _same_referent(short: str, long: str, label: str) -> bool:
+    if short == long:
+        return True
+    s_words, l_words = short.split(), long.split()
+    if len(s_words) >= len(l_words):
+        return False
+    if label == "PERSON":
+        # a surname (or a first name used alone) stands for the full name
+        return s_words == l_words[-len(s_words) :] or (len(s_words) == 1 and s_words[0] == l_words[0])
+    return s_words == l_words[-len(s_words) :] or s_words == l_words[: len(s_words)]
+
+
+def _acronym(text: str) -> str:
+    return "".join(w[0] for w in text.split() if w[:1].isupper())
+
+
+def extract_entities(ctx: Context) -> None:
+    mentions: list[tuple[SpacySpan, str]] = []
+    for ent in ctx.doc.ents:
+        label = NER_TYPES.get(ent.label_)
+        if label is None:
+            continue
+        span = _trim(ent)
+        if not span.text.strip():
+            continue
+        mentions.append((span, label))
+
+    clusters: list[dict] = []
+    # longest names first so short forms find the full name wherever it stands
+    order = sorted(range(len(mentions)), key=lambda i: -len(normalise_name(mentions[i][0].text)))
+    assigned: dict[int, int] = {}
+    for i in order:
+        span, label = mentions[i]
+        name = normalise_name(span.text)
+        target = None
+        for ci, cl in enumerate(clusters):
+            if cl["type"] != label and not (label in ("GPE", "LOC") and cl["type"] in ("GPE", "LOC")):
+                continue
+            if _same_referent(name, cl["name"], label) or (
+                label == "ORG" and len(name) >= 2 and name.isupper() and name == _acronym(cl["name"])
+            ):
+                target = ci
+                break
+        if target is None:
+            clusters.append({"name": name, "type": label, "members": []})
+            target = len(clusters) - 1
+        clusters[target]["members"].append(i)
+        assigned[i] = target
+
+    entities: list[Entity] = []
+    for ci, cl in enumerate(sorted(clusters, key=lambda c: min(mentions[m][0].start for m in c["members"]))):
+        members = sorted(cl["members"], key=lambda m: mentions[m][0].start)
+        spans = [mentions[m][0] for m in members]
+        first = spans[0]
+        roles: list[str] = []
+        if cl["type"] == "PERSON":
+            for sp in spans:
+                for role in (title_before(sp), apposition_of(sp)):
+                    if role and role not in roles:
+                        roles.append(role)
+        entities.append(
+            Entity(
+                id=f"e{ci + 1}",
+                name=cl["name"],
+                type=cl["type"],
+                span=(first.start_char, first.end_char),
+                sentence=ctx.sentence_of(first.start_char),
+                mentions=[(s.start_char, s.end_char) for s in spans],
+                roles=roles,
+            )
+        )
+    ctx.entities = entities
+
+
+def token_entity(ctx: Context, token: Token) -> Entity | None:
+    """The entity a token belongs to, through any of its mentions."""
+    return ctx.entity_at(token.idx, token.idx + len(token.text))
