@@ -1,8 +1,8 @@
 """dateline: news articles to structured, source-attributed records.
 
-    >>> import dateline
-    >>> article = dateline.analyze(text, published="2016-03-27")
-    >>> [q.speaker for q in article.quotes]
+>>> import dateline
+>>> article = dateline.analyze(text, published="2016-03-27")
+>>> [q.speaker for q in article.quotes]
 """
 
 from __future__ import annotations

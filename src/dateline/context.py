@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 from dateline.records import Entity, Event, Flag, Number, Place, Quote, Span, Timex
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span as SpacySpan, Token
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 
 @dataclass

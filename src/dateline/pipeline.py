@@ -71,7 +71,9 @@ def default_stages() -> list[Stage]:
         Stage("times", extract_times, ("doc",), ("times",)),
         Stage("places", extract_places, ("doc", "entities"), ("places",)),
         Stage("quotes", extract_quotes, ("doc", "entities"), ("quotes",)),
-        Stage("events", extract_events, ("doc", "entities", "times", "places", "quotes", "numbers"), ("events",)),
+        Stage(
+            "events", extract_events, ("doc", "entities", "times", "places", "quotes", "numbers"), ("events",)
+        ),
         Stage("flags", final_flags, ("quotes", "times", "places"), ("flags",)),
     ]
 
@@ -109,7 +111,9 @@ class Pipeline:
         source: str | None = None,
         id: str | None = None,
     ) -> Article:
-        return self.analyze(Document(text, id=id, published=_iso(published), url=url, title=title, source=source))
+        return self.analyze(
+            Document(text, id=id, published=_iso(published), url=url, title=title, source=source)
+        )
 
     def analyze(self, document: Document) -> Article:
         if not document.text or not document.text.strip():
