@@ -1,7 +1,7 @@
 """Readers: every source a user may name becomes a stream of ``Document`` (or ``Failure``).
 
 A source is a text file, an HTML file, a JSONL corpus, a WARC file, a folder (read
-recursively), a URL, or ``-`` for standard input. A source that cannot be read at all
+recursively), a URL, ``-`` for standard input, or ``sample:[ID]`` for the bundled samples. A source that cannot be read at all
 becomes one ``Failure`` record; the stream goes on with the next source.
 """
 
@@ -23,6 +23,7 @@ TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 WARC_SUFFIXES = {".warc", ".gz"}  # .warc.gz: checked on the full name below
+SAMPLE_PREFIX = "sample:"  # "sample:" = every bundled sample article, "sample:ID" = one
 KNOWN = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | {".warc"}
 
 __all__ = ["iter_documents", "read_source"]
@@ -38,6 +39,8 @@ def read_source(source: str, stdin: bytes | None = None) -> Iterator[Document | 
         if source == "-":
             data = stdin if stdin is not None else sys.stdin.buffer.read()
             yield from _from_bytes(data, "<stdin>", None)
+        elif source.startswith(SAMPLE_PREFIX):
+            yield from _read_samples(source[len(SAMPLE_PREFIX) :])
         elif is_url(source):
             yield fetch(source)
         else:
@@ -59,6 +62,17 @@ def iter_documents(sources: Iterable[str], published: str | None = None) -> Iter
             if isinstance(item, Document) and published and not item.published:
                 item.published = published
             yield item
+
+
+def _read_samples(wanted: str) -> Iterator[Document]:
+    from dateline.samples import sample_documents
+
+    docs = sample_documents()
+    chosen = [d for d in docs if not wanted or d.id == wanted]
+    if not chosen:
+        ids = ", ".join(d.id or "" for d in docs)
+        raise SourceNotFound(f"{SAMPLE_PREFIX}{wanted}: no bundled sample with that id (ids: {ids})")
+    yield from chosen
 
 
 def _read_folder(folder: Path) -> Iterator[Document | Failure]:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from dateline.dates import parse_published
 from dateline.errors import DatelineError, MalformedInput
 from dateline.pipeline import Document
+
+# extracted "text" with no word in it is what broken markup leaves behind ("<<<>>>")
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def looks_like_html(text: str) -> bool:
@@ -22,7 +27,7 @@ def document_from_html(
     except Exception as exc:  # lxml raises many types on broken markup
         raise MalformedInput(f"{name}: broken HTML ({type(exc).__name__})") from None
     text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
+    if not text or not _WORD.search(text):
         raise MalformedInput(f"{name}: no article text found in the HTML")
     # trafilatura joins paragraphs with single newlines; a blank line marks a paragraph here
     paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
