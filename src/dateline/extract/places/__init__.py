@@ -1,0 +1,33 @@
+"""Toponyms and geocoding (issue 5): find every place an article names and where it is.
+
+Mentions come from the NER and from a gazetteer pass over names the NER mislabels
+(see ``mentions``); each is resolved against the offline GeoNames gazetteer with the
+article's own context (see ``dateline.resolve.geocode``). Entities get their countries
+here too, since this stage owns the country tables: GPE entities from their resolved
+place, NORP entities from their demonym, people from their roles ("Syrian Culture
+Minister" -> SYR).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from dateline.context import Context
+from dateline.extract.places.stage import assign_entity_countries, find_places
+
+__all__ = ["extract_places"]
+
+log = logging.getLogger(__name__)
+
+
+def extract_places(ctx: Context) -> None:
+    """Fill ``ctx.places`` and entities' countries; odd text never raises out of here."""
+    try:
+        ctx.places = find_places(ctx)
+    except Exception:  # a stage must not crash on odd text: log it and go on without places
+        log.exception("place extraction failed")
+        ctx.places = []
+    try:
+        assign_entity_countries(ctx)
+    except Exception:
+        log.exception("entity country assignment failed")

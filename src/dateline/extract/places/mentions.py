@@ -1,0 +1,222 @@
+"""Find the spans that may name a place: NER toponyms, and names the NER missed or mislabelled.
+
+The small and medium English models tag towns as PERSON ("Palmyra") and miss others, so
+PERSON, ORG and untagged proper-noun spans are kept when the parse puts them where places
+go: the object of a locative preposition ("in X", "near X"), the name of a place noun
+("the city of X", "X province"), a conjunct or qualifier of a place ("in Raqqa and X",
+"X, Syria"). People named like towns ("Paris Hilton said") fail those tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+# prepositions whose object is a location when it is a proper name
+LOC_PREPS = frozenset(
+    [
+        "in",
+        "at",
+        "near",
+        "from",
+        "to",
+        "into",
+        "inside",
+        "outside",
+        "around",
+        "across",
+        "toward",
+        "towards",
+        "through",
+        "throughout",
+        "via",
+        "within",
+        "between",
+        "outside",
+        "of",
+        "beyond",
+        "along",
+    ]
+)
+# nouns that name a kind of place ("the city of X", "X province")
+PLACE_NOUNS = frozenset(
+    [
+        "city",
+        "town",
+        "village",
+        "capital",
+        "province",
+        "region",
+        "district",
+        "county",
+        "parish",
+        "state",
+        "country",
+        "suburb",
+        "neighborhood",
+        "neighbourhood",
+        "area",
+        "municipality",
+        "governorate",
+        "oblast",
+        "prefecture",
+        "borough",
+        "township",
+        "hamlet",
+        "island",
+        "islands",
+        "port",
+        "outskirts",
+        "community",
+    ]
+)
+# titles before a name make it a person's
+PERSON_TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "sir",
+        "lady",
+        "lord",
+        "gen",
+        "general",
+        "col",
+        "colonel",
+        "capt",
+        "captain",
+        "sgt",
+        "sen",
+        "senator",
+        "rep",
+        "gov",
+        "governor",
+        "president",
+        "minister",
+        "prince",
+        "king",
+        "queen",
+        "judge",
+        "officer",
+        "deputy",
+        "sheriff",
+        "mayor",
+        "chief",
+        "coach",
+        "rev",
+        "father",
+        "sister",
+        "brother",
+    ]
+)
+SPEECH_VERBS = frozenset(
+    ["say", "tell", "add", "state", "claim", "affirm", "explain", "announce", "write", "ask", "note"]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span that may be a toponym, with what the NER and the parse said about it."""
+
+    start: int  # token indices
+    end: int
+    label: str  # NER label, or "" for an untagged proper noun
+    locative: bool  # the parse puts it where a place goes
+
+    def span(self, doc: Doc) -> SpacySpan:
+        return doc[self.start : self.end]
+
+
+def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading article and trailing punctuation or possessive."""
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def _place_head(tok: Token) -> bool:
+    return tok.lemma_.lower() in PLACE_NOUNS or tok.lower_ in PLACE_NOUNS
+
+
+def locative(span: SpacySpan, place_tokens: set[int] | None = None, depth: int = 0) -> bool:
+    """Whether the parse puts ``span`` where a place goes (see the module docstring)."""
+    doc = span.doc
+    root = span.root
+    # "X province", "X city": a place noun right after the name, inside the same phrase
+    if span.end < len(doc) and _place_head(doc[span.end]) and root.head.i == span.end:
+        return True
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ in LOC_PREPS:
+        if head.lower_ == "of":
+            # "the city of X" is a place; "the son of X" is not
+            return _place_head(head.head)
+        return True
+    if root.dep_ == "appos" and _place_head(head):
+        return True
+    if root.dep_ in ("compound", "nmod") and _place_head(head) and head.i >= span.end:
+        return True
+    # "Raqqa and X": a conjunct of a place shares its role
+    if root.dep_ == "conj" and depth < 3:
+        first = head
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if place_tokens and first.i in place_tokens:
+            return True
+        sub = (
+            doc[first.left_edge.i : first.i + 1]
+            if first.i >= first.left_edge.i
+            else doc[first.i : first.i + 1]
+        )
+        return locative(doc[sub.end - 1 : sub.end], place_tokens, depth + 1)
+    # "X, Syria": the name qualified by a country or state after a comma
+    if (
+        span.end + 1 < len(doc)
+        and doc[span.end].text == ","
+        and place_tokens
+        and span.end + 1 in place_tokens
+    ):
+        return True
+    return False
+
+
+def person_cues(span: SpacySpan) -> bool:
+    """Signs that a span names a person: a title before it, or it speaks."""
+    doc = span.doc
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.lower_.rstrip(".") in PERSON_TITLES:
+        return True
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH_VERBS:
+        return True
+    return any(t.dep_ == "poss" and t.lower_ in ("his", "her") for t in root.children)
+
+
+def propn_runs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Maximal runs of proper nouns (with inner hyphens) outside any kept entity."""
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if tok.i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j not in taken:
+            t = doc[j]
+            if (t.pos_ == "PROPN" and t.text[:1].isupper()) or (
+                t.text in ("-", "al", "el", "ez", "es", "as", "ad", "an")
+                and j + 1 < n
+                and doc[j + 1].pos_ == "PROPN"
+            ):
+                j += 1
+            else:
+                break
+        runs.append((i, j))
+        i = j
+    return runs

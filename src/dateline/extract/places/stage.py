@@ -1,0 +1,270 @@
+"""The place stage proper: mentions -> candidates -> context -> resolved ``Place`` records."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from dateline.context import Context
+from dateline.extract.places.mentions import Mention, locative, person_cues, propn_runs, trim
+from dateline.records import Place
+from dateline.resolve.countries import country_by_iso2, country_of, demonym_country
+from dateline.resolve.gazetteer import Candidate, Gazetteer, gazetteer
+from dateline.resolve.geocode import GeoContext, Resolution, fuzzy_candidates, resolve
+from dateline.resolve.names import name_key
+
+_PLACE_LABELS = ("GPE", "LOC")
+_MAYBE_LABELS = ("PERSON", "ORG", "FAC", "")
+_ANCHOR_CONFIDENCE = 0.8
+_FUZZY_CONFIDENCE = 0.6
+_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'-]{1,40}(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*(?:\(\w+\)\s*)?[-—–:]")
+
+
+@dataclass
+class _Item:
+    mention: Mention
+    text: str
+    start_char: int
+    end_char: int
+    cands: tuple[Candidate, ...]
+    qualifier: list[Candidate] | None = None
+    resolution: Resolution | None = None
+
+
+def _is_demonym(text: str) -> bool:
+    return demonym_country(text) is not None
+
+
+def _mentions(ctx: Context, gaz: Gazetteer) -> list[Mention]:
+    doc: Doc = ctx.doc
+    out: list[Mention] = []
+    taken: set[int] = set()
+    time_chars = [t.span for t in ctx.times]
+    for ent in doc.ents:
+        label = ent.label_
+        for t in ent:
+            taken.add(t.i)
+        if label not in _PLACE_LABELS and label not in _MAYBE_LABELS:
+            continue
+        # "Springfield, Ill." tagged as one entity: two places
+        parts: list[tuple[int, int]] = []
+        s = ent.start
+        for t in ent:
+            if t.text == ",":
+                parts.append((s, t.i))
+                s = t.i + 1
+        parts.append((s, ent.end))
+        for a, b in parts:
+            a, b = trim(doc, a, b)
+            if b <= a:
+                continue
+            span = doc[a:b]
+            if any(s0 < span.end_char and span.start_char < s1 for s0, s1 in time_chars):
+                continue
+            out.append(Mention(a, b, label, False))
+    for a, b in propn_runs(doc, taken):
+        a, b = trim(doc, a, b)
+        if b > a:
+            span = doc[a:b]
+            if any(s0 < span.end_char and span.start_char < s1 for s0, s1 in time_chars):
+                continue
+            out.append(Mention(a, b, "", False))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _qualifier(doc: Doc, m: Mention, by_start: dict[int, _Item]) -> list[Candidate] | None:
+    """The state or country after a comma ("Springfield, Ill.") as candidates of a container."""
+    i = m.end
+    if i + 1 < len(doc) and doc[i].text == ",":
+        nxt = by_start.get(i + 1)
+        if nxt is not None:
+            quals = [c for c in nxt.cands if c.feature in ("country", "admin") and not c.admin2]
+            return quals or None
+    return None
+
+
+def find_places(ctx: Context) -> list[Place]:
+    gaz = gazetteer()
+    doc = ctx.doc
+    geo = GeoContext()
+    items: list[_Item] = []
+    place_surfaces: set[str] = set()
+    for m in _mentions(ctx, gaz):
+        span = m.span(doc)
+        if m.label in _PLACE_LABELS:
+            place_surfaces.add(name_key(span.text))
+
+    # countries the article names through people and groups: demonyms and roles
+    for ent in ctx.entities:
+        if ent.type == "NORP":
+            iso3 = country_of(ent.name)
+            if iso3:
+                c = _iso2(iso3)
+                if c:
+                    geo.countries[c] += 0.5 * len(ent.mentions)
+        elif ent.type == "PERSON":
+            for role in ent.roles:
+                iso3 = country_of(role)
+                if iso3 and (c := _iso2(iso3)):
+                    geo.countries[c] += 0.5
+
+    mentions = _mentions(ctx, gaz)
+    place_tokens: set[int] = set()
+    for m in mentions:
+        if m.label in _PLACE_LABELS:
+            place_tokens.update(range(m.start, m.end))
+    for m in mentions:
+        span = m.span(doc)
+        text = span.text
+        if _is_demonym(text):
+            continue
+        cands = gaz.lookup(text)
+        loc = locative(span, place_tokens)
+        if m.label in _PLACE_LABELS:
+            pass
+        elif m.label in ("PERSON", "ORG", "FAC", ""):
+            if not cands and not loc:
+                continue
+            known = name_key(text) in place_surfaces
+            if not known and not (loc and not person_cues(span)):
+                continue
+            if m.label in ("ORG", "FAC") and not (cands and any(c.feature != "region" for c in cands)):
+                continue
+        else:
+            continue
+        items.append(
+            _Item(
+                Mention(m.start, m.end, m.label, loc),
+                text,
+                span.start_char,
+                span.end_char,
+                cands,
+            )
+        )
+
+    by_start = {it.mention.start: it for it in items}
+    for it in items:
+        it.qualifier = _qualifier(doc, it.mention, by_start)
+
+    home = _dateline_home(ctx, items)
+    # pass 1: what is clear without context anchors the article
+    for it in items:
+        if not it.cands:
+            continue
+        res = resolve(it.cands, geo, it.qualifier)
+        if res and (res.confidence >= _ANCHOR_CONFIDENCE or res.candidate.feature == "country"):
+            geo.add_place(res.candidate, 1.0 if res.candidate.feature == "country" else 0.7)
+    if home is not None:
+        geo.home = home
+        geo.add_place(home, 1.5)
+    # pass 2: everything, with the context; one sense per name within the article
+    by_key: dict[str, list[_Item]] = defaultdict(list)
+    for it in items:
+        if it.cands:
+            it.resolution = resolve(it.cands, geo, it.qualifier)
+        by_key[name_key(it.text)].append(it)
+    for group in by_key.values():
+        best = max((g.resolution for g in group if g.resolution), key=lambda r: r.confidence, default=None)
+        if best is None:
+            continue
+        for g in group:
+            if g.resolution is None or (
+                g.qualifier is None and g.resolution.candidate.eid != best.candidate.eid
+            ):
+                g.resolution = best
+    # misspellings: only names in place positions, only within the article's countries
+    countries = geo.top_countries(3)
+    for it in items:
+        if it.cands or it.resolution or not countries:
+            continue
+        if not (it.mention.locative or it.mention.label in _PLACE_LABELS):
+            continue
+        fuzzy = fuzzy_candidates(gaz, it.text, countries)
+        if fuzzy:
+            res = resolve(fuzzy, geo, it.qualifier)
+            if res:
+                it.resolution = Resolution(res.candidate, round(res.confidence * _FUZZY_CONFIDENCE, 3), True)
+                ctx.flag(
+                    "possible_misspelling",
+                    f"{it.text!r} read as {res.candidate.name!r}",
+                    (it.start_char, it.end_char),
+                )
+
+    places: list[Place] = []
+    for it in sorted(items, key=lambda x: x.start_char):
+        res = it.resolution
+        if res is None and it.mention.label not in _PLACE_LABELS:
+            continue
+        places.append(_place(ctx, gaz, len(places) + 1, it, res))
+    return places
+
+
+def _iso2(iso3: str) -> str | None:
+    from dateline.resolve.countries import country_by_iso3
+
+    c = country_by_iso3(iso3)
+    return c.iso2 if c else None
+
+
+def _dateline_home(ctx: Context, items: list[_Item]) -> Candidate | None:
+    """The place of a dateline ("CHARLESTON, W.Va. —"), resolved with its own qualifier."""
+    head = ctx.text[:80]
+    if not _DATELINE.match(head):
+        return None
+    first = next((it for it in items if it.start_char < 40 and it.cands), None)
+    if first is None:
+        return None
+    res = resolve(first.cands, GeoContext(), first.qualifier)
+    return res.candidate if res else None
+
+
+def _place(ctx: Context, gaz: Gazetteer, n: int, it: _Item, res: Resolution | None) -> Place:
+    span = (it.start_char, it.end_char)
+    if res is None:
+        return Place(id=f"p{n}", text=it.text, span=span, sentence=ctx.sentence_of(span[0]), confidence=None)
+    c = res.candidate
+    admin1 = gaz.admin1_of(c)
+    return Place(
+        id=f"p{n}",
+        text=it.text,
+        span=span,
+        sentence=ctx.sentence_of(span[0]),
+        name=c.name,
+        geonames_id=c.gid,
+        feature=c.feature,
+        country=c.cc,
+        admin1=(admin1.name if admin1 and c.feature != "country" else None),
+        lat=c.lat,
+        lon=c.lon,
+        confidence=res.confidence,
+    )
+
+
+def assign_entity_countries(ctx: Context) -> None:
+    """Entity.country (alpha-3) from resolved places, demonyms and roles, where the text says it."""
+    for ent in ctx.entities:
+        if ent.country:
+            continue
+        iso3: str | None = None
+        if ent.type in ("GPE", "LOC"):
+            for place in ctx.places:
+                if place.country and any(
+                    m0 < place.span[1] and place.span[0] < m1 for m0, m1 in ent.mentions
+                ):
+                    c = country_by_iso2(place.country)
+                    iso3 = c.iso3 if c else None
+                    break
+            if iso3 is None and ent.type == "GPE":
+                iso3 = country_of(ent.name)
+        elif ent.type == "NORP":
+            iso3 = country_of(ent.name)
+        elif ent.type == "PERSON":
+            for role in ent.roles:
+                iso3 = country_of(role)
+                if iso3:
+                    break
+        if iso3:
+            ent.country = iso3

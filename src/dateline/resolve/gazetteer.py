@@ -1,0 +1,127 @@
+"""The offline gazetteer: one read-only SQLite file, opened once per process.
+
+Lookups go through the ``names`` index (exact name keys); fuzzy matching never scans
+the whole table, only the names of the countries an article already mentions.
+Build the file with ``scripts/build_gazetteer.py`` (it is built on first use if absent).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sqlite3
+import threading
+from dataclasses import dataclass
+
+from dateline.errors import DatelineError
+from dateline.resolve.gazetteer_build import GAZETTEER
+from dateline.resolve.names import name_key
+
+__all__ = ["Candidate", "Gazetteer", "gazetteer"]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One gazetteer entry a name may refer to; ``kind`` says how the name matched it."""
+
+    eid: int
+    gid: int | None
+    name: str
+    feature: str
+    cc: str | None
+    admin1: str | None
+    admin2: str | None
+    lat: float | None
+    lon: float | None
+    pop: int
+    kind: int = 0
+
+
+_COLS = "e.eid, e.gid, e.name, e.feature, e.cc, e.admin1, e.admin2, e.lat, e.lon, e.pop"
+
+
+class Gazetteer:
+    """Read-only access to ``gazetteer.sqlite``; safe to share between threads."""
+
+    def __init__(self, path: os.PathLike[str] | str = GAZETTEER) -> None:
+        if not os.path.exists(path):
+            raise DatelineError(f"gazetteer not found at {path}: run `python scripts/build_gazetteer.py`")
+        self.path = str(path)
+        self._local = threading.local()
+        meta = dict(self._db().execute("SELECT k, v FROM meta").fetchall())
+        self.counts = {k: int(v) for k, v in meta.items()}
+        self.admin1: dict[tuple[str, str], Candidate] = {}
+        for row in self._db().execute(
+            f"SELECT {_COLS} FROM entries e WHERE e.feature = 'admin' AND e.admin2 IS NULL"
+        ):
+            cand = Candidate(*row)
+            if cand.cc and cand.admin1:
+                self.admin1[(cand.cc, cand.admin1)] = cand
+        self._cache: dict[str, tuple[Candidate, ...]] = {}
+
+    def _db(self) -> sqlite3.Connection:
+        db = getattr(self._local, "db", None)
+        if db is None or getattr(self._local, "pid", None) != os.getpid():
+            db = sqlite3.connect(f"file:{self.path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+            self._local.db, self._local.pid = db, os.getpid()
+        return db
+
+    def lookup(self, text: str) -> tuple[Candidate, ...]:
+        """Every entry whose name (or alternate name) has the key of ``text``."""
+        key = name_key(text)
+        if not key:
+            return ()
+        hit = self._cache.get(key)
+        if hit is None:
+            rows = (
+                self._db()
+                .execute(
+                    f"SELECT {_COLS}, n.kind FROM names n JOIN entries e ON e.eid = n.eid WHERE n.key = ?",
+                    (key,),
+                )
+                .fetchall()
+            )
+            hit = tuple(Candidate(*r) for r in rows)
+            if len(self._cache) > 200_000:
+                self._cache.clear()
+            self._cache[key] = hit
+        return hit
+
+    def has(self, text: str) -> bool:
+        return bool(self.lookup(text))
+
+    @functools.lru_cache(maxsize=64)  # noqa: B019 - one gazetteer per process
+    def names_in(self, cc: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+        """All name keys of one country's entries (for fuzzy matching within a context)."""
+        rows = (
+            self._db()
+            .execute(
+                "SELECT n.key, n.eid FROM names n JOIN entries e ON e.eid = n.eid "
+                "WHERE e.cc = ? AND n.kind IN (0, 1) AND e.feature IN ('city', 'admin') AND (e.pop >= 1000 OR e.feature = 'admin')",
+                (cc,),
+            )
+            .fetchall()
+        )
+        return tuple(r[0] for r in rows), tuple(r[1] for r in rows)
+
+    def entry(self, eid: int) -> Candidate | None:
+        row = self._db().execute(f"SELECT {_COLS} FROM entries e WHERE e.eid = ?", (eid,)).fetchone()
+        return Candidate(*row) if row else None
+
+    def admin1_of(self, cand: Candidate) -> Candidate | None:
+        if not cand.cc or not cand.admin1:
+            return None
+        return self.admin1.get((cand.cc, cand.admin1))
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, opened on first use (built first if the file is missing)."""
+    if not GAZETTEER.exists():
+        import runpy
+        from pathlib import Path
+
+        script = Path(__file__).resolve().parents[3] / "scripts" / "build_gazetteer.py"
+        if script.exists():
+            runpy.run_path(str(script), run_name="__not_main__")["main"]([])
+    return Gazetteer()

