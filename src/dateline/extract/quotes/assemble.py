@@ -1,0 +1,246 @@
+"""Quotation marks + cues -> quote drafts: kind, content span, and which cue speaks.
+
+Order of decisions, each a general rule:
+1. every cue with content is a quote; its kind follows the marks: content inside one
+   quotation -> direct (the whole quotation is the content), content that contains
+   quoted words -> mixed, none -> indirect;
+2. a quotation no content reached attaches to the cue it hangs from in the parse
+   (split quotes: "...," he said, "..."), or to a cue standing right after it
+   ("..." she said.) or right before it with a colon;
+3. a quotation that follows its cue's sentence in the same paragraph extends that quote;
+4. a sentence-like quotation with no cue, after a quote in the paragraphs just before,
+   continues that speaker (``via: continuation``); short unattributed quotations are scare
+   quotes and titles, not quotes.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from dateline.extract.quotes.cues import Cue, _is_quote_char
+from dateline.extract.quotes.marks import MarkGroup, paragraphs
+
+_SENTENCE_END = ".?!:;…"
+
+
+@dataclass(slots=True)
+class Draft:
+    """A quote before speaker resolution."""
+
+    kind: str
+    span: tuple[int, int]
+    cue: Cue | None
+    groups: list[MarkGroup] = field(default_factory=list)
+    pieces: list[tuple[int, int]] = field(default_factory=list)
+    via: str | None = None
+    follows: Draft | None = None  # the quote a continuation continues
+
+    @property
+    def unclosed(self) -> bool:
+        return any(g.unclosed for g in self.groups)
+
+
+class Assembler:
+    def __init__(self, text: str, doc: Doc, groups: list[MarkGroup], cues: list[Cue]) -> None:
+        self.text = text
+        self.doc = doc
+        self.groups = groups
+        self.cues = cues
+        paras = paragraphs(text)
+        self._para_starts = [p[0] for p in paras]
+        self._tok_starts = [t.idx for t in doc]
+
+    # -- positions ------------------------------------------------------------------
+    def paragraph_of(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self._para_starts, char) - 1)
+
+    def _chars(self, rng: tuple[int, int]) -> tuple[int, int]:
+        a, b = self.doc[rng[0]], self.doc[rng[1]]
+        return a.idx, b.idx + len(b.text)
+
+    def _core(self, rng: tuple[int, int]) -> tuple[int, int]:
+        """Content chars without the quotation marks at its edges."""
+        a, b = rng
+        while a < b and _is_quote_char(self.doc[a].text):
+            a += 1
+        while b > a and (_is_quote_char(self.doc[b].text) or self.doc[b].is_punct):
+            b -= 1
+        return self._chars((a, b))
+
+    def _tokens_in(self, start: int, end: int) -> range:
+        i = bisect.bisect_left(self._tok_starts, start)
+        j = bisect.bisect_left(self._tok_starts, end)
+        return range(i, j)
+
+    # -- the steps ------------------------------------------------------------------
+    def run(self) -> list[Draft]:
+        drafts: list[Draft] = []
+        by_cue: dict[int, Draft] = {}
+        used: set[int] = set()  # indexes of attributed quotation groups
+        for cue in self.cues:
+            if cue.content is None:
+                continue
+            draft = self._from_content(cue, used)
+            drafts.append(draft)
+            by_cue[cue.token.i] = draft
+        cue_at = {c.token.i: c for c in self.cues}
+        for gi, group in enumerate(self.groups):
+            if gi in used:
+                continue
+            cue = self._linked_cue(group, cue_at) or self._adjacent_cue(group)
+            if cue is None:
+                continue
+            used.add(gi)
+            draft = by_cue.get(cue.token.i)
+            if draft is None:
+                draft = Draft("direct", (group.start, group.end), cue, [group], [(group.start, group.end)])
+                drafts.append(draft)
+                by_cue[cue.token.i] = draft
+            else:
+                self._merge(draft, group)
+        self._extend_after_cue(drafts, used)
+        drafts.extend(self._continuations(drafts, used))
+        drafts.sort(key=lambda d: d.span)
+        return _dedupe(drafts)
+
+    def _from_content(self, cue: Cue, used: set[int]) -> Draft:
+        assert cue.content is not None
+        c0, c1 = self._chars(cue.content)
+        k0, k1 = self._core(cue.content)
+        overlapping = [(gi, g) for gi, g in enumerate(self.groups) if g.start < c1 and c0 < g.end]
+        for gi, g in overlapping:
+            o0, o1 = g.outer
+            if k0 >= o0 and k1 <= o1:
+                used.add(gi)
+                return Draft("direct", (g.start, g.end), cue, [g], [(g.start, g.end)])
+        if overlapping:
+            for gi, _ in overlapping:
+                used.add(gi)
+            s = min(c0, *(g.start for _, g in overlapping))
+            e = max(c1, *(g.end for _, g in overlapping))
+            return Draft("mixed", (s, e), cue, [g for _, g in overlapping], [(s, e)])
+        return Draft("indirect", (c0, c1), cue, [], [(c0, c1)])
+
+    def _merge(self, draft: Draft, group: MarkGroup) -> None:
+        draft.groups.append(group)
+        draft.pieces.append((group.start, group.end))
+        draft.span = (min(draft.span[0], group.start), max(draft.span[1], group.end))
+
+    def _linked_cue(self, group: MarkGroup, cue_at: dict[int, Cue]) -> Cue | None:
+        """The cue the quotation hangs from in the parse (or that hangs from it)."""
+        o0, o1 = group.outer
+        inside = self._tokens_in(o0, o1)
+        if not inside:
+            return None
+        lo, hi = inside.start, inside.stop
+        for i in inside:
+            head = self.doc[i].head
+            for _ in range(3):
+                if lo <= head.i < hi:
+                    break
+                if head.i in cue_at:
+                    return cue_at[head.i]
+                if head.head is head:
+                    break
+                head = head.head
+        sent = self.doc[lo].sent
+        for tok in sent:
+            if tok.i in cue_at and not (lo <= tok.i < hi) and lo <= tok.head.i < hi:
+                return cue_at[tok.i]
+        return None
+
+    def _adjacent_cue(self, group: MarkGroup) -> Cue | None:
+        """A bare cue right after the quotation ("..." she said.) or before it with a colon."""
+        o0, o1 = group.outer
+        para = self.paragraph_of(o0)
+        best: tuple[int, Cue] | None = None
+        for cue in self.cues:
+            if cue.content is not None and cue.shape != "bare":
+                continue
+            c = cue.token.idx
+            if c >= o1 and self.paragraph_of(c) == para:
+                gap = self.text[o1:c]
+                sent_start = cue.token.sent.start_char
+                between = self.text[o1:sent_start] if sent_start > o1 else ""
+                if _only_filler(between) and _short_clause(gap):
+                    dist = c - o1
+                    if best is None or dist < best[0]:
+                        best = (dist, cue)
+            elif c < o0 and (cue.colon or cue.token.sent.start_char <= o0 <= cue.token.sent.end_char):
+                gap = self.text[cue.span[1] : o0]
+                if _only_filler(gap.replace(":", "")) and self.paragraph_of(c) >= para - 1:
+                    dist = o0 - c
+                    if best is None or dist < best[0]:
+                        best = (dist, cue)
+        return best[1] if best else None
+
+    def _extend_after_cue(self, drafts: list[Draft], used: set[int]) -> None:
+        """'"A." she said. "B."' — B, in the same paragraph, is the same quote."""
+        for draft in drafts:
+            if draft.kind != "direct" or draft.cue is None or not draft.groups:
+                continue
+            cue_sent_end = draft.cue.token.sent.end_char
+            if draft.cue.token.idx < draft.groups[-1].outer[1]:
+                continue
+            para = self.paragraph_of(draft.cue.token.idx)
+            for gi, group in enumerate(self.groups):
+                if gi in used or group.outer[0] < cue_sent_end:
+                    continue
+                if self.paragraph_of(group.outer[0]) != para or not _only_filler(
+                    self.text[cue_sent_end : group.outer[0]]
+                ):
+                    break
+                used.add(gi)
+                self._merge(draft, group)
+                cue_sent_end = group.outer[1]
+
+    def _continuations(self, drafts: list[Draft], used: set[int]) -> list[Draft]:
+        out: list[Draft] = []
+        ordered = sorted(drafts, key=lambda d: d.span)
+        ends = [d.span[1] for d in ordered]
+        for gi, group in enumerate(self.groups):
+            if gi in used or not self._sentence_like(group):
+                continue
+            k = bisect.bisect_right(ends, group.outer[0]) - 1
+            if k < 0:
+                continue
+            prev = ordered[k]
+            if prev.kind == "indirect" or (prev.cue is None and prev.follows is None):
+                continue
+            if self.paragraph_of(group.outer[0]) - self.paragraph_of(prev.span[1]) > 2:
+                continue
+            draft = Draft("direct", (group.start, group.end), None, [group], [(group.start, group.end)])
+            draft.via = "continuation"
+            draft.follows = prev.follows or prev
+            out.append(draft)
+            used.add(gi)
+        return out
+
+    def _sentence_like(self, group: MarkGroup) -> bool:
+        o0 = group.outer[0]
+        para_start = self._para_starts[self.paragraph_of(o0)]
+        before = self.text[para_start:o0].rstrip()
+        if before and before[-1] not in _SENTENCE_END:
+            return False
+        return len(self.text[group.start : group.end].split()) >= 4
+
+
+def _only_filler(text: str) -> bool:
+    return all(ch.isspace() or ch in ",.;:—–-" for ch in text)
+
+
+def _short_clause(text: str) -> bool:
+    """The words between a quotation and its trailing cue: a short attribution clause."""
+    return len(text.split()) <= 8 and "“" not in text and '"' not in text
+
+
+def _dedupe(drafts: list[Draft]) -> list[Draft]:
+    out: list[Draft] = []
+    for d in drafts:
+        if out and out[-1].span == d.span:
+            continue
+        out.append(d)
+    return out

@@ -1,0 +1,312 @@
+"""Attribution cues over the dependency parse: the reporting word, its source, its content.
+
+A cue is a reporting verb (or "according to") with the words it attributes. The parse
+gives the shapes news uses:
+- complement: ``X said (that) ...`` — the verb's ``ccomp``;
+- inverted: ``..., X said.`` / ``..., said X`` / ``..., reported Reuters`` — the content is
+  the clause the cue hangs from (``parataxis``) or the clause left of a final cue;
+- chain: ``Reuters quoted X as saying ...`` / ``Russian media quoted X saying ...``;
+- according: ``according to X, ...``;
+- object: a quoted object (``called them "deplorables"``);
+- bare: a cue with a source but no content of its own (``"...." she said.``), which the
+  quotation marks around it complete.
+Content is kept as a token range; quotation marks decide direct / mixed / indirect later.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from dateline.extract.quotes.lexicon import CueLexicon
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_CLIMB = ("conj", "xcomp", "advcl", "pcomp", "acl")
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
+
+
+@dataclass(slots=True)
+class Cue:
+    """One attribution found in the parse (content as an inclusive token range)."""
+
+    token: Token
+    text: str
+    span: tuple[int, int]
+    shape: str  # complement, inverted, chain, according, object, bare
+    content: tuple[int, int] | None = None
+    source: Token | None = None
+    reported_by: list[Token] = field(default_factory=list)
+    missing_source: bool = False
+    colon: bool = False
+    tier: str = "speech"
+
+
+def _next_token(tok: Token) -> Token | None:
+    doc = tok.doc
+    i = tok.i + 1
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    return doc[i] if i < len(doc) else None
+
+
+def _prev_token(tok: Token) -> Token | None:
+    i = tok.i - 1
+    while i >= 0 and tok.doc[i].is_space:
+        i -= 1
+    return tok.doc[i] if i >= 0 else None
+
+
+def trim_content(doc: Doc, start: int, end: int, lex: CueLexicon) -> tuple[int, int] | None:
+    """Drop what is not the attributed words: complementizer, discourse openers, punctuation."""
+    while start <= end:
+        tok = doc[start]
+        nxt = doc[start + 1] if start + 1 <= end else None
+        if (
+            tok.is_space
+            or (tok.is_punct and not _is_quote_char(tok.text))
+            or tok.dep_ == "cc"
+            or (tok.dep_ == "mark" and tok.lower_ == "that")
+        ):
+            start += 1
+        elif tok.dep_ in ("advmod", "prep", "npadvmod") and nxt is not None and nxt.text == ",":
+            start += 2
+        else:
+            break
+    while end >= start and (doc[end].is_space or (doc[end].is_punct and not _is_quote_char(doc[end].text))):
+        end -= 1
+    if end < start:
+        return None
+    words = sum(1 for t in doc[start : end + 1] if not t.is_punct and not t.is_space)
+    return (start, end) if words >= 2 else None
+
+
+def _is_quote_char(text: str) -> bool:
+    return any(c in "\"“”‘’'«»„`" for c in text)
+
+
+def _subject(tok: Token) -> Token | None:
+    for child in tok.children:
+        if child.dep_ in _SUBJECTS:
+            return child
+    return None
+
+
+def _climb_subject(tok: Token) -> Token | None:
+    """The subject a cue shares with the verb it hangs from ("hailed ... and said")."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in _CLIMB or cur.head is cur:
+            return None
+        cur = cur.head
+        if cur.dep_ == "prep":  # "as saying": prep -> verb
+            cur = cur.head
+        subj = _subject(cur)
+        if subj is not None and subj.dep_ != "csubj":
+            return subj
+    return None
+
+
+def _sentence_final(tok: Token) -> bool:
+    """True when only punctuation and spaces follow the cue in its sentence."""
+    sent = tok.sent
+    return all(t.is_punct or t.is_space for t in sent[tok.i - sent.start + 1 :])
+
+
+def _subtree_range(tok: Token) -> tuple[int, int]:
+    return tok.left_edge.i, tok.right_edge.i
+
+
+def _range_without(doc: Doc, outer: Token, inner: Token) -> tuple[int, int] | None:
+    """The covering range of ``outer``'s subtree once ``inner``'s subtree is cut off its edge."""
+    o0, o1 = _subtree_range(outer)
+    i0, i1 = _subtree_range(inner)
+    if i0 <= o0 and i1 >= o1:
+        return None
+    if i1 >= o1:  # cue clause at the end
+        return (o0, i0 - 1)
+    if i0 <= o0:  # cue clause at the start
+        return (i1 + 1, o1)
+    return (o0, o1)  # cue clause in the middle: the covering span
+
+
+class CueFinder:
+    """Finds cues in a parsed doc.
+
+    ``quoted(char)``: the character lies inside a closed quotation (cues there are the
+    quoted person's words, not the article's); ``has_quotation(start, end)``: a
+    quotation overlaps the range.
+    """
+
+    def __init__(
+        self, lex: CueLexicon, quoted: Callable[[int], bool], has_quotation: Callable[[int, int], bool]
+    ) -> None:
+        self.lex = lex
+        self.quoted = quoted
+        self.has_quotation = has_quotation
+
+    def find(self, doc: Doc) -> list[Cue]:
+        cues: list[Cue] = []
+        consumed: set[int] = set()
+        for tok in doc:
+            if tok.i in consumed or self.quoted(tok.idx):
+                continue
+            cue = None
+            if tok.lower_ == "according":
+                cue = self._according(tok)
+            elif tok.tag_.startswith("VB") and self.lex.is_cue_verb(tok.lemma_.lower()):
+                cue = self._verb(tok, consumed)
+            if cue is not None:
+                cues.append(cue)
+        return cues
+
+    def _according(self, tok: Token) -> Cue | None:
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if source is None:
+            return None
+        head = tok.head if tok.head is not tok else None
+        content = None
+        if head is not None:
+            rng = _range_without(tok.doc, head, tok)
+            if rng:
+                content = trim_content(tok.doc, rng[0], rng[1], self.lex)
+        if content is None:
+            return None
+        end = to.idx + len(to.text)
+        return Cue(tok, tok.doc.text[tok.idx : end], (tok.idx, end), "according", content, source)
+
+    def _verb(self, tok: Token, consumed: set[int]) -> Cue | None:
+        lemma = tok.lemma_.lower()
+        doc = tok.doc
+        tier = (
+            "speech" if lemma in self.lex.speech else "evidence" if lemma in self.lex.evidence else "belief"
+        )
+        span = (tok.idx, tok.idx + len(tok.text))
+        nxt = _next_token(tok)
+        colon = nxt is not None and nxt.text == ":"
+        if lemma in self.lex.chain_verbs:
+            chain = self._chain(tok, consumed)
+            if chain is not None:
+                return chain
+        comps = [c for c in tok.children if c.dep_ == "ccomp"]
+        if comps:
+            start = min(c.left_edge.i for c in comps)
+            end = max(c.right_edge.i for c in comps)
+            content = trim_content(doc, start, end, self.lex)
+            if content is None:
+                return None
+            if tier != "speech" and not self._finite_clause(comps):
+                return None
+            cue = Cue(tok, tok.text, span, "complement", content, tier=tier, colon=colon)
+            self._source(cue, content_left=end < tok.i)
+            return cue
+        if tier == "belief":
+            return None
+        # inverted: the cue hangs from the clause it reports
+        head = tok.head
+        if tok.dep_ in ("parataxis", "ccomp", "advcl") and head is not tok and head.pos_ in ("VERB", "AUX"):
+            if _subject(tok) is not None or tok.dep_ == "parataxis":
+                rng = _range_without(doc, head, tok)
+                content = trim_content(doc, *rng, self.lex) if rng else None
+                if content is not None:
+                    cue = Cue(tok, tok.text, span, "inverted", content, tier=tier)
+                    self._source(cue, content_left=content[1] < tok.i)
+                    return cue
+        if tok.dep_ == "conj" and _sentence_final(tok) and _subject(tok) is None:
+            prev = _prev_token(tok)
+            if prev is not None and prev.text == ",":
+                rng = _range_without(doc, head, tok)
+                content = trim_content(doc, *rng, self.lex) if rng else None
+                if content is not None:
+                    cue = Cue(tok, tok.text, span, "inverted", content, tier=tier)
+                    self._source(cue, content_left=True)
+                    return cue
+        # a quoted object: 'called them "deplorables"'
+        for child in tok.rights:
+            if child.dep_ in ("dobj", "oprd", "xcomp", "attr", "dative"):
+                lo, hi = child.left_edge.i, tok.right_edge.i
+                if self.has_quotation(doc[lo].idx, doc[hi].idx + len(doc[hi].text)):
+                    content = trim_content(doc, lo, hi, self.lex)
+                    if content is not None:
+                        cue = Cue(tok, tok.text, span, "object", content, tier=tier)
+                        self._source(cue, content_left=False)
+                        return cue
+        if tier != "speech":
+            return None
+        cue = Cue(tok, tok.text, span, "bare", None, tier=tier, colon=colon)
+        self._source(cue, content_left=False)
+        if cue.source is None:
+            return None
+        return cue
+
+    @staticmethod
+    def _finite_clause(comps: list[Token]) -> bool:
+        for c in comps:
+            if any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in c.children):
+                return True
+        return False
+
+    def _chain(self, tok: Token, consumed: set[int]) -> Cue | None:
+        """``A quoted B (as) saying C``: one quote by B, reported by A."""
+        say = None
+        for child in tok.children:
+            if child.dep_ in ("xcomp", "advcl", "ccomp", "conj") and child.lemma_.lower() == "say":
+                say = child
+            elif child.dep_ == "prep" and child.lower_ == "as":
+                say = next((g for g in child.children if g.lemma_.lower() == "say"), say)
+        if say is None:
+            return None
+        comps = [c for c in say.children if c.dep_ == "ccomp"]
+        if not comps:
+            return None
+        content = trim_content(
+            tok.doc, min(c.left_edge.i for c in comps), max(c.right_edge.i for c in comps), self.lex
+        )
+        if content is None:
+            return None
+        consumed.add(say.i)
+        source = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        reporter = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        text = f"{tok.text} ... {say.text}"
+        cue = Cue(tok, text, (tok.idx, say.idx + len(say.text)), "chain", content, source)
+        if reporter is not None:
+            cue.reported_by.append(reporter)
+        if source is None:
+            cue.missing_source = True
+        return cue
+
+    def _source(self, cue: Cue, content_left: bool) -> None:
+        tok = cue.token
+        subj = _subject(tok)
+        if subj is not None and subj.dep_ == "nsubjpass":
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+            subj = pobj
+            if subj is None and tok.lemma_.lower() not in self.lex.chain_verbs:
+                cue.missing_source = True
+                return
+        if subj is not None and subj.dep_ == "csubj":
+            subj = None
+        if subj is None and content_left:
+            subj = next((c for c in tok.rights if c.dep_ in ("dobj", "nsubj", "attr")), None)
+        if subj is None and not (cue.shape == "inverted" and tok.dep_ == "conj"):
+            subj = _climb_subject(tok)
+        if (
+            subj is not None
+            and subj.pos_ == "PRON"
+            and subj.lower_ in ("it", "there", "what", "which", "that")
+        ):
+            if subj.lower_ in ("there", "what", "which", "that") or _expletive(subj):
+                subj = None
+        cue.source = subj
+        if subj is None:
+            passive = tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)
+            cue.missing_source = cue.content is not None and (tok.tag_ in _FINITE or passive)
+
+
+def _expletive(tok: Token) -> bool:
+    """'it' in "it is said that": a placeholder, not a source."""
+    head = tok.head
+    return head.lemma_ == "be" or any(c.dep_ == "auxpass" for c in head.children)

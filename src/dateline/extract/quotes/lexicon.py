@@ -1,0 +1,42 @@
+"""The attribution lexicon (reporting verbs, message nouns), loaded once per process."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    speech: frozenset[str]
+    belief: frozenset[str]
+    evidence: frozenset[str]
+    chain_verbs: frozenset[str]
+    message_nouns: frozenset[str]
+    message_prepositions: frozenset[str]
+    complementizers: frozenset[str]
+
+    def is_cue_verb(self, lemma: str) -> bool:
+        return lemma in self.speech or lemma in self.belief or lemma in self.evidence
+
+
+@cache
+def cue_lexicon() -> CueLexicon:
+    """The lexicon shipped in ``dateline/resources/quotes/cues.json``."""
+    path = resources.files("dateline.resources").joinpath("quotes/cues.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in data.get(key, []))
+
+    return CueLexicon(
+        speech=words("speech"),
+        belief=words("belief"),
+        evidence=words("evidence"),
+        chain_verbs=words("chain_verbs"),
+        message_nouns=words("message_nouns"),
+        message_prepositions=words("message_prepositions"),
+        complementizers=words("complementizers"),
+    )

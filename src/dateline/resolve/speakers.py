@@ -1,0 +1,257 @@
+"""Speakers: from the source words next to a cue to the fullest name in the article.
+
+- a named mention -> its entity's name ("Abdelkarim" -> "Maamoun Abdelkarim");
+- a proper name NER missed -> the PERSON entity whose surname it is;
+- he/she -> the last person named as a subject just before (else the last quoted person);
+  it/they -> the last quoted body;
+- a message noun -> its issuer ("a statement from the army general command" -> "army
+  general command"), remembered, so that "the statement" later resolves to it (``title``);
+- a title ("the minister") -> the person whose role carries that title (``title``).
+Resolved pronouns, short forms and titles are added as mentions of their entity.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from dateline.context import Context
+from dateline.extract.entities import apposition_of, title_before
+from dateline.records import Entity, Span
+
+_PERSON_PRONOUNS = {"he", "she", "him", "her"}
+_GROUP_PRONOUNS = {"they", "it", "them"}
+_DROP_CHILDREN = {"appos", "relcl", "acl", "punct", "advcl", "cc", "conj", "parataxis", "prep"}
+_KEEP_PREPS = {"of", "for", "in", "at", "from", "on"}
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+
+
+@dataclass(slots=True)
+class Speaker:
+    name: str | None
+    span: Span | None
+    entity: Entity | None = None
+    role: str | None = None
+    via: str = "explicit"
+
+
+class SpeakerResolver:
+    """Resolves cue sources for one article; remembers bodies and speakers as it goes."""
+
+    def __init__(self, ctx: Context, message_nouns: frozenset[str], message_preps: frozenset[str]) -> None:
+        self.ctx = ctx
+        self.doc: Doc = ctx.doc
+        self.message_nouns = message_nouns
+        self.message_preps = message_preps
+        self.bodies: dict[str, Speaker] = {}  # message noun lemma -> its issuer
+        self.history: list[tuple[int, Speaker]] = []  # (char, speaker) of quotes so far
+        mentions = sorted((m[0], m[1], e) for e in ctx.entities for m in e.mentions)
+        self._mentions = mentions
+        self._starts = [m[0] for m in mentions]
+
+    # -- public ---------------------------------------------------------------------
+    def resolve(self, source: Token | None, cue: Token) -> Speaker:
+        if source is None:
+            return Speaker(None, None)
+        speaker = self._resolve(source, cue)
+        if speaker.name:
+            self.history.append((cue.idx, speaker))
+        self._remember_statement(cue, speaker)
+        return speaker
+
+    def name_of(self, tok: Token) -> str:
+        """The fullest name for a reporting source ("Russian media", "Reuters")."""
+        ent = self._entity_of(tok)
+        return ent.name if ent else _np_text(tok)
+
+    # -- the rules ------------------------------------------------------------------
+    def _resolve(self, tok: Token, cue: Token) -> Speaker:
+        lower = tok.lower_
+        if tok.pos_ == "PRON" and (lower in _PERSON_PRONOUNS or lower in _GROUP_PRONOUNS):
+            return self._pronoun(tok, cue)
+        ent = self._entity_of(tok)
+        if ent is not None:
+            return self._named(tok, ent)
+        issuer = self._issuer(tok)
+        if issuer is not None:
+            found = self._resolve(issuer, cue)
+            self.bodies[tok.lemma_.lower()] = found
+            return found
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "NOUN" and lemma in self.message_nouns and lemma in self.bodies and _definite(tok):
+            body = self.bodies[lemma]
+            return Speaker(body.name, _tok_span(tok), body.entity, body.role, "title")
+        if tok.pos_ == "PROPN":
+            ent = self._surname(tok)
+            if ent is not None:
+                self._add_mention(ent, _tok_span(tok))
+                return Speaker(ent.name, _tok_span(tok), ent, ent.roles[0] if ent.roles else None)
+        if tok.pos_ == "NOUN" and _definite(tok):
+            ent = self._titled(tok, cue)
+            if ent is not None:
+                self._add_mention(ent, _np_span(tok))
+                return Speaker(ent.name, _np_span(tok), ent, ent.roles[0] if ent.roles else None, "title")
+        role = _appos(tok)
+        return Speaker(_np_text(tok), _np_span(tok), None, role)
+
+    def _named(self, tok: Token, ent: Entity) -> Speaker:
+        mention = self._mention_at(tok)
+        span = mention or _tok_span(tok)
+        role = None
+        sp = self.doc.char_span(span[0], span[1], alignment_mode="expand")
+        if sp is not None and ent.type == "PERSON":
+            role = title_before(sp) or apposition_of(sp)
+        if role is None and ent.roles:
+            role = ent.roles[0]
+        return Speaker(ent.name, span, ent, role)
+
+    def _pronoun(self, tok: Token, cue: Token) -> Speaker:
+        person = tok.lower_ in _PERSON_PRONOUNS
+        ent = self._antecedent(tok, person)
+        span = _tok_span(tok)
+        if ent is None:
+            return Speaker(tok.text, span, None, None, "pronoun")
+        self._add_mention(ent, span)
+        return Speaker(ent.name, span, ent, ent.roles[0] if ent.roles else None, "pronoun")
+
+    def _antecedent(self, tok: Token, person: bool) -> Entity | None:
+        """The last fitting subject in this or the two sentences before, else the last speaker."""
+        sent_index = self.ctx.sentence_of(tok.idx)
+        window_start = self.ctx.sents[max(0, sent_index - 2)].start_char
+        fallback = None
+        k = bisect.bisect_left(self._starts, tok.idx) - 1
+        while k >= 0 and self._mentions[k][0] >= window_start:
+            s, e, ent = self._mentions[k]
+            k -= 1
+            if (ent.type == "PERSON") != person or (not person and ent.type not in ("ORG", "GPE", "NORP")):
+                continue
+            sp = self.doc.char_span(s, e, alignment_mode="expand")
+            if sp is not None and sp.root.dep_ in ("nsubj", "nsubjpass"):
+                return ent
+            if fallback is None and person:
+                fallback = ent
+        for _, speaker in reversed(self.history[-4:]):
+            if speaker.entity is not None and (speaker.entity.type == "PERSON") == person:
+                return speaker.entity
+        return fallback
+
+    def _issuer(self, tok: Token) -> Token | None:
+        """'a statement from X' / 'X's statement' / 'a Pentagon statement' -> X."""
+        if tok.lemma_.lower() not in self.message_nouns:
+            return None
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in self.message_preps:
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+            if child.dep_ == "poss" and child.pos_ != "PRON":
+                return child
+            if child.dep_ == "compound" and self._entity_of(child) is not None:
+                return child
+        return None
+
+    def _surname(self, tok: Token) -> Entity | None:
+        for ent in self.ctx.entities:
+            if ent.type == "PERSON" and ent.name.split()[-1] == tok.text and ent.span[0] < tok.idx:
+                return ent
+        return None
+
+    def _titled(self, tok: Token, cue: Token) -> Entity | None:
+        """'the minister' -> the last person before whose role holds the word 'minister'."""
+        word = tok.lower_
+        best: tuple[int, Entity] | None = None
+        for ent in self.ctx.entities:
+            if ent.span[0] >= cue.idx:
+                continue
+            if ent.type == "PERSON" and any(word in r.lower().split() for r in ent.roles):
+                last = max(m[0] for m in ent.mentions if m[0] < cue.idx)
+                if best is None or last > best[0]:
+                    best = (last, ent)
+        return best[1] if best else None
+
+    def _remember_statement(self, cue: Token, speaker: Speaker) -> None:
+        """'X said in a statement' -> a later 'the statement' is X."""
+        if not speaker.name:
+            return
+        for child in cue.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "through", "via"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.lemma_.lower() in self.message_nouns:
+                        self.bodies[pobj.lemma_.lower()] = speaker
+
+    # -- entities -------------------------------------------------------------------
+    def _entity_of(self, tok: Token) -> Entity | None:
+        hit = self._mention_hit(tok.idx, tok.idx + len(tok.text))
+        return hit[2] if hit else None
+
+    def _mention_at(self, tok: Token) -> Span | None:
+        hit = self._mention_hit(tok.idx, tok.idx + len(tok.text))
+        return (hit[0], hit[1]) if hit else None
+
+    def _mention_hit(self, start: int, end: int) -> tuple[int, int, Entity] | None:
+        k = bisect.bisect_right(self._starts, start) - 1
+        while k >= 0 and k >= bisect.bisect_right(self._starts, start) - 4:
+            s, e, ent = self._mentions[k]
+            if s < end and start < e:
+                return self._mentions[k]
+            k -= 1
+        return None
+
+    def _add_mention(self, ent: Entity, span: Span) -> None:
+        if span in ent.mentions:
+            return
+        ent.mentions.append(span)
+        ent.mentions.sort()
+        k = bisect.bisect_left(self._starts, span[0])
+        self._mentions.insert(k, (span[0], span[1], ent))
+        self._starts.insert(k, span[0])
+
+
+def _definite(tok: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+
+
+def _tok_span(tok: Token) -> Span:
+    return (tok.idx, tok.idx + len(tok.text))
+
+
+def _np_tokens(tok: Token) -> tuple[int, int]:
+    """The noun phrase of a source head: modifiers and of/for/in phrases, no clauses."""
+    start = tok.i
+    for child in tok.lefts:
+        if child.dep_ not in _DROP_CHILDREN:
+            start = min(start, child.left_edge.i)
+    end = tok.i
+    for child in tok.rights:
+        if (child.dep_ == "prep" and child.lower_ in _KEEP_PREPS and child.i == end + 1) or (
+            child.dep_ in ("compound", "flat", "nummod") and child.i == end + 1
+        ):
+            end = child.right_edge.i
+        else:
+            break
+    doc = tok.doc
+    while start < tok.i and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct):
+        start += 1
+    while end > tok.i and (doc[end].is_punct or doc[end].is_space):
+        end -= 1
+    return start, end
+
+
+def _np_span(tok: Token) -> Span:
+    s, e = _np_tokens(tok)
+    doc = tok.doc
+    return (doc[s].idx, doc[e].idx + len(doc[e].text))
+
+
+def _np_text(tok: Token) -> str:
+    s, e = _np_span(tok)
+    return " ".join(tok.doc.text[s:e].split())
+
+
+def _appos(tok: Token) -> str | None:
+    for child in tok.rights:
+        if child.dep_ == "appos":
+            return " ".join(tok.doc[child.left_edge.i : child.right_edge.i + 1].text.strip(" ,").split())
+    return None
