@@ -1,0 +1,315 @@
+"""Corpus commands: ingest into a store, query it, export it, and evaluate against gold.
+
+``register(app)`` adds them to the main ``dateline`` app. Each command parses options,
+calls the library (``dateline.store``, ``dateline.export``, ``dateline.eval``) and prints;
+errors are ``DatelineError`` values that the main entry point turns into exit codes.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from dateline.errors import StoreError
+
+DbOpt = Annotated[
+    Path | None,
+    typer.Option("--db", help="The store: a SQLite file (default dateline.db), or a .duckdb file."),
+]
+ParquetOpt = Annotated[
+    Path | None, typer.Option("--parquet", help="Use a Parquet store in this folder instead.")
+]
+LimitOpt = Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many rows.")]
+
+
+class ViewFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+FormatOpt = Annotated[ViewFormat, typer.Option("--format", "-f", help="table (for people) or json.")]
+
+
+class ExportFormat(StrEnum):
+    acled_csv = "acled-csv"
+    plover_jsonl = "plover-jsonl"
+    geojson = "geojson"
+    graphml = "graphml"
+    jsonl = "jsonl"
+
+
+def _open(db: Path | None, parquet: Path | None, must_exist: bool = False) -> Any:
+    from dateline.store import open_store
+
+    path = db or Path("dateline.db")
+    if must_exist and not parquet and not path.exists():
+        raise StoreError(f"{path}: no such store (create one with: dateline ingest SOURCE --db {path})")
+    if must_exist and parquet and not parquet.is_dir():
+        raise StoreError(f"{parquet}: no such Parquet store")
+    return open_store(path, parquet)
+
+
+def _print_rows(rows: list[dict[str, Any]], fmt: ViewFormat, columns: list[str], title: str) -> None:
+    if fmt is ViewFormat.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+        return
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=f"{title} ({len(rows)})", title_justify="left")
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(*(Text("" if row.get(c) is None else str(row.get(c))) for c in columns))
+    Console(highlight=False).print(table)
+
+
+class _RichProgress:
+    """A rich progress bar on stderr: articles done, articles/s, words/s, ETA when known."""
+
+    def __init__(self) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.progress = Progress(
+            TextColumn("[bold]ingest"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=False,
+        )
+        self.task: Any = None
+
+    def start(self, total: int | None) -> None:
+        self.progress.start()
+        self.task = self.progress.add_task("ingest", total=total, rate="")
+
+    def advance(self, summary: Any) -> None:
+        done = summary.read
+        rate = ""
+        if summary.seconds:
+            rate = f"{summary.analysed / summary.seconds:.1f} art/s, {summary.words / summary.seconds:,.0f} words/s"
+        self.progress.update(self.task, completed=done, rate=rate)
+
+    def stop(self) -> None:
+        self.progress.stop()
+
+
+def ingest(
+    sources: Annotated[list[str], typer.Argument(help="Files, folders, JSONL, WARC, URLs, sample:, or -.")],
+    db: DbOpt = None,
+    parquet: ParquetOpt = None,
+    published: Annotated[
+        str | None, typer.Option("--published", help="Publication date for sources that carry none.")
+    ] = None,
+    model: Annotated[str | None, typer.Option("--model", help="Prefer this spaCy pipeline.")] = None,
+    n_process: Annotated[int, typer.Option("--n-process", min=1, help="Worker processes.")] = 1,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per parse batch.")] = 16,
+    force: Annotated[bool, typer.Option("--force", help="Re-analyse articles already stored.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    progress: Annotated[
+        bool, typer.Option("--progress/--no-progress", help="Progress bar on a terminal.")
+    ] = True,
+) -> None:
+    """Analyse every source into a corpus store; re-runs skip what is stored (idempotent, resumable)."""
+    from dateline.dates import parse_published
+    from dateline.ingest import iter_documents
+    from dateline.store.ingest import estimate_total, make_pipeline
+    from dateline.store.ingest import ingest as run_ingest
+
+    published_iso = parse_published(published).isoformat() if published else None
+    store = _open(db, parquet)
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    bar = _RichProgress() if progress and err.is_terminal else None
+    try:
+        summary = run_ingest(
+            iter_documents(sources, published=published_iso),
+            store,
+            pipeline=lambda: make_pipeline(model),
+            n_process=n_process,
+            batch_size=batch_size,
+            force=force,
+            progress=bar,
+            total=estimate_total(sources) if bar else None,
+        )
+        counts = store.counts()
+    finally:
+        store.close()
+    for failure in summary.failures:
+        err.print(
+            f"dateline: skipped: {failure['source'] or failure['id']}: {failure['error']}", markup=False
+        )
+    where = str(parquet) if parquet else str(db or "dateline.db")
+    if as_json:
+        sys.stdout.write(json.dumps({"store": where, "run": summary.to_dict(), "counts": counts}) + "\n")
+        return
+    _print_summary(where, summary, counts)
+
+
+def _print_summary(where: str, summary: Any, counts: dict[str, int]) -> None:
+    from rich.table import Table
+
+    console = Console(highlight=False)
+    rate = (
+        f"{summary.analysed / summary.seconds:.1f} articles/s" if summary.seconds and summary.analysed else ""
+    )
+    console.print(
+        f"ingest into {where}: read {summary.read}, added {summary.added}, replaced {summary.replaced}, "
+        f"skipped (already stored) {summary.skipped}, unchanged {summary.unchanged}, failed {summary.failed}"
+        f" in {summary.seconds:.1f} s {rate}"
+    )
+    table = Table(title="store", title_justify="left")
+    table.add_column("table")
+    table.add_column("rows", justify="right")
+    for name, n in counts.items():
+        table.add_row(name, str(n))
+    console.print(table)
+
+
+def search(
+    text: Annotated[str, typer.Argument(help="Words to find in article titles and texts.")],
+    db: DbOpt = None,
+    parquet: ParquetOpt = None,
+    limit: LimitOpt = 20,
+    format: FormatOpt = ViewFormat.table,
+) -> None:
+    """Full-text search over the stored articles (FTS5 in SQLite)."""
+    store = _open(db, parquet, must_exist=True)
+    try:
+        rows = store.search(text, limit)
+    finally:
+        store.close()
+    _print_rows(rows, format, ["id", "published", "title", "snippet"], f"articles matching {text!r}")
+
+
+def quotes(
+    speaker: Annotated[str | None, typer.Option("--speaker", help="Speaker name (any part).")] = None,
+    about: Annotated[str | None, typer.Option("--about", help="Words in the quoted content.")] = None,
+    db: DbOpt = None,
+    parquet: ParquetOpt = None,
+    limit: LimitOpt = 50,
+    format: FormatOpt = ViewFormat.table,
+) -> None:
+    """Quotes in the store, by speaker and/or by what they are about."""
+    store = _open(db, parquet, must_exist=True)
+    try:
+        rows = store.find_quotes(speaker, about, limit)
+    finally:
+        store.close()
+    _print_rows(rows, format, ["published", "speaker", "kind", "cue", "content", "title"], "quotes")
+
+
+def events(
+    type: Annotated[
+        str | None, typer.Option("--type", help="PLOVER type (ASSAULT) or ACLED (sub-)type.")
+    ] = None,
+    country: Annotated[
+        str | None, typer.Option("--country", help="Country code or name (place or actor): SYR, SY, Syria.")
+    ] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Events on or after this date (ISO).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Events on or before this date (ISO).")] = None,
+    actor: Annotated[str | None, typer.Option("--actor", help="Actor name (any part).")] = None,
+    db: DbOpt = None,
+    parquet: ParquetOpt = None,
+    limit: LimitOpt = 100,
+    format: FormatOpt = ViewFormat.table,
+) -> None:
+    """Events in the store (from events_view: actor, target, place and date joined)."""
+    from dateline.store import EventQuery
+
+    store = _open(db, parquet, must_exist=True)
+    try:
+        rows = store.find_events(EventQuery(type, country, since, until, actor, limit))
+    finally:
+        store.close()
+    cols = [
+        "date",
+        "type",
+        "mode",
+        "acled_subtype",
+        "actor",
+        "target",
+        "place",
+        "place_country",
+        "modality",
+        "trigger",
+    ]
+    _print_rows(rows, format, cols, "events")
+
+
+def export(
+    format: Annotated[
+        ExportFormat, typer.Argument(help="acled-csv, plover-jsonl, geojson, graphml or jsonl.")
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The file to write.")],
+    db: DbOpt = None,
+    parquet: ParquetOpt = None,
+    from_jsonl: Annotated[
+        list[Path] | None,
+        typer.Option("--from", help="Read analysed articles from JSONL (dateline analyze output) instead."),
+    ] = None,
+) -> None:
+    """Export the corpus for other tools: ACLED CSV, PLOVER JSONL, GeoJSON, GraphML, JSONL."""
+    from dateline.export import export as run_export
+
+    if from_jsonl:
+        n = run_export(_articles_from_jsonl(from_jsonl), format.value, output)
+    else:
+        store = _open(db, parquet, must_exist=True)
+        try:
+            n = run_export(store.iter_articles(), format.value, output)
+        finally:
+            store.close()
+    Console(stderr=True, highlight=False).print(f"wrote {n} records to {output} ({format.value})")
+
+
+def _articles_from_jsonl(paths: list[Path]) -> Any:
+    from dateline.eval.gold import read_jsonl
+    from dateline.records import article_from_dict
+
+    for path in paths:
+        for row in read_jsonl(path):
+            if "text" in row and "error" not in row:
+                yield article_from_dict(row)
+
+
+def eval_command(
+    gold: Annotated[list[Path], typer.Argument(help="Gold JSONL files (spec/GOLD.md).")],
+    pred: Annotated[
+        list[Path] | None,
+        typer.Option("--pred", help="Score these predictions instead of running the pipeline."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
+    model: Annotated[str | None, typer.Option("--model", help="Prefer this spaCy pipeline.")] = None,
+    n_process: Annotated[int, typer.Option("--n-process", min=1, help="Worker processes.")] = 1,
+    save_pred: Annotated[
+        Path | None, typer.Option("--save-pred", help="Also write the predictions made here (JSONL).")
+    ] = None,
+) -> None:
+    """Score the pipeline (or --pred files) against gold: a table per layer and dataset."""
+    from dateline.eval.run import evaluate, render
+    from dateline.store.ingest import make_pipeline
+
+    pipeline = None if pred else make_pipeline(model)
+    results = evaluate(gold, pred, pipeline=pipeline, n_process=n_process, save_pred=save_pred)
+    if as_json:
+        sys.stdout.write(json.dumps([r.to_dict() for r in results], indent=1) + "\n")
+        return
+    render(results, Console(highlight=False))
+
+
+def register(app: typer.Typer) -> None:
+    """Add the corpus commands to the ``dateline`` app."""
+    app.command()(ingest)
+    app.command()(search)
+    app.command()(quotes)
+    app.command()(events)
+    app.command()(export)
+    app.command(name="eval")(eval_command)
