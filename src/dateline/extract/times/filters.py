@@ -1,0 +1,166 @@
+"""Which pattern matches are time expressions at all ("may" and "March" as a name are not).
+
+These checks need no calendar: they look at case, the words around the match and the
+parse (part of speech, entity type, what a number counts). They run before overlaps are
+settled, so a rejected long match lets a shorter, valid one through.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING
+
+from dateline.extract.times.lexicon import lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_MONTH_CONTEXT = re.compile(
+    r"(?:\b(?:in|since|until|till|by|from|to|through|throughout|during|last|this|next|early|late|mid|"
+    r"before|after|of|between|and|or|each|every|since|past|coming|until|around|end|beginning|start|middle)"
+    r"\s*-?|\bmid-)\s*$",
+    re.IGNORECASE,
+)
+_AMBIGUOUS_MONTHS = {"may", "march", "june", "august", "april", "jan", "mar", "may."}
+_NAME_ENTS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "NORP", "LOC", "GPE"}
+_MONEY_BEFORE = re.compile(r"[$€£¥#]\s*$|\b(?:No|no|Nos|number|Flight|flight|Room|room|Route|route)\.?\s*$")
+_AMOUNT_AFTER = re.compile(r"^\s*(?:%|percent\b|per\s*cent\b|-?(?:km|kg|mph|mm|cm|m)\b)")
+_PER_BEFORE = re.compile(
+    r"(?:\d|\btimes|\bpercent|%|\bcents?|\bdollars?|\bmiles|\bkilometers|\bbarrels|\btons)\s*$"
+)
+
+
+class TokenIndex:
+    """Character offset -> spaCy token, by bisection over token starts (built once per doc)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+
+    def at(self, char: int) -> Token | None:
+        if not self.starts:
+            return None
+        i = bisect.bisect_right(self.starts, char) - 1
+        return self.doc[max(i, 0)]
+
+
+def _capitalised(word: str | None) -> bool:
+    return bool(word) and word[0].isupper()  # type: ignore[index]
+
+
+def accept(rule: str, m: re.Match[str], text: str, tokens: TokenIndex | None) -> tuple[int, int] | None:
+    """The span to keep for a match, or None when the match is not a time expression."""
+    start, end = m.span()
+    groups = m.groupdict()
+    before = text[max(0, start - 30) : start]
+    after = text[end : end + 20]
+    month = groups.get("month")
+    if month and not _capitalised(month):
+        return None
+    wd = groups.get("wd")
+    if wd and not _capitalised(wd):
+        return None
+    if rule == "month":
+        if not _month_alone_ok(m, before, after, tokens):
+            return None
+    elif rule in ("month_day", "day_month") and month and month.lower().rstrip(".") in _AMBIGUOUS_MONTHS:
+        tok = tokens.at(m.start("month")) if tokens else None
+        if tok is not None and tok.ent_type_ in ("PERSON", "ORG"):
+            return None
+    elif rule in ("weekday", "weekday_set"):
+        tok = tokens.at(m.start("wd")) if tokens else None
+        if tok is not None and tok.ent_type_ in ("ORG", "WORK_OF_ART", "PRODUCT", "FAC", "PERSON"):
+            return None
+        if rule == "weekday_set" and text[start:end].lower().startswith("on "):
+            start += 3
+    elif rule in ("year", "year_range"):
+        if not _year_ok(m, before, after, tokens):
+            return None
+    elif rule == "duration":
+        if not _duration_ok(m, tokens):
+            return None
+    elif rule == "ref":
+        if not _ref_ok(m, tokens):
+            return None
+    elif rule == "bare_season":
+        if groups.get("season", "").lower() == "fall" and groups.get("det", "").lower() in ("in", "the"):
+            tok = tokens.at(m.start("season")) if tokens else None
+            if tok is None or tok.pos_ != "NOUN":
+                return None
+        if re.match(r"\s+of\b", after):
+            return None
+        if groups["det"].lower() == "in":
+            start = m.start("season")
+    elif rule == "half":
+        if not (groups.get("year") or groups.get("rel") or "year" in m.group(0).lower() or "-" in m.group(0)):
+            return None
+    elif rule == "clock" and groups.get("h") and re.search(r"[\d.,]$", text[max(0, start - 1) : start]):
+        return None
+    return start, end
+
+
+def _month_alone_ok(m: re.Match[str], before: str, after: str, tokens: TokenIndex | None) -> bool:
+    month = m.group("month")
+    tok = tokens.at(m.start("month")) if tokens else None
+    if tok is not None and tok.ent_type_ in _NAME_ENTS:
+        return False
+    if m.group("rel") or m.group("pre"):
+        return True
+    if _MONTH_CONTEXT.search(before):
+        return True
+    if month.lower() in _AMBIGUOUS_MONTHS:
+        return tok is not None and tok.ent_type_ == "DATE" and tok.pos_ != "VERB" and tok.pos_ != "AUX"
+    # a month name opening a sentence or after a comma is a date ("August saw ...") unless a name
+    return tok is None or (tok.ent_type_ in ("DATE", "") and tok.pos_ in ("PROPN", "NOUN"))
+
+
+def _year_ok(m: re.Match[str], before: str, after: str, tokens: TokenIndex | None) -> bool:
+    if _MONEY_BEFORE.search(before) or _AMOUNT_AFTER.match(after):
+        return False
+    if re.search(r"[\d,.$£€#/]$", before):
+        return False
+    if tokens is None:
+        return True
+    tok = tokens.at(m.start("year"))
+    if tok is None:
+        return True
+    if tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
+        return False
+    head = tok.head
+    if tok.dep_ == "nummod" and head.i > tok.i and head.pos_ == "NOUN":
+        return head.lower_ in lexicon().units or head.lower_ in (
+            "period",
+            "season",
+            "election",
+            "level",
+            "levels",
+        )
+    return tok.ent_type_ != "CARDINAL" or tok.dep_ in ("pobj", "npadvmod", "nsubj", "dobj", "appos", "conj")
+
+
+def _duration_ok(m: re.Match[str], tokens: TokenIndex | None) -> bool:
+    num = m.group("num").lower()
+    unit = m.group("unit").lower()
+    if re.fullmatch(r"(?:1[5-9]|20)\d\d", num) and not unit.endswith("s"):
+        return False  # "the 1988 quarter" is a year, not 1,988 quarters
+    if num in ("a", "an", "one") and unit in ("second",):
+        return False
+    if num in ("some", "many") and not m.group("det") and not m.group("rel"):
+        return unit not in ("time",)
+    return True
+
+
+def _ref_ok(m: re.Match[str], tokens: TokenIndex | None) -> bool:
+    word = m.group("ref").lower()
+    if word in ("current", "recent"):
+        tok = tokens.at(m.start()) if tokens else None
+        return tok is None or tok.pos_ == "ADJ"
+    if word == "now":
+        return not re.match(r"\s+that\b", m.string[m.end() : m.end() + 6]) or True
+    return True
+
+
+def per_unit(text: str, start: int) -> bool:
+    """Whether a match at ``start`` follows an amount ("$5 a year", "three times a day")."""
+    return bool(_PER_BEFORE.search(text[max(0, start - 20) : start]))

@@ -1,0 +1,200 @@
+"""The grammar of English time expressions: named regex rules, compiled once per process.
+
+Like HeidelTime and SUTime, every construction is one pattern with named groups; the
+normaliser (``resolve.py``) turns a match into a TIMEX3 value. Each rule is run over the
+whole text and overlapping matches are settled afterwards (longest first), so rule
+order never hides a longer expression. Month and weekday names are matched in any case
+here; ``resolve.py`` rejects lower-case ones ("may", "march") and names of things.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from dateline.extract.times.lexicon import alternation, lexicon, number_pattern
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    priority: int = 0  # higher wins between two matches of the same span
+
+
+def _macros() -> dict[str, str]:
+    lex = lexicon()
+    full_months = [m for m in lex.months if len(m) > 3 and m != "sept"]
+    abbr_months = [m for m in lex.months if m not in full_months]
+    month = rf"(?:{alternation(full_months)}|(?:{alternation(abbr_months)})\.|(?:{alternation(abbr_months)})(?=\s+\d))"
+    units = alternation(lex.units)
+    singular_units = alternation(u for u in lex.units if not u.endswith("s") or u == "hours")
+    return {
+        "MONTH": month,
+        "MONTH_FULL": alternation(full_months),
+        "WD": alternation(lex.weekdays),
+        "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d/%]|:\d)(?!,\d)",
+        "YEAR": r"(?:1[5-9]\d\d|20\d\d)(?![\d%])(?!,\d)(?!\.\d)",
+        "NUM": number_pattern(),
+        "UNIT": rf"(?:{units})",
+        "UNIT1": rf"(?:{singular_units})",
+        "ORD": alternation(lex.ordinals),
+        "SEASON": alternation(lex.seasons),
+        "PART": r"(?:morning|afternoon|evening|night)",
+        "PRE": r"(?:(?:very\s+)?(?:early|late|earlier|later)\s+|mid-\s*|mid\s+|(?:the\s+)?(?:end|beginning|start|middle|rest|close)\s+of\s+(?:the\s+)?|(?:the\s+)?(?:first|second|latter)\s+half\s+of\s+)",
+        "REL": r"(?:last|this|next|this\s+past|this\s+coming|past|coming|current|the\s+past|the\s+last|the\s+current|the\s+coming|the\s+latest|latest)",
+        "DMOD": r"(?:nearly|almost|about|around|approximately|roughly|more\s+than|less\s+than|at\s+least|up\s+to|no\s+more\s+than|just\s+over|just\s+under|over|under|only|just|another|an\s+additional|an\s+extra|a\s+further|some)",
+        "SPELLED_YEAR": r"(?:nineteen[\s-](?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|hundred)|the\s+year\s+two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)",
+    }
+
+
+# (name, pattern, priority); written with the macros above, case-insensitive
+_RULES: tuple[tuple[str, str, int], ...] = (
+    ("iso", r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:[T ](?P<hh>\d\d):(?P<mm>\d\d))?\b", 5),
+    ("slash", r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>(?:19|20)\d\d)\b", 5),
+    (
+        "month_day",
+        r"\b(?:(?P<wd>{WD}),?\s+)?(?:(?P<pre>{PRE}))?(?P<month>{MONTH})\s*(?P<day>{DAY})\b(?:,?\s+(?P<year>{YEAR}))?",
+        3,
+    ),
+    (
+        "day_month",
+        r"\b(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?",
+        3,
+    ),
+    (
+        "month_year",
+        r"\b(?:(?P<pre>{PRE}))?(?P<month>{MONTH}),?\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<spelled>{SPELLED_YEAR}))\b",
+        3,
+    ),
+    (
+        "month_rel_year",
+        r"\b(?:(?P<pre>{PRE}))?(?P<month>{MONTH})\s+(?:of\s+)?(?P<rel>last|this|next|the\s+previous|the\s+following)\s+year\b",
+        3,
+    ),
+    ("rel_year_month", r"\b(?P<rel>last|this|next)\s+year,?\s+in\s+(?P<month>{MONTH_FULL})\b", 3),
+    (
+        "month",
+        r"\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?:(?P<pre>{PRE}))?(?P<month>{MONTH_FULL})\b",
+        1,
+    ),
+    (
+        "each",
+        r"\b(?:every|each)\s+(?:other\s+)?(?:(?P<num>{NUM})\s+(?P<unit>{UNIT})|(?P<wd>{WD})|(?P<month>{MONTH_FULL})|(?P<season>{SEASON})|(?P<part>{PART})|(?P<what>day|week|weekend|month|quarter|year))\b",
+        4,
+    ),
+    ("weekday_set", r"\b(?:on\s+)?(?P<wd>{WD})s(?:\s+(?P<part>{PART})s?)?\b", 2),
+    (
+        "weekday",
+        r"\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming|the\s+previous|the\s+following|that)\s+)?(?:(?P<pre>{PRE}))?(?P<wd>{WD})(?:\s+(?P<part>{PART}))?\b",
+        2,
+    ),
+    (
+        "clock",
+        r"(?:\b(?P<mod>around|about|approximately|roughly|shortly\s+after|shortly\s+before|nearly|almost)\s+)?(?:\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am\b|pm\b)|\b(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)(?=\s*(?:GMT|UTC|hours|hrs|h\b|local))|\b(?P<word>noon|midnight|midday)\b)(?:\s+(?P<tz>GMT|UTC|[ECMP][SD]T|local\s+time)\b)?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WD})|(?P<deixis>today|yesterday|tomorrow)|(?P<month>{MONTH})\s*(?P<day>{DAY})\b))?",
+        4,
+    ),
+    (
+        "deixis",
+        r"\b(?:(?P<pre>{PRE}))?(?P<word>yesterday|today|tomorrow|tonight)(?:\s+(?P<part>{PART}))?\b",
+        2,
+    ),
+    ("daypart", r"\b(?:(?P<pre>{PRE}))?(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part>{PART})\b", 3),
+    (
+        "midpart",
+        r"\bmid[\s-]?(?P<part>morning|afternoon|day)\b(?:\s+(?P<deixis>yesterday|today|tomorrow))?",
+        1,
+    ),
+    (
+        "year_period",
+        r"\b(?:(?P<the>the)\s+)?(?P<year>{YEAR})\s+(?:(?P<ord>first|second|third|fourth)\s+)?(?:fiscal\s+)?(?P<what>quarter|period)\b",
+        3,
+    ),
+    ("overnight", r"\bovernight\b", 0),
+    (
+        "relative",
+        r"\b(?:(?P<pre>{PRE}))?(?P<rel>{REL})\s+(?:(?P<fiscal>fiscal)\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century|{SEASON})\b",
+        2,
+    ),
+    (
+        "the_unit",
+        r"\b(?:(?P<pre>{PRE}))?(?P<the>the|this|that)\s+(?:(?P<full>full|whole|entire)\s+)?(?:(?P<fiscal>fiscal)\s+)?(?P<unit>week|month|year|quarter|day|weekend)\b(?!-)",
+        1,
+    ),
+    (
+        "narrative",
+        r"\b(?:(?P<pre>(?:earlier|later)\s+))?(?P<rel>the\s+(?:next|following|previous|preceding|prior|same)|that|the\s+same)\s+(?P<unit>day|week|weekend|month|year|morning|afternoon|evening|night|quarter)\b",
+        3,
+    ),
+    (
+        "unit_around",
+        r"\bthe\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after)\b(?!\s+(?:the|a|an|his|her|their|its)\b)",
+        3,
+    ),
+    (
+        "ago",
+        r"\b(?:(?P<mod>{DMOD})\s+)?(?P<num>{NUM})\s+(?P<unit>{UNIT})\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later(?!\s+than)|from\s+now|hence)\b",
+        3,
+    ),
+    ("bare_ago", r"\b(?P<unit>years|months|weeks|days|decades)\s+(?P<dir>ago|earlier|later)\b", 2),
+    (
+        "duration",
+        r"\b(?:(?P<det>the|these|those)\s+)?(?:(?P<rel>past|last|next|first|final|previous|coming|following|remaining|initial|latest|preceding)\s+)?(?:(?P<mod>{DMOD})\s+)?(?P<num>{NUM})(?:\s+(?:to|or)\s+(?P<num2>{NUM}))?\s+(?:(?:more|additional|extra|full|long|straight|consecutive|trading|business|working|calendar)\s+)?(?P<unit>{UNIT})\b(?:\s+or\s+so\b)?",
+        1,
+    ),
+    ("duration_adj", r"\b(?P<num>{NUM})-(?P<unit>{UNIT1})(?P<old>-old|-long)?\b", 1),
+    (
+        "few_units",
+        r"\b(?:(?P<det>the)\s+)?(?P<rel>recent|past\s+few|last\s+few|next\s+few|coming|past\s+several|last\s+several|next\s+several)\s+(?P<unit>hours|days|weeks|months|quarters|years|decades)\b",
+        1,
+    ),
+    (
+        "quarter",
+        r"\b(?:(?P<the>the)\s+)?(?:(?P<year>{YEAR})\s+|(?P<poss>this|last|next)\s+year's\s+|(?P<ago>(?:comparable\s+|same\s+)?(?:year-ago|year-earlier|year-before|previous\s+year's|prior-year|prior\s+year's))\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-](?:fiscal[\s-])?quarter\b(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year2>{YEAR})|(?P<rel2>this|last|next)\s+year|the\s+(?P<prevnext>previous|following)\s+year))?",
+        3,
+    ),
+    ("quarter_code", r"\b(?:(?P<fy>FY|fiscal)\s*)?Q(?P<q>[1-4])(?:\s+(?P<year>{YEAR}))?\b", 3),
+    (
+        "half",
+        r"\b(?:(?P<the>the)\s+)?(?P<ord>first|second)[\s-]half(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year|the\s+year))?\b",
+        2,
+    ),
+    (
+        "period",
+        r"\b(?:(?P<the>the)\s+)?(?P<which>(?:comparable\s+|same\s+)?(?:latest|current|previous|prior|year-ago|year-earlier|year-before|corresponding|recent|most\s+recent)|comparable|same)\s+(?:fiscal\s+)?(?P<what>quarter|period|three\s+months)\b(?:\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?",
+        2,
+    ),
+    ("year_ago_adj", r"\b(?P<which>year-ago|year-earlier|year-before)\b", 0),
+    ("fiscal_year", r"\b(?P<fiscal>fiscal|FY)\s*(?P<year>{YEAR}|'?\d\d)\b", 3),
+    ("year", r"\b(?:(?P<pre>{PRE}))?(?P<year>{YEAR})\b(?!-\d)", 1),
+    ("year_range", r"\b(?P<year>{YEAR})-(?P<y2>\d{2}|\d{4})\b", 1),
+    ("spelled_year", r"\b(?:(?P<pre>{PRE}))?(?P<spelled>{SPELLED_YEAR})\b", 2),
+    (
+        "decade",
+        r"\b(?:(?P<the>the)\s+)?(?:(?P<pre>early|late|mid-?)\s*)?(?:(?P<dec>1[5-9]\d0|20\d0)'?s\b|'(?P<short>\d0)'?s\b|(?<=the\s)(?P<short2>[2-9]0)s\b|(?:nineteen[\s-])?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)",
+        2,
+    ),
+    ("century", r"\b(?:(?P<the>the)\s+)?(?:(?P<pre>early|late|mid-?)\s*)?(?P<ord>{ORD})[\s-]century\b", 2),
+    (
+        "season",
+        r"\b(?:(?P<the>the)\s+)?(?:(?P<pre>early|late|mid-?)\s*)?(?P<season>{SEASON})\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<spelled>{SPELLED_YEAR}))\b",
+        3,
+    ),
+    ("bare_season", r"\b(?P<det>the|in|this|last|next)\s+(?P<season>{SEASON})\b", 0),
+    ("ref", r"\b(?P<ref>{REFS})\b", 2),
+)
+
+
+@cache
+def rules() -> tuple[Rule, ...]:
+    """The compiled rules (once per process)."""
+    macros = _macros()
+    macros["REFS"] = alternation(lexicon().references)
+    out = []
+    for name, template, priority in _RULES:
+        pattern = template
+        for key in sorted(macros, key=len, reverse=True):
+            pattern = pattern.replace("{" + key + "}", macros[key])
+        out.append(Rule(name, re.compile(pattern, re.IGNORECASE), priority))
+    return tuple(out)

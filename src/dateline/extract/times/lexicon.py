@@ -1,0 +1,95 @@
+"""The time vocabulary (``resources/times/lexicon.json``), loaded once per process."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    number_words: dict[str, int]
+    vague_numbers: frozenset[str]
+    ordinals: dict[str, int]
+    units: dict[str, str]
+    decade_words: dict[str, int]
+    seasons: dict[str, str]
+    day_parts: dict[str, str]
+    references: dict[str, str]
+    future_heads: frozenset[str]
+    future_aux: frozenset[str]
+    reporting_verbs: frozenset[str]
+
+
+@cache
+def lexicon() -> Lexicon:
+    raw = json.loads(resources.files("dateline.resources").joinpath("times/lexicon.json").read_text("utf-8"))
+    return Lexicon(
+        months=raw["months"],
+        weekdays=raw["weekdays"],
+        number_words=raw["number_words"],
+        vague_numbers=frozenset(raw["vague_numbers"]),
+        ordinals=raw["ordinals"],
+        units=raw["units"],
+        decade_words=raw["decade_words"],
+        seasons=raw["seasons"],
+        day_parts=raw["day_parts"],
+        references=raw["references"],
+        future_heads=frozenset(raw["future_heads"]),
+        future_aux=frozenset(raw["future_aux"]),
+        reporting_verbs=frozenset(raw["reporting_verbs"]),
+    )
+
+
+def alternation(words: object) -> str:
+    """A regex alternation of words, longest first so that "a few" wins over "a"."""
+    items = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+
+
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def parse_amount(text: str) -> float | None:
+    """'10' -> 10, 'two' -> 2, 'twenty-five' -> 25, '2 1/2' -> 2.5, 'a few' -> None (vague)."""
+    lex = lexicon()
+    low = re.sub(r"\s+", " ", text.lower().strip())
+    if low in lex.vague_numbers:
+        return None
+    m = re.fullmatch(r"(\d+)\s+1/2", low)
+    if m:
+        return int(m.group(1)) + 0.5
+    digits = low.replace(",", "")
+    if re.fullmatch(r"\d+(?:\.\d+)?", digits):
+        return float(digits)
+    if low in lex.number_words:
+        return float(lex.number_words[low])
+    total = 0.0
+    for part in re.split(r"[\s-]+", low):
+        if part in ("and",):
+            continue
+        if part in ("hundred", "thousand"):
+            total = (total or 1) * lex.number_words[part]
+        elif part in lex.number_words:
+            total += lex.number_words[part]
+        else:
+            return None
+    return total or None
+
+
+def number_pattern() -> str:
+    """Amounts as written in news: digits, number words, compounds, vague amounts."""
+    lex = lexicon()
+    compound = rf"(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(_ONES)}))?"
+    words = alternation(w for w in lex.number_words if w not in ("both",))
+    vague = alternation(lex.vague_numbers)
+    return (
+        rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+\s+1/2|\d+(?:\.\d+)?|{compound}(?:\s+(?:hundred|thousand))?"
+        rf"|(?:{words})(?:\s+(?:hundred|thousand))?|{vague})"
+    )

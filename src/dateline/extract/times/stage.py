@@ -1,0 +1,97 @@
+"""The times stage: grammar matches -> accepted spans -> values in text order -> records."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from dateline.extract.times.filters import TokenIndex, accept
+from dateline.extract.times.grammar import rules
+from dateline.extract.times.resolve import Resolver
+from dateline.extract.times.tense import direction_at
+from dateline.records import Timex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from dateline.context import Context
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class FoundTime:
+    start: int
+    end: int
+    type: str
+    value: str
+    anchor: str | None
+    rule: str
+
+
+def _candidates(text: str, tokens: TokenIndex | None) -> list[tuple[int, int, int, str, object]]:
+    found = []
+    for rule in rules():
+        for m in rule.pattern.finditer(text):
+            if m.end() <= m.start():
+                continue
+            span = accept(rule.name, m, text, tokens)
+            if span is None:
+                continue
+            found.append((span[0], span[1], rule.priority, rule.name, m))
+    return found
+
+
+def _settle(found: list[tuple[int, int, int, str, object]]) -> list[tuple[int, int, int, str, object]]:
+    """Longest match first (then higher priority, then earlier); no two kept spans overlap."""
+    found.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0]))
+    taken: list[tuple[int, int]] = []
+    kept = []
+    for cand in found:
+        s, e = cand[0], cand[1]
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        taken.append((s, e))
+        kept.append(cand)
+    kept.sort(key=lambda c: c[0])
+    return kept
+
+
+def find_times(text: str, published: dt.date | None, doc: Doc | None = None) -> list[FoundTime]:
+    """Every time expression in ``text`` with its TIMEX3 type, value and anchor."""
+    tokens = TokenIndex(doc) if doc is not None else None
+
+    def direction(start: int, end: int) -> str | None:
+        return direction_at(doc, start, end) if doc is not None else None
+
+    resolver = Resolver(text, published, direction)
+    out: list[FoundTime] = []
+    for start, end, _prio, name, m in _settle(_candidates(text, tokens)):
+        resolved = resolver.resolve(name, m)  # type: ignore[arg-type]
+        if resolved is None:
+            continue
+        out.append(FoundTime(start, end, resolved.type, resolved.value, resolved.anchor, name))
+    return out
+
+
+def extract_times(ctx: Context) -> None:
+    """Fill ``ctx.times`` (ids t1, t2, ...). Never raises: a failure leaves the list empty."""
+    try:
+        found = find_times(ctx.text, ctx.published, ctx.doc)
+    except Exception:  # a stage must not crash on odd text
+        log.exception("times stage failed")
+        return
+    ctx.times = [
+        Timex(
+            id=f"t{i}",
+            text=ctx.text[f.start : f.end],
+            span=(f.start, f.end),
+            sentence=ctx.sentence_of(f.start),
+            type=f.type,
+            value=f.value,
+            anchor=f.anchor,
+        )
+        for i, f in enumerate(found, 1)
+    ]

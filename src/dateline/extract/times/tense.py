@@ -1,0 +1,77 @@
+"""Past or future: the tense of the clause that governs a time expression.
+
+"reclaimed the city on Saturday" is the Saturday before publication; "will meet on
+Friday" the Friday after. The governing verb is found by walking up the dependency tree
+from the expression; its morphology and auxiliaries ("will", "is expected to", "plans
+to") decide. Unknown stays ``None`` and the caller picks the news default (the past).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dateline.extract.times.lexicon import lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_VERBAL = {"VERB", "AUX"}
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb above ``token`` (the token itself when it is one), within 6 hops."""
+    current = token
+    for _ in range(6):
+        if current.pos_ in _VERBAL or current.tag_ in ("VBD", "VBN", "VBZ", "VBP", "VBG", "VB", "MD"):
+            return current
+        if current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def _is_past(verb: Token) -> bool:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "cop")]
+    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
+
+
+def verb_direction(verb: Token, depth: int = 0) -> str | None:
+    """'future', 'past', 'present' or None from one verb's auxiliaries and morphology."""
+    lex = lexicon()
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in lex.future_aux or a.lemma_ in ("will", "shall") for a in auxes):
+        return "future"
+    infinitive = any(a.lower_ == "to" for a in auxes)
+    head = verb.head
+    if (infinitive or verb.dep_ == "xcomp") and head is not verb and depth < 3:
+        # "plans to meet", "is expected to sign", "is to resume": ahead of the head's time
+        if head.lemma_.lower() in lex.future_heads or head.lemma_ == "be":
+            return None if _is_past(head) else "future"
+        return verb_direction(head, depth + 1)
+    if _is_past(verb):
+        return "past"
+    if any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "past"  # present perfect: "have claimed"
+    if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "future"  # "is meeting on Friday"
+    if verb.tag_ == "VBN":
+        if verb.lemma_.lower() in lex.future_heads and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+            return "future"  # "is scheduled", "is expected"
+        return "past" if verb.dep_ in ("acl", "amod") or not auxes else None
+    if verb.tag_ in ("VBZ", "VBP", "JJ") and verb.lemma_.lower() in lex.future_heads:
+        return "future"
+    if verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() not in lex.reporting_verbs:
+        return "present"
+    return None
+
+
+def direction_at(doc: Doc, start: int, end: int) -> str | None:
+    """The tense direction for the expression at characters ``[start, end)`` of ``doc``."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    root = span.root
+    verb = governing_verb(root.head if root.head is not root else root)
+    if verb is None:
+        return None
+    return verb_direction(verb)
