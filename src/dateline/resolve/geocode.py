@@ -23,7 +23,8 @@ __all__ = ["GeoContext", "Resolution", "fuzzy_candidates", "rank", "resolve"]
 
 # prior bonus by feature: a bare name in news means the country or state before a town
 _FEATURE_PRIOR = {"country": 4.0, "region": 3.0, "admin": 0.5, "city": 0.0}
-_KIND_PENALTY = {0: 0.0, 1: 0.3, 2: 2.5, 3: 0.0}
+_KIND_PENALTY = {0: 0.0, 1: 1.0, 2: 2.5, 3: 0.0}
+_SMALL = 20_000  # an alternate name of a small place is often a historical or variant one
 _ADMIN2_POP = 30_000  # second-level regions carry no population; count them as a small town
 
 
@@ -65,6 +66,8 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
 def prior(c: Candidate) -> float:
     pop = c.pop or (_ADMIN2_POP if c.feature == "admin" and c.admin2 else 0)
     score = math.log10(pop + 10) + _FEATURE_PRIOR.get(c.feature, 0.0) - _KIND_PENALTY.get(c.kind, 0.0)
+    if c.kind == 1 and pop < _SMALL:
+        score -= 1.5
     if c.feature == "admin" and c.gid is None and not c.admin2:
         score -= 1.5  # a first-level region known only by name: a city of that name is likelier
     return score
@@ -128,12 +131,25 @@ def resolve(
     if not ranked:
         return None
     top_score, top = ranked[0]
+    if not plausible(top, ctx, qualifier):
+        return None
     if len(ranked) == 1:
         conf = 0.95
     else:
         margin = top_score - ranked[1][0]
         conf = 0.5 + 0.45 * (1 - math.exp(-margin / 1.5))
     return Resolution(top, round(conf, 3))
+
+
+def plausible(c: Candidate, ctx: GeoContext, qualifier: list[Candidate] | None = None) -> bool:
+    """A small town far from everything the article mentions is a coincidence of names, not a reading."""
+    if c.feature != "city" or qualifier:
+        return True
+    if c.cc in ctx.countries:
+        return c.pop >= 1000 or c.kind == 0
+    if ctx.countries:
+        return c.pop >= (100_000 if c.kind else 50_000)
+    return (c.kind == 0 and c.pop >= 1000) or c.pop >= 50_000
 
 
 def _prefer_cities(cands: tuple[Candidate, ...] | list[Candidate]) -> list[Candidate]:
@@ -147,11 +163,11 @@ def _prefer_cities(cands: tuple[Candidate, ...] | list[Candidate]) -> list[Candi
 
 
 def fuzzy_candidates(
-    gaz: Gazetteer, text: str, countries: list[str], cutoff: float = 85.0
+    gaz: Gazetteer, text: str, countries: list[str], cutoff: float = 88.0
 ) -> list[Candidate]:
     """Entries of the article's own countries whose name is close to ``text`` (a misspelling)."""
     key = name_key(text)
-    if len(key) < 5:
+    if len(key) < 6:
         return []
     out: list[Candidate] = []
     for cc in countries:

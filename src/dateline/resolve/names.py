@@ -30,7 +30,4 @@ def name_key(text: str) -> str:
 
 def is_latin(text: str) -> bool:
     """True when every letter is Latin script (alternate names in other scripts are left out)."""
-    for c in text:
-        if c.isalpha() and "LATIN" not in unicodedata.name(c, ""):
-            return False
-    return True
+    return all(not (c.isalpha() and "LATIN" not in unicodedata.name(c, "")) for c in text)

@@ -175,14 +175,12 @@ def locative(span: SpacySpan, place_tokens: set[int] | None = None, depth: int =
         )
         return locative(doc[sub.end - 1 : sub.end], place_tokens, depth + 1)
     # "X, Syria": the name qualified by a country or state after a comma
-    if (
+    return bool(
         span.end + 1 < len(doc)
         and doc[span.end].text == ","
         and place_tokens
         and span.end + 1 in place_tokens
-    ):
-        return True
-    return False
+    )
 
 
 def person_cues(span: SpacySpan) -> bool:

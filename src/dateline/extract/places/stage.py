@@ -75,14 +75,102 @@ def _mentions(ctx: Context, gaz: Gazetteer) -> list[Mention]:
     return sorted(out, key=lambda m: m.start)
 
 
-def _qualifier(doc: Doc, m: Mention, by_start: dict[int, _Item]) -> list[Candidate] | None:
-    """The state or country after a comma ("Springfield, Ill.") as candidates of a container."""
+_DIRECTIONS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "central",
+        "downtown",
+        "upper",
+        "lower",
+        "greater",
+        "sub",
+        "saharan",
+    ]
+)
+
+
+def _narrow(doc: Doc, gaz: Gazetteer, m: Mention) -> tuple[Mention, tuple[Candidate, ...]]:
+    """The mention's candidates; when the whole has none, the longest part that has some.
+
+    "south Fargo", "Northwest D.C.", "Star Lake - Highway 59": the toponym is a part of the
+    span, and the part is what gets resolved (and marked).
+    """
+    cands = gaz.lookup(doc[m.start : m.end].text)
+    if cands or m.end - m.start < 2:
+        return m, cands
+    for width in range(m.end - m.start - 1, 0, -1):
+        for a in range(m.start, m.end - width + 1):
+            b = a + width
+            words = doc[a:b]
+            if (
+                words[0].is_punct
+                or words[-1].is_punct
+                or not words[0].text[:1].isupper()
+                or len(words.text) < 4
+            ):
+                continue
+            if all(t.lower_ in _DIRECTIONS for t in words):
+                continue
+            left = doc[m.start : a]
+            right = doc[b : m.end]
+            # what is left over must be a direction word ("south Fargo"), or a separate
+            # name cut off by punctuation ("Star Lake - Highway 59", "DFL-Minneapolis")
+            left_ok = all(t.lower_ in _DIRECTIONS for t in left) or (len(left) and left[-1].is_punct)
+            right_ok = all(t.lower_ in _DIRECTIONS for t in right) or (len(right) and right[0].is_punct)
+            admin = words[-1].lower_ in ("county", "parish") and len(words) > 1
+            # an organisation named after its place ("Alexandria Police", "Columbia City Council")
+            org_prefix = m.label in ("ORG", "FAC") and a == m.start and not right[0].is_punct
+            if not ((left_ok and right_ok) or (admin and right_ok) or org_prefix):
+                continue
+            sub = gaz.lookup(words.text)
+            if sub:
+                label = "PREFIX" if org_prefix and not (left_ok and right_ok) else m.label
+                return Mention(a, b, label, m.locative), sub
+    return m, cands
+
+
+def county_mode(span) -> bool:
+    """The name of a county ("Jackson, Madison and Oglethorpe counties", "Becker County")."""
+    tok = span.root
+    for _ in range(4):
+        head = tok.head
+        if head.i == tok.i:
+            break
+        if head.i >= span.end and head.lemma_.lower() in ("county", "parish", "borough"):
+            return True
+        if tok.dep_ not in ("conj", "compound", "nmod", "amod"):
+            break
+        tok = head
+    return span.end < len(span.doc) and span.doc[span.end].lower_ in ("counties", "parishes")
+
+
+def _qualifier(doc: Doc, gaz: Gazetteer, m: Mention) -> list[Candidate] | None:
+    """The state or country after a comma ("Springfield, Ill.", "Homs, Syria") as containers."""
     i = m.end
-    if i + 1 < len(doc) and doc[i].text == ",":
-        nxt = by_start.get(i + 1)
-        if nxt is not None:
-            quals = [c for c in nxt.cands if c.feature in ("country", "admin") and not c.admin2]
-            return quals or None
+    if i + 1 >= len(doc) or doc[i].text != ",":
+        return None
+    for width in (3, 2, 1):
+        words = doc[i + 1 : i + 1 + width]
+        if len(words) < width or not words[0].text[:1].isupper() or any(t.text == "," for t in words[1:]):
+            continue
+        quals = [c for c in gaz.lookup(words.text) if c.feature in ("country", "admin") and not c.admin2]
+        if quals:
+            return quals
     return None
 
 
@@ -117,14 +205,20 @@ def find_places(ctx: Context) -> list[Place]:
         if m.label in _PLACE_LABELS:
             place_tokens.update(range(m.start, m.end))
     for m in mentions:
+        m, cands = _narrow(doc, gaz, m)
         span = m.span(doc)
         text = span.text
         if _is_demonym(text):
             continue
-        cands = gaz.lookup(text)
+        if cands and county_mode(span):
+            counties = [c for c in cands if c.feature == "admin" and c.admin2]
+            cands = tuple(counties) or cands
         loc = locative(span, place_tokens)
         if m.label in _PLACE_LABELS:
             pass
+        elif m.label == "PREFIX":
+            if not any(c.feature in ("city", "admin", "country") for c in cands):
+                continue
         elif m.label in ("PERSON", "ORG", "FAC", ""):
             if not cands and not loc:
                 continue
@@ -145,26 +239,36 @@ def find_places(ctx: Context) -> list[Place]:
             )
         )
 
-    by_start = {it.mention.start: it for it in items}
     for it in items:
-        it.qualifier = _qualifier(doc, it.mention, by_start)
+        it.qualifier = _qualifier(doc, gaz, it.mention)
 
     home = _dateline_home(ctx, items)
-    # pass 1: what is clear without context anchors the article
+    base = GeoContext(countries=geo.countries.copy())
+    # pass 1: what is clear without context anchors the article (a country named as such,
+    # a name with one reading); pass 2 reads everything in that light, and pass 3 again
+    # in the light of pass 2, each name seeing the others but not itself
     for it in items:
         if not it.cands:
             continue
-        res = resolve(it.cands, geo, it.qualifier)
-        if res and (res.confidence >= _ANCHOR_CONFIDENCE or res.candidate.feature == "country"):
+        res = resolve(it.cands, base, it.qualifier)
+        if res and (res.confidence >= 0.9 or it.qualifier):
             geo.add_place(res.candidate, 1.0 if res.candidate.feature == "country" else 0.7)
     if home is not None:
         geo.home = home
         geo.add_place(home, 1.5)
-    # pass 2: everything, with the context; one sense per name within the article
+    for _ in range(2):
+        for it in items:
+            if it.cands:
+                it.resolution = resolve(it.cands, geo, it.qualifier)
+        geo = GeoContext(countries=base.countries.copy(), home=home)
+        if home is not None:
+            geo.add_place(home, 1.5)
+        for it in items:
+            if it.resolution:
+                geo.add_place(it.resolution.candidate, it.resolution.confidence)
+    # one sense per name within the article
     by_key: dict[str, list[_Item]] = defaultdict(list)
     for it in items:
-        if it.cands:
-            it.resolution = resolve(it.cands, geo, it.qualifier)
         by_key[name_key(it.text)].append(it)
     for group in by_key.values():
         best = max((g.resolution for g in group if g.resolution), key=lambda r: r.confidence, default=None)
@@ -180,7 +284,7 @@ def find_places(ctx: Context) -> list[Place]:
     for it in items:
         if it.cands or it.resolution or not countries:
             continue
-        if not (it.mention.locative or it.mention.label in _PLACE_LABELS):
+        if not it.mention.locative or it.mention.label in ("ORG", "FAC"):
             continue
         fuzzy = fuzzy_candidates(gaz, it.text, countries)
         if fuzzy:
