@@ -87,7 +87,7 @@ def _quote(
     elif draft.follows is not None:
         prev = resolved.get(id(draft.follows))
         speaker = (
-            Speaker(prev.name, None, prev.entity, prev.role, "continuation") if prev else Speaker(None, None)
+            Speaker(prev.name, prev.span, prev.entity, prev.role, "continuation") if prev else Speaker(None, None)
         )
         quote.via = "continuation" if speaker.name else None
     else:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from dateline.extract.quotes.conventions import label_cues, signature_cues
 from dateline.extract.quotes.cues import Cue, _is_quote_char
 from dateline.extract.quotes.marks import MarkGroup, paragraphs
 
@@ -49,13 +50,16 @@ class Assembler:
         self.doc = doc
         self.groups = groups
         self.cues = cues
-        paras = paragraphs(text)
-        self._para_starts = [p[0] for p in paras]
+        self._paras = paragraphs(text)
+        self._para_starts = [p[0] for p in self._paras]
         self._tok_starts = [t.idx for t in doc]
 
     # -- positions ------------------------------------------------------------------
     def paragraph_of(self, char: int) -> int:
         return max(0, bisect.bisect_right(self._para_starts, char) - 1)
+
+    def paragraph_end(self, char: int) -> int:
+        return self._paras[self.paragraph_of(char)][1] if self._paras else len(self.text)
 
     def _chars(self, rng: tuple[int, int]) -> tuple[int, int]:
         a, b = self.doc[rng[0]], self.doc[rng[1]]
@@ -80,6 +84,10 @@ class Assembler:
         drafts: list[Draft] = []
         by_cue: dict[int, Draft] = {}
         used: set[int] = set()  # indexes of attributed quotation groups
+        for cue, (c0, c1) in label_cues(self.text, self.doc, self._paras):
+            drafts.append(self._labelled(cue, c0, c1, used))
+        labelled = [d.span for d in drafts]
+        self.cues = [c for c in _outermost(self.cues) if not any(a <= c.span[0] < b for a, b in labelled)]
         for cue in self.cues:
             if cue.content is None:
                 continue
@@ -87,10 +95,11 @@ class Assembler:
             drafts.append(draft)
             by_cue[cue.token.i] = draft
         cue_at = {c.token.i: c for c in self.cues}
+        signed = signature_cues(self.text, self.doc, self.groups, self.paragraph_end)
         for gi, group in enumerate(self.groups):
             if gi in used:
                 continue
-            cue = self._linked_cue(group, cue_at) or self._adjacent_cue(group)
+            cue = signed.get(gi) or self._linked_cue(group, cue_at) or self._adjacent_cue(group)
             if cue is None:
                 continue
             used.add(gi)
@@ -123,6 +132,14 @@ class Assembler:
             e = max(c1, *(g.end for _, g in overlapping))
             return Draft("mixed", (s, e), cue, [g for _, g in overlapping], [(s, e)])
         return Draft("indirect", (c0, c1), cue, [], [(c0, c1)])
+
+    def _labelled(self, cue: Cue, c0: int, c1: int, used: set[int]) -> Draft:
+        overlapping = [(gi, g) for gi, g in enumerate(self.groups) if g.start < c1 and c0 < g.end]
+        for gi, _ in overlapping:
+            used.add(gi)
+        inside = any(g.outer[0] < c0 and c1 <= g.outer[1] for _, g in overlapping)
+        kind = "direct" if inside else "mixed" if overlapping else "indirect"
+        return Draft(kind, (c0, c1), cue, [g for _, g in overlapping if inside], [(c0, c1)])
 
     def _merge(self, draft: Draft, group: MarkGroup) -> None:
         draft.groups.append(group)
@@ -226,6 +243,14 @@ class Assembler:
         if before and before[-1] not in _SENTENCE_END:
             return False
         return len(self.text[group.start : group.end].split()) >= 4
+
+
+def _outermost(cues: list[Cue]) -> list[Cue]:
+    """Drop cues inside another cue's content: "X said Y described Z" is X's quote."""
+    def inside(c: Cue, d: Cue) -> bool:
+        return d.content is not None and d is not c and d.content[0] <= c.token.i <= d.content[1]
+
+    return [c for c in cues if not any(inside(c, d) and not inside(d, c) for d in cues)]
 
 
 def _only_filler(text: str) -> bool:

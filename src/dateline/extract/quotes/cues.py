@@ -157,6 +157,10 @@ class CueFinder:
                 cue = self._according(tok)
             elif tok.tag_.startswith("VB") and self.lex.is_cue_verb(tok.lemma_.lower()):
                 cue = self._verb(tok, consumed)
+            elif tok.pos_ == "VERB":
+                cue = self._characterisation(tok)
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.speech_nouns:
+                cue = self._noun(tok)
             if cue is not None:
                 cues.append(cue)
         return cues
@@ -202,11 +206,21 @@ class CueFinder:
             cue = Cue(tok, tok.text, span, "complement", content, tier=tier, colon=colon)
             self._source(cue, content_left=end < tok.i)
             return cue
-        if tier == "belief":
+        if lemma in self.lex.intent:
+            cue = self._infinitive(tok, span, tier)
+            if cue is not None:
+                return cue
+        if tier == "belief" or lemma not in self.lex.speech and lemma not in self.lex.evidence:
             return None
         # inverted: the cue hangs from the clause it reports
         head = tok.head
-        if tok.dep_ in ("parataxis", "ccomp", "advcl") and head is not tok and head.pos_ in ("VERB", "AUX"):
+        if (
+            tok.dep_ in ("parataxis", "ccomp", "advcl")
+            and head is not tok
+            and head.pos_ in ("VERB", "AUX")
+            and not self.lex.is_cue_verb(head.lemma_.lower())
+            and _set_off(tok)
+        ):
             if _subject(tok) is not None or tok.dep_ == "parataxis":
                 rng = _range_without(doc, head, tok)
                 content = trim_content(doc, *rng, self.lex) if rng else None
@@ -240,6 +254,59 @@ class CueFinder:
         if cue.source is None:
             return None
         return cue
+
+    def _infinitive(self, tok: Token, span: tuple[int, int], tier: str) -> Cue | None:
+        """'X wants to ...', 'X urged Y to ...': intentions and directives with their infinitive."""
+        xcomp = next((c for c in tok.rights if c.dep_ == "xcomp"), None)
+        if xcomp is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
+            return None
+        first = next((c for c in tok.rights if c.dep_ in ("dobj", "xcomp")), xcomp)
+        content = trim_content(tok.doc, first.left_edge.i, xcomp.right_edge.i, self.lex)
+        if content is None:
+            return None
+        cue = Cue(tok, tok.text, span, "infinitive", content, tier="intent" if tier == "belief" else tier)
+        self._source(cue, content_left=False)
+        if cue.source is None:
+            return None
+        return cue
+
+    def _noun(self, tok: Token) -> Cue | None:
+        """'Trump's claim that ...', 'a report by X that ...': a speech noun and its clause."""
+        clause = next((c for c in tok.rights if c.dep_ in ("acl", "ccomp") and _has_that(c)), None)
+        if clause is None:
+            return None
+        source = None
+        for child in tok.children:
+            if child.dep_ == "poss" or (child.dep_ == "compound" and child.ent_type_):
+                source = child
+            elif child.dep_ == "prep" and child.lower_ in ("by", "from", "of") and child.i < clause.i:
+                source = next((g for g in child.children if g.dep_ == "pobj"), source)
+        if source is None or source.lower_ in ("its", "their") and source.pos_ == "PRON":
+            return None
+        content = trim_content(tok.doc, clause.left_edge.i, clause.right_edge.i, self.lex)
+        if content is None:
+            return None
+        return Cue(tok, tok.text, (tok.idx, tok.idx + len(tok.text)), "noun", content, source, tier="speech")
+
+    def _characterisation(self, tok: Token) -> Cue | None:
+        """'criticized X as a "crazy system"', 'called X "outrageous"': words put in a mouth."""
+        dobj = next((c for c in tok.rights if c.dep_ == "dobj"), None)
+        subj = _subject(tok)
+        if dobj is None or subj is None or subj.dep_ != "nsubj":
+            return None
+        doc = tok.doc
+        carriers = [c for c in tok.rights if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in ("as", "for"))]
+        carriers += [c for c in dobj.rights if c.dep_ == "prep" and c.lower_ == "as"]
+        for c in carriers:
+            lo, hi = c.left_edge.i, c.right_edge.i
+            if self.has_quotation(doc[lo].idx, doc[hi].idx + len(doc[hi].text)):
+                content = trim_content(doc, dobj.left_edge.i, tok.right_edge.i, self.lex)
+                if content is None:
+                    return None
+                cue = Cue(tok, tok.text, (tok.idx, tok.idx + len(tok.text)), "object", content, tier="speech")
+                self._source(cue, content_left=False)
+                return cue if cue.source is not None else None
+        return None
 
     @staticmethod
     def _finite_clause(comps: list[Token]) -> bool:
@@ -304,6 +371,20 @@ class CueFinder:
         if subj is None:
             passive = tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)
             cue.missing_source = cue.content is not None and (tok.tag_ in _FINITE or passive)
+
+
+def _has_that(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+def _set_off(tok: Token) -> bool:
+    """The cue clause stands apart from what it reports: a comma or colon on one side."""
+    doc = tok.doc
+    lo, hi = tok.left_edge.i, tok.right_edge.i
+    before = doc[lo - 1].text if lo > 0 else ""
+    after = doc[hi + 1].text if hi + 1 < len(doc) else ""
+    last = doc[hi].text
+    return before in (",", ":", "—", "--") or after in (",", ":", "—", "--") or last in (",", ":")
 
 
 def _expletive(tok: Token) -> bool:

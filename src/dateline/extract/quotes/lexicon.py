@@ -13,13 +13,15 @@ class CueLexicon:
     speech: frozenset[str]
     belief: frozenset[str]
     evidence: frozenset[str]
+    intent: frozenset[str]
+    speech_nouns: frozenset[str]
     chain_verbs: frozenset[str]
     message_nouns: frozenset[str]
     message_prepositions: frozenset[str]
     complementizers: frozenset[str]
 
     def is_cue_verb(self, lemma: str) -> bool:
-        return lemma in self.speech or lemma in self.belief or lemma in self.evidence
+        return lemma in self.speech or lemma in self.belief or lemma in self.evidence or lemma in self.intent
 
 
 @cache
@@ -35,6 +37,8 @@ def cue_lexicon() -> CueLexicon:
         speech=words("speech"),
         belief=words("belief"),
         evidence=words("evidence"),
+        intent=words("intent"),
+        speech_nouns=words("speech_nouns"),
         chain_verbs=words("chain_verbs"),
         message_nouns=words("message_nouns"),
         message_prepositions=words("message_prepositions"),

@@ -1,0 +1,77 @@
+"""Typographic attribution with no reporting verb: a signature dash and a speaker label.
+
+- signature: a quotation followed by a dash and a name closing the paragraph
+  (``"..." ― Jane Doe``), as in testimonials and epigraphs;
+- label: a paragraph that opens with a name and a colon (``SMITH: ...`` in transcripts,
+  ``Smith: ...`` in headlines). Only names the parse recognises as a person or an
+  organisation, or all-capital speaker tags, count, so "Note:" or "Update:" never speak.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from dateline.extract.quotes.cues import Cue
+from dateline.extract.quotes.marks import MarkGroup
+
+_SIGNATURE = re.compile(r"\s*[―—–-]{1,2}\s*((?:[A-Z][\w.'’-]*\.?\s*){1,6})\.?\s*$")
+_LABEL = re.compile(r"[\"“'‘]?\s*((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*)\s*:\s+\S")
+_SPEAKER_TYPES = ("PERSON", "ORG", "NORP", "GPE")
+
+
+def signature_cues(text: str, doc: Doc, groups: list[MarkGroup], para_end) -> dict[int, Cue]:
+    """Quotation index -> a dash cue whose source is the signed name."""
+    out: dict[int, Cue] = {}
+    for gi, g in enumerate(groups):
+        if g.unclosed:
+            continue
+        o1 = g.outer[1]
+        end = para_end(o1)
+        m = _SIGNATURE.match(text, o1, end)
+        if not m:
+            continue
+        name = doc.char_span(m.start(1), m.end(1) if text[m.end(1) - 1] != " " else m.end(1) - 1, alignment_mode="expand")
+        dash = doc.char_span(o1, m.start(1), alignment_mode="expand")
+        if name is None or dash is None or not len(name):
+            continue
+        dash_tok = next((t for t in dash if t.is_punct and t.text.strip()), dash[0])
+        source = name[-1] if not name[-1].is_punct else name.root
+        cue = Cue(dash_tok, dash_tok.text, (dash_tok.idx, dash_tok.idx + len(dash_tok.text)), "signature")
+        cue.source = source
+        out[gi] = cue
+    return out
+
+
+def label_cues(text: str, doc: Doc, paragraphs: list[tuple[int, int]]) -> list[tuple[Cue, tuple[int, int]]]:
+    """(cue, content chars) for each paragraph that opens with a speaker label."""
+    out = []
+    for start, end in paragraphs:
+        m = _LABEL.match(text, start, end)
+        if not m:
+            continue
+        label = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if label is None or not len(label):
+            continue
+        words = m.group(1).split()
+        shouting = all(w.isupper() and len(w) > 1 for w in words)
+        named = any(t.ent_type_ in _SPEAKER_TYPES for t in label) and all(t.ent_type_ for t in label)
+        if not (shouting or named):
+            continue
+        colon_at = text.index(":", m.end(1))
+        colon = doc.char_span(colon_at, colon_at + 1, alignment_mode="expand")
+        if colon is None:
+            continue
+        c0 = colon_at + 1
+        while c0 < end and text[c0].isspace():
+            c0 += 1
+        c1 = end
+        while c1 > c0 and text[c1 - 1] in "\"”’' ":
+            c1 -= 1
+        if len(text[c0:c1].split()) < 3:
+            continue
+        cue = Cue(colon[0], ":", (colon_at, colon_at + 1), "label")
+        cue.source = label.root
+        out.append((cue, (c0, c1)))
+    return out
