@@ -1,7 +1,7 @@
 """The Parquet corpus store (``--parquet DIR``): an append-only log of parts, latest wins.
 
 Parquet files are written once, so each committed batch is one part folder
-(``part-000007/<table>.parquet``) written under a temporary name and renamed into place:
+(``part-000007/<table>.parquet``) written as ``_writing-000007`` and renamed into place:
 a killed run leaves whole parts or nothing. An article re-ingested with new text lands in
 a newer part; readers keep, per article id, the rows of its newest part only.
 ``compact()`` rewrites the folder as one part. Queries go through an in-memory DuckDB.
@@ -40,7 +40,7 @@ class ParquetStore(SqlStore):
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"cannot create the Parquet store {self.folder}: {exc}") from exc
-        for tmp in self.folder.glob("*.tmp"):
+        for tmp in self.folder.glob("_writing-*"):
             shutil.rmtree(tmp, ignore_errors=True)
         self._pending: dict[str, list[Row]] = {t.name: [] for t in ALL_TABLES}
         self._pending_ids: dict[str, str] = {}
@@ -49,7 +49,7 @@ class ParquetStore(SqlStore):
 
     # -- parts ----------------------------------------------------------------------------------
     def _parts(self) -> list[Path]:
-        return sorted(p for p in self.folder.glob("part-*") if p.is_dir() and not p.name.endswith(".tmp"))
+        return sorted(p for p in self.folder.glob("part-*") if p.is_dir())
 
     def _next_part(self) -> int:
         parts = self._parts()
@@ -66,19 +66,16 @@ class ParquetStore(SqlStore):
                 out.update(zip(t.column("id").to_pylist(), t.column("text_sha256").to_pylist(), strict=True))
         return out
 
-    def flush(self) -> None:
-        """Write the pending articles as one new part (atomically, by renaming a folder)."""
+    def _write_part(self, rows_by_table: dict[str, list[Row]]) -> int:
+        """Write one part under a scratch name, fsync, and rename it into place (atomic)."""
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        if not any(self._pending.values()):
-            return
         number = self._next_part()
-        final = self.folder / f"part-{number:06d}"
-        tmp = self.folder / f"part-{number:06d}.tmp"
+        tmp = self.folder / f"_writing-{number:06d}"
         tmp.mkdir()
         for table in ALL_TABLES:
-            rows = self._pending[table.name]
+            rows = rows_by_table.get(table.name, [])
             cols = list(zip(*rows, strict=True)) if rows else [[] for _ in table.columns]
             arrays = {name: list(col) for name, col in zip(table.column_names, cols, strict=True)}
             arrays["_part"] = [number] * len(rows)
@@ -86,11 +83,18 @@ class ParquetStore(SqlStore):
         with open(tmp / "_COMMITTED", "w") as fh:
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, final)
+        os.replace(tmp, self.folder / f"part-{number:06d}")
+        self.conn = None
+        return number
+
+    def flush(self) -> None:
+        """Write the pending articles as one new part."""
+        if not any(self._pending.values()):
+            return
+        self._write_part(self._pending)
         self._hashes.update(self._pending_ids)
         self._pending = {t.name: [] for t in ALL_TABLES}
         self._pending_ids = {}
-        self.conn = None
 
     # -- the Store interface ----------------------------------------------------------------------
     def all_hashes(self) -> dict[str, str]:
@@ -111,15 +115,16 @@ class ParquetStore(SqlStore):
         return "replaced" if old else "added"
 
     def put_failure(self, input_key: str, article_id: str | None, origin: str | None, error: str) -> None:
-        self._pending[FAILURES.name].append((input_key, article_id, origin, error, now_iso()))
+        pending = [r for r in self._pending[FAILURES.name] if r[0] != input_key]
+        self._pending[FAILURES.name] = [*pending, (input_key, article_id, origin, error, now_iso())]
 
     def _query_conn(self) -> Any:
         """An in-memory DuckDB whose tables are views over the newest part of each article."""
         import duckdb
 
+        self.flush()  # pending rows become a part (and drop the cached views)
         if self.conn is not None:
             return self.conn
-        self.flush()
         conn = duckdb.connect()
         have_parts = bool(self._parts())
         for table in ALL_TABLES:
@@ -160,20 +165,10 @@ class ParquetStore(SqlStore):
 
     def compact(self) -> None:
         """Rewrite the store as a single part holding only the live rows."""
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
         conn = self._query_conn()
         old_parts = self._parts()
-        number = self._next_part()
-        tmp = self.folder / f"part-{number:06d}.tmp"
-        tmp.mkdir()
-        for table in ALL_TABLES:
-            arrow = conn.execute(f'SELECT * FROM "{table.name}"').arrow()
-            data = {name: arrow.column(name).to_pylist() for name in table.column_names}
-            data["_part"] = [number] * arrow.num_rows
-            pq.write_table(pa.Table.from_pydict(data, schema=_schema(table)), tmp / f"{table.name}.parquet")
-        os.replace(tmp, self.folder / f"part-{number:06d}")
+        live = {t.name: conn.execute(f'SELECT * FROM "{t.name}"').fetchall() for t in ALL_TABLES}
+        self._write_part(live)
         for part in old_parts:
             shutil.rmtree(part)
         self.conn = None

@@ -1,0 +1,120 @@
+"""Every export loads back with the tool people use: csv/pandas, json, networkx, GeoJSON rules."""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from corpus_helpers import make_article
+from dateline.errors import OptionError
+from dateline.export import FORMATS, export
+from dateline.export.acled_csv import COLUMNS
+from dateline.export.common import sentence_around
+from dateline.records import article_from_dict
+
+ARTICLES = [make_article(i) for i in range(5)]
+
+
+def test_acled_csv_loads_in_csv_and_pandas(tmp_path: Path) -> None:
+    import pandas as pd
+
+    path = tmp_path / "events.csv"
+    assert export(ARTICLES, "acled-csv", path) == 5  # the ACCUSE events have no ACLED type
+    with path.open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert list(rows[0]) == list(COLUMNS)
+    frame = pd.read_csv(path)
+    assert len(frame) == 5
+    first = frame.iloc[0]
+    assert first["event_type"] == "Violence against civilians" and first["sub_event_type"] == "Attack"
+    assert first["event_date"] == "2016-03-01" and first["year"] == 2016 and first["time_precision"] == 1
+    assert first["actor1"] == "Brigade 0" and first["assoc_actor_1"] == "allied militia"
+    assert first["inter1"] == 2 and first["interaction"] == 27
+    assert first["civilian_targeting"] == "Civilian targeting"
+    assert first["country"] == "Netherlands" and first["iso"] == 528
+    assert math.isclose(first["latitude"], 51.5555) and first["geo_precision"] == 1
+    assert first["fatalities"] == 4
+    assert first["notes"].startswith("Brigade 0 fighters attacked Tilburg")
+    assert pd.to_datetime(frame["event_date"]).notna().all()
+
+
+def test_plover_jsonl_lines_parse_with_the_manual_fields(tmp_path: Path) -> None:
+    path = tmp_path / "events.plover.jsonl"
+    assert export(ARTICLES, "plover-jsonl", path) == 10
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    first = records[0]
+    for name in (
+        "id",
+        "date",
+        "event",
+        "mode",
+        "context",
+        "src_actor",
+        "src_agent",
+        "tgt_actor",
+        "tgt_agent",
+    ):
+        assert name in first
+    assert (first["event"], first["mode"], first["src_actor"], first["src_agent"]) == (
+        "ASSAULT",
+        "firearms",
+        "SYR",
+        "REB",
+    )
+    assert first["quad_class"] == "material conflict"
+    assert records[1]["event"] == "ACCUSE" and records[1]["modality"] == "claimed"
+
+
+def test_geojson_is_a_valid_feature_collection(tmp_path: Path) -> None:
+    path = tmp_path / "map.geojson"
+    n = export(ARTICLES, "geojson", path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["type"] == "FeatureCollection" and len(data["features"]) == n == 10
+    for feat in data["features"]:
+        assert feat["type"] == "Feature" and isinstance(feat["properties"], dict)
+        geom = feat["geometry"]
+        assert geom["type"] == "Point" and len(geom["coordinates"]) == 2
+        lon, lat = geom["coordinates"]
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
+    tilburg = next(f for f in data["features"] if f["properties"].get("place") == "Tilburg")
+    assert tilburg["geometry"]["coordinates"] == [5.0913, 51.5555]  # RFC 7946: lon, lat
+    assert {f["properties"]["kind"] for f in data["features"]} == {"event", "place"}
+
+
+def test_graphml_loads_in_networkx(tmp_path: Path) -> None:
+    import networkx as nx
+
+    path = tmp_path / "actors.graphml"
+    export(ARTICLES, "graphml", path)
+    graph = nx.read_graphml(path)
+    assert graph.is_directed()
+    assert graph.has_edge("brigade 0", "tilburg")
+    edge = graph.edges["brigade 0", "tilburg"]
+    assert edge["weight"] == 1 and edge["types"] == "ASSAULT"
+    assert graph.edges["allied militia", "brigade 0"]["types"] == "supports"
+    assert graph.nodes["brigade 0"]["country"] == "SYR"
+    # brigades 0..4 each attack a town; the supporters are one shared node
+    assert graph.in_degree("allied militia") == 0 and graph.out_degree("allied militia") == 5
+
+
+def test_jsonl_round_trips_articles(tmp_path: Path) -> None:
+    path = tmp_path / "corpus.jsonl"
+    export(ARTICLES, "jsonl", path)
+    back = [article_from_dict(json.loads(line)) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert back == ARTICLES
+
+
+def test_unknown_format_lists_the_valid_ones(tmp_path: Path) -> None:
+    with pytest.raises(OptionError, match="acled-csv"):
+        export(ARTICLES, "xlsx", tmp_path / "x")
+    assert len(FORMATS) == 5
+
+
+def test_sentence_around_a_span() -> None:
+    text = "First one. The army shelled the town! Then it rained."
+    start = text.index("shelled")
+    assert sentence_around(text, start, start + 7) == "The army shelled the town!"
