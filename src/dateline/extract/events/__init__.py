@@ -1,9 +1,161 @@
-"""Events coded in PLOVER and ACLED (issue 6)."""
+"""Events coded in PLOVER and ACLED (issue 6): who did what to whom, where, when, says who.
+
+Triggers are verb and noun patterns over the dependency parse (``resources/events/
+triggers.json``); roles, place, date, counts and modality are read off the same parse and
+the records the earlier stages made (times, places, quotes, numbers). Events come out in
+reading order, the most specific event of a sentence first, so that the first event with
+an ACLED sub-type is the headline one.
+"""
 
 from __future__ import annotations
 
+import bisect
+import logging
+import re
+
+from spacy.tokens import Span as SpacySpan
+
 from dateline.context import Context
+from dateline.extract.events.build import CodedEvent, code_sentence
+from dateline.records import Event, EventDate
+
+__all__ = ["extract_events"]
+
+log = logging.getLogger(__name__)
+
+_BREAKS = re.compile(r"\n\s*")
+_MATERIAL = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "SANCTION", "AID", "COOPERATE"}
+_VIOLENT = {"ASSAULT", "COERCE", "PROTEST"}
 
 
 def extract_events(ctx: Context) -> None:
-    return None
+    """Fill ``ctx.events``; odd text never raises out of here (the article keeps its other records)."""
+    try:
+        ctx.events = _extract(ctx)
+    except Exception:  # a stage must never crash the article: log it, and leave events empty
+        log.exception("event extraction failed")
+        ctx.events = []
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    """Start offsets of paragraphs: a run of line breaks (blank lines or not) ends one."""
+    return [0] + [m.end() for m in _BREAKS.finditer(text)]
+
+
+def _extract(ctx: Context) -> list[Event]:
+    coded: list[CodedEvent] = []
+    by_sentence_places = _group(ctx, ctx.places)
+    by_sentence_times = _group(ctx, ctx.times)
+    by_sentence_numbers = _group(ctx, ctx.numbers)
+    for si, sent in enumerate(ctx.sents):
+        if not sent.text.strip():
+            continue
+        coded.extend(
+            code_sentence(
+                ctx,
+                si,
+                sent,
+                places=_with_tokens(sent, by_sentence_places.get(si, [])),
+                times=_with_tokens(sent, by_sentence_times.get(si, [])),
+                numbers=_with_tokens(sent, by_sentence_numbers.get(si, [])),
+            )
+        )
+    paragraphs = _paragraph_starts(ctx.text)
+    _inherit(ctx, coded, paragraphs)
+    coded = _drop_repeats(coded, ctx)
+    coded.sort(key=lambda c: (c.event.sentence, -c.rank, c.event.span[0]))
+    events = []
+    for i, c in enumerate(coded, start=1):
+        c.event.id = f"v{i}"
+        events.append(c.event)
+    return events
+
+
+def _group(ctx: Context, records: list) -> dict[int, list]:
+    out: dict[int, list] = {}
+    for rec in records:
+        span = getattr(rec, "span", None)
+        if not span:
+            continue
+        out.setdefault(ctx.sentence_of(span[0]), []).append(rec)
+    return out
+
+
+def _with_tokens(sent: SpacySpan, records: list) -> list[tuple]:
+    """Pair each record with the index of the token where it starts (within ``sent``)."""
+    out = []
+    starts = [t.idx for t in sent]
+    for rec in records:
+        k = bisect.bisect_right(starts, rec.span[0]) - 1
+        if k < 0:
+            continue
+        out.append((rec, sent[k].i))
+    return out
+
+
+def _para(paragraphs: list[int], char: int) -> int:
+    return bisect.bisect_right(paragraphs, char) - 1
+
+
+def _inherit(ctx: Context, coded: list[CodedEvent], paragraphs: list[int]) -> None:
+    """Fill a material event's missing actor, place and date from the story just before it.
+
+    News keeps one scene across a few sentences: "clashes started ... in the city" goes on
+    from the sentence naming the forces and the city. Inheritance stops at a paragraph's
+    distance, at future or negated events, and (for dates) at a pluperfect, which steps
+    back in time.
+    """
+    places = sorted(ctx.places, key=lambda p: p.span[0])
+    place_starts = [p.span[0] for p in places]
+    for i, c in enumerate(coded):
+        ev = c.event
+        if ev.type not in _MATERIAL or ev.modality in ("negated", "hypothetical"):
+            continue
+        para = _para(paragraphs, ev.span[0])
+        earlier = [p for p in coded[:i] if _para(paragraphs, p.event.span[0]) >= para - 1]
+        if ev.actor is None and ev.type in _VIOLENT:
+            for prev in reversed(earlier):
+                if prev.event.actor is not None and prev.event.type == "ASSAULT" and prev.event.actor.country:
+                    ev.actor = prev.event.actor
+                    break
+            else:
+                subject = c.previous_subject
+                if subject is not None and subject.sector in ("MIL", "REB", "INS", "COP"):
+                    ev.actor = subject
+        if ev.place is None and places:
+            k = bisect.bisect_left(place_starts, ev.span[0]) - 1
+            while k >= 0:
+                cand = places[k]
+                if ctx.sentence_of(cand.span[0]) < ev.sentence - 3:
+                    break
+                if cand.span[0] not in c.frame_chars and not _in_speaker(cand.span, ctx):
+                    ev.place = cand.id
+                    break
+                k -= 1
+        if ev.date is None and ev.modality == "asserted" and c.past:
+            for prev in reversed(earlier):
+                if prev.event.date is not None and prev.event.type in _MATERIAL:
+                    ev.date = EventDate(prev.event.date.value, prev.event.date.precision)
+                    break
+
+
+def _in_speaker(span: tuple[int, int], ctx: Context) -> bool:
+    """A place naming who speaks ("the defence ministry in Moscow") is not where things happened."""
+    return any(q.speaker_span and q.speaker_span[0] <= span[0] < q.speaker_span[1] for q in ctx.quotes)
+
+
+def _drop_repeats(coded: list[CodedEvent], ctx: Context) -> list[CodedEvent]:
+    """A gerund that refers back to an event told before ("by recapturing Palmyra") is not a new one."""
+    names = {p.id: (p.geonames_id or p.name or p.text) for p in ctx.places}
+    out: list[CodedEvent] = []
+    for c in coded:
+        ev = c.event
+        if c.back_reference and any(
+            o.event.acled_subtype == ev.acled_subtype
+            and o.event.type == ev.type
+            and names.get(o.event.place) == names.get(ev.place)
+            for o in out
+        ):
+            continue
+        out.append(c)
+    return out

@@ -1,0 +1,405 @@
+"""One sentence's events: match triggers, merge the words of one event, read its roles.
+
+A light verb and its event noun are one event ("carried out 40 air-strikes"); a verb in
+the complement of another trigger is that trigger's content ("threatened to ban"); a
+participle modifying an event noun adds to it ("air-strikes hitting 158 targets").
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from dateline.context import Context
+from dateline.extract.events import acled, attributes, roles
+from dateline.extract.events.patterns import Pattern, match_token, object_class
+from dateline.records import Actor, Event, Number, Place, Timex
+from dateline.resolve.actors import load_event_data, normalise_actor
+
+__all__ = ["CodedEvent", "code_sentence"]
+
+LIGHT_VERBS = frozenset(
+    {
+        "carry",
+        "launch",
+        "conduct",
+        "stage",
+        "mount",
+        "hold",
+        "make",
+        "unleash",
+        "begin",
+        "start",
+        "continue",
+        "resume",
+        "impose",
+        "issue",
+        "lodge",
+        "file",
+        "open",
+        "wage",
+        "commit",
+        "perpetrate",
+        "undertake",
+        "organize",
+        "organise",
+        "lead",
+        "step",
+        "intensify",
+        "escalate",
+        "execute",
+        "initiate",
+        "order",
+        "call",
+        "announce",
+        "sign",
+        "reach",
+        "strike",
+        "pay",
+        "deliver",
+        "send",
+        "provide",
+        "give",
+        "offer",
+        "sit",
+    }
+)
+_BLOCK_ENTS = frozenset(
+    {"ORG", "PERSON", "WORK_OF_ART", "LAW", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT"}
+)
+_PERSON_TRIGGERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "bomber", "mob", "striker"})
+_ARG_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "agent")
+# modes of the complement a THREATEN / REQUEST / REJECT carries ("threatened to ban")
+_THREATEN_MODE = {"ASSAULT": "violence", "SANCTION": "relations", "RETREAT": "territory"}
+_THREATEN_COERCE = {
+    "arrest": "arrest",
+    "ban": "ban",
+    "restrict": "restrict",
+    "deport": "expel",
+    "seize": "territory",
+}
+_ASK_MODE = {"AID": "assist", "CONSULT": "meet", "RETREAT": "yield", "CONCEDE": "yield"}
+
+
+@functools.cache
+def _valid_modes() -> dict[str, frozenset[str]]:
+    return {
+        "CONSULT": frozenset({"visit", "third-party", "multilateral", "phone"}),
+        "RETREAT": frozenset({"withdraw", "release", "return", "disarm", "ceasefire", "access", "resign"}),
+        "REQUEST": frozenset({"assist", "change", "yield", "meet"}),
+        "REJECT": frozenset({"assist", "change", "yield", "meet"}),
+        "ACCUSE": frozenset({"disapprove", "investigate", "allege"}),
+        "THREATEN": frozenset(
+            {"restrict", "arrest", "relations", "expel", "territory", "violence", "ban", "rights"}
+        ),
+        "SANCTION": frozenset({"convict", "expel", "withdraw", "discontinue"}),
+        "PROTEST": frozenset({"demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"}),
+        "MOBILIZE": frozenset({"troops", "weapons", "police", "militia"}),
+        "COERCE": frozenset(
+            {
+                "seize",
+                "restrict",
+                "censor",
+                "curfew",
+                "martial-law",
+                "arrest",
+                "deport",
+                "withhold",
+                "misinformation",
+                "cyber",
+                "ban",
+            }
+        ),
+        "ASSAULT": frozenset(
+            {
+                "abduct",
+                "beat",
+                "torture",
+                "sexual",
+                "targeted",
+                "destroy",
+                "primitive",
+                "firearms",
+                "explosives",
+                "suicide-attack",
+                "aerial",
+                "drone",
+                "heavy-weapons",
+                "crowd-control",
+                "unconventional",
+                "execute",
+                "assassinate",
+                "massacre",
+            }
+        ),
+    }
+
+
+@functools.cache
+def _media_words() -> frozenset[str]:
+    return frozenset(load_event_data("lexicons.json")["media_words"])
+
+
+@dataclass
+class CodedEvent:
+    """An event and what the article-level passes need to know about it."""
+
+    event: Event
+    rank: int
+    previous_subject: Actor | None = None
+    frame_chars: set[int] = field(default_factory=set)
+    past: bool = False
+    back_reference: bool = False
+
+
+@dataclass
+class _Candidate:
+    tok: Token
+    pat: Pattern
+    light: Token | None = None
+    complement: _Candidate | None = None
+    extra_tokens: list[Token] = field(default_factory=list)
+    absorbed: bool = False
+
+
+def _light_verb(tok: Token) -> Token | None:
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    head = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in LIGHT_VERBS and 0 < tok.i - head.i <= 7:
+        return head
+    return None
+
+
+def _candidates(sent: SpacySpan) -> list[_Candidate]:
+    zone = roles.supporter_zone(sent)
+    out: list[_Candidate] = []
+    for tok in sent:
+        if tok.i in zone or tok.ent_type_ in _BLOCK_ENTS or tok.is_punct:
+            continue
+        if tok.dep_ == "amod" and tok.pos_ in ("VERB", "ADJ"):
+            continue  # "wounded soldiers", "armed men": a description, not an event
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("by", "through") and tok.lower_.endswith("ing"):
+            continue  # "by fighting against terrorism": a means, not an event told
+        pat = match_token(tok)
+        if pat is not None:
+            out.append(_Candidate(tok, pat, light=_light_verb(tok)))
+    return out
+
+
+def _merge(cands: list[_Candidate]) -> list[_Candidate]:
+    """Fold the words of one event into one candidate (see the module docstring)."""
+    by_token = {c.tok.i: c for c in cands}
+    for c in cands:
+        tok, head = c.tok, c.tok.head
+        owner = by_token.get(head.i) if head is not tok else None
+        if owner is None or owner is c:
+            # "staged a protest" where "stage protest" matched the verb: the noun is the same event
+            continue
+        if tok.dep_ == "xcomp" and tok.pos_ == "VERB":
+            owner.complement = c
+            c.absorbed = True
+        elif (
+            tok.dep_ in ("dobj", "nsubjpass")
+            and tok.pos_ in ("NOUN", "PROPN")
+            and owner.pat.spec.type == c.pat.spec.type
+        ) or (
+            tok.dep_ == "acl"
+            and owner.tok.pos_ in ("NOUN", "PROPN")
+            and owner.pat.spec.type == c.pat.spec.type
+        ):
+            owner.extra_tokens.append(tok)
+            c.absorbed = True
+        elif tok.lemma_.lower() in _PERSON_TRIGGERS and tok.dep_ in _ARG_DEPS:
+            c.absorbed = True
+    # a person noun ("protesters") as the argument of another trigger is that trigger's participant
+    for c in cands:
+        if c.tok.lemma_.lower() in _PERSON_TRIGGERS and not c.absorbed:
+            gov = c.tok.head.head if c.tok.dep_ == "pobj" else c.tok.head
+            if gov.i in by_token and by_token[gov.i] is not c and c.tok.dep_ in _ARG_DEPS:
+                c.absorbed = True
+    return [c for c in cands if not c.absorbed]
+
+
+def _span(c: _Candidate) -> tuple[int, int]:
+    toks = [c.tok, *(t for t in c.extra_tokens if t.dep_ in ("dobj", "nsubjpass"))]
+    if c.light is not None:
+        toks.append(c.light)
+    for child in c.tok.children:
+        if child.dep_ == "prt" and child.i == c.tok.i + 1:
+            toks.append(child)
+    start = min(t.idx for t in toks)
+    end = max(t.idx + len(t.text) for t in toks)
+    if end <= start:
+        end = c.tok.idx + len(c.tok.text)
+    return start, end
+
+
+def _actor(ctx: Context, tok: Token | None) -> Actor | None:
+    if tok is None or tok.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"):
+        return None
+    words = roles.phrase(tok)
+    span = (words.start_char, words.end_char)
+    ent = ctx.entity_at(*span)
+    text = words.text
+    if tok.pos_ == "PRON" and ent is not None:
+        text_for_norm = ent.name
+    else:
+        text_for_norm = text
+    actor = normalise_actor(
+        text_for_norm,
+        span=span,
+        head_lemma=tok.lemma_.lower(),
+        entity=ent.id if ent else None,
+        entity_country=ent.country if ent else None,
+    )
+    actor.text = text
+    return actor
+
+
+def _mode_from_complement(kind: str, comp: _Candidate) -> str | None:
+    spec = comp.pat.spec
+    if kind == "THREATEN":
+        if spec.type == "COERCE":
+            return _THREATEN_COERCE.get(spec.mode or "", "restrict")
+        return _THREATEN_MODE.get(spec.type)
+    if kind in ("REQUEST", "REJECT"):
+        return _ASK_MODE.get(spec.type, "change")
+    return None
+
+
+def _previous_subject(ctx: Context, si: int) -> Actor | None:
+    if si == 0:
+        return None
+    root = ctx.sents[si - 1].root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return _actor(ctx, subj)
+
+
+def code_sentence(
+    ctx: Context,
+    si: int,
+    sent: SpacySpan,
+    places: list[tuple[Place, int]],
+    times: list[tuple[Timex, int]],
+    numbers: list[tuple[Number, int]],
+) -> list[CodedEvent]:
+    """The events of sentence ``si`` (ids are given later, in article order)."""
+    cands = _merge(_candidates(sent))
+    if not cands:
+        return []
+    cues = acled.SentenceCues(sent)
+    prev_subject: Actor | None = None
+    prev_done = False
+    out: list[CodedEvent] = []
+    for c in cands:
+        tok, spec = c.tok, c.pat.spec
+        kind, mode, base, rank = spec.type, spec.mode, spec.acled, spec.rank
+        territory = spec.territory
+        for case in spec.cases:
+            if object_class(tok, case["obj"]) or (c.light is not None and object_class(c.light, case["obj"])):
+                kind = case.get("type", kind)
+                mode = case.get("mode", mode)
+                base = case.get("acled", base)
+                rank = case.get("rank", rank)
+                territory = case.get("territory", territory)
+                break
+        if spec.needs_obj_for_acled and not object_class(tok, spec.needs_obj_for_acled):
+            base, territory = None, False
+        if c.complement is not None:
+            mode = _mode_from_complement(kind, c.complement) or mode
+        a_tok = roles.actor_token(tok, c.light)
+        t_tok = roles.target_token(tok, c.light)
+        if t_tok is not None and a_tok is not None and t_tok.i == a_tok.i:
+            t_tok = None
+        actor = _actor(ctx, a_tok)
+        target = _actor(ctx, t_tok) if t_tok is not None and "place" not in _classes_of(t_tok) else None
+        supporters = [s for s in (_actor(ctx, t) for t in roles.supporter_tokens(a_tok, c.light or tok)) if s]
+        span = _span(c)
+        root = attributes.clause_root(c.light or tok)
+        frame = attributes._frame_tokens(c.light or tok)
+        actor_toks: set[int] = set()
+        for role_tok in (a_tok, t_tok if target is not None else None):
+            if role_tok is not None:
+                ph = roles.phrase(role_tok)
+                actor_toks.update(range(ph.start, ph.end))
+        place = attributes.event_place(c.light or tok, root, places, actor_toks)
+        date = attributes.event_date(c.light or tok, root, times)
+        counts = attributes.event_counts(c.light or tok, root, numbers)
+        modality = attributes.modality_of(tok, c.light)
+        quote = attributes.quote_of(span, ctx.quotes)
+        speech_above = any(attributes.is_speech_frame(a) for a in (c.light or tok).ancestors)
+        if modality == "asserted" and (quote is not None or speech_above):
+            speaker = (quote.speaker or "") if quote is not None else ""
+            if not any(w in speaker.lower().split() for w in _media_words()):
+                modality = "claimed"
+        protesters = object_class(tok, "protester")
+        subtype, mode = acled.resolve_subtype(base, mode, tok, actor, t_tok, cues, protesters)
+        if mode is not None and mode not in _valid_modes().get(kind, frozenset()):
+            mode = spec.mode if spec.mode in _valid_modes().get(kind, frozenset()) else None
+        change = None
+        if territory and subtype is not None:
+            gainer = actor.name or actor.country or actor.text if actor else None
+            loser = target.name or target.country or target.text if target else None
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ == "from":
+                    pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                    if pobj is not None and "place" not in _classes_of(pobj):
+                        src = _actor(ctx, pobj)
+                        loser = (src.name or src.country or src.text) if src else loser
+            if spec.territory_reverse and spec.id != "drive_out":
+                gainer, loser = loser if loser != gainer else None, gainer
+            change = {"from": loser, "to": gainer, "place": place.id if place else None}
+        if not prev_done:
+            prev_subject, prev_done = _previous_subject(ctx, si), True
+        event = Event(
+            id="",
+            type=kind,
+            trigger=ctx.text[span[0] : span[1]],
+            span=span,
+            sentence=si,
+            mode=mode,
+            acled_type=acled.acled_type_of(subtype),
+            acled_subtype=subtype,
+            actor=actor,
+            target=target,
+            supporters=supporters,
+            place=place.id if place else None,
+            date=date,
+            counts=counts,
+            territory_change=change,
+            modality=modality,
+            attributed_to=quote.id if quote is not None else None,
+            confidence=0.5 + 0.05 * min(rank, 8),
+        )
+        out.append(
+            CodedEvent(
+                event=event,
+                rank=acled.SUBTYPE_RANK.get(subtype or "", 0) if subtype else rank - 10,
+                previous_subject=prev_subject,
+                frame_chars={ctx.doc[i].idx for i in frame},
+                past=_is_past(c.light or tok),
+                back_reference=tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj", "advcl"),
+            )
+        )
+    return out
+
+
+def _classes_of(tok: Token) -> set[str]:
+    from dateline.extract.events.patterns import _token_classes
+
+    return _token_classes(tok)
+
+
+def _is_past(tok: Token) -> bool:
+    verb = tok
+    if tok.pos_ in ("NOUN", "PROPN"):
+        verb = tok.head
+    if any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in verb.children):
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children)

@@ -1,0 +1,222 @@
+"""Trigger patterns as data: ``resources/events/triggers.json`` compiled once, matched per token.
+
+A pattern is a head lemma plus the words it must govern (verbs: "take over", "open fire",
+"drive from") or carry as modifiers (nouns: "air strike", "suicide bombing"). When several
+patterns fit a token, the one with the most words wins ("general strike" over "strike").
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Token
+
+from dateline.resolve.actors import load_event_data
+
+__all__ = ["Pattern", "TriggerSpec", "match_token", "object_class", "object_tokens", "patterns_by_lemma"]
+
+_VERB_TAGS = ("VERB",)
+_NOUN_TAGS = ("NOUN", "PROPN")
+_SUBJECT_DEPS = ("nsubj", "csubj", "agent", "expl")
+# nouns whose "of" phrase names what was affected ("the capture of the city")
+_OF_DEPS = ("prep",)
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerSpec:
+    """One entry of triggers.json: what a matching word means."""
+
+    id: str
+    type: str
+    mode: str | None
+    acled: str | None
+    rank: int
+    territory: bool = False
+    territory_reverse: bool = False
+    needs_obj: str | None = None
+    needs_obj_for_acled: str | None = None
+    cases: tuple[dict[str, Any], ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    head: str
+    extra: tuple[str, ...]
+    pos: str  # "VERB" or "NOUN"
+    head_first: bool
+    spec: TriggerSpec
+    order: int
+
+
+def _spec(entry: dict[str, Any]) -> TriggerSpec:
+    return TriggerSpec(
+        id=entry["id"],
+        type=entry["type"],
+        mode=entry.get("mode"),
+        acled=entry.get("acled"),
+        rank=int(entry.get("rank", 1)),
+        territory=bool(entry.get("territory", False)),
+        territory_reverse=bool(entry.get("territory_reverse", False)),
+        needs_obj=entry.get("needs_obj"),
+        needs_obj_for_acled=entry.get("needs_obj_for_acled"),
+        cases=tuple(entry.get("cases", [])),
+    )
+
+
+@functools.cache
+def patterns_by_lemma() -> dict[str, tuple[Pattern, ...]]:
+    """Head lemma -> its patterns, most specific first (compiled once per process)."""
+    index: dict[str, list[Pattern]] = {}
+    order = 0
+    for entry in load_event_data("triggers.json")["triggers"]:
+        spec = _spec(entry)
+        for phrase in entry.get("verbs", []):
+            words = phrase.lower().split()
+            index.setdefault(words[0], []).append(
+                Pattern(words[0], tuple(words[1:]), "VERB", True, spec, order)
+            )
+            order += 1
+        for phrase in entry.get("nouns", []):
+            words = phrase.lower().split()
+            if "of" in words[1:]:
+                pat = Pattern(words[0], tuple(w for w in words[1:] if w != "of"), "NOUN", True, spec, order)
+            else:
+                pat = Pattern(words[-1], tuple(words[:-1]), "NOUN", False, spec, order)
+            index.setdefault(pat.head, []).append(pat)
+            order += 1
+    return {k: tuple(sorted(v, key=lambda p: (-len(p.extra), p.order))) for k, v in index.items()}
+
+
+@functools.cache
+def _classes() -> dict[str, frozenset[str]]:
+    return {k: frozenset(v) for k, v in load_event_data("lexicons.json")["object_classes"].items()}
+
+
+def lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _verb_context(tok: Token) -> set[str]:
+    """Lemmas a verb pattern's extra words may match: its non-subject dependents, one level down."""
+    out: set[str] = set()
+    for child in tok.children:
+        if child.dep_ in _SUBJECT_DEPS:
+            continue
+        out.add(lemma(child))
+        if child.dep_ in (
+            "prep",
+            "prt",
+            "dobj",
+            "nsubjpass",
+            "advmod",
+            "xcomp",
+            "acomp",
+            "dative",
+            "attr",
+            "oprd",
+        ):
+            for grand in child.children:
+                out.add(lemma(grand))
+                if grand.dep_ in ("compound", "amod"):
+                    continue
+    return out
+
+
+def _noun_context(tok: Token, before: bool) -> set[str]:
+    doc = tok.doc
+    sent = tok.sent
+    out: set[str] = {lemma(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")}
+    if before:
+        for i in range(max(sent.start, tok.i - 4), tok.i):
+            out.add(lemma(doc[i]))
+    else:
+        for i in range(tok.i + 1, min(sent.end, tok.i + 5)):
+            out.add(lemma(doc[i]))
+    return out
+
+
+def object_tokens(tok: Token) -> list[Token]:
+    """What a trigger acts on: direct object, passive subject, "of"/"on"/"against" objects."""
+    objs: list[Token] = []
+    for child in tok.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
+            objs.append(child)
+            # "seized control of the highway": the "of" object is the thing taken
+            for grand in child.children:
+                if grand.dep_ == "prep" and grand.lower_ in ("of", "over"):
+                    objs.extend(g for g in grand.children if g.dep_ == "pobj")
+        elif child.dep_ == "prep" and child.lower_ in (
+            "of",
+            "over",
+            "on",
+            "against",
+            "from",
+            "into",
+            "at",
+            "in",
+        ):
+            objs.extend(g for g in child.children if g.dep_ == "pobj")
+        elif tok.pos_ in _NOUN_TAGS and child.dep_ in ("compound", "poss") and child.i < tok.i:
+            objs.append(child)
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in _NOUN_TAGS:
+        objs.append(tok.head)  # "weapons seized in the raid"
+    return objs
+
+
+def _token_classes(tok: Token) -> set[str]:
+    classes = _classes()
+    words = {lemma(tok), tok.lower_}
+    words.update(lemma(c) for c in tok.children if c.dep_ in ("compound", "amod"))
+    found = {name for name, vocab in classes.items() if words & vocab}
+    ent = tok.ent_type_
+    if ent in ("GPE", "LOC", "FAC"):
+        found.add("place")
+    elif ent == "PERSON":
+        found.add("person")
+    if tok.pos_ == "PROPN" and not ent and tok.dep_ in ("dobj", "pobj") and tok.text[:1].isupper():
+        found.add("place")  # an unknown proper name taken or entered is most often a place
+    return found
+
+
+def object_class(tok: Token, wanted: str) -> bool:
+    """True when one of the trigger's objects (or their conjuncts) is of class ``wanted``."""
+    for obj in object_tokens(tok):
+        for cand in (obj, *obj.conjuncts):
+            if wanted in _token_classes(cand):
+                return True
+            # "some of the monuments", "a number of towns": look through the quantifier
+            for grand in cand.children:
+                if grand.dep_ == "prep" and grand.lower_ == "of":
+                    for pobj in grand.children:
+                        if pobj.dep_ == "pobj" and wanted in _token_classes(pobj):
+                            return True
+    return False
+
+
+def match_token(tok: Token) -> Pattern | None:
+    """The most specific pattern this token triggers, or None."""
+    pats = patterns_by_lemma().get(lemma(tok))
+    if not pats:
+        return None
+    is_verb = tok.pos_ in _VERB_TAGS or (tok.pos_ == "ADJ" and tok.tag_ in ("VBN", "VBD"))
+    is_noun = tok.pos_ in _NOUN_TAGS
+    if not (is_verb or is_noun):
+        return None
+    verb_ctx: set[str] | None = None
+    for pat in pats:
+        if (pat.pos == "VERB" and not is_verb) or (pat.pos == "NOUN" and not is_noun):
+            continue
+        if pat.extra:
+            if pat.pos == "VERB":
+                verb_ctx = verb_ctx if verb_ctx is not None else _verb_context(tok)
+                ctx = verb_ctx
+            else:
+                ctx = _noun_context(tok, before=not pat.head_first)
+            if not all(w in ctx for w in pat.extra):
+                continue
+        if pat.spec.needs_obj and not object_class(tok, pat.spec.needs_obj):
+            continue
+        return pat
+    return None

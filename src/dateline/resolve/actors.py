@@ -1,0 +1,212 @@
+"""Actor normalisation: the words naming a participant -> country, PLOVER sector, named group.
+
+"Syrian government forces" -> SYR / MIL; "IS fighters" -> Islamic State / INS. Named groups
+come from ``resources/events/actors.json`` (extendable: set ``DATELINE_ACTORS`` to a JSON
+file of the same shape); sector head nouns from ``resources/events/lexicons.json``;
+countries from :func:`dateline.resolve.countries.country_of`. Everything compiles once
+per process.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from dateline.records import Actor
+from dateline.resolve.countries import country_of, name_country
+
+__all__ = ["NamedActor", "actor_sector", "is_government", "load_event_data", "named_actor", "normalise_actor"]
+
+# "Turkey-backed rebels": the country before these words supports the actor, it is not its own
+_SUPPORT_SUFFIX = re.compile(
+    r"\b[\w.'’]+(?:\s*-\s*|\s+)(?:backed|led|supported|sponsored|allied|aligned|affiliated|linked|funded|"
+    r"armed|trained|based)\b",
+    re.IGNORECASE,
+)
+_LEADING = re.compile(r"^(?:the|a|an|some|several|many|two|three)\s+", re.IGNORECASE)
+GOVERNMENT_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
+NONSTATE_SECTORS = frozenset({"REB", "INS", "OPP"})
+
+
+@functools.cache
+def load_event_data(name: str) -> dict[str, Any]:
+    """A JSON data file of the events package, parsed once per process."""
+    path = resources.files("dateline.resources").joinpath("events", name)
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True, slots=True)
+class NamedActor:
+    name: str
+    sector: str | None
+    country: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Dictionary:
+    fold: re.Pattern[str] | None
+    exact: re.Pattern[str] | None
+    by_alias: dict[str, NamedActor]
+
+
+def _entries() -> list[dict[str, Any]]:
+    entries = list(load_event_data("actors.json")["actors"])
+    extra = os.environ.get("DATELINE_ACTORS")
+    if extra and Path(extra).is_file():
+        entries.extend(json.loads(Path(extra).read_text(encoding="utf-8")).get("actors", []))
+    return entries
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@functools.cache
+def _dictionary() -> _Dictionary:
+    by_alias: dict[str, NamedActor] = {}
+    fold: list[str] = []
+    exact: list[str] = []
+    for entry in _entries():
+        actor = NamedActor(entry["name"], entry.get("sector"), entry.get("country"))
+        for alias in [entry["name"], *entry.get("aliases", [])]:
+            by_alias[alias.lower()] = actor
+            fold.append(alias)
+        for alias in entry.get("exact", []):
+            by_alias["=" + alias] = actor
+            exact.append(alias)
+    bound = r"(?<![\w-])(?:{})(?![\w-])"
+    return _Dictionary(
+        fold=re.compile(bound.format(_alternation(fold)), re.IGNORECASE) if fold else None,
+        exact=re.compile(bound.format(_alternation(exact))) if exact else None,
+        by_alias=by_alias,
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def named_actor(text: str) -> NamedActor | None:
+    """The dictionary group named in ``text`` ("IS fighters" -> Islamic State), else None."""
+    d = _dictionary()
+    if d.fold is not None and (m := d.fold.search(text)):
+        return d.by_alias.get(m.group(0).lower())
+    if d.exact is not None and (m := d.exact.search(text)):
+        return d.by_alias.get("=" + m.group(0))
+    return None
+
+
+@functools.cache
+def _sector_words() -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """Single-word head lemmas -> sector, and multi-word phrases (tried first)."""
+    single: dict[str, str] = {}
+    multi: list[tuple[str, str]] = []
+    for sector, words in load_event_data("lexicons.json")["sectors"].items():
+        for w in words:
+            if " " in w:
+                multi.append((w, sector))
+            else:
+                single.setdefault(w, sector)
+    multi.sort(key=lambda p: -len(p[0]))
+    return single, multi
+
+
+def actor_sector(text: str, head_lemma: str | None = None) -> str | None:
+    """PLOVER sector of an actor phrase: a known multi-word phrase, else its head noun."""
+    single, multi = _sector_words()
+    low = " " + " ".join(text.lower().replace("-", " ").split()) + " "
+    for phrase, sector in multi:
+        if f" {phrase} " in low:
+            return sector
+    words = low.split()
+    candidates = [head_lemma.lower()] if head_lemma else []
+    if words:
+        last = words[-1].strip(".,'’")
+        candidates += [last, last.rstrip("s"), last[:-2] + "y" if last.endswith("ies") else last]
+    for word in candidates:
+        if word in single:
+            return single[word]
+    # a modifier can carry the sector when the head says nothing ("government spokesman")
+    for word in reversed(words[:-1]):
+        if word in single:
+            return single[word]
+    return None
+
+
+def normalise_actor(
+    text: str,
+    span: tuple[int, int] | None = None,
+    head_lemma: str | None = None,
+    entity: str | None = None,
+    entity_country: str | None = None,
+) -> Actor:
+    """An ``Actor`` for the words ``text``: its named group, country and sector where known."""
+    clean = _LEADING.sub("", " ".join(text.split())).strip(" ,;:")
+    named = named_actor(clean)
+    own_words = _SUPPORT_SUFFIX.sub(" ", clean)
+    country = entity_country or (country_of(own_words) if own_words.strip() else None)
+    if country is None:
+        country = _capital_country(own_words)
+    sector = actor_sector(clean, head_lemma)
+    if named is not None:
+        country = country or named.country
+        # the group's sector wins unless the phrase is about its state organs ("IS police")
+        sector = named.sector if sector in (None, "INS", "REB", "CVL") else sector
+    elif sector is None and name_country(clean):
+        # a bare country as actor ("Russia", "the U.S.") stands for its government
+        sector = "GOV"
+    return Actor(
+        text=text,
+        span=span,
+        name=named.name if named else None,
+        entity=entity,
+        country=country,
+        sector=sector,
+    )
+
+
+@functools.cache
+def _capitals() -> dict[str, str]:
+    """Capital city -> ISO alpha-3: "the defence ministry in Moscow" speaks for Russia."""
+    from dateline.resolve.country_build import COUNTRIES_JSON
+
+    try:
+        data = json.loads(COUNTRIES_JSON.read_text(encoding="utf-8"))
+    except OSError:
+        return {}
+    return {v["capital"]: k for k, v in data.get("countries", {}).items() if v.get("capital")}
+
+
+def _capital_country(text: str) -> str | None:
+    capitals = _capitals()
+    for word in re.findall(r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?", text):
+        if word in capitals:
+            return capitals[word]
+        first = word.split()[0]
+        if first in capitals:
+            return capitals[first]
+    return None
+
+
+def is_government(actor: Actor | None) -> bool | None:
+    """True for state forces, False for non-state groups, None when the words do not say."""
+    if actor is None:
+        return None
+    words = load_event_data("lexicons.json")
+    low = " " + " ".join(actor.text.lower().replace("-", " ").split()) + " "
+    if actor.sector in NONSTATE_SECTORS:
+        return False
+    if any(f" {w}" in low for w in words["nonstate_words"]) and not any(
+        f" {w}" in low for w in ("government", "army", "regime", "state ", "federal", "loyalist")
+    ):
+        return False
+    if actor.sector in GOVERNMENT_SECTORS:
+        return True
+    if any(f" {w}" in low for w in words["government_words"]):
+        return True
+    if actor.country and actor.sector is None:
+        return True
+    return None
