@@ -9,7 +9,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from dateline.context import Context
-from dateline.extract.places.mentions import Mention, locative, person_cues, propn_runs, trim
+from dateline.extract.places.mentions import (
+    INSTITUTION_WORDS,
+    Mention,
+    locative,
+    person_cues,
+    propn_runs,
+    trim,
+)
 from dateline.records import Place
 from dateline.resolve.countries import country_by_iso2, country_of, demonym_country
 from dateline.resolve.gazetteer import Candidate, Gazetteer, gazetteer
@@ -134,7 +141,14 @@ def _narrow(doc: Doc, gaz: Gazetteer, m: Mention) -> tuple[Mention, tuple[Candid
             right_ok = all(t.lower_ in _DIRECTIONS for t in right) or (len(right) and right[0].is_punct)
             admin = words[-1].lower_ in ("county", "parish") and len(words) > 1
             # an organisation named after its place ("Alexandria Police", "Columbia City Council")
-            org_prefix = m.label in ("ORG", "FAC") and a == m.start and not right[0].is_punct
+            org_prefix = (
+                m.label in ("ORG", "FAC")
+                and a == m.start
+                and not right[0].is_punct
+                and (
+                    any(t.lower_ in INSTITUTION_WORDS for t in right) or not person_cues(doc[m.start : m.end])
+                )
+            )
             if not ((left_ok and right_ok) or (admin and right_ok) or org_prefix):
                 continue
             sub = gaz.lookup(words.text)
@@ -142,6 +156,13 @@ def _narrow(doc: Doc, gaz: Gazetteer, m: Mention) -> tuple[Mention, tuple[Candid
                 label = "PREFIX" if org_prefix and not (left_ok and right_ok) else m.label
                 return Mention(a, b, label, m.locative), sub
     return m, cands
+
+
+def part_of_person_name(span) -> bool:
+    """A town's name that is part of a person's ("Paris Hilton": "Paris" is tagged GPE)."""
+    root = span.root
+    head = root.head
+    return root.dep_ == "compound" and head.i >= span.end and head.ent_type_ == "PERSON"
 
 
 def county_mode(span) -> bool:
@@ -214,6 +235,8 @@ def find_places(ctx: Context) -> list[Place]:
             counties = [c for c in cands if c.feature == "admin" and c.admin2]
             cands = tuple(counties) or cands
         loc = locative(span, place_tokens)
+        if part_of_person_name(span):
+            continue
         if m.label in _PLACE_LABELS:
             pass
         elif m.label == "PREFIX":

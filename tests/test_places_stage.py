@@ -1,0 +1,71 @@
+"""The place stage on real parses: NER misses, people named like towns, demonyms, misspellings."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _places(analyze, text: str):
+    art = analyze(text)
+    return art, {p.text: p for p in art.places}
+
+
+def test_town_after_locative_preposition_is_a_place(analyze) -> None:
+    art, places = _places(
+        analyze,
+        "Syrian troops entered Palmyra on Sunday. Officials in Damascus said the army would move "
+        "on to Raqqa and Dier al-Zor next.",
+    )
+    assert places["Palmyra"].country == "SY" and places["Palmyra"].name == "Tadmur"
+    assert places["Raqqa"].country == "SY"
+    zor = places["Dier al-Zor"]
+    assert zor.name == "Deir ez-Zor" and zor.confidence is not None and zor.confidence < 0.8
+    assert any(f.code == "possible_misspelling" and f.span == zor.span for f in art.flags)
+
+
+def test_person_named_like_a_town_is_not_a_place(analyze) -> None:
+    _, places = _places(
+        analyze, "Paris Hilton said she would attend the gala. Hilton told reporters she was happy."
+    )
+    assert "Paris Hilton" not in places and "Paris" not in places and "Hilton" not in places
+
+
+def test_demonym_gives_a_country_but_is_not_a_place(analyze) -> None:
+    art, places = _places(
+        analyze, "Syrian Culture Minister Issam Khalil visited Homs with Russian officials."
+    )
+    assert "Syrian" not in places and "Russian" not in places
+    assert places["Homs"].country == "SY"
+    by_name = {e.name: e for e in art.entities}
+    assert by_name["Issam Khalil"].country == "SYR"
+    assert any(e.type == "NORP" and e.country == "RUS" for e in art.entities)
+
+
+def test_state_qualifier_and_county(analyze) -> None:
+    _, places = _places(
+        analyze,
+        "SPRINGFIELD, Ill. - Deputies in Sangamon County arrested two men on Tuesday, the sheriff said.",
+    )
+    spring = next(p for t, p in places.items() if t.lower() == "springfield")
+    assert spring.country == "US" and spring.admin1 == "Illinois"
+    assert places["Sangamon County"].feature == "admin"
+
+
+def test_unnamed_landmark_stays_unresolved(analyze) -> None:
+    _, places = _places(analyze, "Clashes started inside the airport in the eastern part of the city.")
+    assert places == {}
+
+
+def test_odd_text_does_not_crash(analyze) -> None:
+    art = analyze("in in in , , , — — ¿¿ X, Y, Z of of of")
+    assert isinstance(art.places, list)
+
+
+def test_records_serialise(analyze) -> None:
+    art = analyze("Flooding hit Cairo, Egypt, on Monday.")
+    json.dumps(art.to_dict())
+    assert [p.id for p in art.places] == [f"p{i + 1}" for i in range(len(art.places))]
