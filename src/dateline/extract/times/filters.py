@@ -22,6 +22,7 @@ _MONTH_CONTEXT = re.compile(
     r"\s*-?|\bmid-)\s*$",
     re.IGNORECASE,
 )
+_YEARLY_PLURALS = {"earnings", "results", "sales", "elections", "profits", "revenues", "figures"}
 _AMBIGUOUS_MONTHS = {"may", "march", "june", "august", "april", "jan", "mar", "may."}
 _NAME_ENTS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "NORP", "LOC", "GPE"}
 _MONEY_BEFORE = re.compile(r"[$€£¥#]\s*$|\b(?:No|no|Nos|number|Flight|flight|Room|room|Route|route)\.?\s*$")
@@ -83,6 +84,10 @@ def accept(rule: str, m: re.Match[str], text: str, tokens: TokenIndex | None) ->
     elif rule == "ref":
         if not _ref_ok(m, tokens):
             return None
+    elif rule == "relative" and text[max(0, start - 1) : start] in ('"', "“", "'") and m.group(0).istitle():
+        return None  # a title in quotes ("This Week")
+    elif rule == "bare_units":
+        start = m.start("unit")
     elif rule == "bare_season":
         if groups.get("season", "").lower() == "fall" and groups.get("det", "").lower() in ("in", "the"):
             tok = tokens.at(m.start("season")) if tokens else None
@@ -128,14 +133,9 @@ def _year_ok(m: re.Match[str], before: str, after: str, tokens: TokenIndex | Non
     if tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
         return False
     head = tok.head
-    if tok.dep_ == "nummod" and head.i > tok.i and head.pos_ == "NOUN":
-        return head.lower_ in lexicon().units or head.lower_ in (
-            "period",
-            "season",
-            "election",
-            "level",
-            "levels",
-        )
+    if tok.dep_ == "nummod" and head.i > tok.i and head.pos_ == "NOUN" and head.tag_ == "NNS":
+        # "2000 people" counts; "the 1990 invasion", "1990 earnings" are years
+        return head.lower_ in lexicon().units or (tok.ent_type_ == "DATE" and head.lower_ in _YEARLY_PLURALS)
     return tok.ent_type_ != "CARDINAL" or tok.dep_ in ("pobj", "npadvmod", "nsubj", "dobj", "appos", "conj")
 
 
@@ -146,6 +146,14 @@ def _duration_ok(m: re.Match[str], tokens: TokenIndex | None) -> bool:
         return False  # "the 1988 quarter" is a year, not 1,988 quarters
     if num in ("a", "an", "one") and unit in ("second",):
         return False
+    after = m.string[m.end() : m.end() + 12]
+    if re.match(r"\s+old\b", after):
+        return False  # an age ("37 years old") is not a time of the story
+    if unit.startswith("quarter") and re.match(r"\s+of\b", after):
+        return False  # a fraction: "more than a quarter of the market"
+    plain = not (m.group("det") or m.group("rel") or m.group("mod"))
+    if plain and num in ("a", "an", "one", "per") and per_unit(m.string, m.start(), tokens, m.start("unit")):
+        return False  # a rate ("$5 a year", "four flights a week"), not a stretch of time
     if num in ("some", "many") and not m.group("det") and not m.group("rel"):
         return unit not in ("time",)
     return True
@@ -156,11 +164,17 @@ def _ref_ok(m: re.Match[str], tokens: TokenIndex | None) -> bool:
     if word in ("current", "recent"):
         tok = tokens.at(m.start()) if tokens else None
         return tok is None or tok.pos_ == "ADJ"
-    if word == "now":
-        return not re.match(r"\s+that\b", m.string[m.end() : m.end() + 6]) or True
+    if word == "soon":
+        return not re.match(r"\s+(?:as|after|thereafter)\b", m.string[m.end() : m.end() + 12])
     return True
 
 
-def per_unit(text: str, start: int) -> bool:
-    """Whether a match at ``start`` follows an amount ("$5 a year", "three times a day")."""
-    return bool(_PER_BEFORE.search(text[max(0, start - 20) : start]))
+def per_unit(text: str, start: int, tokens: TokenIndex | None = None, unit_start: int | None = None) -> bool:
+    """Whether "a year" at ``start`` is a rate: after an amount ("$5 a year", "three times a
+    day") or hung on a noun ("700 seats a week", npadvmod of a noun or number)."""
+    if _PER_BEFORE.search(text[max(0, start - 20) : start]):
+        return True
+    if tokens is None or unit_start is None:
+        return False
+    unit = tokens.at(unit_start)
+    return unit is not None and unit.dep_ == "npadvmod" and unit.head.pos_ in ("NOUN", "NUM", "PROPN", "SYM")

@@ -25,7 +25,7 @@ class Rule:
 
 def _macros() -> dict[str, str]:
     lex = lexicon()
-    full_months = [m for m in lex.months if len(m) > 3 and m != "sept"]
+    full_months = [m for m in lex.months if (len(m) > 3 and m != "sept") or m == "may"]
     abbr_months = [m for m in lex.months if m not in full_months]
     month = rf"(?:{alternation(full_months)}|(?:{alternation(abbr_months)})\.|(?:{alternation(abbr_months)})(?=\s+\d))"
     units = alternation(lex.units)
@@ -183,6 +183,12 @@ _RULES: tuple[tuple[str, str, int], ...] = (
     ),
     ("bare_season", r"\b(?P<det>the|in|this|last|next)\s+(?P<season>{SEASON})\b", 0),
     ("ref", r"\b(?P<ref>{REFS})\b", 2),
+    ("year_end", r"\b(?:(?P<mod>around|about)\s+)?year(?:-|\s+|'s\s+)end\b", 2),
+    (
+        "bare_units",
+        r"\b(?:for|within|in|over|after|of)\s+(?P<unit>hours|days|weeks|months|years|decades|centuries)\b(?!\s+(?:ago|of|later|earlier|before|after|old)\b)",
+        0,
+    ),
 )
 
 

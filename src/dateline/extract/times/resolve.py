@@ -15,7 +15,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from dateline.extract.times import calendar as cal
-from dateline.extract.times.filters import per_unit
 from dateline.extract.times.lexicon import lexicon, parse_amount
 
 PUBLISHED, TEXT, ABSOLUTE = "published", "text", "absolute"
@@ -36,6 +35,7 @@ _TIMEX_DAY = re.compile(r"^\d{4}-\d\d-\d\d")
 _AHEAD = re.compile(r"\bahead\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _LIMIT = re.compile(r"\b(?:until|till|through|by|to|from|effective|before)\s+(?:the\s+)?$", re.IGNORECASE)
 # only quarters the text names count as "the quarter" for later mentions
+_SOON_MONTHS = 4
 _QUARTER_RULES = {"quarter", "quarter_code", "year_period", "the_unit"}
 
 
@@ -192,7 +192,10 @@ class Resolver:
         elif rel == "this":
             year = self.dct.year
         else:
-            year, _ = cal.month_near(self.dct, month, self.direction(m))
+            direction = self.direction(m)
+            if direction is None and (month - self.dct.month) % 12 <= _SOON_MONTHS:
+                direction = "future"  # no tense: a month just ahead is meant, else the last one
+            year, _ = cal.month_near(self.dct, month, direction or "past")
         return Resolved("DATE", f"{year:04d}-{month:02d}", PUBLISHED)
 
     # -- weekdays, clock times, today --------------------------------------------------------
@@ -229,18 +232,8 @@ class Resolver:
         elif rel == "this":
             d = cal.add_days(self.dct, wd - self.dct.isoweekday())
         else:
-            d = cal.weekday_near(self.dct, wd, self.weekday_direction(m))
+            d = cal.weekday_near(self.dct, wd, self.direction(m))
         return self._day(d, part)
-
-    def weekday_direction(self, m: re.Match[str]) -> str | None:
-        """Like ``direction``, but a plain present names a coming day ("meets Monday")."""
-        before = self.text[max(0, m.start() - 20) : m.start()]
-        if _AHEAD.search(before):
-            return "future"
-        tense = self._direction(m.start(), m.end())
-        if tense == "past" and _LIMIT.search(before):
-            return None
-        return "future" if tense == "present" else tense
 
     def _r_weekday_set(self, m: re.Match[str]) -> Resolved | None:
         part = self._part(m["part"])
@@ -412,14 +405,17 @@ class Resolver:
             return Resolved(
                 "DATE", self._unit_value("quarter", -1) or "XXXX-QX", PUBLISHED if self.dct else None
             )
-        if unit == "day":
-            return None
+        part = self._part(unit)
+        if unit == "day" or part:
+            return self._narrative_unit("day", 0, part)
         value = self._unit_value(unit, 0, m)
         return Resolved("DATE", value, PUBLISHED if self.dct else None) if value else None
 
     # -- relative to the narrative -----------------------------------------------------------
     def _narrative_unit(self, unit: str, n: int, part: str | None = None) -> Resolved | None:
         ref, anchor = self.narrative_ref()
+        if unit == "quarter" and self.last_quarter:
+            ref, anchor = self.last_quarter, TEXT
         if ref is None:
             return None
         key = {"day": "D", "week": "W", "month": "M", "year": "Y", "quarter": "Q", "weekend": "W"}.get(
@@ -507,10 +503,6 @@ class Resolver:
     def _r_duration(self, m: re.Match[str]) -> Resolved | None:
         unit = lexicon().units[_norm(m["unit"])]
         amount = parse_amount(m["num"])
-        num = _norm(m["num"])
-        plain = not (m.groupdict().get("det") or m.groupdict().get("rel") or m.groupdict().get("mod"))
-        if plain and num in ("a", "an", "one") and per_unit(self.text, m.start()):
-            return Resolved("SET", cal.duration_value(1, unit), ABSOLUTE)
         return Resolved("DURATION", cal.duration_value(amount, unit), ABSOLUTE)
 
     _r_duration_adj = _r_duration
@@ -567,6 +559,9 @@ class Resolver:
     def _r_quarter(self, m: re.Match[str]) -> Resolved | None:
         q = lexicon().ordinals[_norm(m["ord"])]
         year, anchor = self._quarter_year(m)
+        plain = not any(m.groupdict().get(k) for k in ("year", "year2", "poss", "ago", "rel2", "prevnext"))
+        if plain and year and self.dct and q > cal.quarter_of(self.dct) and self.direction(m) != "future":
+            year -= 1  # "the fourth quarter" in January is the one just ended
         return Resolved("DATE", f"{year:04d}-Q{q}" if year else f"XXXX-Q{q}", anchor)
 
     def _r_quarter_code(self, m: re.Match[str]) -> Resolved | None:
@@ -651,6 +646,16 @@ class Resolver:
         if self.dct is None:
             return Resolved("DATE", f"XXXX-{code}", None)
         return Resolved("DATE", f"{cal.season_year(self.dct, code, self.direction(m)):04d}-{code}", PUBLISHED)
+
+    def _r_year_end(self, m: re.Match[str]) -> Resolved | None:
+        if self.dct is None:
+            return Resolved("DATE", "XXXX-12-31", None)
+        since = re.search(r"\bsince\s+$", self.text[max(0, m.start() - 8) : m.start()], re.IGNORECASE)
+        year = self.dct.year - 1 if since or self.dct.month == 1 else self.dct.year
+        return Resolved("DATE", f"{year:04d}-12-31", PUBLISHED)
+
+    def _r_bare_units(self, m: re.Match[str]) -> Resolved | None:
+        return Resolved("DURATION", cal.duration_value(None, lexicon().units[_norm(m["unit"])]), ABSOLUTE)
 
     def _r_ref(self, m: re.Match[str]) -> Resolved | None:
         value = lexicon().references[_norm(m["ref"])]

@@ -31,8 +31,14 @@ def governing_verb(token: Token) -> Token | None:
 
 
 def _is_past(verb: Token) -> bool:
+    """Past tense, on the word or its auxiliaries; a predicative adjective ("had been due")
+    takes the tense of its copula."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "cop")]
-    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return True
+    if verb.dep_ in ("acomp", "attr", "oprd") and verb.head is not verb:
+        return _is_past(verb.head)
+    return False
 
 
 def verb_direction(verb: Token, depth: int = 0) -> str | None:
