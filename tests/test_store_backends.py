@@ -108,6 +108,12 @@ def test_sqlite_schema_wal_fts_views_and_migrations(tmp_path: Path) -> None:
     assert {"articles", "articles_fts", "quotes_fts", "events_view", "quotes_view", "_migrations"} <= names
     row = conn.execute("SELECT actor, target, place, date FROM events_view WHERE event_id = 'v1'").fetchone()
     assert row == ("Brigade 0", "Tilburg", "Tilburg", "2016-03-01")
+    # Datasette finds an FTS table by this pattern in its DDL, then offers ?_search= on the table
+    for table in ("articles", "quotes"):
+        pattern = f"%VIRTUAL TABLE%USING FTS%content=[{table}]%"
+        assert conn.execute(
+            "SELECT name FROM sqlite_master WHERE rootpage = 0 AND sql LIKE ?", [pattern]
+        ).fetchone()
     # the FTS index follows deletes and replacements (triggers)
     assert (
         conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'Tilburg'").fetchone()[0]

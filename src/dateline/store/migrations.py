@@ -62,7 +62,7 @@ def _fts(conn: sqlite3.Connection) -> None:
         new = ", ".join(f"new.{c}" for c in cols)
         old = ", ".join(f"old.{c}" for c in cols)
         conn.execute(
-            f"CREATE VIRTUAL TABLE {table}_fts USING fts5({collist}, content='{table}', content_rowid='pk', "
+            f"CREATE VIRTUAL TABLE {table}_fts USING fts5({collist}, content=[{table}], content_rowid=[pk], "
             "tokenize='porter unicode61 remove_diacritics 2')"
         )
         conn.execute(

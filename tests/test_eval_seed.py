@@ -1,0 +1,31 @@
+"""``dateline eval`` on the seed with the real model agrees with the reference scorer."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dateline.eval.run import evaluate
+
+
+@pytest.mark.model
+@pytest.mark.gold
+def test_eval_on_the_seed_matches_score_py(pipeline, gold_dir: Path, tmp_path: Path) -> None:
+    scorer = gold_dir.parent / "tools" / "score.py"
+    gold = gold_dir / "seed-dev.jsonl"
+    pred = tmp_path / "seed-pred.jsonl"
+    [result] = evaluate([gold], pipeline=pipeline, save_pred=pred)
+    ref = json.loads(
+        subprocess.run(
+            [sys.executable, str(scorer), str(gold), str(pred), "--json"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    )
+    assert result.metrics == ref
+    assert set(ref) == {"seed/quotes", "seed/times", "seed/places", "seed/events"}
