@@ -229,18 +229,7 @@ def events(
         rows = store.find_events(EventQuery(type, country, since, until, actor, limit))
     finally:
         store.close()
-    cols = [
-        "date",
-        "type",
-        "mode",
-        "acled_subtype",
-        "actor",
-        "target",
-        "place",
-        "place_country",
-        "modality",
-        "trigger",
-    ]
+    cols = ["date", "type", "acled_subtype", "actor", "target", "place", "place_country"]
     _print_rows(rows, format, cols, "events")
 
 
