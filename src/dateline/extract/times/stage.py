@@ -33,7 +33,10 @@ class FoundTime:
 
 def _candidates(text: str, tokens: TokenIndex | None) -> list[tuple[int, int, int, str, object]]:
     found = []
+    lowered = text.lower()
     for rule in rules():
+        if not rule.may_match(lowered):
+            continue
         for m in rule.pattern.finditer(text):
             if m.end() <= m.start():
                 continue
