@@ -90,15 +90,21 @@ class Gazetteer:
     def has(self, text: str) -> bool:
         return bool(self.lookup(text))
 
-    @functools.lru_cache(maxsize=64)  # noqa: B019 - one gazetteer per process
-    def names_in(self, cc: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
-        """All name keys of one country's entries (for fuzzy matching within a context)."""
+    @functools.lru_cache(maxsize=2048)  # noqa: B019 - one gazetteer per process
+    def names_in(self, cc: str, initial: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+        """Name keys of one country's towns and regions that start with ``initial``.
+
+        The key range keeps the scan to one letter's slice of the index, so fuzzy matching
+        a misspelling costs milliseconds, not a pass over every name.
+        """
+        hi = chr(ord(initial) + 1)
         rows = (
             self._db()
             .execute(
                 "SELECT n.key, n.eid FROM names n JOIN entries e ON e.eid = n.eid "
-                "WHERE e.cc = ? AND n.kind IN (0, 1) AND e.feature IN ('city', 'admin') AND (e.pop >= 1000 OR e.feature = 'admin')",
-                (cc,),
+                "WHERE n.key >= ? AND n.key < ? AND e.cc = ? AND n.kind IN (0, 1) "
+                "AND e.feature IN ('city', 'admin') AND (e.pop >= 1000 OR e.feature = 'admin')",
+                (initial, hi, cc),
             )
             .fetchall()
         )

@@ -171,8 +171,8 @@ def fuzzy_candidates(
         return []
     out: list[Candidate] = []
     for cc in countries:
-        keys, eids = gaz.names_in(cc)
-        # same first letter: a cheap index that keeps the scan to a few hundred names
+        # same first letter: the index slice keeps the scan to a few hundred names
+        keys, eids = gaz.names_in(cc, key[0])
         for _, score, idx in process.extract(
             key,
             keys,
@@ -181,8 +181,6 @@ def fuzzy_candidates(
             limit=3,
             processor=None,
         ):
-            if keys[idx][:1] != key[:1]:
-                continue
             cand = gaz.entry(eids[idx])
             if cand is not None:
                 out.append(cand)

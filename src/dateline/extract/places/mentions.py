@@ -185,6 +185,74 @@ INSTITUTION_WORDS = frozenset(
         "party",
     ]
 )
+# last words of named streets, roads and natural features: places with no gazetteer entry
+# here, kept as unresolved landmarks ("Main Street", "Highway 19", "Neches River")
+LANDMARK_HEADS = frozenset(
+    [
+        "street",
+        "st",
+        "st.",
+        "road",
+        "rd",
+        "rd.",
+        "drive",
+        "dr",
+        "dr.",
+        "avenue",
+        "ave",
+        "ave.",
+        "boulevard",
+        "blvd",
+        "blvd.",
+        "lane",
+        "ln",
+        "parkway",
+        "pkwy",
+        "highway",
+        "hwy",
+        "trail",
+        "route",
+        "interstate",
+        "turnpike",
+        "freeway",
+        "expressway",
+        "bypass",
+        "way",
+        "court",
+        "circle",
+        "place",
+        "river",
+        "lake",
+        "creek",
+        "bay",
+        "mountain",
+        "mountains",
+        "forest",
+        "wilderness",
+        "island",
+        "islands",
+        "valley",
+        "canyon",
+        "beach",
+        "peninsula",
+        "desert",
+        "gulf",
+        "sea",
+        "ocean",
+        "strait",
+        "channel",
+        "falls",
+        "hills",
+        "hill",
+        "ridge",
+        "plaza",
+        "square",
+        "bridge",
+        "airport",
+        "park",
+    ]
+)
+ROAD_WORDS = frozenset(["highway", "hwy", "route", "interstate", "i", "us", "sr", "state", "county", "road"])
 SPEECH_VERBS = frozenset(
     ["say", "tell", "add", "state", "claim", "affirm", "explain", "announce", "write", "ask", "note"]
 )
@@ -267,6 +335,18 @@ def person_cues(span: SpacySpan) -> bool:
     return any(t.dep_ == "poss" and t.lower_ in ("his", "her") for t in root.children)
 
 
+def landmark(span: SpacySpan) -> bool:
+    """A named street, road or natural feature ("Main St.", "Highway 19", "Flat Creek")."""
+    words = [t for t in span if not t.is_punct]
+    if len(words) < 2 or not words[0].text[:1].isupper():
+        return False
+    last = words[-1].lower_
+    if last in LANDMARK_HEADS:
+        return True
+    # numbered roads: "Highway 19", "Route 1", "Interstate 45"
+    return words[-1].like_num and words[-2].lower_.rstrip(".") in ROAD_WORDS
+
+
 def propn_runs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     """Maximal runs of proper nouns (with inner hyphens) outside any kept entity."""
     runs: list[tuple[int, int]] = []
@@ -287,6 +367,8 @@ def propn_runs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
                 j += 1
             else:
                 break
+        if j < n and j not in taken and doc[j].like_num and doc[j - 1].lower_.rstrip(".") in ROAD_WORDS:
+            j += 1  # "Highway 19"
         runs.append((i, j))
         i = j
     return runs

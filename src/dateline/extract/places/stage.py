@@ -12,6 +12,7 @@ from dateline.context import Context
 from dateline.extract.places.mentions import (
     INSTITUTION_WORDS,
     Mention,
+    landmark,
     locative,
     person_cues,
     propn_runs,
@@ -226,6 +227,21 @@ def find_places(ctx: Context) -> list[Place]:
         if m.label in _PLACE_LABELS:
             place_tokens.update(range(m.start, m.end))
     for m in mentions:
+        whole = m.span(doc)
+        if landmark(whole) and not any(
+            c.kind == 0 and c.feature in ("city", "admin") for c in gaz.lookup(whole.text)
+        ):
+            if not part_of_person_name(whole) and not person_cues(whole):
+                items.append(
+                    _Item(
+                        Mention(m.start, m.end, "LANDMARK", True),
+                        whole.text,
+                        whole.start_char,
+                        whole.end_char,
+                        (),
+                    )
+                )
+            continue
         m, cands = _narrow(doc, gaz, m)
         span = m.span(doc)
         text = span.text
@@ -307,7 +323,7 @@ def find_places(ctx: Context) -> list[Place]:
     for it in items:
         if it.cands or it.resolution or not countries:
             continue
-        if not it.mention.locative or it.mention.label in ("ORG", "FAC"):
+        if not it.mention.locative or it.mention.label in ("ORG", "FAC", "LANDMARK"):
             continue
         fuzzy = fuzzy_candidates(gaz, it.text, countries)
         if fuzzy:
@@ -323,7 +339,7 @@ def find_places(ctx: Context) -> list[Place]:
     places: list[Place] = []
     for it in sorted(items, key=lambda x: x.start_char):
         res = it.resolution
-        if res is None and it.mention.label not in _PLACE_LABELS:
+        if res is None and it.mention.label not in (*_PLACE_LABELS, "LANDMARK"):
             continue
         places.append(_place(ctx, gaz, len(places) + 1, it, res))
     return places
@@ -351,7 +367,8 @@ def _dateline_home(ctx: Context, items: list[_Item]) -> Candidate | None:
 def _place(ctx: Context, gaz: Gazetteer, n: int, it: _Item, res: Resolution | None) -> Place:
     span = (it.start_char, it.end_char)
     if res is None:
-        return Place(id=f"p{n}", text=it.text, span=span, sentence=ctx.sentence_of(span[0]), confidence=None)
+        feature = "landmark" if it.mention.label == "LANDMARK" else None
+        return Place(id=f"p{n}", text=it.text, span=span, sentence=ctx.sentence_of(span[0]), feature=feature)
     c = res.candidate
     admin1 = gaz.admin1_of(c)
     return Place(
