@@ -198,3 +198,14 @@ def _stored(tmp_path: Path, backend: str) -> int:
 
     parts = sorted((tmp_path / "pq").glob("part-*/articles.parquet"))
     return sum(pq.read_metadata(p).num_rows for p in parts)
+
+
+def test_estimate_total_for_the_eta(tmp_path: Path) -> None:
+    from dateline.store.ingest import estimate_total
+
+    corpus = tmp_path / "c.jsonl"
+    _write_jsonl(corpus, synthetic_corpus(7))
+    (tmp_path / "one.txt").write_text("A short article.", encoding="utf-8")
+    assert estimate_total([str(corpus)]) == 7
+    assert estimate_total([str(tmp_path)]) == 8
+    assert estimate_total(["https://example.org/a"]) is None

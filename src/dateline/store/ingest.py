@@ -77,18 +77,41 @@ def _failure_key(failure: Failure) -> str:
     return failure.source or failure.id or failure.error
 
 
+_ONE_ARTICLE = (".txt", ".text", ".md", ".html", ".htm", ".xhtml")
+_JSONL = (".jsonl", ".ndjson")
+
+
+def _count_file(path: Path) -> int | None:
+    suffix = path.suffix.lower()
+    if suffix in _JSONL:
+        with path.open("rb") as fh:
+            return sum(1 for line in fh if line.strip())
+    if suffix in _ONE_ARTICLE:
+        return 1
+    return None  # WARC and the rest: unknown without reading them
+
+
 def estimate_total(sources: Iterable[str]) -> int | None:
     """How many articles the sources hold, when that is cheap to know (for an ETA), else None."""
     total = 0
     for source in sources:
         path = Path(source)
-        if path.is_file() and path.suffix.lower() in (".jsonl", ".ndjson"):
-            with path.open("rb") as fh:
-                total += sum(1 for line in fh if line.strip())
-        elif path.is_file() and path.suffix.lower() in (".txt", ".text", ".md", ".html", ".htm"):
-            total += 1
-        else:
-            return None
+        if source.startswith("sample:"):
+            from dateline.samples import sample_documents
+
+            wanted = source.removeprefix("sample:")
+            total += sum(1 for d in sample_documents() if not wanted or d.id == wanted)
+            continue
+        files = (
+            sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            if path.is_dir()
+            else [path]
+        )
+        for file in files:
+            n = _count_file(file) if file.is_file() else None
+            if n is None and not (path.is_dir() and file.suffix.lower() not in (".warc", ".gz")):
+                return None
+            total += n or 0
     return total
 
 
