@@ -60,8 +60,8 @@ SUBTYPE_RANK = {
     "Protest with intervention": 8,
     "Violent demonstration": 8,
     "Mob violence": 8,
-    "Government regains territory": 7,
-    "Non-state actor overtakes territory": 7,
+    "Government regains territory": 8.5,
+    "Non-state actor overtakes territory": 8.5,
     "Headquarters or base established": 7,
     "Disrupted weapons use": 7,
     "Non-violent transfer of territory": 6,
@@ -75,6 +75,42 @@ SUBTYPE_RANK = {
     "Other": 1,
 }
 # generic violence that the sentence's weapon words may make more specific
+_UNNAMED_ATTACKERS = frozenset(
+    {"gunmen", "gunman", "attackers", "attacker", "assailants", "assailant", "men"}
+)
+_WITHDRAWAL = (
+    " withdraw ",
+    " withdrawal ",
+    " pull out ",
+    " pullout ",
+    " retreat ",
+    " without resistance ",
+    " without fight ",
+    " without a fight ",
+    " without fighting ",
+    " hand over ",
+    " evacuate ",
+    " evacuation ",
+)
+_PROTEST_FAMILY = {
+    "violence",
+    "Armed clash",
+    "protest",
+    "Protest with intervention",
+    "Looting/property destruction",
+    "Arrests",
+    "Excessive force against protesters",
+    "Violent demonstration",
+}
+_PROTEST_DEFAULT = {
+    "violence": "Excessive force against protesters",
+    "Excessive force against protesters": "Excessive force against protesters",
+    "Arrests": "Protest with intervention",
+    "Protest with intervention": "Protest with intervention",
+    "Armed clash": "Violent demonstration",
+    "Looting/property destruction": "Violent demonstration",
+    "Violent demonstration": "Violent demonstration",
+}
 _REFINABLE = {"violence", "Armed clash", "Attack", "Remote explosive/landmine/IED"}
 _EXPLOSIVE_OK = {
     "Suicide bomb",
@@ -94,6 +130,8 @@ class _CueList:
     acled: str
     mode: str | None
     cues: tuple[str, ...]
+    agent_cues: tuple[str, ...] = ()
+    main_clause_only: bool = False
 
 
 @functools.cache
@@ -102,7 +140,14 @@ def _cue_lists() -> dict[str, tuple[_CueList, ...]]:
     out: dict[str, tuple[_CueList, ...]] = {}
     for key in ("instrument", "protest"):
         out[key] = tuple(
-            _CueList(e["acled"], e.get("mode"), tuple(f" {c.lower()} " for c in e["cues"])) for e in data[key]
+            _CueList(
+                e["acled"],
+                e.get("mode"),
+                tuple(f" {c.lower()} " for c in e["cues"]),
+                tuple(f" {c.lower()} " for c in e.get("agent_cues", [])),
+                bool(e.get("main_clause_only", False)),
+            )
+            for e in data[key]
         )
     return out
 
@@ -115,18 +160,85 @@ def _lexicon(name: str) -> frozenset[str]:
     return frozenset(data[name])
 
 
+_ATTACK_VERBS = frozenset(
+    {
+        "attack",
+        "strike",
+        "bomb",
+        "hit",
+        "target",
+        "pound",
+        "raid",
+        "fire",
+        "launch",
+        "carry",
+        "conduct",
+        "drop",
+        "kill",
+        "shell",
+        "destroy",
+        "shoot",
+        "fly",
+        "bombard",
+        "wound",
+        "injure",
+        "down",
+    }
+)
+
+
+def _in_modifier_clause(tok: Token) -> bool:
+    """True inside a relative or participial clause ("students killed in an accident")."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ in ("relcl", "acl"):
+            return True
+        if cur.dep_ == "pobj" and cur.head.head.lemma_.lower() in (
+            "death",
+            "killing",
+            "memory",
+            "anniversary",
+        ):
+            return True
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
+def _agent_position(tok: Token) -> bool:
+    """A weapon-bearer named as the doer of an attack ("jets struck", "raids by drones")."""
+    cur = tok
+    while cur.dep_ in ("compound", "amod", "conj") and cur.head is not cur:
+        cur = cur.head
+    if cur.dep_ == "nsubj" and cur.head.lemma_.lower() in _ATTACK_VERBS:
+        return True
+    if cur.dep_ == "pobj" and cur.head.lower_ in ("by", "from") and cur.head.head.pos_ in ("NOUN", "VERB"):
+        return True
+    return cur.dep_ in ("compound", "amod", "nmod") and cur.head.lemma_.lower() in (
+        "strike",
+        "attack",
+        "raid",
+    )
+
+
 class SentenceCues:
     """The lemmas and words of one sentence, padded for whole-word cue search (built once)."""
 
-    __slots__ = ("lemmas", "text")
+    __slots__ = ("agents", "lemmas", "main", "text")
 
     def __init__(self, sent: SpacySpan) -> None:
         self.lemmas = " " + " ".join(t.lemma_.lower() for t in sent) + " "
         self.text = " " + " ".join(t.lower_ for t in sent) + " "
+        self.main = " " + " ".join(t.lemma_.lower() for t in sent if not _in_modifier_clause(t)) + " "
+        self.agents = " " + " ".join(t.lemma_.lower() for t in sent if _agent_position(t)) + " "
 
     def first(self, key: str) -> _CueList | None:
         for entry in _cue_lists()[key]:
-            if any(c in self.lemmas or c in self.text for c in entry.cues):
+            where = (self.main,) if entry.main_clause_only else (self.lemmas, self.text)
+            if any(c in w for c in entry.cues for w in where):
+                return entry
+            if entry.agent_cues and any(c in self.agents for c in entry.agent_cues):
                 return entry
         return None
 
@@ -153,6 +265,10 @@ def _victims(trigger: Token) -> list[Token]:
                     child.dep_ == "nsubj" and tok.lemma_.lower() == "die"
                 ):
                     out.append(child)
+                    # "scores of security forces", "at least 12 people"
+                    for grand in child.children:
+                        if grand.dep_ == "prep" and grand.lower_ == "of":
+                            out.extend(g for g in grand.children if g.dep_ == "pobj")
     return out
 
 
@@ -165,11 +281,10 @@ def _violence_kind(actor: Actor | None, target: Token | None, trigger: Token, cu
             return "Armed clash"
         if _token_class(tok, "civilian") or tok.ent_type_ == "PERSON":
             return "Attack"
-    if (
-        actor is not None
-        and actor.sector in ("MIL", "COP", "REB", "INS")
-        and actor.text.lower().split()[-1:] != ["gunmen"]
-    ):
+    if actor is not None and actor.sector in ("MIL", "COP", "REB", "INS"):
+        last = actor.text.lower().split()[-1:]
+        if last and last[0] in _UNNAMED_ATTACKERS and actor.name is None:
+            return "Attack"  # unidentified gunmen: ACLED codes violence against civilians
         return "Armed clash"
     return "Attack"
 
@@ -187,30 +302,25 @@ def resolve_subtype(
     if base is None:
         return None, mode
     if base == "territory":
+        if any(w in cues.lemmas for w in _WITHDRAWAL):
+            return "Non-violent transfer of territory", mode
         gov = is_government(actor)
-        return (
-            "Non-state actor overtakes territory" if gov is False else "Government regains territory"
-        ), mode
+        kind = "Non-state actor overtakes territory" if gov is False else "Government regains territory"
+        return kind, mode
+    if base in _PROTEST_FAMILY and (target_protesters or cues.has_any(_lexicon("protest_context"))):
+        # one scene, one kind: every protest-related event of the sentence gets the same verdict
+        return _protest_kind(cues, default=_PROTEST_DEFAULT.get(base, "Peaceful protest"))
     if base in _REFINABLE:
-        in_protest = cues.has_any(_lexicon("protest_context"))
-        if base == "violence" and (
-            target_protesters or (in_protest and actor is not None and actor.sector in ("COP", "MIL"))
-        ):
-            return _protest_kind(cues, default="Excessive force against protesters")
         inst = cues.first("instrument")
-        if inst is not None and (base != "Remote explosive/landmine/IED" or inst.acled in _EXPLOSIVE_OK):
-            if base != "Armed clash" or inst.acled in (
-                "Air/drone strike",
-                "Shelling/artillery/missile attack",
-                "Suicide bomb",
-                "Chemical weapon",
-            ):
-                return inst.acled, inst.mode
+        if (
+            inst is not None
+            and (base != "Remote explosive/landmine/IED" or inst.acled in _EXPLOSIVE_OK)
+            and (base != "Armed clash" or inst.acled in ("Suicide bomb", "Chemical weapon"))
+        ):
+            return inst.acled, inst.mode
         if base == "violence":
             return _violence_kind(actor, target, trigger, cues), mode
         return base, mode
-    if base == "protest":
-        return _protest_kind(cues, default="Peaceful protest")
     return base, mode
 
 
@@ -218,6 +328,4 @@ def _protest_kind(cues: SentenceCues, default: str) -> tuple[str, str | None]:
     found = cues.first("protest")
     if found is None:
         return default, "demo"
-    if found.acled == "Excessive force against protesters" and default == "Peaceful protest":
-        return found.acled, "demo"
     return found.acled, found.mode

@@ -68,8 +68,9 @@ LIGHT_VERBS = frozenset(
     }
 )
 _BLOCK_ENTS = frozenset(
-    {"ORG", "PERSON", "WORK_OF_ART", "LAW", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT"}
+    {"ORG", "PERSON", "WORK_OF_ART", "LAW", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "DATE", "TIME"}
 )
+_CASUALTY = frozenset({"kill", "die", "wound", "injure", "hurt"})
 _PERSON_TRIGGERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "bomber", "mob", "striker"})
 _ARG_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "agent")
 # modes of the complement a THREATEN / REQUEST / REJECT carries ("threatened to ban")
@@ -215,6 +216,10 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
             c.absorbed = True
         elif tok.lemma_.lower() in _PERSON_TRIGGERS and tok.dep_ in _ARG_DEPS:
             c.absorbed = True
+        elif (
+            tok.dep_ in ("dobj", "nsubjpass", "conj") and _is_weapon(tok) and owner.pat.spec.type != "ASSAULT"
+        ):
+            c.absorbed = True  # "seized two landmines": the weapon is what was seized, not a blast
     # a person noun ("protesters") as the argument of another trigger is that trigger's participant
     for c in cands:
         if c.tok.lemma_.lower() in _PERSON_TRIGGERS and not c.absorbed:
@@ -222,6 +227,12 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
             if gov.i in by_token and by_token[gov.i] is not c and c.tok.dep_ in _ARG_DEPS:
                 c.absorbed = True
     return [c for c in cands if not c.absorbed]
+
+
+def _is_weapon(tok: Token) -> bool:
+    from dateline.extract.events.patterns import _token_classes
+
+    return "weapon" in _token_classes(tok)
 
 
 def _span(c: _Candidate) -> tuple[int, int]:
@@ -336,6 +347,10 @@ def code_sentence(
             speaker = (quote.speaker or "") if quote is not None else ""
             if not any(w in speaker.lower().split() for w in _media_words()):
                 modality = "claimed"
+        if spec.acled_needs == "place_or_armed" and not (
+            object_class(tok, "place") or (actor is not None and actor.sector in ("MIL", "REB", "INS", "COP"))
+        ):
+            base, territory = None, False
         protesters = object_class(tok, "protester")
         subtype, mode = acled.resolve_subtype(base, mode, tok, actor, t_tok, cues, protesters)
         if mode is not None and mode not in _valid_modes().get(kind, frozenset()):
@@ -378,7 +393,8 @@ def code_sentence(
         out.append(
             CodedEvent(
                 event=event,
-                rank=acled.SUBTYPE_RANK.get(subtype or "", 0) if subtype else rank - 10,
+                rank=(acled.SUBTYPE_RANK.get(subtype or "", 0) if subtype else rank - 10)
+                - (2 if tok.lemma_.lower() in _CASUALTY and actor is None else 0),
                 previous_subject=prev_subject,
                 frame_chars={ctx.doc[i].idx for i in frame},
                 past=_is_past(c.light or tok),

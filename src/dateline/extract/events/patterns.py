@@ -33,6 +33,7 @@ class TriggerSpec:
     mode: str | None
     acled: str | None
     rank: int
+    acled_needs: str | None = None
     territory: bool = False
     territory_reverse: bool = False
     needs_obj: str | None = None
@@ -57,6 +58,7 @@ def _spec(entry: dict[str, Any]) -> TriggerSpec:
         mode=entry.get("mode"),
         acled=entry.get("acled"),
         rank=int(entry.get("rank", 1)),
+        acled_needs=entry.get("acled_needs"),
         territory=bool(entry.get("territory", False)),
         territory_reverse=bool(entry.get("territory_reverse", False)),
         needs_obj=entry.get("needs_obj"),
@@ -137,8 +139,13 @@ def _noun_context(tok: Token, before: bool) -> set[str]:
     return out
 
 
-def object_tokens(tok: Token) -> list[Token]:
-    """What a trigger acts on: direct object, passive subject, "of"/"on"/"against" objects."""
+def object_tokens(tok: Token, strict: bool = False) -> list[Token]:
+    """What a trigger acts on: direct object, passive subject, "of"/"on"/"against" objects.
+
+    ``strict`` keeps only what the trigger itself takes ("took part in the town" takes
+    "part", not "the town"), for patterns gated on their object.
+    """
+    preps = ("of", "over", "into") if strict else ("of", "over", "on", "against", "from", "into", "at", "in")
     objs: list[Token] = []
     for child in tok.children:
         if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
@@ -180,9 +187,9 @@ def _token_classes(tok: Token) -> set[str]:
     return found
 
 
-def object_class(tok: Token, wanted: str) -> bool:
+def object_class(tok: Token, wanted: str, strict: bool = False) -> bool:
     """True when one of the trigger's objects (or their conjuncts) is of class ``wanted``."""
-    for obj in object_tokens(tok):
+    for obj in object_tokens(tok, strict):
         for cand in (obj, *obj.conjuncts):
             if wanted in _token_classes(cand):
                 return True
@@ -201,7 +208,7 @@ def match_token(tok: Token) -> Pattern | None:
     if not pats:
         return None
     is_verb = tok.pos_ in _VERB_TAGS or (tok.pos_ == "ADJ" and tok.tag_ in ("VBN", "VBD"))
-    is_noun = tok.pos_ in _NOUN_TAGS
+    is_noun = tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.is_lower)
     if not (is_verb or is_noun):
         return None
     verb_ctx: set[str] | None = None
@@ -216,7 +223,7 @@ def match_token(tok: Token) -> Pattern | None:
                 ctx = _noun_context(tok, before=not pat.head_first)
             if not all(w in ctx for w in pat.extra):
                 continue
-        if pat.spec.needs_obj and not object_class(tok, pat.spec.needs_obj):
+        if pat.spec.needs_obj and not object_class(tok, pat.spec.needs_obj, strict=True):
             continue
         return pat
     return None
