@@ -52,10 +52,13 @@ class SpeakerResolver:
         self._starts = [m[0] for m in mentions]
 
     # -- public ---------------------------------------------------------------------
-    def resolve(self, source: Token | None, cue: Token) -> Speaker:
+    def resolve(self, source: Token | None, cue: Token, written: Token | None = None) -> Speaker:
+        """``written``: the word standing for the source next to the cue ("which", "who")."""
         if source is None:
             return Speaker(None, None)
         speaker = self._resolve(source, cue)
+        if written is not None:
+            speaker.span = _tok_span(written)
         if speaker.name:
             self.history.append((cue.idx, speaker))
         self._remember_statement(cue, speaker)
@@ -74,6 +77,11 @@ class SpeakerResolver:
         ent = self._entity_of(tok)
         if ent is not None:
             return self._named(tok, ent)
+        named = self._apposed_person(tok)
+        if named is not None:
+            speaker = self._named(named, self._entity_of(named))
+            speaker.role = speaker.role or _np_text(tok)
+            return speaker
         issuer = self._issuer(tok)
         if issuer is not None:
             found = self._resolve(issuer, cue)
@@ -106,6 +114,17 @@ class SpeakerResolver:
         if role is None and ent.roles:
             role = ent.roles[0]
         return Speaker(ent.name, span, ent, role)
+
+    def _apposed_person(self, tok: Token) -> Token | None:
+        """'the mayor of Lund, Petra Olsen, said': the named person in apposition to a title."""
+        if tok.pos_ != "NOUN":
+            return None
+        for t in tok.subtree:
+            if t.dep_ == "appos" and t.i > tok.i:
+                ent = self._entity_of(t)
+                if ent is not None and ent.type == "PERSON":
+                    return t
+        return None
 
     def _pronoun(self, tok: Token, cue: Token) -> Speaker:
         person = tok.lower_ in _PERSON_PRONOUNS
@@ -229,6 +248,10 @@ def _np_tokens(tok: Token) -> tuple[int, int]:
             child.dep_ in ("compound", "flat", "nummod") and child.i == end + 1
         ):
             end = child.right_edge.i
+            comma = next((t.i for t in tok.doc[child.i : end + 1] if t.text == ","), None)
+            if comma is not None:
+                end = comma - 1
+                break
         else:
             break
     doc = tok.doc

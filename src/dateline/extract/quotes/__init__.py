@@ -81,13 +81,15 @@ def _quote(
     cue = draft.cue
     if cue is not None:
         quote.cue, quote.cue_span = cue.text, cue.span
-        speaker = resolver.resolve(cue.source, cue.token)
+        speaker = resolver.resolve(cue.source, cue.token, cue.relative)
         quote.reported_by = [resolver.name_of(t) for t in cue.reported_by]
         quote.via = speaker.via if speaker.name else None
     elif draft.follows is not None:
         prev = resolved.get(id(draft.follows))
         speaker = (
-            Speaker(prev.name, prev.span, prev.entity, prev.role, "continuation") if prev else Speaker(None, None)
+            Speaker(prev.name, prev.span, prev.entity, prev.role, "continuation")
+            if prev
+            else Speaker(None, None)
         )
         quote.via = "continuation" if speaker.name else None
     else:

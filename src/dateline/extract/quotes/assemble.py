@@ -187,8 +187,8 @@ class Assembler:
                     if best is None or dist < best[0]:
                         best = (dist, cue)
             elif c < o0 and (cue.colon or cue.token.sent.start_char <= o0 <= cue.token.sent.end_char):
-                gap = self.text[cue.span[1] : o0]
-                if _only_filler(gap.replace(":", "")) and self.paragraph_of(c) >= para - 1:
+                gap = self.text[cue.colon or cue.span[1] : o0]
+                if _only_filler(gap) and self.paragraph_of(c) >= para - 1:
                     dist = o0 - c
                     if best is None or dist < best[0]:
                         best = (dist, cue)
@@ -247,6 +247,7 @@ class Assembler:
 
 def _outermost(cues: list[Cue]) -> list[Cue]:
     """Drop cues inside another cue's content: "X said Y described Z" is X's quote."""
+
     def inside(c: Cue, d: Cue) -> bool:
         return d.content is not None and d is not c and d.content[0] <= c.token.i <= d.content[1]
 

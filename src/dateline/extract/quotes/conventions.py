@@ -32,7 +32,9 @@ def signature_cues(text: str, doc: Doc, groups: list[MarkGroup], para_end) -> di
         m = _SIGNATURE.match(text, o1, end)
         if not m:
             continue
-        name = doc.char_span(m.start(1), m.end(1) if text[m.end(1) - 1] != " " else m.end(1) - 1, alignment_mode="expand")
+        name = doc.char_span(
+            m.start(1), m.end(1) if text[m.end(1) - 1] != " " else m.end(1) - 1, alignment_mode="expand"
+        )
         dash = doc.char_span(o1, m.start(1), alignment_mode="expand")
         if name is None or dash is None or not len(name):
             continue

@@ -39,8 +39,9 @@ class Cue:
     source: Token | None = None
     reported_by: list[Token] = field(default_factory=list)
     missing_source: bool = False
-    colon: bool = False
+    colon: int | None = None  # end char of the colon that closes the cue's clause
     tier: str = "speech"
+    relative: Token | None = None  # "which"/"who" written for the source
 
 
 def _next_token(tok: Token) -> Token | None:
@@ -188,8 +189,7 @@ class CueFinder:
             "speech" if lemma in self.lex.speech else "evidence" if lemma in self.lex.evidence else "belief"
         )
         span = (tok.idx, tok.idx + len(tok.text))
-        nxt = _next_token(tok)
-        colon = nxt is not None and nxt.text == ":"
+        colon = _colon_after(tok)
         if lemma in self.lex.chain_verbs:
             chain = self._chain(tok, consumed)
             if chain is not None:
@@ -210,7 +210,7 @@ class CueFinder:
             cue = self._infinitive(tok, span, tier)
             if cue is not None:
                 return cue
-        if tier == "belief" or lemma not in self.lex.speech and lemma not in self.lex.evidence:
+        if tier == "belief" or (lemma not in self.lex.speech and lemma not in self.lex.evidence):
             return None
         # inverted: the cue hangs from the clause it reports
         head = tok.head
@@ -281,7 +281,7 @@ class CueFinder:
                 source = child
             elif child.dep_ == "prep" and child.lower_ in ("by", "from", "of") and child.i < clause.i:
                 source = next((g for g in child.children if g.dep_ == "pobj"), source)
-        if source is None or source.lower_ in ("its", "their") and source.pos_ == "PRON":
+        if source is None or (source.lower_ in ("its", "their") and source.pos_ == "PRON"):
             return None
         content = trim_content(tok.doc, clause.left_edge.i, clause.right_edge.i, self.lex)
         if content is None:
@@ -295,7 +295,9 @@ class CueFinder:
         if dobj is None or subj is None or subj.dep_ != "nsubj":
             return None
         doc = tok.doc
-        carriers = [c for c in tok.rights if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in ("as", "for"))]
+        carriers = [
+            c for c in tok.rights if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in ("as", "for"))
+        ]
         carriers += [c for c in dobj.rights if c.dep_ == "prep" and c.lower_ == "as"]
         for c in carriers:
             lo, hi = c.left_edge.i, c.right_edge.i
@@ -346,7 +348,13 @@ class CueFinder:
 
     def _source(self, cue: Cue, content_left: bool) -> None:
         tok = cue.token
-        subj = _subject(tok)
+        subj = next(
+            (c for c in tok.children if c.dep_ in _SUBJECTS and not self.quoted(c.idx)),
+            None,
+        )
+        if subj is not None and subj.lower_ in ("which", "who", "that") and tok.dep_ == "relcl":
+            cue.source, cue.relative = tok.head, subj  # "the study, which notes ..." -> the study
+            return
         if subj is not None and subj.dep_ == "nsubjpass":
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
             pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
@@ -360,6 +368,8 @@ class CueFinder:
             subj = next((c for c in tok.rights if c.dep_ in ("dobj", "nsubj", "attr")), None)
         if subj is None and not (cue.shape == "inverted" and tok.dep_ == "conj"):
             subj = _climb_subject(tok)
+            if subj is not None and self.quoted(subj.idx):
+                subj = None
         if (
             subj is not None
             and subj.pos_ == "PRON"
@@ -371,6 +381,18 @@ class CueFinder:
         if subj is None:
             passive = tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)
             cue.missing_source = cue.content is not None and (tok.tag_ in _FINITE or passive)
+
+
+def _colon_after(tok: Token) -> int | None:
+    """'X told the council:' -- the end of the colon closing the cue's clause, if any."""
+    doc = tok.doc
+    i = tok.right_edge.i
+    while i > tok.i and doc[i].is_space:
+        i -= 1
+    if doc[i].text == ":":
+        return doc[i].idx + 1
+    nxt = _next_token(doc[i])
+    return nxt.idx + 1 if nxt is not None and nxt.text == ":" else None
 
 
 def _has_that(clause: Token) -> bool:

@@ -1,0 +1,239 @@
+"""Each attribution construction of issue 3, on sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.extract.entities import extract_entities
+from dateline.extract.quotes import extract_quotes
+from dateline.pipeline import Pipeline, Stage
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    """Entities and quotes only, so these tests do not depend on the other stages."""
+    pipe = Pipeline.__new__(Pipeline)
+    pipe.model, pipe.nlp = None, nlp
+    pipe.stages = [
+        Stage("entities", extract_entities, ("doc",), ("entities",)),
+        Stage("quotes", extract_quotes, ("doc", "entities"), ("quotes",)),
+    ]
+    return pipe
+
+
+def only(article, **fields):
+    """The single quote of the article, checked field by field."""
+    assert len(article.quotes) == 1, [(q.kind, q.content, q.speaker) for q in article.quotes]
+    q = article.quotes[0]
+    for key, value in fields.items():
+        assert getattr(q, key) == value, (key, getattr(q, key), value)
+    return q
+
+
+def content(article, q):
+    return article.text[q.span[0] : q.span[1]]
+
+
+# -- direct quotes ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jonas Berg said, “The bridge will reopen in May.”",
+        "“The bridge will reopen in May,” Jonas Berg said.",
+        "“The bridge will reopen in May,” said Jonas Berg.",
+        'Jonas Berg said: "The bridge will reopen in May."',
+        "Jonas Berg said, ‘The bridge will reopen in May.’",
+        "Jonas Berg said, « The bridge will reopen in May. »",
+    ],
+)
+def test_direct_quote_in_every_mark_style(run, text):
+    a = run(text)
+    q = only(a, kind="direct", speaker="Jonas Berg", cue="said")
+    assert q.content.startswith("The bridge will reopen in May")
+    assert q.id == "q1"
+
+
+def test_split_quote_is_one_quote(run):
+    a = run("“The bridge will reopen,” Jonas Berg said, “but only for buses.”")
+    q = only(a, kind="direct", speaker="Jonas Berg")
+    assert a.text[q.span[0] : q.span[1]].endswith("only for buses.")
+    assert "The bridge will reopen" in q.content and "only for buses" in q.content
+
+
+def test_quote_running_over_paragraphs(run):
+    text = (
+        "The mayor of Lund, Petra Olsen, told the council:\n\n"
+        "“We have waited ten years for this road.\n\n"
+        "“Now the work starts, and it will be finished by the winter.”\n\n"
+        "The council voted later."
+    )
+    a = run(text)
+    q = only(a, kind="direct", speaker="Petra Olsen")
+    assert q.content.startswith("We have waited") and q.content.endswith("by the winter.")
+
+
+def test_new_paragraph_of_quotation_continues_the_speaker(run):
+    text = (
+        "“We have waited ten years for this road,” Petra Olsen said.\n\n"
+        "“Now the work starts, and it will be finished by the winter.”"
+    )
+    a = run(text)
+    assert [q.speaker for q in a.quotes] == ["Petra Olsen", "Petra Olsen"]
+    assert a.quotes[1].via == "continuation"
+
+
+def test_unclosed_quote_ends_at_paragraph_and_is_flagged(run):
+    text = "Petra Olsen said it was “a good day for the town.\n\nThe council voted later."
+    a = run(text)
+    q = only(a, speaker="Petra Olsen")
+    assert "unclosed_quote" in q.flags
+    assert a.text[q.span[1] - 1] == "."
+    assert q.span[1] <= text.index("\n")
+    assert any(f.code == "unclosed_quote" for f in a.flags)
+
+
+# -- mixed and indirect ---------------------------------------------------------------------
+
+
+def test_mixed_quote(run):
+    a = run("Petra Olsen said that the new road was “a gift to the whole region.”")
+    q = only(a, kind="mixed", speaker="Petra Olsen", cue="said")
+    assert content(a, q).startswith("the new road")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Petra Olsen said that the road would open in May.", "said"),
+        ("Petra Olsen said the road would open in May.", "said"),
+        ("The road would open in May, Petra Olsen said.", "said"),
+        ("The road would open in May, said Petra Olsen.", "said"),
+        ("Petra Olsen affirmed that the road would open in May.", "affirmed"),
+        ("Petra Olsen warned that the road would not open in May.", "warned"),
+        ("Petra Olsen denied that the road would open in May.", "denied"),
+        ("Petra Olsen claimed that the road would open in May.", "claimed"),
+        ("Petra Olsen insisted that the road would open in May.", "insisted"),
+        ("Petra Olsen told Reuters the road would open in May.", "told"),
+        ("Petra Olsen said in a statement that the road would open in May.", "said"),
+    ],
+)
+def test_indirect_speech(run, text, cue):
+    a = run(text)
+    q = only(a, kind="indirect", speaker="Petra Olsen", cue=cue)
+    words = content(a, q)
+    assert words.startswith("the road") or words.startswith("The road")
+    assert not words.startswith("that") and not words.endswith(".")
+
+
+def test_according_to(run):
+    a = run("According to the Swedish Transport Administration, the road will open in May.")
+    q = only(a, kind="indirect", cue="According to")
+    assert q.speaker.endswith("Swedish Transport Administration")
+    assert content(a, q) == "the road will open in May"
+
+
+def test_spokesman_for_a_body(run):
+    a = run("A spokesman for the transport ministry said the road would open in May.")
+    q = only(a, kind="indirect")
+    assert "spokesman for the transport ministry" in q.speaker
+
+
+def test_sources_said(run):
+    a = run("The road will open in May, sources said.")
+    only(a, kind="indirect", speaker="sources")
+
+
+def test_cue_without_source_is_flagged(run):
+    a = run("The bridge over the river collapsed after the storm, reported\n\nThe next day was calm.")
+    q = only(a, kind="indirect", speaker=None, cue="reported")
+    assert q.flags == ["missing_source"]
+    assert content(a, q) == "The bridge over the river collapsed after the storm"
+    assert any(f.code == "missing_source" for f in a.flags)
+
+
+# -- speakers -------------------------------------------------------------------------------
+
+
+def test_pronoun_resolves_to_the_person_and_becomes_a_mention(run):
+    text = (
+        "Road chief Karin Holm opened the bridge on Monday.\n\n"
+        "She said, “This bridge will serve the town for a century.”\n\n"
+        "She further stated, “We are proud of the workers.”"
+    )
+    a = run(text)
+    assert [q.speaker for q in a.quotes] == ["Karin Holm", "Karin Holm"]
+    assert [q.via for q in a.quotes] == ["pronoun", "pronoun"]
+    assert a.quotes[0].speaker_role == "Road chief"
+    ent = next(e for e in a.entities if e.name == "Karin Holm")
+    assert a.quotes[0].speaker_entity == ent.id
+    assert a.quotes[0].speaker_span in ent.mentions and a.quotes[1].speaker_span in ent.mentions
+
+
+def test_short_form_resolves_to_the_full_name(run):
+    text = (
+        "Karin Holm opened the bridge on Monday.\n\nHolm said the bridge would serve the town for a century."
+    )
+    a = run(text)
+    q = only(a, speaker="Karin Holm")
+    assert text[q.speaker_span[0] : q.speaker_span[1]] == "Holm"
+
+
+def test_title_resolves_to_the_person_who_holds_it(run):
+    text = (
+        "Swedish Transport Minister Karin Holm opened the bridge on Monday.\n\n"
+        "The minister said the bridge would serve the town for a century."
+    )
+    a = run(text)
+    q = only(a, speaker="Karin Holm", via="title")
+    assert q.speaker_role == "Swedish Transport Minister"
+
+
+def test_statement_resolves_to_the_body_that_issued_it(run):
+    text = (
+        "A statement from the regional council said that the bridge would reopen in May.\n\n"
+        "The statement further read, “This bridge is the backbone of the valley.”"
+    )
+    a = run(text)
+    assert [q.speaker for q in a.quotes] == ["regional council", "regional council"]
+    assert a.quotes[1].via == "title"
+    assert a.quotes[1].cue == "read"
+
+
+def test_role_from_apposition(run):
+    a = run("Lena Dahl, a member of the town council, said, “The bridge is too expensive.”")
+    only(a, speaker="Lena Dahl", speaker_role="a member of the town council")
+
+
+# -- chains ---------------------------------------------------------------------------------
+
+
+def test_media_quoted_a_ministry_saying(run):
+    a = run("Swedish media quoted the transport ministry in Stockholm saying the bridge had been repaired.")
+    q = only(a, kind="indirect", cue="quoted ... saying")
+    assert q.speaker == "transport ministry in Stockholm"
+    assert q.reported_by == ["Swedish media"]
+    assert content(a, q) == "the bridge had been repaired"
+
+
+def test_agency_quoted_someone_as_saying(run):
+    a = run("Reuters quoted Karin Holm as saying the bridge had been repaired.")
+    q = only(a, speaker="Karin Holm")
+    assert q.reported_by == ["Reuters"]
+
+
+def test_ids_follow_text_order(run):
+    text = "“The bridge is open,” Karin Holm said.\n\nLena Dahl said the bridge was too expensive."
+    a = run(text)
+    assert [q.id for q in a.quotes] == ["q1", "q2"]
+    assert a.quotes[0].span[0] < a.quotes[1].span[0]
+
+
+@pytest.mark.parametrize("text", ["", "“", "said", "“”", "He said, “", "'''", "— said, according to"])
+def test_odd_text_never_raises(run, text):
+    if not text.strip():
+        return
+    run(text)
