@@ -212,7 +212,7 @@ class SpeakerResolver:
     def _mention_hit(self, start: int, end: int) -> tuple[int, int, Entity] | None:
         k = bisect.bisect_right(self._starts, start) - 1
         while k >= 0 and k >= bisect.bisect_right(self._starts, start) - 4:
-            s, e, ent = self._mentions[k]
+            s, e, _ent = self._mentions[k]
             if s < end and start < e:
                 return self._mentions[k]
             k -= 1

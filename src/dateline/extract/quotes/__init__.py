@@ -16,7 +16,7 @@ from dateline.context import Context
 from dateline.extract.quotes.assemble import Assembler, Draft
 from dateline.extract.quotes.cues import CueFinder
 from dateline.extract.quotes.lexicon import cue_lexicon
-from dateline.extract.quotes.marks import MarkGroup, find_quotations
+from dateline.extract.quotes.marks import find_quotations
 from dateline.records import Quote
 from dateline.resolve.speakers import Speaker, SpeakerResolver
 

@@ -220,14 +220,13 @@ class CueFinder:
             and head.pos_ in ("VERB", "AUX")
             and not self.lex.is_cue_verb(head.lemma_.lower())
             and _set_off(tok)
-        ):
-            if _subject(tok) is not None or tok.dep_ == "parataxis":
-                rng = _range_without(doc, head, tok)
-                content = trim_content(doc, *rng, self.lex) if rng else None
-                if content is not None:
-                    cue = Cue(tok, tok.text, span, "inverted", content, tier=tier)
-                    self._source(cue, content_left=content[1] < tok.i)
-                    return cue
+        ) and (_subject(tok) is not None or tok.dep_ == "parataxis"):
+            rng = _range_without(doc, head, tok)
+            content = trim_content(doc, *rng, self.lex) if rng else None
+            if content is not None:
+                cue = Cue(tok, tok.text, span, "inverted", content, tier=tier)
+                self._source(cue, content_left=content[1] < tok.i)
+                return cue
         if tok.dep_ == "conj" and _sentence_final(tok) and _subject(tok) is None:
             prev = _prev_token(tok)
             if prev is not None and prev.text == ",":
@@ -312,10 +311,7 @@ class CueFinder:
 
     @staticmethod
     def _finite_clause(comps: list[Token]) -> bool:
-        for c in comps:
-            if any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in c.children):
-                return True
-        return False
+        return any(any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in c.children) for c in comps)
 
     def _chain(self, tok: Token, consumed: set[int]) -> Cue | None:
         """``A quoted B (as) saying C``: one quote by B, reported by A."""
@@ -374,9 +370,8 @@ class CueFinder:
             subj is not None
             and subj.pos_ == "PRON"
             and subj.lower_ in ("it", "there", "what", "which", "that")
-        ):
-            if subj.lower_ in ("there", "what", "which", "that") or _expletive(subj):
-                subj = None
+        ) and (subj.lower_ in ("there", "what", "which", "that") or _expletive(subj)):
+            subj = None
         cue.source = subj
         if subj is None:
             passive = tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)
