@@ -118,3 +118,23 @@ def test_sentence_around_a_span() -> None:
     text = "First one. The army shelled the town! Then it rained."
     start = text.index("shelled")
     assert sentence_around(text, start, start + 7) == "The army shelled the town!"
+
+
+@pytest.mark.parametrize(
+    ("value", "precision", "expected"),
+    [
+        ("2016-03-26", "day", ("2016-03-26", "2016", 1)),
+        ("2015-08", "month", ("2015-08-01", "2015", 3)),
+        ("2015", "year", ("2015-01-01", "2015", 3)),
+        ("2016-W12", "week", ("2016-01-01", "2016", 3)),
+        ("XXXX-08", "month", ("", "", None)),
+    ],
+)
+def test_acled_event_date_pads_partial_dates(value: str, precision: str, expected: tuple) -> None:
+    from dateline.export.acled_csv import _event_date
+    from dateline.records import EventDate
+
+    article = make_article(0)
+    event = article.events[0]
+    event.date = EventDate(value, precision)
+    assert _event_date(event, article) == expected

@@ -9,6 +9,7 @@ or coarser), the codebook's convention.
 from __future__ import annotations
 
 import csv
+import re
 import time
 from collections.abc import Iterable
 from typing import TextIO
@@ -78,15 +79,22 @@ def _inter(actor: Actor | None) -> int | None:
     return _INTER.get((actor.sector or "").upper()) if actor else None
 
 
+_ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
 def _event_date(event: Event, article: Article) -> tuple[str, str, int | None]:
-    value = event.date.value if event.date else (article.published or "")[:10]
-    precision = event.date.precision if event.date else "day"
-    parts = value.split("-")
-    if not parts or len(parts[0]) != 4 or not parts[0].isdigit():
+    """(event_date, year, time_precision); a partial date is padded to its first day."""
+    value = event.date.value if event.date else (article.published or "")
+    m = _ISO_PREFIX.match(value)
+    if not m:
         return ("", "", None)
-    while len(parts) < 3:
-        parts.append("01")
-    return ("-".join(parts[:3])[:10], parts[0], _PRECISION.get(precision, 3))
+    year, month, day = m.group(1), m.group(2), m.group(3)
+    precision = event.date.precision if event.date else "day"
+    if not month:
+        precision = "year"
+    elif not day and precision == "day":
+        precision = "month"
+    return (f"{year}-{month or '01'}-{day or '01'}", year, _PRECISION.get(precision, 3))
 
 
 def _fatalities(event: Event) -> int | str:

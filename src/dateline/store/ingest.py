@@ -74,7 +74,8 @@ class Progress:
 
 
 def _failure_key(failure: Failure) -> str:
-    return failure.source or failure.id or failure.error
+    """The article id when known (a later success clears it), else where the input was."""
+    return failure.id or failure.source or failure.error
 
 
 _ONE_ARTICLE = (".txt", ".text", ".md", ".html", ".htm", ".xhtml")
