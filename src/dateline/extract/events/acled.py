@@ -83,14 +83,29 @@ _WITHDRAWAL = (
     " withdrawal ",
     " pull out ",
     " pullout ",
-    " retreat ",
+    " hand over ",
+    " evacuate ",
+    " evacuation ",
+)
+_NO_FIGHT = (
     " without resistance ",
     " without fight ",
     " without a fight ",
     " without fighting ",
-    " hand over ",
-    " evacuate ",
-    " evacuation ",
+    " unopposed ",
+)
+_FIGHT = (
+    " fight ",
+    " fighting ",
+    " clash ",
+    " battle ",
+    " attack ",
+    " bombardment ",
+    " shelling ",
+    " airstrike ",
+    " offensive ",
+    " assault ",
+    " bombing ",
 )
 _PROTEST_FAMILY = {
     "violence",
@@ -302,7 +317,9 @@ def resolve_subtype(
     if base is None:
         return None, mode
     if base == "territory":
-        if any(w in cues.lemmas for w in _WITHDRAWAL):
+        if any(w in cues.lemmas for w in _NO_FIGHT) or (
+            any(w in cues.lemmas for w in _WITHDRAWAL) and not any(w in cues.lemmas for w in _FIGHT)
+        ):
             return "Non-violent transfer of territory", mode
         gov = is_government(actor)
         kind = "Non-state actor overtakes territory" if gov is False else "Government regains territory"

@@ -202,11 +202,36 @@ def object_class(tok: Token, wanted: str, strict: bool = False) -> bool:
     return False
 
 
+def _stems(word: str) -> tuple[str, ...]:
+    out = [word]
+    for suffix, repl in (
+        ("ied", "y"),
+        ("ies", "y"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("d", ""),
+        ("es", ""),
+        ("s", ""),
+        ("ing", ""),
+        ("ing", "e"),
+    ):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            out.append(word[: -len(suffix)] + repl)
+    return tuple(out)
+
+
 def match_token(tok: Token) -> Pattern | None:
     """The most specific pattern this token triggers, or None."""
-    pats = patterns_by_lemma().get(lemma(tok))
+    index = patterns_by_lemma()
+    pats = index.get(lemma(tok))
     if not pats:
-        return None
+        # the lemmatiser slips on some inflections ("raped" -> "rap"): try the word's own stem
+        for stem in _stems(tok.lower_):
+            pats = index.get(stem)
+            if pats:
+                break
+        else:
+            return None
     is_verb = tok.pos_ in _VERB_TAGS or (tok.pos_ == "ADJ" and tok.tag_ in ("VBN", "VBD"))
     is_noun = tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.is_lower)
     if not (is_verb or is_noun):

@@ -133,6 +133,9 @@ def _subject(tok: Token) -> tuple[Token | None, bool]:
             return subj, True
         if cur.dep_ == "acl" and cur.head.pos_ in _NOUNISH and cur.tag_ == "VBG":
             return cur.head, False  # "jets hitting targets"
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head is not cur.head:
+            cur = cur.head.head  # "after seizing the town": the subject of what it is after
+            continue
         if cur.dep_ in _CLIMB and cur.head is not cur:
             if cur.dep_ == "ccomp":
                 return None, False  # a reported clause does not share the reporter's subject
