@@ -62,6 +62,7 @@ def _extract(ctx: Context) -> list[Event]:
         )
     paragraphs = _paragraph_starts(ctx.text)
     _inherit(ctx, coded, paragraphs)
+    _state_countries(coded)
     coded = _drop_repeats(coded, ctx)
     coded.sort(key=lambda c: (c.event.sentence, -c.rank, c.event.span[0]))
     events = []
@@ -137,6 +138,26 @@ def _inherit(ctx: Context, coded: list[CodedEvent], paragraphs: list[int]) -> No
                 if prev.event.date is not None and prev.event.type in _MATERIAL:
                     ev.date = EventDate(prev.event.date.value, prev.event.date.precision)
                     break
+
+
+_STATE = ("GOV", "MIL", "COP", "JUD", "LEG")
+
+
+def _state_countries(coded: list[CodedEvent]) -> None:
+    """ "the army", "the government": a state organ named without its country is the one told of before.
+
+    Only definite descriptions with no proper name of their own take it, from the nearest
+    earlier actor of a state sector whose country the text gave.
+    """
+    last: str | None = None
+    for c in sorted(coded, key=lambda c: c.event.span[0]):
+        for actor in (c.event.actor, c.event.target):
+            if actor is None or actor.sector not in _STATE:
+                continue
+            if actor.country:
+                last = actor.country
+            elif last and actor.name is None and not any(w[:1].isupper() for w in actor.text.split()[1:]):
+                actor.country = last
 
 
 def _in_speaker(span: tuple[int, int], ctx: Context) -> bool:

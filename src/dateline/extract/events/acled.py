@@ -215,7 +215,7 @@ def _in_modifier_clause(tok: Token) -> bool:
             "anniversary",
         ):
             return True
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return False
         cur = cur.head
     return False
@@ -224,7 +224,7 @@ def _in_modifier_clause(tok: Token) -> bool:
 def _agent_position(tok: Token) -> bool:
     """A weapon-bearer named as the doer of an attack ("jets struck", "raids by drones")."""
     cur = tok
-    while cur.dep_ in ("compound", "amod", "conj") and cur.head is not cur:
+    while cur.dep_ in ("compound", "amod", "conj") and cur.head.i != cur.i:
         cur = cur.head
     if cur.dep_ == "nsubj" and cur.head.lemma_.lower() in _ATTACK_VERBS:
         return True

@@ -90,7 +90,7 @@ def clause_root(tok: Token) -> Token:
             cur.dep_ in ("ROOT", "ccomp", "advcl", "relcl", "conj") and cur.pos_ != "NOUN"
         ):
             return cur
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return cur
         cur = cur.head
     return cur
@@ -107,21 +107,21 @@ def _frame_tokens(trigger: Token) -> set[int]:
     cur = trigger
     for _ in range(8):
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             break
         if is_speech_frame(head):
             for child in head.children:
-                if child is cur or child.dep_ in ("ccomp", "xcomp", "conj", "advcl", "parataxis"):
+                if child.i == cur.i or child.dep_ in ("ccomp", "xcomp", "conj", "advcl", "parataxis"):
                     continue
                 out.update(range(child.left_edge.i, child.right_edge.i + 1))
             out.add(head.i)
         cur = head
     # the trigger's own sentence root may be the speech verb with the event in a ccomp
     root = trigger.sent.root
-    if is_speech_frame(root) and root is not trigger:
+    if is_speech_frame(root) and root.i != trigger.i:
         chain = {t.i for t in trigger.ancestors}
         for child in root.children:
-            if child.i in chain or child is trigger:
+            if child.i in chain or child.i == trigger.i:
                 continue
             if child.dep_ in ("nsubj", "dobj", "npadvmod", "prep", "advmod", "agent", "dative"):
                 out.update(range(child.left_edge.i, child.right_edge.i + 1))
@@ -191,7 +191,7 @@ def event_counts(trigger: Token, root: Token, numbers: list[tuple[Number, int]])
     doc = trigger.doc
     lo, hi = (
         (root.left_edge.i, root.right_edge.i)
-        if root is not trigger
+        if root.i != trigger.i
         else (trigger.left_edge.i, trigger.right_edge.i)
     )
     lo, hi = min(lo, trigger.left_edge.i), max(hi, trigger.right_edge.i)
@@ -215,7 +215,7 @@ def event_counts(trigger: Token, root: Token, numbers: list[tuple[Number, int]])
             if lem in _HARM:
                 label = _HARM[lem]
                 break
-            if head.pos_ == "VERB" or head.head is head:
+            if head.pos_ == "VERB" or head.head.i == head.i:
                 break
         out.append(Count(value=num.value, unit=label or "units", text=num.text))
     return out
@@ -230,7 +230,7 @@ def modality_of(trigger: Token, light: Token | None = None) -> str:
     chain: list[Token] = [trigger] + ([light] if light is not None else [])
     cur = light or trigger
     for _ in range(4):
-        if cur.dep_ in ("xcomp", "acomp", "dobj", "pcomp", "pobj", "prep", "conj") and cur.head is not cur:
+        if cur.dep_ in ("xcomp", "acomp", "dobj", "pcomp", "pobj", "prep", "conj") and cur.head.i != cur.i:
             cur = cur.head
             chain.append(cur)
             if is_speech_frame(cur):
@@ -243,13 +243,13 @@ def modality_of(trigger: Token, light: Token | None = None) -> str:
             break
         for child in tok.children:
             low = child.lower_
-            if child.dep_ == "neg" or (child.dep_ == "det" and low == "no" and tok is trigger):
+            if child.dep_ == "neg" or (child.dep_ == "det" and low == "no" and tok.i == trigger.i):
                 negated = True
             elif child.dep_ == "aux" and low in future:
                 planned = True
             elif (child.dep_ == "aux" and low in maybe) or (child.dep_ == "mark" and low in markers):
                 hypothetical = True
-        if i > 0 and tok.lemma_.lower() in governors and tok is not trigger:
+        if i > 0 and tok.lemma_.lower() in governors and tok.i != trigger.i:
             planned = True
         if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in markers for c in tok.children):
             hypothetical = True

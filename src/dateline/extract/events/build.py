@@ -183,7 +183,7 @@ def _candidates(sent: SpacySpan) -> list[_Candidate]:
             continue
         if tok.dep_ == "amod" and tok.pos_ in ("VERB", "ADJ"):
             continue  # "wounded soldiers", "armed men": a description, not an event
-        if tok.dep_ == "pobj" and tok.head.lower_ in ("by", "through") and tok.lower_.endswith("ing"):
+        if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ in ("by", "through") and tok.lower_.endswith("ing"):
             continue  # "by fighting against terrorism": a means, not an event told
         pat = match_token(tok)
         if pat is not None:
@@ -196,7 +196,7 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
     by_token = {c.tok.i: c for c in cands}
     for c in cands:
         tok, head = c.tok, c.tok.head
-        owner = by_token.get(head.i) if head is not tok else None
+        owner = by_token.get(head.i) if head.i != tok.i else None
         if owner is None or owner is c:
             # "staged a protest" where "stage protest" matched the verb: the noun is the same event
             continue

@@ -51,7 +51,7 @@ def phrase(tok: Token) -> SpacySpan:
         if child.dep_ == "prep" and child.lower_ in ("of", "in", "from") and child.i == end:
             stop = child.right_edge.i + 1
             for k in range(child.i + 1, stop):
-                if doc[k].is_punct or doc[k].dep_ in ("relcl", "acl"):
+                if doc[k].text in (",", ";", "(", ")", "—") or doc[k].dep_ in ("relcl", "acl"):
                     stop = k
                     break
             end = stop
@@ -63,7 +63,7 @@ def phrase(tok: Token) -> SpacySpan:
         if (
             (
                 prev.dep_ == tok.dep_
-                and prev.head is tok.head
+                and prev.head.i == tok.head.i
                 and prev.pos_ in ("ADJ", "PROPN")
                 and tok.dep_.startswith("nsubj")
             )
@@ -71,7 +71,7 @@ def phrase(tok: Token) -> SpacySpan:
                 prev.is_punct
                 and start - 2 >= tok.sent.start
                 and doc[start - 2].dep_ == tok.dep_
-                and doc[start - 2].head is tok.head
+                and doc[start - 2].head.i == tok.head.i
             )
             or (
                 prev.text.isupper()
@@ -133,10 +133,10 @@ def _subject(tok: Token) -> tuple[Token | None, bool]:
             return subj, True
         if cur.dep_ == "acl" and cur.head.pos_ in _NOUNISH and cur.tag_ == "VBG":
             return cur.head, False  # "jets hitting targets"
-        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head is not cur.head:
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.i != cur.head.i:
             cur = cur.head.head  # "after seizing the town": the subject of what it is after
             continue
-        if cur.dep_ in _CLIMB and cur.head is not cur:
+        if cur.dep_ in _CLIMB and cur.head.i != cur.i:
             if cur.dep_ == "ccomp":
                 return None, False  # a reported clause does not share the reporter's subject
             cur = cur.head
