@@ -98,7 +98,7 @@ def analyze(
         fmt = OutputFormat.jsonl
     pipeline = Pipeline(model)
     out = output.open("w", encoding="utf-8") if output else sys.stdout
-    console = Console(file=out, highlight=False, width=None if out is sys.stdout else 160)
+    console = Console(file=out, highlight=False, width=None if out.isatty() else 160)
     errors = Console(stderr=True, highlight=False, soft_wrap=True)
     n_ok = 0
     try:
