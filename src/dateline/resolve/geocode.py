@@ -36,6 +36,9 @@ class GeoContext:
     admin1: Counter[tuple[str, str]] = field(default_factory=Counter)  # (cc, admin1 code) -> weight
     points: list[tuple[float, float]] = field(default_factory=list)
     home: Candidate | None = None  # the dateline place
+    # (cc, admin1) -> {name key: probability that the name lies there}: how many *other*
+    # names of the article could lie in the same state or province (spatial minimality)
+    support: dict[tuple[str, str], dict[str, float]] = field(default_factory=dict)
 
     def add_place(self, cand: Candidate, weight: float = 1.0) -> None:
         if cand.cc:
@@ -73,8 +76,36 @@ def prior(c: Candidate) -> float:
     return score
 
 
-def context_score(c: Candidate, ctx: GeoContext, qualifier: list[Candidate] | None = None) -> float:
-    score = 0.0
+def add_support(ctx: GeoContext, key: str, cands: tuple[Candidate, ...] | list[Candidate]) -> None:
+    """Record where the name ``key`` may lie, each region weighted by its prior probability."""
+    if not cands:
+        return
+    scores = [prior(c) for c in cands]
+    top = max(scores)
+    weights = [math.exp((s - top) * 2.3) for s in scores]  # 2.3 = ln 10: one point is 10x
+    total = sum(weights)
+    best: dict[tuple[str, str], float] = {}
+    for c, w in zip(cands, weights, strict=True):
+        if c.cc and c.admin1 and c.feature in ("city", "admin"):
+            region = (c.cc, c.admin1)
+            best[region] = max(best.get(region, 0.0), w / total)
+    for region, p in best.items():
+        ctx.support.setdefault(region, {})[key] = p
+
+
+def _support(c: Candidate, ctx: GeoContext, key: str | None) -> float:
+    if not ctx.support or not c.cc or not c.admin1 or c.feature not in ("city", "admin"):
+        return 0.0
+    names = ctx.support.get((c.cc, c.admin1))
+    if not names:
+        return 0.0
+    return min(2.0, sum(p for k, p in names.items() if k != key))
+
+
+def context_score(
+    c: Candidate, ctx: GeoContext, qualifier: list[Candidate] | None = None, key: str | None = None
+) -> float:
+    score = 2.0 * _support(c, ctx, key)
     if qualifier:
         if any(_inside(c, q) for q in qualifier):
             score += 12.0
@@ -112,10 +143,14 @@ def rank(
     cands: tuple[Candidate, ...] | list[Candidate],
     ctx: GeoContext,
     qualifier: list[Candidate] | None = None,
+    key: str | None = None,
 ) -> list[tuple[float, Candidate]]:
     best: dict[int, tuple[float, Candidate]] = {}
+    main = any(c.kind == 0 for c in cands)
     for c in cands:
-        s = prior(c) + context_score(c, ctx, qualifier)
+        s = prior(c) + context_score(c, ctx, qualifier, key)
+        if main and c.kind == 1:
+            s -= 1.5  # a former or foreign name loses to a place that bears the name today
         if c.eid not in best or s > best[c.eid][0]:
             best[c.eid] = (s, c)
     return sorted(best.values(), key=lambda t: (-t[0], t[1].eid))
@@ -125,9 +160,10 @@ def resolve(
     cands: tuple[Candidate, ...] | list[Candidate],
     ctx: GeoContext,
     qualifier: list[Candidate] | None = None,
+    key: str | None = None,
 ) -> Resolution | None:
     """The best candidate and a confidence from its margin over the runner-up."""
-    ranked = rank(_prefer_cities(cands), ctx, qualifier)
+    ranked = rank(_prefer_cities(cands), ctx, qualifier, key)
     if not ranked:
         return None
     top_score, top = ranked[0]

@@ -218,7 +218,6 @@ LANDMARK_HEADS = frozenset(
         "expressway",
         "bypass",
         "way",
-        "court",
         "circle",
         "place",
         "river",
@@ -248,7 +247,6 @@ LANDMARK_HEADS = frozenset(
         "plaza",
         "square",
         "bridge",
-        "airport",
         "park",
     ]
 )
@@ -342,6 +340,9 @@ def landmark(span: SpacySpan) -> bool:
         return False
     last = words[-1].lower_
     if last in LANDMARK_HEADS:
+        return True
+    # "Lake Robinson", "Mount Hood": a generic word first
+    if words[0].lower_ in ("lake", "mount", "mt", "mt.", "cape", "gulf", "isle") and len(words) == 2:
         return True
     # numbered roads: "Highway 19", "Route 1", "Interstate 45"
     return words[-1].like_num and words[-2].lower_.rstrip(".") in ROAD_WORDS

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from dateline.context import Context
 from dateline.extract.places.mentions import (
     INSTITUTION_WORDS,
+    LANDMARK_HEADS,
     Mention,
     landmark,
     locative,
@@ -21,7 +22,7 @@ from dateline.extract.places.mentions import (
 from dateline.records import Place
 from dateline.resolve.countries import country_by_iso2, country_of, demonym_country
 from dateline.resolve.gazetteer import Candidate, Gazetteer, gazetteer
-from dateline.resolve.geocode import GeoContext, Resolution, fuzzy_candidates, resolve
+from dateline.resolve.geocode import GeoContext, Resolution, add_support, fuzzy_candidates, resolve
 from dateline.resolve.names import name_key
 
 _PLACE_LABELS = ("GPE", "LOC")
@@ -132,7 +133,7 @@ def _narrow(doc: Doc, gaz: Gazetteer, m: Mention) -> tuple[Mention, tuple[Candid
                 or len(words.text) < 4
             ):
                 continue
-            if all(t.lower_ in _DIRECTIONS for t in words):
+            if all(t.lower_ in _DIRECTIONS or t.lower_ in LANDMARK_HEADS for t in words):
                 continue
             left = doc[m.start : a]
             right = doc[b : m.end]
@@ -185,6 +186,12 @@ def _qualifier(doc: Doc, gaz: Gazetteer, m: Mention) -> list[Candidate] | None:
     """The state or country after a comma ("Springfield, Ill.", "Homs, Syria") as containers."""
     i = m.end
     if i + 1 >= len(doc) or doc[i].text != ",":
+        return None
+    # "China, Japan and Brazil" is a list, not a town qualified by its country
+    if any(
+        c.feature == "country" or (c.feature == "admin" and c.gid)
+        for c in gaz.lookup(doc[m.start : m.end].text)
+    ):
         return None
     for width in (3, 2, 1):
         words = doc[i + 1 : i + 1 + width]
@@ -282,15 +289,24 @@ def find_places(ctx: Context) -> list[Place]:
         it.qualifier = _qualifier(doc, gaz, it.mention)
 
     home = _dateline_home(ctx, items)
-    base = GeoContext(countries=geo.countries.copy())
+    support: dict = {}
+    seen: set[str] = set()
+    for it in items:
+        key = name_key(it.text)
+        if it.cands and key not in seen and it.mention.label != "PREFIX":
+            seen.add(key)
+            probe = GeoContext(support=support)
+            add_support(probe, key, it.cands)
+    base = GeoContext(countries=geo.countries.copy(), support=support)
+    geo.support = support
     # pass 1: what is clear without context anchors the article (a country named as such,
     # a name with one reading); pass 2 reads everything in that light, and pass 3 again
     # in the light of pass 2, each name seeing the others but not itself
     for it in items:
         if not it.cands:
             continue
-        res = resolve(it.cands, base, it.qualifier)
-        if res and (res.confidence >= 0.9 or it.qualifier):
+        res = resolve(it.cands, base, it.qualifier, name_key(it.text))
+        if res and it.mention.label in _PLACE_LABELS and (res.confidence >= 0.9 or it.qualifier):
             geo.add_place(res.candidate, 1.0 if res.candidate.feature == "country" else 0.7)
     if home is not None:
         geo.home = home
@@ -298,13 +314,15 @@ def find_places(ctx: Context) -> list[Place]:
     for _ in range(2):
         for it in items:
             if it.cands:
-                it.resolution = resolve(it.cands, geo, it.qualifier)
-        geo = GeoContext(countries=base.countries.copy(), home=home)
+                it.resolution = resolve(it.cands, geo, it.qualifier, name_key(it.text))
+        geo = GeoContext(countries=base.countries.copy(), home=home, support=support)
         if home is not None:
             geo.add_place(home, 1.5)
         for it in items:
-            if it.resolution:
-                geo.add_place(it.resolution.candidate, it.resolution.confidence)
+            if it.resolution and it.mention.label != "PREFIX":
+                # names inside organisations' names follow the article's places, never lead them
+                weight = it.resolution.confidence * (1.0 if it.mention.label in _PLACE_LABELS else 0.5)
+                geo.add_place(it.resolution.candidate, weight)
     # one sense per name within the article
     by_key: dict[str, list[_Item]] = defaultdict(list)
     for it in items:
@@ -340,6 +358,13 @@ def find_places(ctx: Context) -> list[Place]:
     for it in sorted(items, key=lambda x: x.start_char):
         res = it.resolution
         if res is None and it.mention.label not in (*_PLACE_LABELS, "LANDMARK"):
+            continue
+        if (
+            res is not None
+            and it.mention.label == "PREFIX"
+            and res.candidate.feature == "city"
+            and res.candidate.cc not in geo.countries
+        ):
             continue
         places.append(_place(ctx, gaz, len(places) + 1, it, res))
     return places
