@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from calendar import monthrange
 
 Direction = str | None  # "past", "future" or None (unknown)
 
@@ -143,7 +144,18 @@ def year_of(value: str) -> int | None:
 
 
 def shift_value(value: str, n: int, unit: str) -> str | None:
-    """Shift a date value by ``n`` units (D, W, M, Q, Y, DE), keeping its granularity."""
+    """Shift a date value by ``n`` units (D, W, M, Q, Y, DE), keeping its granularity;
+    None when the unit does not fit the value or the result leaves years 1-9999."""
+    try:
+        shifted = _shift(value, n, unit)
+    except (ValueError, OverflowError):
+        return None
+    if shifted is None or not shifted[:1].isdigit() or shifted.startswith(("0000", "000-")):
+        return None
+    return shifted
+
+
+def _shift(value: str, n: int, unit: str) -> str | None:
     if unit in ("D", "W"):
         days = n * (7 if unit == "W" else 1)
         d = day_of(value)
@@ -164,8 +176,9 @@ def shift_value(value: str, n: int, unit: str) -> str | None:
     d = day_of(value)
     if d is not None:
         y, mo = add_months(d.year, d.month, months)
-        day = min(d.day, 28) if mo == 2 else min(d.day, 30 if mo in (4, 6, 9, 11) else 31)
-        return dt.date(y, mo, day).isoformat()
+        if not 1 <= y <= 9999:
+            return None
+        return dt.date(y, mo, min(d.day, monthrange(y, mo)[1])).isoformat()
     m = _MONTH.match(value)
     if m:
         y, mo = add_months(int(m.group(1)), int(m.group(2)), months)

@@ -28,7 +28,8 @@ _NAME_ENTS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", 
 _MONEY_BEFORE = re.compile(r"[$€£¥#]\s*$|\b(?:No|no|Nos|number|Flight|flight|Room|room|Route|route)\.?\s*$")
 _AMOUNT_AFTER = re.compile(r"^\s*(?:%|percent\b|per\s*cent\b|-?(?:km|kg|mph|mm|cm|m)\b)")
 _PER_BEFORE = re.compile(
-    r"(?:\d|\btimes|\bpercent|%|\bcents?|\bdollars?|\bmiles|\bkilometers|\bbarrels|\btons)\s*$"
+    r"(?:\d|\b(?:million|billion|trillion|thousand|hundred|times|percent|cents?|dollars?|euros?|pounds|miles"
+    r"|kilometers|kilometres|barrels|tons|tonnes)|%)\s*$"
 )
 
 
@@ -110,6 +111,10 @@ def _month_alone_ok(m: re.Match[str], before: str, after: str, tokens: TokenInde
     tok = tokens.at(m.start("month")) if tokens else None
     if tok is not None and tok.ent_type_ in _NAME_ENTS:
         return False
+    if tok is not None and tok.i > 0 and not m.group("rel") and not m.group("pre"):
+        prev = tok.doc[tok.i - 1]
+        if prev.ent_type_ == "PERSON" or (prev.pos_ == "PROPN" and prev.lower_ not in lexicon().weekdays):
+            return False  # part of a name: "Sarah March", "Ernest May"
     if m.group("rel") or m.group("pre"):
         return True
     if _MONTH_CONTEXT.search(before):

@@ -75,6 +75,7 @@ class Resolver:
         self.dct = dct
         self._direction = direction
         self.narrative: str | None = None  # the last concrete date value in the text
+        self.last_day: str | None = None  # the last one that names a day
         self.last_quarter: str | None = None
 
     # -- helpers -------------------------------------------------------------------------
@@ -95,12 +96,19 @@ class Resolver:
             return resolved
         value = resolved.value.split("T")[0] if _TIMEX_DAY.match(resolved.value) else resolved.value
         self.narrative = value
+        if _TIMEX_DAY.match(value):
+            self.last_day = value
         if rule in _QUARTER_RULES and cal.granularity(value) == "quarter":
             self.last_quarter = value
         return resolved
 
-    def narrative_ref(self) -> tuple[str | None, str]:
-        """The value "the next day" counts from, and whether it came from the text."""
+    def narrative_ref(self, fine: bool = False) -> tuple[str | None, str]:
+        """The value "the next day" counts from, and whether it came from the text.
+
+        ``fine`` asks for the last day told ("two days later" after "on Saturday ... in
+        2015" counts from Saturday), falling back to whatever was told last."""
+        if fine and self.last_day is not None:
+            return self.last_day, TEXT
         if self.narrative is not None:
             return self.narrative, TEXT
         if self.dct is not None:
@@ -413,7 +421,7 @@ class Resolver:
 
     # -- relative to the narrative -----------------------------------------------------------
     def _narrative_unit(self, unit: str, n: int, part: str | None = None) -> Resolved | None:
-        ref, anchor = self.narrative_ref()
+        ref, anchor = self.narrative_ref(fine=bool(part) or unit in ("day", "week", "weekend"))
         if unit == "quarter" and self.last_quarter:
             ref, anchor = self.last_quarter, TEXT
         if ref is None:
@@ -461,7 +469,7 @@ class Resolver:
         if unit == "FN":
             unit, n = "W", n * 2
         if direction in ("earlier", "later", "before", "previously"):
-            ref, anchor = self.narrative_ref()
+            ref, anchor = self.narrative_ref(fine=unit in ("D", "W", "H", "MIN", "S"))
             if unit == "Y" and abs(n) == 1 and self.last_quarter and direction == "earlier":
                 ref, anchor = self.last_quarter, TEXT
         elif self.dct is not None:
