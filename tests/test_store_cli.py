@@ -111,3 +111,17 @@ def test_eval_with_pred_files(tmp_path: Path, capsys) -> None:
     assert (times["p"], times["r"], times["value_f1"]) == (1.0, 0.5, 0.6667)
     assert main(["eval", str(gold), "--pred", str(pred)]) == 0
     assert "mini" in capsys.readouterr().out
+
+
+def test_every_corpus_command_is_documented() -> None:
+    import typer
+
+    from dateline.cli.corpus import register
+
+    app = typer.Typer()
+    register(app)
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "corpus.md").read_text(encoding="utf-8")
+    names = [c.name or c.callback.__name__ for c in app.registered_commands]
+    assert sorted(names) == ["eval", "events", "export", "ingest", "quotes", "search"]
+    for name in names:
+        assert f"dateline {name}" in doc, name
