@@ -25,6 +25,7 @@ DbOpt = Annotated[
 ParquetOpt = Annotated[
     Path | None, typer.Option("--parquet", help="Use a Parquet store in this folder instead.")
 ]
+MAX_FAILURES_SHOWN = 20
 LimitOpt = Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many rows.")]
 
 
@@ -142,10 +143,11 @@ def ingest(
         counts = store.counts()
     finally:
         store.close()
-    for failure in summary.failures:
-        err.print(
-            f"dateline: skipped: {failure['source'] or failure['id']}: {failure['error']}", markup=False
-        )
+    for failure in summary.failures[:MAX_FAILURES_SHOWN]:
+        err.print(f"dateline: skipped: {failure['error']}", markup=False)
+    if len(summary.failures) > MAX_FAILURES_SHOWN:
+        more = len(summary.failures) - MAX_FAILURES_SHOWN
+        err.print(f"dateline: ... and {more} more (all are in the store's failures table)", markup=False)
     where = str(parquet) if parquet else str(db or "dateline.db")
     if as_json:
         sys.stdout.write(json.dumps({"store": where, "run": summary.to_dict(), "counts": counts}) + "\n")
