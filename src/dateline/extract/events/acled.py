@@ -126,13 +126,28 @@ _PROTEST_DEFAULT = {
     "Looting/property destruction": "Violent demonstration",
     "Violent demonstration": "Violent demonstration",
 }
-_REFINABLE = {"violence", "Armed clash", "Attack", "Remote explosive/landmine/IED"}
 _EXPLOSIVE_OK = {
     "Suicide bomb",
     "Grenade",
     "Chemical weapon",
     "Shelling/artillery/missile attack",
     "Air/drone strike",
+}
+_ANY = frozenset(ACLED_TYPE)
+# which weapon words may make a sub-type more specific (a chemical shell is a chemical attack)
+_REFINES = {
+    "Remote explosive/landmine/IED": frozenset(_EXPLOSIVE_OK),
+    "Armed clash": frozenset({"Suicide bomb", "Chemical weapon"}),
+    "Shelling/artillery/missile attack": frozenset({"Chemical weapon", "Air/drone strike"}),
+    "Air/drone strike": frozenset({"Chemical weapon"}),
+}
+_REFINABLE = {
+    "Shelling/artillery/missile attack",
+    "Air/drone strike",
+    "violence",
+    "Armed clash",
+    "Attack",
+    "Remote explosive/landmine/IED",
 }
 
 
@@ -243,7 +258,10 @@ class SentenceCues:
     __slots__ = ("agents", "lemmas", "main", "text")
 
     def __init__(self, sent: SpacySpan) -> None:
-        self.lemmas = " " + " ".join(t.lemma_.lower() for t in sent) + " "
+        # dates are not cues ("March 2018" is no march)
+        self.lemmas = (
+            " " + " ".join(t.lemma_.lower() for t in sent if t.ent_type_ not in ("DATE", "TIME")) + " "
+        )
         self.text = " " + " ".join(t.lower_ for t in sent) + " "
         self.main = " " + " ".join(t.lemma_.lower() for t in sent if not _in_modifier_clause(t)) + " "
         self.agents = " " + " ".join(t.lemma_.lower() for t in sent if _agent_position(t)) + " "
@@ -329,11 +347,7 @@ def resolve_subtype(
         return _protest_kind(cues, default=_PROTEST_DEFAULT.get(base, "Peaceful protest"))
     if base in _REFINABLE:
         inst = cues.first("instrument")
-        if (
-            inst is not None
-            and (base != "Remote explosive/landmine/IED" or inst.acled in _EXPLOSIVE_OK)
-            and (base != "Armed clash" or inst.acled in ("Suicide bomb", "Chemical weapon"))
-        ):
+        if inst is not None and inst.acled in _REFINES.get(base, _ANY):
             return inst.acled, inst.mode
         if base == "violence":
             return _violence_kind(actor, target, trigger, cues), mode

@@ -70,6 +70,12 @@ LIGHT_VERBS = frozenset(
 _BLOCK_ENTS = frozenset(
     {"ORG", "PERSON", "WORK_OF_ART", "LAW", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "DATE", "TIME"}
 )
+_SPEECH_ACTS = frozenset({"AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE"})
+_CONFLICT = frozenset({"ASSAULT", "COERCE", "PROTEST", "SANCTION", "MOBILIZE"})
+_COOPERATIVE = frozenset({"CONSULT", "AID", "RETREAT", "COOPERATE", "CONCEDE", "SUPPORT"})
+_PROMISE_GOVERNORS = frozenset(
+    {"willing", "ready", "prepared", "plan", "intend", "decide", "vow", "pledge", "promise", "set"}
+)
 _CASUALTY = frozenset({"kill", "die", "wound", "injure", "hurt"})
 _PERSON_TRIGGERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "bomber", "mob", "striker"})
 _ARG_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "agent")
@@ -183,12 +189,32 @@ def _candidates(sent: SpacySpan) -> list[_Candidate]:
             continue
         if tok.dep_ == "amod" and tok.pos_ in ("VERB", "ADJ"):
             continue  # "wounded soldiers", "armed men": a description, not an event
-        if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ in ("by", "through") and tok.lower_.endswith("ing"):
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("by", "through") and tok.lower_.endswith("ing"):
             continue  # "by fighting against terrorism": a means, not an event told
         pat = match_token(tok)
-        if pat is not None:
+        if _demanded(tok):
+            # "X said Y must hand over ...": a demand on Y, whatever Y is asked to do
+            demand = _Candidate(tok, _demand_pattern())
+            if pat is not None:
+                demand.complement = _Candidate(tok, pat)
+            out.append(demand)
+        elif pat is not None:
             out.append(_Candidate(tok, pat, light=_light_verb(tok)))
     return out
+
+
+def _demanded(tok: Token) -> bool:
+    if tok.pos_ != "VERB" or tok.dep_ != "ccomp" or not attributes.is_speech_frame(tok.head):
+        return False
+    return any(ch.dep_ == "aux" and ch.lower_ in ("must", "should") for ch in tok.children)
+
+
+@functools.cache
+def _demand_pattern() -> Pattern:
+    from dateline.extract.events.patterns import TriggerSpec
+
+    spec = TriggerSpec(id="demand_must", type="REQUEST", mode="change", acled=None, rank=2)
+    return Pattern(head="must", extra=(), pos="VERB", head_first=True, spec=spec, order=-1)
 
 
 def _merge(cands: list[_Candidate]) -> list[_Candidate]:
@@ -197,11 +223,15 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
     for c in cands:
         tok, head = c.tok, c.tok.head
         owner = by_token.get(head.i) if head.i != tok.i else None
+        if owner is None and tok.dep_ == "pobj" and head.dep_ == "prep":
+            owner = by_token.get(head.head.i)
         if owner is None or owner is c:
             # "staged a protest" where "stage protest" matched the verb: the noun is the same event
             continue
-        if tok.dep_ == "xcomp" and tok.pos_ == "VERB":
-            owner.complement = c
+        if (tok.dep_ == "xcomp" and tok.pos_ == "VERB") or (
+            tok.dep_ == "ccomp" and owner.pat.spec.type in _SPEECH_ACTS
+        ):
+            owner.complement = c  # "threatened to ban", "agreed that they should cooperate"
             c.absorbed = True
         elif (
             tok.dep_ in ("dobj", "nsubjpass")
@@ -213,6 +243,14 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
             and owner.pat.spec.type == c.pat.spec.type
         ):
             owner.extra_tokens.append(tok)
+            c.absorbed = True
+        elif (
+            owner.pat.spec.type in _SPEECH_ACTS
+            and tok.dep_ in ("pobj", "dobj")
+            and tok.pos_ == "NOUN"
+            and owner.pat.spec.type != c.pat.spec.type
+        ):
+            owner.complement = c  # "agreed to a ceasefire", "demanded the release of"
             c.absorbed = True
         elif tok.lemma_.lower() in _PERSON_TRIGGERS and tok.dep_ in _ARG_DEPS:
             c.absorbed = True
@@ -272,6 +310,7 @@ def _actor(ctx: Context, tok: Token | None) -> Actor | None:
 
 
 def _mode_from_complement(kind: str, comp: _Candidate) -> str | None:
+    """The PLOVER mode a speech act takes from what it is about ("threatened to ban" -> ban)."""
     spec = comp.pat.spec
     if kind == "THREATEN":
         if spec.type == "COERCE":
@@ -280,6 +319,33 @@ def _mode_from_complement(kind: str, comp: _Candidate) -> str | None:
     if kind in ("REQUEST", "REJECT"):
         return _ASK_MODE.get(spec.type, "change")
     return None
+
+
+def _promised(tok: Token) -> bool:
+    """ "will release", "is willing to withdraw", "plans to impose": the actor binds itself to act."""
+    if any(ch.dep_ == "aux" and ch.lower_ in ("will", "would", "'ll", "shall", "wo") for ch in tok.children):
+        return True
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in ("xcomp", "acomp") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in _PROMISE_GOVERNORS:
+            return True
+    return False
+
+
+def _promise_or_threat(
+    c: _Candidate, kind: str, mode: str | None, base: str | None, modality: str
+) -> tuple[str, str | None, str | None]:
+    """PLOVER codes a stated intention by what is intended: conflict -> THREATEN, cooperation -> AGREE."""
+    if modality != "planned" or not _promised(c.light or c.tok):
+        return kind, mode, base
+    if kind in _CONFLICT:
+        return "THREATEN", _mode_from_complement("THREATEN", c), None
+    if kind in _COOPERATIVE:
+        return "AGREE", None, None
+    return kind, mode, base
 
 
 def _previous_subject(ctx: Context, si: int) -> Actor | None:
@@ -326,6 +392,8 @@ def code_sentence(
         t_tok = roles.target_token(tok, c.light)
         if t_tok is not None and a_tok is not None and t_tok.i == a_tok.i:
             t_tok = None
+        if _generic(t_tok):
+            continue  # "fighting against terrorism": a policy, not an event
         actor = _actor(ctx, a_tok)
         target = _actor(ctx, t_tok) if t_tok is not None and "place" not in _classes_of(t_tok) else None
         supporters = [s for s in (_actor(ctx, t) for t in roles.supporter_tokens(a_tok, c.light or tok)) if s]
@@ -341,6 +409,7 @@ def code_sentence(
         date = attributes.event_date(c.light or tok, root, times)
         counts = attributes.event_counts(c.light or tok, root, numbers)
         modality = attributes.modality_of(tok, c.light)
+        kind, mode, base = _promise_or_threat(c, kind, mode, base, modality)
         quote = attributes.quote_of(span, ctx.quotes)
         speech_above = any(attributes.is_speech_frame(a) for a in (c.light or tok).ancestors)
         if modality == "asserted" and (quote is not None or speech_above):
@@ -402,6 +471,38 @@ def code_sentence(
             )
         )
     return out
+
+
+_ABSTRACT = frozenset(
+    {
+        "crime",
+        "corruption",
+        "poverty",
+        "trafficking",
+        "impunity",
+        "disease",
+        "virus",
+        "pandemic",
+        "inflation",
+        "drug",
+        "smuggling",
+        "piracy",
+        "racism",
+        "hunger",
+        "climate",
+        "change",
+        "injustice",
+        "discrimination",
+    }
+)
+
+
+def _generic(tok: Token | None) -> bool:
+    """An abstract recipient ("terrorism", "corruption") makes a policy statement of a trigger."""
+    if tok is None or tok.pos_ != "NOUN" or any(c.dep_ == "det" for c in tok.children):
+        return False
+    low = tok.lemma_.lower()
+    return low.endswith("ism") or low in _ABSTRACT
 
 
 def _classes_of(tok: Token) -> set[str]:
