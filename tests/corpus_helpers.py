@@ -144,3 +144,15 @@ def tiny_pipeline() -> Pipeline:
     pipe.nlp.add_pipe("sentencizer")
     pipe.stages = [Stage("tiny", _tiny_stage, ("doc",), ("numbers", "quotes"))]
     return pipe
+
+
+def _crash_on_boom(ctx: Context) -> None:
+    if "BOOM" in ctx.text:
+        raise RuntimeError("a stage bug")
+
+
+def crashy_pipeline() -> Pipeline:
+    """The tiny pipeline plus a stage that crashes on articles containing BOOM."""
+    pipe = tiny_pipeline()
+    pipe.stages = [*pipe.stages, Stage("crashy", _crash_on_boom, ("doc",), ())]
+    return pipe

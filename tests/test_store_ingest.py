@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus_helpers import tiny_pipeline
+from corpus_helpers import crashy_pipeline, tiny_pipeline
 from dateline.pipeline import Document, Failure
 from dateline.store import open_store
 from dateline.store.ingest import ingest
@@ -209,3 +209,17 @@ def test_estimate_total_for_the_eta(tmp_path: Path) -> None:
     assert estimate_total([str(corpus)]) == 7
     assert estimate_total([str(tmp_path)]) == 8
     assert estimate_total(["https://example.org/a"]) is None
+
+
+def test_a_crashing_stage_fails_one_article_and_the_run_goes_on(tmp_path: Path) -> None:
+    rows = synthetic_corpus(40)
+    rows[5]["text"] += " BOOM"
+    rows[23]["text"] += " BOOM"
+    store = open_store(tmp_path / "c.db")
+    run = ingest(_docs(rows), store, crashy_pipeline(), batch_size=4)
+    assert (run.added, run.failed) == (38, 2)
+    assert {f["id"] for f in run.failures} == {"doc-0005", "doc-0023"}
+    assert all("internal error: RuntimeError" in f["error"] for f in run.failures)
+    assert store.counts()["articles"] == 38
+    assert ingest(_docs(rows), store, crashy_pipeline()).failed == 2  # retried next time, not skipped
+    store.close()

@@ -9,13 +9,16 @@ reports unreadable inputs per article without stopping.
 from __future__ import annotations
 
 import importlib
+import itertools
 import os
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dateline.errors import DatelineError
 from dateline.pipeline import Document, Failure, Pipeline
 from dateline.records import Article, article_id
 from dateline.store.base import Store
@@ -129,13 +132,16 @@ def ingest(
     """Analyse every new or changed document and store it; returns the run's summary.
 
     ``pipeline`` may be a factory so that a run where everything is already stored never
-    loads the model.
+    loads the model. Should a stage crash on some article (a bug, not bad input), the
+    batch in flight is analysed again one article at a time, the article that crashes is
+    recorded as a failure, and the run goes on with the rest.
     """
     progress = progress or Progress()
     summary = IngestSummary()
     known = store.all_hashes()
     seen: dict[str, str] = {}
-    reader_failures: list[Failure] = []
+    reader_failures: deque[Failure] = deque()
+    sent: deque[Document] = deque()  # handed to the pipeline, result not yet stored
     t0 = time.perf_counter()
 
     def todo() -> Iterator[Document]:
@@ -151,12 +157,21 @@ def ingest(
                 summary.skipped += 1
                 continue
             seen[item.id] = sha
+            sent.append(item)
             yield item
 
     def record_failures() -> None:
         while reader_failures:
-            failure = reader_failures.pop(0)
-            _fail(store, summary, failure)
+            _fail(store, summary, reader_failures.popleft())
+
+    def handle(result: Article | Failure) -> None:
+        record_failures()
+        if isinstance(result, Failure):
+            _fail(store, summary, result)
+        else:
+            _store(store, summary, result)
+        summary.seconds = time.perf_counter() - t0
+        progress.advance(summary)
 
     progress.start(total)
     stream = todo()
@@ -168,14 +183,20 @@ def ingest(
                 pipeline = make_pipeline()
             elif not isinstance(pipeline, Pipeline):
                 pipeline = pipeline()
-            for result in pipeline.pipe(_chain(first, stream), batch_size=batch_size, n_process=n_process):
-                record_failures()
-                if isinstance(result, Failure):
-                    _fail(store, summary, result)
-                else:
-                    _store(store, summary, result)
-                summary.seconds = time.perf_counter() - t0
-                progress.advance(summary)
+            # itertools.chain, not ``yield from``: a crash must not close the shared stream
+            documents: Iterator[Document] = itertools.chain([first], stream)
+            while True:
+                try:
+                    for result in pipeline.pipe(documents, batch_size=batch_size, n_process=n_process):
+                        sent.popleft()
+                        handle(result)
+                    break
+                except Exception:
+                    in_flight = list(sent)
+                    sent.clear()
+                    for document in in_flight:
+                        handle(_analyze_one(pipeline, document))
+                    documents = stream
         record_failures()
     finally:
         summary.seconds = time.perf_counter() - t0
@@ -184,9 +205,14 @@ def ingest(
     return summary
 
 
-def _chain(first: Document, rest: Iterator[Document]) -> Iterator[Document]:
-    yield first
-    yield from rest
+def _analyze_one(pipeline: Pipeline, document: Document) -> Article | Failure:
+    """One article on its own, any crash turned into that article's failure."""
+    try:
+        return pipeline.analyze(document)
+    except DatelineError as exc:
+        return Failure(document.id, str(exc), document.source)
+    except Exception as exc:
+        return Failure(document.id, f"internal error: {type(exc).__name__}: {exc}", document.source)
 
 
 def _store(store: Store, summary: IngestSummary, article: Article) -> None:
