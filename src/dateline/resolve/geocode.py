@@ -82,8 +82,10 @@ def add_support(ctx: GeoContext, key: str, cands: tuple[Candidate, ...] | list[C
         return
     scores = [prior(c) for c in cands]
     top = max(scores)
-    weights = [math.exp((s - top) * 2.3) for s in scores]  # 2.3 = ln 10: one point is 10x
-    total = sum(weights)
+    # flatter than the prior itself (one point, a tenfold population, counts e-fold): a
+    # small town in the same county as the article's other places still votes for it
+    weights = [math.exp(s - top) for s in scores]
+    total = max(weights)  # relative to the name's best reading: ambiguity is not penalised
     best: dict[tuple[str, str], float] = {}
     for c, w in zip(cands, weights, strict=True):
         if c.cc and c.admin1 and c.feature in ("city", "admin"):
@@ -99,15 +101,15 @@ def _support(c: Candidate, ctx: GeoContext, key: str | None) -> float:
     names = ctx.support.get((c.cc, c.admin1))
     if not names:
         return 0.0
-    return min(2.0, sum(p for k, p in names.items() if k != key))
+    return min(3.0, sum(p for k, p in names.items() if k != key))
 
 
 def context_score(
     c: Candidate, ctx: GeoContext, qualifier: list[Candidate] | None = None, key: str | None = None
 ) -> float:
-    score = 2.0 * _support(c, ctx, key)
+    score = 2.5 * _support(c, ctx, key)
     if qualifier:
-        if any(_inside(c, q) for q in qualifier):
+        if any(inside(c, q) for q in qualifier):
             score += 12.0
         else:
             score -= 6.0
@@ -130,7 +132,7 @@ def context_score(
     return score
 
 
-def _inside(c: Candidate, q: Candidate) -> bool:
+def inside(c: Candidate, q: Candidate) -> bool:
     """``c`` lies in the country or first-level region ``q`` ("Springfield, Ill.")."""
     if q.feature == "country":
         return c.cc == q.cc

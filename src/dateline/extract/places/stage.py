@@ -12,6 +12,7 @@ from dateline.context import Context
 from dateline.extract.places.mentions import (
     INSTITUTION_WORDS,
     LANDMARK_HEADS,
+    PLACE_NOUNS,
     Mention,
     landmark,
     locative,
@@ -22,7 +23,7 @@ from dateline.extract.places.mentions import (
 from dateline.records import Place
 from dateline.resolve.countries import country_by_iso2, country_of, demonym_country
 from dateline.resolve.gazetteer import Candidate, Gazetteer, gazetteer
-from dateline.resolve.geocode import GeoContext, Resolution, add_support, fuzzy_candidates, resolve
+from dateline.resolve.geocode import GeoContext, Resolution, add_support, fuzzy_candidates, inside, resolve
 from dateline.resolve.names import name_key
 
 _PLACE_LABELS = ("GPE", "LOC")
@@ -133,7 +134,10 @@ def _narrow(doc: Doc, gaz: Gazetteer, m: Mention) -> tuple[Mention, tuple[Candid
                 or len(words.text) < 4
             ):
                 continue
-            if all(t.lower_ in _DIRECTIONS or t.lower_ in LANDMARK_HEADS for t in words):
+            if all(
+                t.lower_ in _DIRECTIONS or t.lower_ in LANDMARK_HEADS or t.lower_ in PLACE_NOUNS
+                for t in words
+            ):
                 continue
             left = doc[m.start : a]
             right = doc[b : m.end]
@@ -198,7 +202,8 @@ def _qualifier(doc: Doc, gaz: Gazetteer, m: Mention) -> list[Candidate] | None:
         if len(words) < width or not words[0].text[:1].isupper() or any(t.text == "," for t in words[1:]):
             continue
         quals = [c for c in gaz.lookup(words.text) if c.feature in ("country", "admin") and not c.admin2]
-        if quals:
+        # a container only if it contains one of the name's readings (else "Sharon, Kent" is a list)
+        if quals and any(inside(c, q) for c in gaz.lookup(doc[m.start : m.end].text) for q in quals):
             return quals
     return None
 
@@ -235,8 +240,10 @@ def find_places(ctx: Context) -> list[Place]:
             place_tokens.update(range(m.start, m.end))
     for m in mentions:
         whole = m.span(doc)
-        if landmark(whole) and not any(
-            c.kind == 0 and c.feature in ("city", "admin") for c in gaz.lookup(whole.text)
+        if (
+            (m.label != "PERSON" or locative(whole, place_tokens))
+            and landmark(whole)
+            and not any(c.kind == 0 and c.feature in ("city", "admin") for c in gaz.lookup(whole.text))
         ):
             if not part_of_person_name(whole) and not person_cues(whole):
                 items.append(
@@ -252,6 +259,8 @@ def find_places(ctx: Context) -> list[Place]:
         m, cands = _narrow(doc, gaz, m)
         span = m.span(doc)
         text = span.text
+        if len(span) == 1 and (span[0].lower_ in PLACE_NOUNS or span[0].lower_ in LANDMARK_HEADS):
+            continue  # "City", "County": a generic word, not a name
         if _is_demonym(text):
             continue
         if cands and county_mode(span):
