@@ -48,7 +48,9 @@ def _quotes(ctx: Context) -> list[Quote]:
     closed = sorted(g.outer for g in groups if not g.unclosed)
     lex = cue_lexicon()
     spans = [(g.start, g.end) for g in groups]
-    cues = CueFinder(lex, _inside(closed), lambda s, e: any(a < e and s < b for a, b in spans)).find(ctx.doc)
+    cues = CueFinder(lex, _inside(closed), lambda s, e: [(a, b) for a, b in spans if a < e and s < b]).find(
+        ctx.doc
+    )
     drafts = Assembler(text, ctx.doc, groups, cues).run()
     resolver = SpeakerResolver(ctx, lex.message_nouns, lex.message_prepositions)
     quotes: list[Quote] = []

@@ -99,7 +99,12 @@ class Assembler:
         for gi, group in enumerate(self.groups):
             if gi in used:
                 continue
-            cue = signed.get(gi) or self._linked_cue(group, cue_at) or self._adjacent_cue(group)
+            cue = (
+                signed.get(gi)
+                or self._linked_cue(group, cue_at)
+                or self._adjacent_cue(group)
+                or self._colon_cue(group)
+            )
             if cue is None:
                 continue
             used.add(gi)
@@ -193,6 +198,31 @@ class Assembler:
                     if best is None or dist < best[0]:
                         best = (dist, cue)
         return best[1] if best else None
+
+    def _colon_cue(self, group: MarkGroup) -> Cue | None:
+        """'Sanders made the following comment: "..."': the clause before a colon introduces it."""
+        o0 = group.outer[0]
+        para = self.paragraph_of(o0)
+        lo = self._paras[para - 1][0] if para > 0 else 0
+        before = self.text[lo:o0].rstrip()
+        if not before.endswith(":") or len(self.text[group.start : group.end].split()) < 2:
+            return None
+        colon = self.doc.char_span(lo + len(before) - 1, lo + len(before), alignment_mode="expand")
+        if colon is None:
+            return None
+        root = colon[0].sent.root
+        source = None
+        if root.pos_ in ("VERB", "AUX"):
+            source = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        elif root.pos_ == "NOUN":
+            for prep in root.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
+                    source = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if source is None or source.lower_ in ("it", "this", "that", "there", "here", "what"):
+            return None
+        cue = Cue(root, root.text, (root.idx, root.idx + len(root.text)), "colon")
+        cue.source = source
+        return cue
 
     def _extend_after_cue(self, drafts: list[Draft], used: set[int]) -> None:
         """'"A." she said. "B."' — B, in the same paragraph, is the same quote."""

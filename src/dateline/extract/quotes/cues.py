@@ -25,6 +25,8 @@ from dateline.extract.quotes.lexicon import CueLexicon
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = ("conj", "xcomp", "advcl", "pcomp", "acl")
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
+# dependents that carry what a verb does with words (its object and how it is qualified)
+_CARRIERS = ("dobj", "dative", "oprd", "xcomp", "prep", "attr", "acomp")
 
 
 @dataclass(slots=True)
@@ -141,7 +143,10 @@ class CueFinder:
     """
 
     def __init__(
-        self, lex: CueLexicon, quoted: Callable[[int], bool], has_quotation: Callable[[int, int], bool]
+        self,
+        lex: CueLexicon,
+        quoted: Callable[[int], bool],
+        has_quotation: Callable[[int, int], list[tuple[int, int]]],
     ) -> None:
         self.lex = lex
         self.quoted = quoted
@@ -158,7 +163,7 @@ class CueFinder:
                 cue = self._according(tok)
             elif tok.tag_.startswith("VB") and self.lex.is_cue_verb(tok.lemma_.lower()):
                 cue = self._verb(tok, consumed)
-            elif tok.pos_ == "VERB":
+            elif tok.pos_ == "VERB" and tok.lemma_.lower() not in self.lex.light_verbs:
                 cue = self._characterisation(tok)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.speech_nouns:
                 cue = self._noun(tok)
@@ -288,26 +293,40 @@ class CueFinder:
         return Cue(tok, tok.text, (tok.idx, tok.idx + len(tok.text)), "noun", content, source, tier="speech")
 
     def _characterisation(self, tok: Token) -> Cue | None:
-        """'criticized X as a "crazy system"', 'called X "outrageous"': words put in a mouth."""
-        dobj = next((c for c in tok.rights if c.dep_ == "dobj"), None)
+        """Quoted words in what a subject does with words: 'criticized X as a "crazy system"',
+        'called X "outrageous"', 'chanted "What curfew?"', 'used the phrase "..."'."""
         subj = _subject(tok)
-        if dobj is None or subj is None or subj.dep_ != "nsubj":
+        if subj is None or subj.dep_ != "nsubj" or self.quoted(subj.idx):
+            return None
+        if subj.pos_ == "PRON" and subj.lower_ in ("it", "this", "that", "there", "what", "which"):
+            return None
+        rights = [c for c in tok.rights if c.dep_ in _CARRIERS]
+        if not rights:
             return None
         doc = tok.doc
-        carriers = [
-            c for c in tok.rights if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in ("as", "for"))
-        ]
-        carriers += [c for c in dobj.rights if c.dep_ == "prep" and c.lower_ == "as"]
-        for c in carriers:
-            lo, hi = c.left_edge.i, c.right_edge.i
-            if self.has_quotation(doc[lo].idx, doc[hi].idx + len(doc[hi].text)):
-                content = trim_content(doc, dobj.left_edge.i, tok.right_edge.i, self.lex)
-                if content is None:
-                    return None
-                cue = Cue(tok, tok.text, (tok.idx, tok.idx + len(tok.text)), "object", content, tier="speech")
-                self._source(cue, content_left=False)
-                return cue if cue.source is not None else None
-        return None
+        lo, hi = rights[0].left_edge.i, rights[-1].right_edge.i
+        found = self.has_quotation(doc[lo].idx, doc[hi].idx + len(doc[hi].text))
+        if not found or not any(self._said_words(doc, a, b, tok) and _near(doc, a, b, tok) for a, b in found):
+            return None
+        content = trim_content(doc, lo, hi, self.lex)
+        if content is None:
+            return None
+        cue = Cue(tok, tok.text, (tok.idx, tok.idx + len(tok.text)), "object", content, tier="speech")
+        self._source(cue, content_left=False)
+        return cue if cue.source is not None else None
+
+    def _said_words(self, doc: Doc, start: int, end: int, verb: Token) -> bool:
+        """A quoted fragment that reads as someone's words, not a title or a coined term."""
+        words = [w for w in doc.text[start:end].split() if any(ch.isalpha() for ch in w)]
+        if not words or (all(w[0].isupper() for w in words) and len(words) > 1):
+            return False  # a title: "The Apprentice", "Barack Obama Election Day"
+        if len(words) == 1 and not self.lex.is_cue_verb(verb.lemma_.lower()):
+            return False  # a coined term: a nationwide "walk-in"
+        after = doc.char_span(end, len(doc.text), alignment_mode="expand")
+        nxt = (
+            next((t for t in after if not t.is_punct and not t.is_space), None) if after is not None else None
+        )
+        return not (nxt is not None and nxt.pos_ == "NOUN" and nxt.idx - end <= 3)
 
     @staticmethod
     def _finite_clause(comps: list[Token]) -> bool:
@@ -342,6 +361,15 @@ class CueFinder:
             cue.missing_source = True
         return cue
 
+    def _sibling_source(self, tok: Token) -> Token | None:
+        """'"...," Sanders said, suggesting ...': the source of the cue beside this one."""
+        for sib in tok.head.children:
+            if sib is not tok and sib.tag_.startswith("VB") and self.lex.is_cue_verb(sib.lemma_.lower()):
+                subj = next((c for c in sib.children if c.dep_ == "nsubj" and not self.quoted(c.idx)), None)
+                if subj is not None:
+                    return subj
+        return None
+
     def _source(self, cue: Cue, content_left: bool) -> None:
         tok = cue.token
         subj = next(
@@ -365,7 +393,7 @@ class CueFinder:
         if subj is None and not (cue.shape == "inverted" and tok.dep_ == "conj"):
             subj = _climb_subject(tok)
             if subj is not None and self.quoted(subj.idx):
-                subj = None
+                subj = self._sibling_source(tok)
         if (
             subj is not None
             and subj.pos_ == "PRON"
@@ -376,6 +404,23 @@ class CueFinder:
         if subj is None:
             passive = tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)
             cue.missing_source = cue.content is not None and (tok.tag_ in _FINITE or passive)
+
+
+def _near(doc: Doc, start: int, end: int, verb: Token, arcs: int = 2) -> bool:
+    """The quotation hangs from the verb within ``arcs`` dependency arcs (its object, not
+    something deep inside it: 'seized on Trump's claim that there were "..."' is not)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    for tok in span:
+        if span.start <= tok.head.i < span.end:
+            continue
+        cur, n = tok, 0
+        while cur.i != verb.i and n <= arcs and cur.head is not cur:
+            cur, n = cur.head, n + 1
+        if cur.i == verb.i and n <= arcs:
+            return True
+    return False
 
 
 def _colon_after(tok: Token) -> int | None:

@@ -16,6 +16,7 @@ class CueLexicon:
     intent: frozenset[str]
     speech_nouns: frozenset[str]
     chain_verbs: frozenset[str]
+    light_verbs: frozenset[str]
     message_nouns: frozenset[str]
     message_prepositions: frozenset[str]
     complementizers: frozenset[str]
@@ -40,6 +41,7 @@ def cue_lexicon() -> CueLexicon:
         intent=words("intent"),
         speech_nouns=words("speech_nouns"),
         chain_verbs=words("chain_verbs"),
+        light_verbs=words("light_verbs"),
         message_nouns=words("message_nouns"),
         message_prepositions=words("message_prepositions"),
         complementizers=words("complementizers"),

@@ -2,7 +2,8 @@
 
 Text-level, before any parse: the parser does not know where a quotation ends, the marks
 do. Rules (English typography):
-- curly “ ”, angle « » (and » « when the text opens with »), low „ “, NYT `` '' and
+- curly “ ” (and the typos ” ... ” and “ ... “), angle « » (and » « when the text opens
+  with »), low „ “, NYT `` '' and
   doubled '' '', straight "; single quotes ‘ ’ and ' only where no double quote is open
   (nested single quotes stay inside the outer quotation);
 - a paragraph that leaves a quotation open continues it into the next paragraph when
@@ -20,7 +21,9 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 _OPEN_BEFORE = set(" \t\u00a0([{—–-/\u2014\u2013:;,")
 _CLOSE_AFTER = set(" \t\u00a0)]}—–-.,;:!?…\u2014\u2013")
 
-DOUBLE_PAIRS = {"“": "”", "«": "»", "„": "“”", "``": "''"}
+# closers after the first are typos seen in the wild ("Mostly True.“"): they close only
+# where a closing mark can stand
+DOUBLE_PAIRS = {"“": "”“", "«": "»", "„": "“”", "``": "''"}
 SINGLE_PAIRS = {"‘": "’"}
 
 
@@ -98,6 +101,7 @@ def _scan_paragraph(text: str, start: int, end: int, index: int) -> list[MarkSeg
     closers = ""
     width = 1
     single = False
+    depth = 0  # curly quotes nested in curly quotes: “... what he calls “hell” than ...”
     while i < end:
         ch = text[i]
         two = text[i : i + 2]
@@ -110,6 +114,8 @@ def _scan_paragraph(text: str, start: int, end: int, index: int) -> list[MarkSeg
                 open_at, closers, width, single = i, DOUBLE_PAIRS[ch], 1, False
             elif ch == "»" and _is_opening(text, i, 1, start):
                 open_at, closers, width, single = i, "«", 1, False
+            elif ch == "”" and _is_opening(text, i, 1, start):  # a closing mark typed to open
+                open_at, closers, width, single = i, "”“", 1, False
             elif ch == '"':
                 open_at, closers, width, single = i, '"', 1, False
             elif ch in SINGLE_PAIRS and _is_opening(text, i, 1, start):
@@ -125,7 +131,16 @@ def _scan_paragraph(text: str, start: int, end: int, index: int) -> list[MarkSeg
                 open_at = None
                 i += 2
                 continue
-        elif ch in closers and (not single or _is_closing(text, i, 1, end)):
+        elif (
+            ch == "“"
+            and closers.startswith("”")
+            and _is_opening(text, i, 1, start)
+            and not _is_closing(text, i, 1, end)
+        ):
+            depth += 1
+        elif ch == "”" and depth > 0:
+            depth -= 1
+        elif ch in closers and ((not single and ch == closers[0]) or _is_closing(text, i, 1, end)):
             if ch == '"' and not _is_closing(text, i, 1, end) and _is_opening(text, i, 1, start):
                 # a straight mark that opens: the previous one was never closed
                 segments.append(MarkSegment(open_at + width, i, open_at, None, index))
@@ -134,6 +149,7 @@ def _scan_paragraph(text: str, start: int, end: int, index: int) -> list[MarkSeg
                 continue
             segments.append(MarkSegment(open_at + width, i, open_at, i, index))
             open_at = None
+            depth = 0
         i += 1
     if open_at is not None:
         segments.append(MarkSegment(open_at + width, end, open_at, None, index))
