@@ -132,28 +132,145 @@ def _in_subtree(tok_i: int, head: Token) -> bool:
     return head.left_edge.i <= tok_i <= head.right_edge.i
 
 
+_PLACE_NOUNS = frozenset(
+    {
+        "city",
+        "town",
+        "village",
+        "district",
+        "province",
+        "region",
+        "area",
+        "neighborhood",
+        "neighbourhood",
+        "suburb",
+        "state",
+        "county",
+        "capital",
+        "countryside",
+        "outskirts",
+        "governorate",
+        "municipality",
+        "border",
+    }
+)
+_SPECIFICITY = {"landmark": 0, "city": 0, "admin": 1, "region": 2, "country": 2}
+_REFERENCE_HEADS = frozenset(
+    {
+        "south",
+        "north",
+        "east",
+        "west",
+        "southeast",
+        "southwest",
+        "northeast",
+        "northwest",
+        "outskirts",
+        "near",
+        "outside",
+        "km",
+        "kilometre",
+        "kilometer",
+        "mile",
+        "border",
+        "edge",
+        "side",
+        "part",
+        "of",
+    }
+)
+
+
+def _affiliation(tok: Token) -> bool:
+    """A place that says whose, not where: "US troops", "Canada's community", "protested against Israel"."""
+    cur = tok
+    while cur.dep_ in ("compound", "flat") and cur.head.i != cur.i and cur.head.ent_type_ == cur.ent_type_:
+        cur = cur.head  # to the head of a multi-word name
+    if (
+        cur.dep_ in ("compound", "amod", "poss", "nmod")
+        and cur.head.pos_ in ("NOUN", "PROPN")
+        and not cur.head.ent_type_
+    ):
+        head = cur.head
+        return (
+            head.dep_ in ("nsubj", "nsubjpass", "agent", "pobj") and head.lemma_.lower() not in _PLACE_NOUNS
+        )
+    if cur.dep_ == "poss" and cur.head.dep_ == "pobj":
+        cur = cur.head  # "against Kosovo's independence"
+    return cur.dep_ == "pobj" and cur.head.lower_ in ("against", "toward", "towards")
+
+
+def _container(tok: Token, others: list[Token]) -> bool:
+    """A place named to locate another ("the Waer district of Homs", "the north Sinai town of El-Arish")."""
+    for other in others:
+        if other.i == tok.i:
+            continue
+        # the other place's phrase ("Kapilvastu district in western Nepal") holds this one after it
+        phrase_head = other.head if other.dep_ in ("compound", "nmod") else other
+        if tok.i > other.i and phrase_head.left_edge.i <= tok.i <= phrase_head.right_edge.i:
+            return True
+        # "the north Sinai town of El-Arish": a modifier of the noun whose "of" names the place
+        if tok.dep_ in ("compound", "nmod", "amod") and tok.head.i == other.head.i and other.dep_ == "pobj":
+            return True
+        if (
+            tok.dep_ in ("compound", "nmod", "amod")
+            and other.head.dep_ == "prep"
+            and other.head.head.i == tok.head.i
+        ):
+            return True
+    return False
+
+
+_NESTED = ("advcl", "relcl", "ccomp", "xcomp", "acl", "parataxis")
+
+
+def _tier(ti: int, trigger: Token, root: Token) -> int:
+    """0: in the trigger's own phrase; 1: elsewhere in its clause; 2: elsewhere in the sentence."""
+    doc = trigger.doc
+    for head in (trigger, root):
+        if _in_subtree(ti, head):
+            cur = doc[ti]
+            nested = False
+            while cur.i != head.i and cur.head.i != cur.i:
+                if cur.dep_ in _NESTED:
+                    nested = True
+                    break
+                cur = cur.head
+            if not nested:
+                return 0 if head.i == trigger.i else 1
+    return 2
+
+
 def event_place(
     trigger: Token,
     root: Token,
     places_in_sentence: list[tuple[Place, int]],
-    actor_tokens: Iterable[int] = (),
+    skip_tokens: Iterable[int] = (),
 ) -> Place | None:
-    """The place the event's clause names: its own phrase first, then its sentence.
+    """The place the event's clause names, the most specific one first.
 
     ``places_in_sentence`` pairs each place with its first token index. Places in the
-    reporting frame or naming the actor ("the defence ministry in Moscow") are skipped.
+    reporting frame ("the defence ministry in Moscow said") or inside a non-place
+    recipient ("the temples of Bel") are skipped; a place named only to locate another
+    ("... of Homs", "south of Baghdad") yields to the place it locates.
     """
     frame = _frame_tokens(trigger)
-    skip = frame | set(actor_tokens)
-    best: tuple[int, int, Place] | None = None
-    for place, ti in places_in_sentence:
-        if ti in skip:
-            continue
-        inside = 0 if _in_subtree(ti, trigger) else 1 if _in_subtree(ti, root) else 2
-        key = (inside, abs(ti - trigger.i))
-        if best is None or key < best[:2]:
-            best = (key[0], key[1], place)
-    return best[2] if best else None
+    skip = frame | set(skip_tokens)
+    doc = trigger.doc
+    cands = [(place, ti) for place, ti in places_in_sentence if ti not in skip and not _affiliation(doc[ti])]
+    toks = [doc[ti] for _, ti in cands]
+    best: tuple[tuple[int, int, int, int], Place] | None = None
+    for (place, ti), tok in zip(cands, toks, strict=True):
+        inside = _tier(ti, trigger, root)
+        reference = (
+            tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _REFERENCE_HEADS
+        )
+        contained = 1 if _container(tok, toks) or reference else 0
+        spec = _SPECIFICITY.get(place.feature or "", 1)
+        key = (inside, contained, spec, abs(ti - trigger.i))
+        if best is None or key < best[0]:
+            best = (key, place)
+    return best[1] if best else None
 
 
 def to_event_date(value: str) -> EventDate | None:

@@ -401,10 +401,13 @@ def code_sentence(
         root = attributes.clause_root(c.light or tok)
         frame = attributes._frame_tokens(c.light or tok)
         actor_toks: set[int] = set()
-        for role_tok in (a_tok, t_tok if target is not None else None):
-            if role_tok is not None:
-                ph = roles.phrase(role_tok)
-                actor_toks.update(range(ph.start, ph.end))
+        if target is not None and t_tok is not None:
+            # "the temples of Bel": a place inside what was hit is not where it happened
+            ph = roles.phrase(t_tok)
+            actor_toks.update(range(ph.start, t_tok.i + 1))
+            for child in t_tok.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    actor_toks.update(range(child.i, child.right_edge.i + 1))
         place = attributes.event_place(c.light or tok, root, places, actor_toks)
         date = attributes.event_date(c.light or tok, root, times)
         counts = attributes.event_counts(c.light or tok, root, numbers)
