@@ -130,8 +130,6 @@ INSTITUTION_WORDS = frozenset(
         "board",
         "court",
         "commission",
-        "university",
-        "college",
         "hospital",
         "office",
         "library",

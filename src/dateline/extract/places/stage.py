@@ -148,7 +148,7 @@ def _narrow(doc: Doc, gaz: Gazetteer, m: Mention) -> tuple[Mention, tuple[Candid
             admin = words[-1].lower_ in ("county", "parish") and len(words) > 1
             # an organisation named after its place ("Alexandria Police", "Columbia City Council")
             org_prefix = (
-                m.label in ("ORG", "FAC")
+                m.label in ("ORG", "FAC", "")
                 and a == m.start
                 and not right[0].is_punct
                 and (
@@ -238,6 +238,10 @@ def find_places(ctx: Context) -> list[Place]:
     for m in mentions:
         if m.label in _PLACE_LABELS:
             place_tokens.update(range(m.start, m.end))
+    later: list[tuple[Mention, object, tuple[Candidate, ...], bool]] = []
+    person_words = {
+        w for ent in ctx.entities if ent.type == "PERSON" and " " in ent.name for w in ent.name.split()[-1:]
+    }
     for m in mentions:
         whole = m.span(doc)
         if (
@@ -269,16 +273,20 @@ def find_places(ctx: Context) -> list[Place]:
         loc = locative(span, place_tokens)
         if part_of_person_name(span):
             continue
+        if text in person_words and not (m.label in _PLACE_LABELS and loc):
+            continue  # "Burley said" after "Margaret Burley": the person, not the town
         if m.label in _PLACE_LABELS:
             pass
         elif m.label == "PREFIX":
-            if not any(c.feature in ("city", "admin", "country") for c in cands):
+            if not any(c.feature in ("city", "admin", "country") and c.kind != 1 for c in cands):
                 continue
         elif m.label in ("PERSON", "ORG", "FAC", ""):
             if not cands and not loc:
                 continue
             known = name_key(text) in place_surfaces
             if not known and not (loc and not person_cues(span)):
+                if cands and not person_cues(span):
+                    later.append((m, span, cands, loc))  # a place if the article says so elsewhere
                 continue
             if m.label in ("ORG", "FAC") and not (cands and any(c.feature != "region" for c in cands)):
                 continue
@@ -294,6 +302,14 @@ def find_places(ctx: Context) -> list[Place]:
             )
         )
 
+    # one sense per discourse: "Fargo tried ..." is the Fargo the article put "in Fargo" before
+    accepted = {name_key(it.text) for it in items if it.cands and it.mention.label != "PREFIX"}
+    for m, span, cands, loc in later:
+        if name_key(span.text) in accepted:
+            items.append(
+                _Item(Mention(m.start, m.end, m.label, loc), span.text, span.start_char, span.end_char, cands)
+            )
+    items.sort(key=lambda it: it.start_char)
     for it in items:
         it.qualifier = _qualifier(doc, gaz, it.mention)
 
