@@ -25,7 +25,7 @@ _MONTH_CONTEXT = re.compile(
 _YEARLY_PLURALS = {"earnings", "results", "sales", "elections", "profits", "revenues", "figures"}
 _AMBIGUOUS_MONTHS = {"may", "march", "june", "august", "april", "jan", "mar", "may."}
 _NAME_ENTS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "NORP", "LOC", "GPE"}
-_MONEY_BEFORE = re.compile(r"[$€£¥#]\s*$|\b(?:No|no|Nos|number|Flight|flight|Room|room|Route|route)\.?\s*$")
+_MONEY_BEFORE = re.compile(r"[$€£¥#]\s*$")
 _AMOUNT_AFTER = re.compile(r"^\s*(?:%|percent\b|per\s*cent\b|-?(?:km|kg|mph|mm|cm|m)\b)")
 _PER_BEFORE = re.compile(
     r"(?:\d|\b(?:million|billion|trillion|thousand|hundred|times|percent|cents?|dollars?|euros?|pounds|miles"
@@ -82,6 +82,8 @@ def accept(rule: str, m: re.Match[str], text: str, tokens: TokenIndex | None) ->
     elif rule == "duration":
         if not _duration_ok(m, tokens):
             return None
+        if (m.group("rel") or "").lower() == "last" and not m.group("det"):
+            start = m.start("mod") if m.group("mod") else m.start("num")  # "would last 72 hours"
     elif rule == "ref":
         if not _ref_ok(m, tokens):
             return None
@@ -130,6 +132,9 @@ def _year_ok(m: re.Match[str], before: str, after: str, tokens: TokenIndex | Non
         return False
     if re.search(r"[\d,.$£€#/]$", before):
         return False
+    label = re.search(r"(?:^|[\s(])([A-Za-z.]+)\s*$", before)
+    if label and label.group(1).lower().rstrip(".") in lexicon().label_nouns:
+        return False  # a number that names a thing: "resolution 1973", "Flight 1549"
     if tokens is None:
         return True
     tok = tokens.at(m.start("year"))
@@ -138,9 +143,13 @@ def _year_ok(m: re.Match[str], before: str, after: str, tokens: TokenIndex | Non
     if tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
         return False
     head = tok.head
-    if tok.dep_ == "nummod" and head.i > tok.i and head.pos_ == "NOUN" and head.tag_ == "NNS":
-        # "2000 people" counts; "the 1990 invasion", "1990 earnings" are years
-        return head.lower_ in lexicon().units or (tok.ent_type_ == "DATE" and head.lower_ in _YEARLY_PLURALS)
+    if tok.dep_ == "nummod" and head.i > tok.i:
+        if head.pos_ == "NOUN" and head.tag_ == "NNS" and head.is_lower:
+            # "2000 people" counts; "1990 earnings" are a year's
+            return head.lower_ in lexicon().units or (
+                tok.ent_type_ == "DATE" and head.lower_ in _YEARLY_PLURALS
+            )
+        return True  # "the 1990 invasion", "the 2016 Olympics"
     return tok.ent_type_ != "CARDINAL" or tok.dep_ in ("pobj", "npadvmod", "nsubj", "dobj", "appos", "conj")
 
 

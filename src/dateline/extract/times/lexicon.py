@@ -24,6 +24,7 @@ class Lexicon:
     future_heads: frozenset[str]
     future_aux: frozenset[str]
     reporting_verbs: frozenset[str]
+    label_nouns: frozenset[str]
 
 
 @cache
@@ -43,6 +44,7 @@ def lexicon() -> Lexicon:
         future_heads=frozenset(raw["future_heads"]),
         future_aux=frozenset(raw["future_aux"]),
         reporting_verbs=frozenset(raw["reporting_verbs"]),
+        label_nouns=frozenset(raw["label_nouns"]),
     )
 
 

@@ -36,6 +36,9 @@ _AHEAD = re.compile(r"\bahead\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _LIMIT = re.compile(r"\b(?:until|till|through|by|to|from|effective|before)\s+(?:the\s+)?$", re.IGNORECASE)
 # only quarters the text names count as "the quarter" for later mentions
 _SOON_MONTHS = 4
+_CONJOINED = re.compile(
+    r"^\s*(?:,|and|or|to|through|until|till|-|–|—)\s*(?:in\s+|early\s+|late\s+)?$", re.IGNORECASE
+)
 _QUARTER_RULES = {"quarter", "quarter_code", "year_period", "the_unit"}
 
 
@@ -76,6 +79,7 @@ class Resolver:
         self._direction = direction
         self.narrative: str | None = None  # the last concrete date value in the text
         self.last_day: str | None = None  # the last one that names a day
+        self._last_end: int | None = None  # where the last resolved expression ended
         self.last_quarter: str | None = None
 
     # -- helpers -------------------------------------------------------------------------
@@ -127,9 +131,14 @@ class Resolver:
         if handler is None:
             return None
         try:
-            return self.remember(rule, handler(m))
+            resolved = self.remember(rule, handler(m))
         except (ValueError, OverflowError, KeyError):
             return None
+        if resolved is not None:
+            self._last_end = m.end()
+            if self.dct is None and resolved.anchor == PUBLISHED:
+                resolved = Resolved(resolved.type, resolved.value, None)
+        return resolved
 
     # -- absolute dates ------------------------------------------------------------------
     def _r_iso(self, m: re.Match[str]) -> Resolved | None:
@@ -199,12 +208,25 @@ class Resolver:
             year = self.dct.year if month > self.dct.month else self.dct.year + 1
         elif rel == "this":
             year = self.dct.year
+        elif (same := self._conjoined_year(m, month)) is not None:
+            year = same
         else:
             direction = self.direction(m)
             if direction is None and (month - self.dct.month) % 12 <= _SOON_MONTHS:
                 direction = "future"  # no tense: a month just ahead is meant, else the last one
             year, _ = cal.month_near(self.dct, month, direction or "past")
         return Resolved("DATE", f"{year:04d}-{month:02d}", PUBLISHED)
+
+    def _conjoined_year(self, m: re.Match[str], month: int) -> int | None:
+        """The year of the month just named when this one is joined to it ("in March and
+        April", "from May to August"): both lie in one year unless the second comes first."""
+        if self.narrative is None or self._last_end is None or cal.granularity(self.narrative) != "month":
+            return None
+        between = self.text[self._last_end : m.start()]
+        if not _CONJOINED.match(between):
+            return None
+        year, prev = int(self.narrative[:4]), int(self.narrative[5:7])
+        return year if month >= prev else year + 1
 
     # -- weekdays, clock times, today --------------------------------------------------------
     def _weekday_no(self, word: str) -> int:
