@@ -99,6 +99,14 @@ def named_actor(text: str) -> NamedActor | None:
     return None
 
 
+def _without_alias(text: str) -> str:
+    d = _dictionary()
+    for pattern in (d.fold, d.exact):
+        if pattern is not None:
+            text = pattern.sub(" ", text)
+    return " ".join(text.split())
+
+
 @functools.cache
 def _sector_words() -> tuple[dict[str, str], list[tuple[str, str]]]:
     """Single-word head lemmas -> sector, and multi-word phrases (tried first)."""
@@ -153,8 +161,10 @@ def normalise_actor(
     sector = actor_sector(clean, head_lemma)
     if named is not None:
         country = country or named.country
-        # the group's sector wins unless the phrase is about its state organs ("IS police")
-        sector = named.sector if sector in (None, "INS", "REB", "CVL") else sector
+        # the group's sector, unless the other words name one of its organs ("IS police")
+        rest = _without_alias(clean)
+        own = actor_sector(rest) if rest else None
+        sector = named.sector if own in (None, "INS", "REB", "CVL") else own
     elif sector is None and name_country(clean):
         # a bare country as actor ("Russia", "the U.S.") stands for its government
         sector = "GOV"

@@ -294,10 +294,7 @@ def _actor(ctx: Context, tok: Token | None) -> Actor | None:
     span = (words.start_char, words.end_char)
     ent = ctx.entity_at(*span)
     text = words.text
-    if tok.pos_ == "PRON" and ent is not None:
-        text_for_norm = ent.name
-    else:
-        text_for_norm = text
+    text_for_norm = ent.name if tok.pos_ == "PRON" and ent is not None else text
     actor = normalise_actor(
         text_for_norm,
         span=span,
@@ -395,7 +392,9 @@ def code_sentence(
         if _generic(t_tok):
             continue  # "fighting against terrorism": a policy, not an event
         actor = _actor(ctx, a_tok)
-        target = _actor(ctx, t_tok) if t_tok is not None and "place" not in _classes_of(t_tok) else None
+        # the ground taken is the place of a capture, not its recipient
+        taken_ground = spec.territory and t_tok is not None and "place" in _classes_of(t_tok)
+        target = None if t_tok is None or taken_ground else _actor(ctx, t_tok)
         supporters = [s for s in (_actor(ctx, t) for t in roles.supporter_tokens(a_tok, c.light or tok)) if s]
         span = _span(c)
         root = attributes.clause_root(c.light or tok)

@@ -145,7 +145,6 @@ def object_tokens(tok: Token, strict: bool = False) -> list[Token]:
     ``strict`` keeps only what the trigger itself takes ("took part in the town" takes
     "part", not "the town"), for patterns gated on their object.
     """
-    preps = ("of", "over", "into") if strict else ("of", "over", "on", "against", "from", "into", "at", "in")
     objs: list[Token] = []
     for child in tok.children:
         if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
@@ -202,6 +201,11 @@ def object_class(tok: Token, wanted: str, strict: bool = False) -> bool:
     return False
 
 
+@functools.cache
+def _irregular() -> dict[str, str]:
+    return dict(load_event_data("lexicons.json").get("irregular_verbs", {}))
+
+
 def _stems(word: str) -> tuple[str, ...]:
     out = [word]
     for suffix, repl in (
@@ -226,7 +230,7 @@ def match_token(tok: Token) -> Pattern | None:
     pats = index.get(lemma(tok))
     if not pats:
         # the lemmatiser slips on some inflections ("raped" -> "rap"): try the word's own stem
-        for stem in _stems(tok.lower_):
+        for stem in (_irregular().get(tok.lower_, ""), *_stems(tok.lower_)):
             pats = index.get(stem)
             if pats:
                 break
