@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -379,6 +379,7 @@ def find_places(ctx: Context) -> list[Place]:
                     (it.start_char, it.end_char),
                 )
 
+    home_country = _article_country(items)
     places: list[Place] = []
     for it in sorted(items, key=lambda x: x.start_char):
         res = it.resolution
@@ -391,7 +392,7 @@ def find_places(ctx: Context) -> list[Place]:
             and res.candidate.cc not in geo.countries
         ):
             continue
-        places.append(_place(ctx, gaz, len(places) + 1, it, res))
+        places.append(_place(ctx, gaz, len(places) + 1, it, res, home_country))
     return places
 
 
@@ -414,11 +415,30 @@ def _dateline_home(ctx: Context, items: list[_Item]) -> Candidate | None:
     return res.candidate if res else None
 
 
-def _place(ctx: Context, gaz: Gazetteer, n: int, it: _Item, res: Resolution | None) -> Place:
+def _article_country(items: list[_Item]) -> str | None:
+    """The one country an article's resolved places lie in, if they (nearly) all agree."""
+    ccs = [it.resolution.candidate.cc for it in items if it.resolution and it.resolution.candidate.cc]
+    if len(ccs) < 2:
+        return None
+    cc, n = Counter(ccs).most_common(1)[0]
+    return cc if n / len(ccs) >= 0.8 else None
+
+
+def _place(
+    ctx: Context, gaz: Gazetteer, n: int, it: _Item, res: Resolution | None, home_country: str | None
+) -> Place:
     span = (it.start_char, it.end_char)
     if res is None:
+        # no coordinates, but a street or region of an article set in one country lies in it
         feature = "landmark" if it.mention.label == "LANDMARK" else None
-        return Place(id=f"p{n}", text=it.text, span=span, sentence=ctx.sentence_of(span[0]), feature=feature)
+        return Place(
+            id=f"p{n}",
+            text=it.text,
+            span=span,
+            sentence=ctx.sentence_of(span[0]),
+            feature=feature,
+            country=home_country,
+        )
     c = res.candidate
     admin1 = gaz.admin1_of(c)
     return Place(
