@@ -22,12 +22,93 @@ class Rule:
     pattern: re.Pattern[str]
     priority: int = 0  # higher wins between two matches of the same span
     needs: tuple[str, ...] = ()  # lower-case substrings one of which a text must hold
+    gate: re.Pattern[str] | None = None  # or a case-sensitive pattern it must hold
 
-    def may_match(self, lowered: str) -> bool:
-        """A substring test that skips a rule cheaply (a regex scan costs far more)."""
-        return not self.needs or any(n in lowered for n in self.needs)
+    def may_match(self, lowered: str, text: str | None = None) -> bool:
+        """A cheap test that skips a rule (a full scan with its pattern costs far more)."""
+        if self.needs and not any(n in lowered for n in self.needs):
+            return False
+        return self.gate is None or text is None or self.gate.search(text) is not None
 
 
+# modifiers kept inside a date's span ("early August", "the end of 2015"), as a trie
+_PRE_WORDS = [
+    *(f"{very}{w}" for very in ("", "very ") for w in ("early", "late", "earlier", "later")),
+    "mid",
+    *(
+        f"{the}{w} of"
+        for the in ("", "the ")
+        for w in (
+            "end",
+            "beginning",
+            "start",
+            "middle",
+            "rest",
+            "close",
+            "turn",
+            "first half",
+            "second half",
+            "latter half",
+            "early hours",
+            "early part",
+            "latter part",
+        )
+    ),
+]
+_REL_WORDS = [
+    "last",
+    "this",
+    "next",
+    "this past",
+    "this coming",
+    "past",
+    "coming",
+    "current",
+    "the past",
+    "the last",
+    "the current",
+    "the coming",
+    "the latest",
+    "latest",
+]
+_DURATION_RELS = [
+    "past",
+    "last",
+    "next",
+    "first",
+    "final",
+    "previous",
+    "coming",
+    "following",
+    "remaining",
+    "initial",
+    "latest",
+    "preceding",
+]
+_DURATION_MODS = [
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "more than",
+    "less than",
+    "at least",
+    "up to",
+    "no more than",
+    "just over",
+    "just under",
+    "over",
+    "under",
+    "only",
+    "just",
+    "another",
+    "an additional",
+    "an extra",
+    "a further",
+    "some",
+]
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _UNIT_STEMS = (
     "second",
@@ -42,6 +123,13 @@ _UNIT_STEMS = (
     "decade",
     "centur",
 )
+# month and weekday names count only capitalised, so a text without one skips those rules
+_MONTH_GATE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
+)
+_WEEKDAY_GATE = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|MON|TUE|WED|THU|FRI|SAT|SUN)")
+_MONTH_RULES = {"month_day", "day_month", "month_year", "month_rel_year", "rel_year_month", "month"}
+_WEEKDAY_RULES = {"weekday", "weekday_set"}
 # rules whose every match holds one of these substrings
 _NEEDS: dict[str, tuple[str, ...]] = {
     "iso": ("-",),
@@ -105,9 +193,10 @@ def _macros() -> dict[str, str]:
         "ORD": alternation(lex.ordinals),
         "SEASON": alternation(lex.seasons),
         "PART": r"(?:morning|afternoon|evening|night)",
-        "PRE": r"(?:(?:very\s+)?(?:early|late|earlier|later)\s+|mid-\s*|mid\s+|(?:the\s+)?(?:end|beginning|start|middle|rest|close)\s+of\s+(?:the\s+)?|(?:the\s+)?(?:first|second|latter)\s+half\s+of\s+)",
-        "REL": r"(?:last|this|next|this\s+past|this\s+coming|past|coming|current|the\s+past|the\s+last|the\s+current|the\s+coming|the\s+latest|latest)",
-        "DMOD": r"(?:nearly|almost|about|around|approximately|roughly|more\s+than|less\s+than|at\s+least|up\s+to|no\s+more\s+than|just\s+over|just\s+under|over|under|only|just|another|an\s+additional|an\s+extra|a\s+further|some)",
+        "PRE": rf"(?:(?:{alternation(_PRE_WORDS)})\s+(?:the\s+)?|mid-\s*)",
+        "REL": rf"(?:{alternation(_REL_WORDS)})",
+        "DMOD": rf"(?:{alternation(_DURATION_MODS)})",
+        "DREL": alternation(_DURATION_RELS),
         "SPELLED_YEAR": r"(?:nineteen[\s-](?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|hundred)|the\s+year\s+two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)",
     }
 
@@ -115,7 +204,7 @@ def _macros() -> dict[str, str]:
 # (name, pattern, priority); written with the macros above, case-insensitive
 _RULES: tuple[tuple[str, str, int], ...] = (
     ("iso", r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:[T ](?P<hh>\d\d):(?P<mm>\d\d))?\b", 5),
-    ("slash", r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>(?:19|20)\d\d)\b", 5),
+    ("slash", r"(?<![\d/])(?P<m>3[01]|[12]\d|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>(?:19|20)\d\d)\b", 5),
     (
         "month_day",
         r"\b(?:(?P<wd>{WD}),?\s+)?(?:(?P<pre>{PRE}))?(?P<month>{MONTH})\s*(?P<day>{DAY})\b(?:,?\s+(?P<year>{YEAR}))?",
@@ -155,7 +244,7 @@ _RULES: tuple[tuple[str, str, int], ...] = (
     ),
     (
         "clock",
-        r"(?:\b(?P<mod>around|about|approximately|roughly|shortly\s+after|shortly\s+before|nearly|almost)\s+)?(?:\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am\b|pm\b)|\b(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)(?=\s*(?:GMT|UTC|hours|hrs|h\b|local))|\b(?P<word>noon|midnight|midday)\b)(?:\s+(?P<tz>GMT|UTC|[ECMP][SD]T|local\s+time)\b)?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WD})|(?P<deixis>today|yesterday|tomorrow)|(?P<month>{MONTH})\s*(?P<day>{DAY})\b))?",
+        r"(?:\b(?P<mod>around|about|approximately|roughly|nearly|almost)\s+)?(?:\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am\b|pm\b)|\b(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)(?=\s*(?:GMT|UTC|hours|hrs|h\b|local))|\b(?P<word>noon|midnight|midday)\b)(?:\s+(?P<tz>GMT|UTC|[ECMP][SD]T|local\s+time)\b)?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WD})|(?P<deixis>today|yesterday|tomorrow)|(?P<month>{MONTH})\s*(?P<day>{DAY})\b))?",
         4,
     ),
     (
@@ -202,7 +291,7 @@ _RULES: tuple[tuple[str, str, int], ...] = (
     ("bare_ago", r"\b(?P<unit>years|months|weeks|days|decades)\s+(?P<dir>ago|earlier|later)\b", 2),
     (
         "duration",
-        r"\b(?:(?P<det>the|these|those)\s+)?(?:(?P<rel>past|last|next|first|final|previous|coming|following|remaining|initial|latest|preceding)\s+)?(?:(?P<mod>{DMOD})\s+)?(?P<num>{NUM})(?:\s+(?:to|or)\s+(?P<num2>{NUM}))?\s+(?:(?:more|additional|extra|full|long|straight|consecutive|trading|business|working|calendar)\s+)?(?P<unit>{UNIT})\b(?:\s+or\s+so\b)?",
+        r"\b(?:(?P<det>the|these|those)\s+)?(?:(?P<rel>{DREL})\s+)?(?:(?P<mod>{DMOD})\s+)?(?P<num>{NUM})(?:\s+(?:to|or)\s+(?P<num2>{NUM}))?\s+(?:(?:more|additional|extra|full|long|straight|consecutive|trading|business|working|calendar)\s+)?(?P<unit>{UNIT})\b(?:\s+or\s+so\b)?",
         1,
     ),
     ("duration_adj", r"\b(?P<num>{NUM})-(?P<unit>{UNIT1})(?P<old>-old|-long)?\b", 1),
@@ -264,5 +353,6 @@ def rules() -> tuple[Rule, ...]:
         pattern = template
         for key in sorted(macros, key=len, reverse=True):
             pattern = pattern.replace("{" + key + "}", macros[key])
-        out.append(Rule(name, re.compile(pattern, re.IGNORECASE), priority, _NEEDS.get(name, ())))
+        gate = _MONTH_GATE if name in _MONTH_RULES else _WEEKDAY_GATE if name in _WEEKDAY_RULES else None
+        out.append(Rule(name, re.compile(pattern, re.IGNORECASE), priority, _NEEDS.get(name, ()), gate))
     return tuple(out)

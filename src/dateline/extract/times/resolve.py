@@ -150,7 +150,10 @@ class Resolver:
         return Resolved("DATE", d.isoformat(), ABSOLUTE)
 
     def _r_slash(self, m: re.Match[str]) -> Resolved | None:
-        d = cal.safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+        first, second = int(m["m"]), int(m["d"])
+        # US order (month first) unless the first number cannot be a month: 26/03/2016
+        month, day = (second, first) if first > 12 else (first, second)
+        d = cal.safe_date(int(m["y"]), month, day)
         return Resolved("DATE", d.isoformat(), ABSOLUTE) if d else None
 
     def _month_no(self, word: str) -> int:

@@ -35,7 +35,7 @@ def _candidates(text: str, tokens: TokenIndex | None) -> list[tuple[int, int, in
     found = []
     lowered = text.lower()
     for rule in rules():
-        if not rule.may_match(lowered):
+        if not rule.may_match(lowered, text):
             continue
         for m in rule.pattern.finditer(text):
             if m.end() <= m.start():
