@@ -152,6 +152,14 @@ def normalise_actor(
     entity_country: str | None = None,
 ) -> Actor:
     """An ``Actor`` for the words ``text``: its named group, country and sector where known."""
+    name, country, sector = _normalised(text, head_lemma, entity_country)
+    return Actor(text=text, span=span, name=name, entity=entity, country=country, sector=sector)
+
+
+@functools.lru_cache(maxsize=16384)
+def _normalised(
+    text: str, head_lemma: str | None, entity_country: str | None
+) -> tuple[str | None, str | None, str | None]:
     clean = _LEADING.sub("", " ".join(text.split())).strip(" ,;:")
     named = named_actor(clean)
     own_words = _SUPPORT_SUFFIX.sub(" ", clean)
@@ -168,14 +176,7 @@ def normalise_actor(
     elif sector is None and name_country(clean):
         # a bare country as actor ("Russia", "the U.S.") stands for its government
         sector = "GOV"
-    return Actor(
-        text=text,
-        span=span,
-        name=named.name if named else None,
-        entity=entity,
-        country=country,
-        sector=sector,
-    )
+    return (named.name if named else None), country, sector
 
 
 @functools.cache

@@ -253,18 +253,44 @@ def _agent_position(tok: Token) -> bool:
 
 
 class SentenceCues:
-    """The lemmas and words of one sentence, padded for whole-word cue search (built once)."""
+    """The lemmas and words of one sentence, padded for whole-word cue search (built on first use)."""
 
-    __slots__ = ("agents", "lemmas", "main", "text")
+    __slots__ = ("_agents", "_lemmas", "_main", "_text", "sent")
 
     def __init__(self, sent: SpacySpan) -> None:
-        # dates are not cues ("March 2018" is no march)
-        self.lemmas = (
-            " " + " ".join(t.lemma_.lower() for t in sent if t.ent_type_ not in ("DATE", "TIME")) + " "
-        )
-        self.text = " " + " ".join(t.lower_ for t in sent) + " "
-        self.main = " " + " ".join(t.lemma_.lower() for t in sent if not _in_modifier_clause(t)) + " "
-        self.agents = " " + " ".join(t.lemma_.lower() for t in sent if _agent_position(t)) + " "
+        self.sent = sent
+        self._lemmas: str | None = None
+        self._text: str | None = None
+        self._main: str | None = None
+        self._agents: str | None = None
+
+    @property
+    def lemmas(self) -> str:
+        if self._lemmas is None:
+            # dates are not cues ("March 2018" is no march)
+            words = (t.lemma_.lower() for t in self.sent if t.ent_type_ not in ("DATE", "TIME"))
+            self._lemmas = " " + " ".join(words) + " "
+        return self._lemmas
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = " " + " ".join(t.lower_ for t in self.sent) + " "
+        return self._text
+
+    @property
+    def main(self) -> str:
+        if self._main is None:
+            self._main = (
+                " " + " ".join(t.lemma_.lower() for t in self.sent if not _in_modifier_clause(t)) + " "
+            )
+        return self._main
+
+    @property
+    def agents(self) -> str:
+        if self._agents is None:
+            self._agents = " " + " ".join(t.lemma_.lower() for t in self.sent if _agent_position(t)) + " "
+        return self._agents
 
     def first(self, key: str) -> _CueList | None:
         for entry in _cue_lists()[key]:

@@ -23,6 +23,7 @@ __all__ = [
     "event_counts",
     "event_date",
     "event_place",
+    "frame_tokens",
     "is_speech_frame",
     "modality_of",
     "quote_of",
@@ -101,7 +102,7 @@ def is_speech_frame(tok: Token) -> bool:
     return tok.lemma_.lower() in _words("speech_verbs") or tok.lower_ == "according"
 
 
-def _frame_tokens(trigger: Token) -> set[int]:
+def frame_tokens(trigger: Token) -> set[int]:
     """Tokens of the reporting frame above the trigger: the speech verb, its subject, its time."""
     out: set[int] = set()
     cur = trigger
@@ -246,6 +247,7 @@ def event_place(
     root: Token,
     places_in_sentence: list[tuple[Place, int]],
     skip_tokens: Iterable[int] = (),
+    frame: set[int] | None = None,
 ) -> Place | None:
     """The place the event's clause names, the most specific one first.
 
@@ -254,7 +256,7 @@ def event_place(
     recipient ("the temples of Bel") are skipped; a place named only to locate another
     ("... of Homs", "south of Baghdad") yields to the place it locates.
     """
-    frame = _frame_tokens(trigger)
+    frame = frame_tokens(trigger) if frame is None else frame
     skip = frame | set(skip_tokens)
     doc = trigger.doc
     cands = [(place, ti) for place, ti in places_in_sentence if ti not in skip and not _affiliation(doc[ti])]
@@ -286,9 +288,11 @@ def to_event_date(value: str) -> EventDate | None:
     return None
 
 
-def event_date(trigger: Token, root: Token, times_in_sentence: list[tuple[Timex, int]]) -> EventDate | None:
+def event_date(
+    trigger: Token, root: Token, times_in_sentence: list[tuple[Timex, int]], frame: set[int] | None = None
+) -> EventDate | None:
     """The date the event's clause governs (not the date of the report about it)."""
-    frame = _frame_tokens(trigger)
+    frame = frame_tokens(trigger) if frame is None else frame
     best: tuple[tuple[int, int], EventDate] | None = None
     for timex, ti in times_in_sentence:
         if timex.type not in ("DATE", "TIME") or ti in frame:
@@ -303,7 +307,9 @@ def event_date(trigger: Token, root: Token, times_in_sentence: list[tuple[Timex,
     return best[1] if best else None
 
 
-def event_counts(trigger: Token, root: Token, numbers: list[tuple[Number, int]]) -> list[Count]:
+def event_counts(
+    trigger: Token, root: Token, numbers: list[tuple[Number, int]], frame: set[int] | None = None
+) -> list[Count]:
     """Numbers inside the event's clause, casualties labelled killed / injured / arrested."""
     doc = trigger.doc
     lo, hi = (
@@ -312,7 +318,7 @@ def event_counts(trigger: Token, root: Token, numbers: list[tuple[Number, int]])
         else (trigger.left_edge.i, trigger.right_edge.i)
     )
     lo, hi = min(lo, trigger.left_edge.i), max(hi, trigger.right_edge.i)
-    frame = _frame_tokens(trigger)
+    frame = frame_tokens(trigger) if frame is None else frame
     out: list[Count] = []
     for num, ti in numbers:
         if not lo <= ti <= hi or ti in frame:

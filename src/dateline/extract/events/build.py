@@ -398,7 +398,7 @@ def code_sentence(
         supporters = [s for s in (_actor(ctx, t) for t in roles.supporter_tokens(a_tok, c.light or tok)) if s]
         span = _span(c)
         root = attributes.clause_root(c.light or tok)
-        frame = attributes._frame_tokens(c.light or tok)
+        frame = attributes.frame_tokens(c.light or tok)
         actor_toks: set[int] = set()
         if target is not None and t_tok is not None:
             # "the temples of Bel": a place inside what was hit is not where it happened
@@ -407,9 +407,9 @@ def code_sentence(
             for child in t_tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     actor_toks.update(range(child.i, child.right_edge.i + 1))
-        place = attributes.event_place(c.light or tok, root, places, actor_toks)
-        date = attributes.event_date(c.light or tok, root, times)
-        counts = attributes.event_counts(c.light or tok, root, numbers)
+        place = attributes.event_place(c.light or tok, root, places, actor_toks, frame)
+        date = attributes.event_date(c.light or tok, root, times, frame)
+        counts = attributes.event_counts(c.light or tok, root, numbers, frame)
         modality = attributes.modality_of(tok, c.light)
         kind, mode, base = _promise_or_threat(c, kind, mode, base, modality)
         quote = attributes.quote_of(span, ctx.quotes)

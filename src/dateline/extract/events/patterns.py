@@ -201,6 +201,17 @@ def object_class(tok: Token, wanted: str, strict: bool = False) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=65536)
+def _by_surface(word: str) -> tuple[Pattern, ...] | None:
+    """The lemmatiser slips on some inflections ("raped" -> "rap", "retook"): try the word's own stem."""
+    index = patterns_by_lemma()
+    for stem in (_irregular().get(word, ""), *_stems(word)):
+        pats = index.get(stem)
+        if pats:
+            return pats
+    return None
+
+
 @functools.cache
 def _irregular() -> dict[str, str]:
     return dict(load_event_data("lexicons.json").get("irregular_verbs", {}))
@@ -226,16 +237,11 @@ def _stems(word: str) -> tuple[str, ...]:
 
 def match_token(tok: Token) -> Pattern | None:
     """The most specific pattern this token triggers, or None."""
-    index = patterns_by_lemma()
-    pats = index.get(lemma(tok))
+    if tok.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ"):
+        return None
+    pats = patterns_by_lemma().get(lemma(tok)) or _by_surface(tok.lower_)
     if not pats:
-        # the lemmatiser slips on some inflections ("raped" -> "rap"): try the word's own stem
-        for stem in (_irregular().get(tok.lower_, ""), *_stems(tok.lower_)):
-            pats = index.get(stem)
-            if pats:
-                break
-        else:
-            return None
+        return None
     is_verb = tok.pos_ in _VERB_TAGS or (tok.pos_ == "ADJ" and tok.tag_ in ("VBN", "VBD"))
     is_noun = tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.is_lower)
     if not (is_verb or is_noun):

@@ -1,0 +1,109 @@
+"""Event stage benchmark: what the coder costs next to the parse, and what it scores.
+
+Usage: python bench/bench_events.py [GOLD.jsonl ...] [--limit N]
+
+Every stage before events runs first (events read their records); only the events stage
+is timed, beside the spaCy parse of the same texts. Also prints a no-refinement baseline
+for snippet corpora: each trigger's own ACLED class with no sentence cues, the "keyword
+trigger" coders start from, so that the gain of the refinement step stays visible.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+GOLD = REPO.parent / "shared" / "gold"
+sys.path.insert(0, str(REPO.parent / "shared" / "tools"))
+
+DEFAULT = [
+    "seed-dev.jsonl",
+    "case2021-dev.jsonl",
+    "plover-dev.jsonl",
+    "eventloc-dev.jsonl",
+    "wikievents-dev.jsonl",
+]
+
+
+def _no_refinement(base, mode, trigger, actor, target, cues, target_protesters=False):
+    """Baseline: the trigger's own class, resolved without reading the sentence."""
+    from dateline.extract.events.acled import ACLED_TYPE
+
+    fixed = {"territory": "Government regains territory", "violence": "Attack", "protest": "Peaceful protest"}
+    base = fixed.get(base, base)
+    return (base if base in ACLED_TYPE else None), mode
+
+
+def run(gold_path: Path, limit: int | None) -> None:
+    import score  # the reference scorer, beside the gold files
+
+    from dateline.context import Context
+    from dateline.dates import parse_published
+    from dateline.extract.events import build, extract_events
+    from dateline.pipeline import Pipeline
+
+    rows = [json.loads(line) for line in gold_path.open(encoding="utf-8") if line.strip()][:limit]
+    pipe = Pipeline()
+    before = [st for st in pipe.stages if st.name not in ("events", "flags")]
+    t0 = time.perf_counter()
+    docs = list(pipe.nlp.pipe([r["text"] for r in rows]))
+    parse_s = time.perf_counter() - t0
+    contexts = []
+    for row, doc in zip(rows, docs, strict=True):
+        published = parse_published(row["published"]) if row.get("published") else None
+        ctx = Context(text=row["text"], doc=doc, published=published, published_raw=row.get("published"))
+        for st in before:
+            st.run(ctx)
+        contexts.append(ctx)
+    results = {}
+    for name in ("dateline", "no-refinement"):
+        original = build.acled.resolve_subtype
+        if name == "no-refinement":
+            build.acled.resolve_subtype = _no_refinement
+        try:
+            spent, preds = 0.0, {}
+            for row, ctx in zip(rows, contexts, strict=True):
+                t = time.perf_counter()
+                extract_events(ctx)
+                spent += time.perf_counter() - t
+                preds[row["id"]] = {
+                    "id": row["id"],
+                    "events": [_event(e) for e in ctx.events],
+                    "places": [{"id": p.id, "span": list(p.span)} for p in ctx.places],
+                }
+        finally:
+            build.acled.resolve_subtype = original
+        results[name] = (score.score(rows, preds), spent)
+    n = len(rows)
+    print(f"{gold_path.name}: {n} articles, parse {1000 * parse_s / n:.2f} ms/article")
+    for name, (res, spent) in results.items():
+        metrics = {k: v for k, v in res.items() if "events" in k}
+        print(
+            f"  {name:<14} events {1000 * spent / n:.2f} ms/article ({100 * spent / parse_s:.1f}% of parse) {json.dumps(metrics)}"
+        )
+
+
+def _event(ev) -> dict:
+    import dataclasses
+
+    d = dataclasses.asdict(ev)
+    d["span"] = list(ev.span)
+    return d
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("gold", nargs="*", help="gold JSONL files (default: the event dev sets)")
+    parser.add_argument("--limit", type=int, default=None)
+    args = parser.parse_args()
+    for name in args.gold or DEFAULT:
+        path = Path(name) if Path(name).exists() else GOLD / name
+        run(path, args.limit)
+
+
+if __name__ == "__main__":
+    main()
