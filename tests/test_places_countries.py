@@ -55,3 +55,13 @@ def test_country_records_carry_geonames_ids() -> None:
     assert syria is not None and syria.iso2 == "SY" and syria.geonameid == 163843
     assert syria.lat is not None and 30 < syria.lat < 38
     assert country_by_iso2("SY") == syria
+
+
+def test_committed_country_table_is_what_the_build_makes() -> None:
+    """resources/countries.json is built from PyPI data by scripts/build_gazetteer.py, not edited by hand."""
+    import json
+
+    from dateline.resolve.country_build import COUNTRIES_JSON, build_countries
+
+    committed = json.loads(COUNTRIES_JSON.read_text(encoding="utf-8"))
+    assert build_countries() == committed

@@ -116,6 +116,13 @@ PERSON_TITLES = frozenset(
 # words that make an organisation out of a place name ("Alexandria Police Department")
 INSTITUTION_WORDS = frozenset(
     [
+        "bureau",
+        "ministry",
+        "agency",
+        "republic",
+        "institute",
+        "service",
+        "services",
         "police",
         "department",
         "dept",

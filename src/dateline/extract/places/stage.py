@@ -263,7 +263,11 @@ def find_places(ctx: Context) -> list[Place]:
         m, cands = _narrow(doc, gaz, m)
         span = m.span(doc)
         text = span.text
-        if len(span) == 1 and (span[0].lower_ in PLACE_NOUNS or span[0].lower_ in LANDMARK_HEADS):
+        if len(span) == 1 and (
+            span[0].lower_ in PLACE_NOUNS
+            or span[0].lower_ in LANDMARK_HEADS
+            or span[0].lower_ in INSTITUTION_WORDS
+        ):
             continue  # "City", "County": a generic word, not a name
         if _is_demonym(text):
             continue
