@@ -28,7 +28,7 @@ def _population_only(ctx) -> None:
     from dateline.extract.places import stage
     from dateline.resolve import geocode
 
-    def by_population(cands, geo, qualifier=None):
+    def by_population(cands, geo, qualifier=None, key=None):
         if not cands:
             return None
         top = max(cands, key=lambda c: (c.pop, -c.eid))
@@ -69,7 +69,7 @@ def run(gold_path: Path, limit: int | None) -> None:
         key = next(k for k in score.score(rows, preds) if k.endswith("/places"))
         results[name] = (score.score(rows, preds)[key], spent)
     n = len(rows)
-    print(f"{gold_path.name}: {n} articles, parse {1000 * parse_s / n:.1f} ms/article")
+    print(f"{gold_path.name}: {n} articles, parse {1000 * parse_s / n:.1f} ms/article", flush=True)
     for name, (r, spent) in results.items():
         print(
             f"  {name:<10} P {r['p']:.3f} R {r['r']:.3f} F1 {r['f1']:.3f} acc161 {r['acc161']:.3f} "
