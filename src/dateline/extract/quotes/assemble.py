@@ -87,6 +87,7 @@ class Assembler:
         for cue, (c0, c1) in label_cues(self.text, self.doc, self._paras):
             drafts.append(self._labelled(cue, c0, c1, used))
         labelled = [d.span for d in drafts]
+        _split_contents(self.doc, self.cues)
         self.cues = [c for c in _outermost(self.cues) if not any(a <= c.span[0] < b for a, b in labelled)]
         for cue in self.cues:
             if cue.content is None:
@@ -273,6 +274,30 @@ class Assembler:
         if before and before[-1] not in _SENTENCE_END:
             return False
         return len(self.text[group.start : group.end].split()) >= 4
+
+
+def _split_contents(doc: Doc, cues: list[Cue]) -> None:
+    """'X said A, arguing that B': A is X's saying, B the next attribution -- a cue that
+    closes another cue's content ends that content where its own clause begins."""
+    for cue in cues:
+        if cue.content is None:
+            continue
+        a, b = cue.content
+        for other in cues:
+            t = other.token
+            if other is cue or other.content is None or not (a + 1 < t.i <= b) or t.right_edge.i < b:
+                continue
+            if t.dep_ not in ("advcl", "conj") or t.left_edge.i <= a:
+                continue
+            before = doc[t.left_edge.i - 1]
+            if before.text not in (",", ";", "—", "--") and before.dep_ != "cc":
+                continue
+            cut = t.left_edge.i - 1
+            while cut > a and (doc[cut].is_punct or doc[cut].is_space or doc[cut].dep_ == "cc"):
+                cut -= 1
+            if cut - a >= 1:
+                b = cut
+        cue.content = (a, b)
 
 
 def _outermost(cues: list[Cue]) -> list[Cue]:

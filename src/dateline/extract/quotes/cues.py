@@ -25,6 +25,10 @@ from dateline.extract.quotes.lexicon import CueLexicon
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = ("conj", "xcomp", "advcl", "pcomp", "acl")
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
+# a stance object shorter than this names a target ("blames the government"), not a position
+_STANCE_MIN_WORDS = 3
+
+
 # dependents that carry what a verb does with words (its object and how it is qualified)
 _CARRIERS = ("dobj", "dative", "oprd", "xcomp", "prep", "attr", "acomp")
 
@@ -77,12 +81,30 @@ def trim_content(doc: Doc, start: int, end: int, lex: CueLexicon) -> tuple[int, 
             start += 2
         else:
             break
+    end = _cut_trailing_comment(doc, start, end)
     while end >= start and (doc[end].is_space or (doc[end].is_punct and not _is_quote_char(doc[end].text))):
         end -= 1
     if end < start:
         return None
     words = sum(1 for t in doc[start : end + 1] if not t.is_punct and not t.is_space)
     return (start, end) if words >= 2 else None
+
+
+def _cut_trailing_comment(doc: Doc, start: int, end: int) -> int:
+    """'..., contradicting the police' / '..., which he denied': a clause set off by a comma
+    at the end of the content is the writer's comment, not the attributed words."""
+    for i in range(start + 2, end + 1):
+        tok = doc[i]
+        if tok.right_edge.i < end or tok.left_edge.i <= start + 1:
+            continue
+        before = doc[tok.left_edge.i - 1]
+        if before.text != ",":
+            continue
+        participle = tok.dep_ in ("advcl", "acl", "xcomp") and tok.tag_ == "VBG" and tok.left_edge.i == i
+        relative = tok.dep_ == "relcl" and tok.left_edge.lower_ in ("which", "who", "whom", "whose")
+        if participle or relative:
+            return tok.left_edge.i - 2
+    return end
 
 
 def _is_quote_char(text: str) -> bool:
@@ -215,7 +237,10 @@ class CueFinder:
             cue = self._infinitive(tok, span, tier)
             if cue is not None:
                 return cue
-        if tier == "belief" or (lemma not in self.lex.speech and lemma not in self.lex.evidence):
+        stance = lemma in self.lex.stance
+        if not stance and (
+            tier == "belief" or (lemma not in self.lex.speech and lemma not in self.lex.evidence)
+        ):
             return None
         # inverted: the cue hangs from the clause it reports
         head = tok.head
@@ -244,13 +269,18 @@ class CueFinder:
         # a quoted object: 'called them "deplorables"'
         for child in tok.rights:
             if child.dep_ in ("dobj", "oprd", "xcomp", "attr", "dative"):
-                lo, hi = child.left_edge.i, tok.right_edge.i
+                lo = child.left_edge.i
+                hi = max(c.right_edge.i for c in tok.rights if c.dep_ in _CARRIERS)
                 if self.has_quotation(doc[lo].idx, doc[hi].idx + len(doc[hi].text)):
                     content = trim_content(doc, lo, hi, self.lex)
                     if content is not None:
                         cue = Cue(tok, tok.text, span, "object", content, tier=tier)
                         self._source(cue, content_left=False)
                         return cue
+        if stance:
+            cue = self._stance(tok, span)
+            if cue is not None:
+                return cue
         if tier != "speech":
             return None
         cue = Cue(tok, tok.text, span, "bare", None, tier=tier, colon=colon)
@@ -272,6 +302,28 @@ class CueFinder:
         self._source(cue, content_left=False)
         if cue.source is None:
             return None
+        return cue
+
+    def _stance(self, tok: Token, span: tuple[int, int]) -> Cue | None:
+        """'X criticized the deal', 'X cited a report': the object is the position attributed."""
+        dobj = next((c for c in tok.rights if c.dep_ in ("dobj", "pobj")), None)
+        if dobj is None:
+            prt = next(
+                (c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("for", "on", "about")), None
+            )
+            dobj = next((c for c in prt.children if c.dep_ == "pobj"), None) if prt is not None else None
+        if dobj is None or (dobj.pos_ == "PRON" and dobj.lower_ in ("it", "this", "that", "them")):
+            return None
+        content = trim_content(tok.doc, dobj.left_edge.i, dobj.right_edge.i, self.lex)
+        if content is None:
+            return None
+        if sum(1 for t in tok.doc[content[0] : content[1] + 1] if not t.is_punct) < _STANCE_MIN_WORDS:
+            return None
+        cue = Cue(tok, tok.text, span, "stance", content, tier="stance")
+        self._source(cue, content_left=False)
+        if cue.source is None or (cue.source.pos_ == "PRON" and cue.source.lower_ in ("it", "this", "that")):
+            return None
+        cue.missing_source = False
         return cue
 
     def _noun(self, tok: Token) -> Cue | None:

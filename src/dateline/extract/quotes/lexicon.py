@@ -17,12 +17,19 @@ class CueLexicon:
     speech_nouns: frozenset[str]
     chain_verbs: frozenset[str]
     light_verbs: frozenset[str]
+    stance: frozenset[str]
     message_nouns: frozenset[str]
     message_prepositions: frozenset[str]
     complementizers: frozenset[str]
 
     def is_cue_verb(self, lemma: str) -> bool:
-        return lemma in self.speech or lemma in self.belief or lemma in self.evidence or lemma in self.intent
+        return (
+            lemma in self.speech
+            or lemma in self.belief
+            or lemma in self.evidence
+            or lemma in self.intent
+            or lemma in self.stance
+        )
 
 
 @cache
@@ -42,6 +49,7 @@ def cue_lexicon() -> CueLexicon:
         speech_nouns=words("speech_nouns"),
         chain_verbs=words("chain_verbs"),
         light_verbs=words("light_verbs"),
+        stance=words("stance"),
         message_nouns=words("message_nouns"),
         message_prepositions=words("message_prepositions"),
         complementizers=words("complementizers"),
