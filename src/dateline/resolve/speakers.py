@@ -75,9 +75,9 @@ class SpeakerResolver:
         if tok.pos_ == "PRON" and (lower in _PERSON_PRONOUNS or lower in _GROUP_PRONOUNS):
             return self._pronoun(tok, cue)
         ent = self._entity_of(tok)
-        if ent is not None:
+        named = self._apposed_person(tok) if ent is None or ent.type in ("GPE", "LOC") else None
+        if ent is not None and named is None:
             return self._named(tok, ent)
-        named = self._apposed_person(tok)
         if named is not None:
             speaker = self._named(named, self._entity_of(named))
             speaker.role = speaker.role or _np_text(tok)
@@ -117,7 +117,7 @@ class SpeakerResolver:
 
     def _apposed_person(self, tok: Token) -> Token | None:
         """'the mayor of Lund, Petra Olsen, said': the named person in apposition to a title."""
-        if tok.pos_ != "NOUN":
+        if tok.pos_ not in ("NOUN", "PROPN"):
             return None
         for t in tok.subtree:
             if t.dep_ == "appos" and t.i > tok.i:

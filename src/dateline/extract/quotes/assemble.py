@@ -273,7 +273,8 @@ class Assembler:
         before = self.text[para_start:o0].rstrip()
         if before and before[-1] not in _SENTENCE_END:
             return False
-        return len(self.text[group.start : group.end].split()) >= 4
+        words = [w for w in self.text[group.start : group.end].split() if w[:1].isalpha()]
+        return len(words) >= 4 and not all(w[0].isupper() for w in words)  # not a title
 
 
 def _split_contents(doc: Doc, cues: list[Cue]) -> None:
