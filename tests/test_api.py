@@ -77,3 +77,17 @@ def test_every_record_points_at_its_words(pipeline, seed_text) -> None:
             assert isinstance(rec.sentence, int)
     for n in article.numbers:
         assert seed_text[n.span[0] : n.span[1]] == n.text
+
+
+@pytest.mark.model
+def test_a_crashing_stage_fails_one_article_and_the_batch_goes_on(pipeline) -> None:
+    from dateline.pipeline import Pipeline, Stage
+
+    def explode(ctx) -> None:
+        if "boom" in ctx.text:
+            raise ZeroDivisionError("division by zero")
+
+    broken = Pipeline(stages=[*pipeline.stages, Stage("explode", explode, ("doc",), ())])
+    out = list(broken.pipe([dateline.Document("All calm.", id="a"), dateline.Document("boom", id="b")]))
+    assert isinstance(out[0], dateline.Article)
+    assert isinstance(out[1], dateline.Failure) and "stage 'explode' failed" in out[1].error

@@ -10,6 +10,7 @@
     ├── OptionError               a bad option value (``--published``, ``--format``); lists valid values
     ├── ModelNotFound             no spaCy English pipeline installed; names the install command
     ├── ResourceError             a data file (gazetteer, lexicon) missing or corrupt; names the build command
+    ├── StageError                an extraction stage crashed on one article (a bug: the batch goes on)
     └── StoreError                the corpus store cannot be opened or written
 
 Problems *inside* an article (an unclosed quote, no publication date) are flags on the
@@ -56,6 +57,10 @@ class ModelNotFound(DatelineError):
 
 
 class ResourceError(DatelineError):
+    pass
+
+
+class StageError(DatelineError):
     pass
 
 

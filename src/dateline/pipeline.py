@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from dateline.context import Context
 from dateline.dates import parse_published
-from dateline.errors import DatelineError, EmptyInput
+from dateline.errors import DatelineError, EmptyInput, StageError
 from dateline.records import Article, article_id
 
 if TYPE_CHECKING:
@@ -133,7 +133,13 @@ class Pipeline:
             source=document.source,
         )
         for st in self.stages:
-            st.run(ctx)
+            try:
+                st.run(ctx)
+            except DatelineError:
+                raise
+            except Exception as exc:
+                # a bug in one stage must cost one article, not the batch: name it and go on
+                raise StageError(f"stage {st.name!r} failed: {type(exc).__name__}: {exc}") from exc
         return Article(
             id=document.id or article_id(document.text, document.url),
             text=document.text,
