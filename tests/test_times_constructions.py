@@ -42,6 +42,8 @@ CASES = [
     ("The drought hit hardest this summer.", "this summer", "DATE", "2016-SU"),
     # absolute dates and times
     ("The talks were held on 2016-03-26.", "2016-03-26", "DATE", "2016-03-26"),
+    ("The report was dated 03/26/2016.", "03/26/2016", "DATE", "2016-03-26"),
+    ("The report was dated 26/03/2016.", "26/03/2016", "DATE", "2016-03-26"),
     ("The deal was signed in August 2015.", "August 2015", "DATE", "2015-08"),
     ("The treaty was signed on March 26, 1996.", "March 26, 1996", "DATE", "1996-03-26"),
     ("The siege ended on 12 May 2015.", "12 May 2015", "DATE", "2015-05-12"),

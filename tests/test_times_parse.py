@@ -43,6 +43,12 @@ def test_tense_of_the_clause_picks_the_side(nlp, sentence: str, expected: tuple[
         "May God protect them, the imam said.",
         "About 2,000 people marched on the ministry.",
         "Police said 1,500 soldiers and 2016 volunteers joined.",
+        "The Security Council adopted resolution 1973 unanimously.",
+        "The Good Friday Agreement ended the conflict.",
+        "Israel's army fought the Six-Day War.",
+        "The Thirty Years War devastated Europe.",
+        "He won gold at the Winter Olympics.",
+        "Shoppers flocked to the stores on Black Friday.",
     ],
 )
 def test_words_and_numbers_that_only_look_like_dates(nlp, sentence: str) -> None:
@@ -51,6 +57,18 @@ def test_words_and_numbers_that_only_look_like_dates(nlp, sentence: str) -> None
 
 def test_year_before_a_singular_noun_is_a_year(nlp) -> None:
     assert ("1990", "1990") in _values(nlp, "The sanctions followed the 1990 invasion of Kuwait.")
+
+
+def test_year_inside_a_name_is_still_a_year(nlp) -> None:
+    assert _values(nlp, "The 2016 Olympics were held in Rio.") == [("2016", "2016")]
+
+
+def test_conjoined_months_share_a_year(nlp) -> None:
+    assert _values(nlp, "Cases rose in March and April.") == [("March", "2016-03"), ("April", "2016-04")]
+
+
+def test_verb_last_is_not_part_of_the_duration(nlp) -> None:
+    assert ("72 hours", "PT72H") in _values(nlp, "Officials said the truce would last 72 hours.")
 
 
 def test_stage_fills_times_with_ids_spans_and_sentences(analyze) -> None:

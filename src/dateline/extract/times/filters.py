@@ -22,6 +22,51 @@ _MONTH_CONTEXT = re.compile(
     r"\s*-?|\bmid-)\s*$",
     re.IGNORECASE,
 )
+# rules whose matches carry a year or a full date: kept even inside a name ("the 2016 Olympics")
+_DATED_RULES = {
+    "iso",
+    "slash",
+    "month_day",
+    "day_month",
+    "month_year",
+    "year",
+    "year_range",
+    "spelled_year",
+    "fiscal_year",
+}
+_TITLE_ENTS = {"EVENT", "WORK_OF_ART", "LAW", "ORG", "FAC", "PRODUCT"}
+# title-case words that still belong to a time expression ("Saturday Night", "Friday March 3")
+_NAME_OK = {
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "nights",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "sept",
+    "jan",
+    "feb",
+    "aug",
+    "oct",
+    "nov",
+    "dec",
+    "est",
+    "gmt",
+    "utc",
+    "edt",
+    "pst",
+}
 _YEARLY_PLURALS = {"earnings", "results", "sales", "elections", "profits", "revenues", "figures"}
 _AMBIGUOUS_MONTHS = {"may", "march", "june", "august", "april", "jan", "mar", "may."}
 _NAME_ENTS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "NORP", "LOC", "GPE"}
@@ -59,6 +104,8 @@ def accept(rule: str, m: re.Match[str], text: str, tokens: TokenIndex | None) ->
     after = text[end : end + 20]
     month = groups.get("month")
     if month and not _capitalised(month):
+        return None
+    if rule not in _DATED_RULES and tokens is not None and _inside_name(m, text, tokens):
         return None
     wd = groups.get("wd")
     if wd and not _capitalised(wd):
@@ -106,6 +153,35 @@ def accept(rule: str, m: re.Match[str], text: str, tokens: TokenIndex | None) ->
     elif rule == "clock" and groups.get("h") and re.search(r"[\d.,]$", text[max(0, start - 1) : start]):
         return None
     return start, end
+
+
+def _inside_name(m: re.Match[str], text: str, tokens: TokenIndex) -> bool:
+    """Whether the match is part of a name: "the Six-Day War", "Good Friday Agreement",
+    "the Winter Olympics", "The Thirty Years War" (title case the tagger may miss)."""
+    first = tokens.at(m.start())
+    last = tokens.at(max(m.start(), m.end() - 1))
+    if first is None or last is None:
+        return False
+    doc = first.doc
+    span = doc[first.i : last.i + 1]
+    if any(t.ent_type_ in _TITLE_ENTS for t in span):
+        return True
+    if text.isupper():
+        return False
+    inner_title = [t for t in span[1:] if t.is_title and t.lower_ not in _NAME_OK]
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if inner_title and after is not None and after.is_title and after.pos_ == "PROPN":
+        return True  # "The Thirty Years War", "the Winter Olympics"
+    weekdays = lexicon().weekdays
+    is_weekday = last.lower_ in weekdays or last.lower_.rstrip("s") in weekdays
+    # "Good Friday Agreement"
+    return bool(
+        is_weekday
+        and after is not None
+        and after.is_title
+        and after.pos_ == "PROPN"
+        and after.lower_ not in _NAME_OK
+    )
 
 
 def _month_alone_ok(m: re.Match[str], before: str, after: str, tokens: TokenIndex | None) -> bool:
