@@ -237,3 +237,32 @@ def test_odd_text_never_raises(run, text):
     if not text.strip():
         return
     run(text)
+
+
+def test_stance_toward_a_position_is_attributed(run):
+    a = run("Petra Olsen criticized the plan to close the northern bridge.")
+    q = only(a, kind="indirect", speaker="Petra Olsen", cue="criticized")
+    assert content(a, q) == "the plan to close the northern bridge"
+
+
+def test_stance_toward_a_bare_target_is_not_a_quote(run):
+    assert run("Petra Olsen criticized the council.").quotes == []
+
+
+def test_quoted_characterisation_is_mixed(run):
+    a = run("Petra Olsen called the new timetable “a disaster for commuters.”")
+    only(a, kind="mixed", speaker="Petra Olsen", cue="called")
+
+
+def test_titles_in_quotation_marks_are_not_quotes(run):
+    assert run("Petra Olsen read “The Long Road Home” on the train.").quotes == []
+
+
+def test_signature_dash_names_the_speaker(run):
+    a = run("“The bridge changed my commute completely.” ― Lena Dahl\n\nMore letters follow.")
+    only(a, kind="direct", speaker="Lena Dahl")
+
+
+def test_transcript_label_names_the_speaker(run):
+    a = run("OLSEN: We will open the bridge in May, whatever the weather.\n\nDAHL: That is too late.")
+    assert [q.speaker for q in a.quotes] == ["OLSEN", "DAHL"]

@@ -98,7 +98,7 @@ class Assembler:
         cue_at = {c.token.i: c for c in self.cues}
         signed = signature_cues(self.text, self.doc, self.groups, self.paragraph_end)
         for gi, group in enumerate(self.groups):
-            if gi in used:
+            if gi in used or self._title(group):
                 continue
             cue = (
                 signed.get(gi)
@@ -266,6 +266,12 @@ class Assembler:
             out.append(draft)
             used.add(gi)
         return out
+
+    def _title(self, group: MarkGroup) -> bool:
+        """A name in quotation marks ("The Long Road Home"): capitalised words, no full stop."""
+        inner = self.text[group.start : group.end].rstrip()
+        words = [w for w in inner.split() if w[:1].isalpha()]
+        return len(words) > 1 and all(w[0].isupper() for w in words) and inner[-1:] not in ".!?"
 
     def _sentence_like(self, group: MarkGroup) -> bool:
         o0 = group.outer[0]

@@ -271,7 +271,8 @@ class CueFinder:
             if child.dep_ in ("dobj", "oprd", "xcomp", "attr", "dative"):
                 lo = child.left_edge.i
                 hi = max(c.right_edge.i for c in tok.rights if c.dep_ in _CARRIERS)
-                if self.has_quotation(doc[lo].idx, doc[hi].idx + len(doc[hi].text)):
+                found = self.has_quotation(doc[lo].idx, doc[hi].idx + len(doc[hi].text))
+                if any(self._said_words(doc, a, b, tok) for a, b in found):
                     content = trim_content(doc, lo, hi, self.lex)
                     if content is not None:
                         cue = Cue(tok, tok.text, span, "object", content, tier=tier)
