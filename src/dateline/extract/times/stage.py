@@ -47,16 +47,19 @@ def _candidates(text: str, tokens: TokenIndex | None) -> list[tuple[int, int, in
     return found
 
 
-def _settle(found: list[tuple[int, int, int, str, object]]) -> list[tuple[int, int, int, str, object]]:
-    """Longest match first (then higher priority, then earlier); no two kept spans overlap."""
+def _settle(found: list[tuple[int, int, int, str, object]], length: int) -> list[tuple[int, int, int, str, object]]:
+    """Longest match first (then higher priority, then earlier); no two kept spans overlap.
+
+    Taken characters are marked in a byte array, so a long article costs the total length
+    of its matches, not candidates x kept."""
     found.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0]))
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(length + 1)
     kept = []
     for cand in found:
         s, e = cand[0], cand[1]
-        if any(s < te and ts < e for ts, te in taken):
+        if taken.find(1, s, e) >= 0:
             continue
-        taken.append((s, e))
+        taken[s:e] = b"\x01" * (e - s)
         kept.append(cand)
     kept.sort(key=lambda c: c[0])
     return kept
@@ -71,7 +74,7 @@ def find_times(text: str, published: dt.date | None, doc: Doc | None = None) -> 
 
     resolver = Resolver(text, published, direction)
     out: list[FoundTime] = []
-    for start, end, _prio, name, m in _settle(_candidates(text, tokens)):
+    for start, end, _prio, name, m in _settle(_candidates(text, tokens), len(text)):
         resolved = resolver.resolve(name, m)  # type: ignore[arg-type]
         if resolved is None:
             continue
