@@ -422,6 +422,8 @@ def code_sentence(
             object_class(tok, "place") or (actor is not None and actor.sector in ("MIL", "REB", "INS", "COP"))
         ):
             base, territory = None, False
+        if base == "Looting/property destruction" and a_tok is not None and "weapon" in _classes_of(a_tok):
+            base = "violence"  # "the missile destroyed the warship": a strike, not looting
         protesters = object_class(tok, "protester")
         subtype, mode = acled.resolve_subtype(base, mode, tok, actor, t_tok, cues, protesters)
         if mode is not None and mode not in _valid_modes().get(kind, frozenset()):

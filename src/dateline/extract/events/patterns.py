@@ -100,13 +100,22 @@ def lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
+def _forms(tok: Token) -> tuple[str, ...]:
+    """Lemma and plain forms of a word ("bases" may lemmatise to "basis")."""
+    low = tok.lower_
+    return (lemma(tok), low, low[:-1] if low.endswith("s") else low)
+
+
 def _verb_context(tok: Token) -> set[str]:
-    """Lemmas a verb pattern's extra words may match: its non-subject dependents, one level down."""
+    """Words a verb pattern's extra words may match: its non-subject dependents, one level down.
+
+    A quantity object is looked through ("a total of 56 observation points").
+    """
     out: set[str] = set()
     for child in tok.children:
         if child.dep_ in _SUBJECT_DEPS:
             continue
-        out.add(lemma(child))
+        out.update(_forms(child))
         if child.dep_ in (
             "prep",
             "prt",
@@ -120,9 +129,11 @@ def _verb_context(tok: Token) -> set[str]:
             "oprd",
         ):
             for grand in child.children:
-                out.add(lemma(grand))
-                if grand.dep_ in ("compound", "amod"):
-                    continue
+                out.update(_forms(grand))
+                if grand.dep_ == "prep" and grand.lower_ == "of" and child.dep_ in ("dobj", "nsubjpass"):
+                    for pobj in grand.children:
+                        if pobj.dep_ == "pobj":
+                            out.update(_forms(pobj))
     return out
 
 
