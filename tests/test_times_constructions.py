@@ -47,6 +47,13 @@ CASES = [
     ("The deal was signed in August 2015.", "August 2015", "DATE", "2015-08"),
     ("The treaty was signed on March 26, 1996.", "March 26, 1996", "DATE", "1996-03-26"),
     ("The siege ended on 12 May 2015.", "12 May 2015", "DATE", "2015-05-12"),
+    (
+        "The paper said on Saturday, December 26, that talks failed.",
+        "Saturday, December 26",
+        "DATE",
+        "2015-12-26",
+    ),
+    ("The meeting is set for 2016-03-26T14:00.", "2016-03-26T14:00", "TIME", "2016-03-26T14:00"),
     ("Sales rose in 2015.", "2015", "DATE", "2015"),
     ("The meeting started at 2 p.m. on March 26.", "2 p.m. on March 26", "TIME", "2016-03-26T14:00"),
     ("The truce began at 14:00 GMT.", "14:00 GMT", "TIME", "2016-03-27T14:00"),

@@ -34,11 +34,12 @@ _FUTURE_REL = {"next", "coming", "the coming", "this coming", "the next", "follo
 _TIMEX_DAY = re.compile(r"^\d{4}-\d\d-\d\d")
 _AHEAD = re.compile(r"\bahead\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _LIMIT = re.compile(r"\b(?:until|till|through|by|to|from|effective|before)\s+(?:the\s+)?$", re.IGNORECASE)
-# only quarters the text names count as "the quarter" for later mentions
+# with no tense to go by, a month name at most this many months ahead is the coming one
 _SOON_MONTHS = 4
 _CONJOINED = re.compile(
     r"^\s*(?:,|and|or|to|through|until|till|-|–|—)\s*(?:in\s+|early\s+|late\s+)?$", re.IGNORECASE
 )
+# only quarters the text names count as "the quarter" for later mentions
 _QUARTER_RULES = {"quarter", "quarter_code", "year_period", "the_unit"}
 
 
@@ -167,6 +168,15 @@ class Resolver:
             return Resolved("DATE", d.isoformat(), ABSOLUTE) if d else None
         if self.dct is None:
             return Resolved("DATE", f"XXXX-{month:02d}-{day:02d}", None)
+        if m["wd"]:  # "Saturday, April 25": the nearby year in which that day is a Saturday
+            wd = self._weekday_no(m["wd"])
+            fits = [
+                d
+                for k in (0, -1, 1)
+                if (d := cal.safe_date(self.dct.year + k, month, day)) is not None and d.isoweekday() == wd
+            ]
+            if fits:
+                return self._day(fits[0])
         return self._day(cal.month_day_near(self.dct, month, day, self.direction(m)))
 
     _r_day_month = _r_month_day

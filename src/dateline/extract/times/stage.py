@@ -47,7 +47,9 @@ def _candidates(text: str, tokens: TokenIndex | None) -> list[tuple[int, int, in
     return found
 
 
-def _settle(found: list[tuple[int, int, int, str, object]], length: int) -> list[tuple[int, int, int, str, object]]:
+def _settle(
+    found: list[tuple[int, int, int, str, object]], length: int
+) -> list[tuple[int, int, int, str, object]]:
     """Longest match first (then higher priority, then earlier); no two kept spans overlap.
 
     Taken characters are marked in a byte array, so a long article costs the total length
