@@ -241,7 +241,7 @@ class CueFinder:
         if not stance and (
             tier == "belief" or (lemma not in self.lex.speech and lemma not in self.lex.evidence)
         ):
-            return None
+            return self._stance(tok, span, objects=False)
         # inverted: the cue hangs from the clause it reports
         head = tok.head
         if (
@@ -278,10 +278,9 @@ class CueFinder:
                         cue = Cue(tok, tok.text, span, "object", content, tier=tier)
                         self._source(cue, content_left=False)
                         return cue
-        if stance:
-            cue = self._stance(tok, span)
-            if cue is not None:
-                return cue
+        cue = self._stance(tok, span, objects=stance)
+        if cue is not None:
+            return cue
         if tier != "speech":
             return None
         cue = Cue(tok, tok.text, span, "bare", None, tier=tier, colon=colon)
@@ -305,12 +304,14 @@ class CueFinder:
             return None
         return cue
 
-    def _stance(self, tok: Token, span: tuple[int, int]) -> Cue | None:
-        """'X criticized the deal', 'X cited a report': the object is the position attributed."""
-        dobj = next((c for c in tok.rights if c.dep_ in ("dobj", "pobj")), None)
+    def _stance(self, tok: Token, span: tuple[int, int], objects: bool = True) -> Cue | None:
+        """'X criticized the deal', 'X talked about the deal': the object is the position
+        attributed (``objects=False``: only a prepositional one, for verbs of saying)."""
+        dobj = next((c for c in tok.rights if c.dep_ in ("dobj", "pobj")), None) if objects else None
         if dobj is None:
             prt = next(
-                (c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("for", "on", "about")), None
+                (c for c in tok.rights if c.dep_ == "prep" and c.lower_ in self.lex.stance_prepositions),
+                None,
             )
             dobj = next((c for c in prt.children if c.dep_ == "pobj"), None) if prt is not None else None
         if dobj is None or (dobj.pos_ == "PRON" and dobj.lower_ in ("it", "this", "that", "them")):

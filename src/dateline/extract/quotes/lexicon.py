@@ -18,6 +18,7 @@ class CueLexicon:
     chain_verbs: frozenset[str]
     light_verbs: frozenset[str]
     stance: frozenset[str]
+    stance_prepositions: frozenset[str]
     message_nouns: frozenset[str]
     message_prepositions: frozenset[str]
     complementizers: frozenset[str]
@@ -50,6 +51,7 @@ def cue_lexicon() -> CueLexicon:
         chain_verbs=words("chain_verbs"),
         light_verbs=words("light_verbs"),
         stance=words("stance"),
+        stance_prepositions=words("stance_prepositions"),
         message_nouns=words("message_nouns"),
         message_prepositions=words("message_prepositions"),
         complementizers=words("complementizers"),
