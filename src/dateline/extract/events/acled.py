@@ -252,6 +252,16 @@ def _agent_position(tok: Token) -> bool:
     )
 
 
+_RIOT_GEAR = (
+    " riot police ",
+    " riot policeman ",
+    " riot gear ",
+    " riot control ",
+    " anti - riot ",
+    " riot squad ",
+)
+
+
 class SentenceCues:
     """The lemmas and words of one sentence, padded for whole-word cue search (built on first use)."""
 
@@ -269,13 +279,19 @@ class SentenceCues:
         if self._lemmas is None:
             # dates are not cues ("March 2018" is no march)
             words = (t.lemma_.lower() for t in self.sent if t.ent_type_ not in ("DATE", "TIME"))
-            self._lemmas = " " + " ".join(words) + " "
+            lemmas = " " + " ".join(words) + " "
+            for gear in _RIOT_GEAR:  # "riot police" are no riot
+                lemmas = lemmas.replace(gear, " police ")
+            self._lemmas = lemmas
         return self._lemmas
 
     @property
     def text(self) -> str:
         if self._text is None:
-            self._text = " " + " ".join(t.lower_ for t in self.sent) + " "
+            text = " " + " ".join(t.lower_ for t in self.sent) + " "
+            for gear in _RIOT_GEAR:
+                text = text.replace(gear, " police ")
+            self._text = text
         return self._text
 
     @property
@@ -371,6 +387,8 @@ def resolve_subtype(
     if base in _PROTEST_FAMILY and (target_protesters or cues.has_any(_lexicon("protest_context"))):
         # one scene, one kind: every protest-related event of the sentence gets the same verdict
         return _protest_kind(cues, default=_PROTEST_DEFAULT.get(base, "Peaceful protest"))
+    if base == "protest":
+        return _protest_kind(cues, default="Peaceful protest")
     if base in _REFINABLE:
         inst = cues.first("instrument")
         if inst is not None and inst.acled in _REFINES.get(base, _ANY):

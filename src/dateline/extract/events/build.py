@@ -258,6 +258,16 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
             tok.dep_ in ("dobj", "nsubjpass", "conj") and _is_weapon(tok) and owner.pat.spec.type != "ASSAULT"
         ):
             c.absorbed = True  # "seized two landmines": the weapon is what was seized, not a blast
+    # "IEDs, mortars and guns were found": a list of weapons is what was found, each item included
+    for c in cands:
+        if c.absorbed or not _is_weapon(c.tok):
+            continue
+        first = c.tok
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        gov = by_token.get(first.head.i) if first.dep_ in ("dobj", "nsubjpass") else None
+        if gov is not None and gov is not c and gov.pat.spec.type != "ASSAULT":
+            c.absorbed = True
     # a person noun ("protesters") as the argument of another trigger is that trigger's participant
     for c in cands:
         if c.tok.lemma_.lower() in _PERSON_TRIGGERS and not c.absorbed:
@@ -389,7 +399,7 @@ def code_sentence(
         t_tok = roles.target_token(tok, c.light)
         if t_tok is not None and a_tok is not None and t_tok.i == a_tok.i:
             t_tok = None
-        if _generic(t_tok):
+        if kind == "ASSAULT" and _generic(t_tok):
             continue  # "fighting against terrorism": a policy, not an event
         actor = _actor(ctx, a_tok)
         # the ground taken is the place of a capture, not its recipient

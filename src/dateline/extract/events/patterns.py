@@ -200,7 +200,8 @@ def _token_classes(tok: Token) -> set[str]:
 def object_class(tok: Token, wanted: str, strict: bool = False) -> bool:
     """True when one of the trigger's objects (or their conjuncts) is of class ``wanted``."""
     for obj in object_tokens(tok, strict):
-        for cand in (obj, *obj.conjuncts):
+        appos = [c for c in obj.children if c.dep_ == "appos"]
+        for cand in (obj, *obj.conjuncts, *appos):
             if wanted in _token_classes(cand):
                 return True
             # "some of the monuments", "a number of towns": look through the quantifier
