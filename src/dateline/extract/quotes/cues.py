@@ -332,7 +332,7 @@ class CueFinder:
         """'Trump's claim that ...', 'a report by X that ...': a speech noun and its clause."""
         clause = next((c for c in tok.rights if c.dep_ in ("acl", "ccomp") and _has_that(c)), None)
         if clause is None:
-            return None
+            return self._noun_object(tok)
         source = None
         for child in tok.children:
             if child.dep_ == "poss" or (child.dep_ == "compound" and child.ent_type_):
@@ -345,6 +345,26 @@ class CueFinder:
         if content is None:
             return None
         return Cue(tok, tok.text, (tok.idx, tok.idx + len(tok.text)), "noun", content, source, tier="speech")
+
+    def _noun_object(self, tok: Token) -> Cue | None:
+        """'Trump's criticism of the deal', 'X raised questions about Y': a speech noun, its
+        holder (possessor, or the subject voicing it) and the position it is about."""
+        prep = next(
+            (c for c in tok.rights if c.dep_ == "prep" and c.lower_ in self.lex.stance_prepositions), None
+        )
+        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+        if pobj is None:
+            return None
+        source = next((c for c in tok.children if c.dep_ == "poss"), None)
+        head = tok.head
+        if source is None and tok.dep_ == "dobj" and head.lemma_.lower() in self.lex.voicing_verbs:
+            source = next((c for c in head.children if c.dep_ == "nsubj" and not self.quoted(c.idx)), None)
+        if source is None or (source.pos_ == "PRON" and source.lower_ in ("its", "it", "their", "they")):
+            return None
+        content = trim_content(tok.doc, pobj.left_edge.i, pobj.right_edge.i, self.lex)
+        if content is None or content[1] - content[0] + 1 < _STANCE_MIN_WORDS:
+            return None
+        return Cue(tok, tok.text, (tok.idx, tok.idx + len(tok.text)), "noun", content, source, tier="stance")
 
     def _characterisation(self, tok: Token) -> Cue | None:
         """Quoted words in what a subject does with words: 'criticized X as a "crazy system"',

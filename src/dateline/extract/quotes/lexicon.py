@@ -19,6 +19,7 @@ class CueLexicon:
     light_verbs: frozenset[str]
     stance: frozenset[str]
     stance_prepositions: frozenset[str]
+    voicing_verbs: frozenset[str]
     message_nouns: frozenset[str]
     message_prepositions: frozenset[str]
     complementizers: frozenset[str]
@@ -52,6 +53,7 @@ def cue_lexicon() -> CueLexicon:
         light_verbs=words("light_verbs"),
         stance=words("stance"),
         stance_prepositions=words("stance_prepositions"),
+        voicing_verbs=words("voicing_verbs"),
         message_nouns=words("message_nouns"),
         message_prepositions=words("message_prepositions"),
         complementizers=words("complementizers"),
