@@ -34,7 +34,7 @@ class GeoContext:
 
     countries: Counter[str] = field(default_factory=Counter)  # ISO alpha-2 -> weight
     admin1: Counter[tuple[str, str]] = field(default_factory=Counter)  # (cc, admin1 code) -> weight
-    points: list[tuple[float, float]] = field(default_factory=list)
+    points: set[tuple[float, float]] = field(default_factory=set)
     home: Candidate | None = None  # the dateline place
     # (cc, admin1) -> {name key: probability that the name lies there}: how many *other*
     # names of the article could lie in the same state or province (spatial minimality)
@@ -46,7 +46,7 @@ class GeoContext:
         if cand.cc and cand.admin1 and cand.feature != "country":
             self.admin1[(cand.cc, cand.admin1)] += weight
         if cand.lat is not None and cand.lon is not None and cand.feature in ("city", "admin"):
-            self.points.append((cand.lat, cand.lon))
+            self.points.add((round(cand.lat, 2), round(cand.lon, 2)))
 
     def top_countries(self, n: int = 3) -> list[str]:
         return [cc for cc, _ in self.countries.most_common(n)]
@@ -64,6 +64,16 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     dp, dl = p2 - p1, math.radians(b[1] - a[1])
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _nearest_km(a: tuple[float, float], points: set[tuple[float, float]]) -> float:
+    """Distance to the nearest point; a cheap degree box skips the far ones (most of them)."""
+    best = 1e9
+    for p in points:
+        if abs(p[0] - a[0]) > 2.0 or abs(p[1] - a[1]) > 6.0:
+            continue  # > 200 km whatever the latitude: only the bands below matter
+        best = min(best, _km(a, p))
+    return best
 
 
 def prior(c: Candidate) -> float:
@@ -124,7 +134,7 @@ def context_score(
         if c.admin1 and c.admin1 == ctx.home.admin1:
             score += 1.5
     if ctx.points and c.lat is not None and c.lon is not None and c.feature in ("city", "admin"):
-        nearest = min(_km((c.lat, c.lon), p) for p in ctx.points)
+        nearest = _nearest_km((c.lat, c.lon), ctx.points)
         if nearest < 50:
             score += 2.0
         elif nearest < 200:

@@ -6,6 +6,7 @@ normalise the same way ("St. Louis" = "Saint Louis", "Deir ez-Zor" = "Deir ez Zo
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -20,6 +21,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """The gazetteer key of a name: folded, no dots or apostrophes, common abbreviations spelled out."""
     words = [w for w in _SPLIT.split(_DROP.sub("", fold(text))) if w]

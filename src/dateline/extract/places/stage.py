@@ -214,10 +214,10 @@ def find_places(ctx: Context) -> list[Place]:
     geo = GeoContext()
     items: list[_Item] = []
     place_surfaces: set[str] = set()
-    for m in _mentions(ctx, gaz):
-        span = m.span(doc)
+    mentions = _mentions(ctx, gaz)
+    for m in mentions:
         if m.label in _PLACE_LABELS:
-            place_surfaces.add(name_key(span.text))
+            place_surfaces.add(name_key(m.span(doc).text))
 
     # countries the article names through people and groups: demonyms and roles
     for ent in ctx.entities:
@@ -233,7 +233,6 @@ def find_places(ctx: Context) -> list[Place]:
                 if iso3 and (c := _iso2(iso3)):
                     geo.countries[c] += 0.5
 
-    mentions = _mentions(ctx, gaz)
     place_tokens: set[int] = set()
     for m in mentions:
         if m.label in _PLACE_LABELS:
