@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from dateline.extract.entities import extract_entities
 from dateline.extract.quotes import extract_quotes
@@ -266,3 +268,53 @@ def test_signature_dash_names_the_speaker(run):
 def test_transcript_label_names_the_speaker(run):
     a = run("OLSEN: We will open the bridge in May, whatever the weather.\n\nDAHL: That is too late.")
     assert [q.speaker for q in a.quotes] == ["OLSEN", "DAHL"]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "He said",
+                "“",
+                "”",
+                '"',
+                "'",
+                "‘",
+                "’",
+                "«",
+                "»",
+                ",",
+                ".",
+                ":",
+                "\n\n",
+                "that",
+                "according to",
+                "Karin Holm",
+                "the minister",
+                "reported",
+                "quoted",
+                "saying",
+                "the road",
+                "will open",
+                "—",
+                "(",
+                ")",
+            ]
+        ),
+        min_size=1,
+        max_size=25,
+    )
+)
+def test_any_mix_of_cues_and_marks_gives_well_formed_quotes(run, caplog, words):
+    text = " ".join(words)
+    if not text.strip():
+        return
+    caplog.clear()
+    a = run(text)
+    assert not [r for r in caplog.records if "quote extraction failed" in r.getMessage()], text
+    for q in a.quotes:
+        assert 0 <= q.span[0] <= q.span[1] <= len(text)
+        assert q.kind in ("direct", "mixed", "indirect")
+        if q.speaker_span:
+            assert 0 <= q.speaker_span[0] < q.speaker_span[1] <= len(text)
