@@ -52,6 +52,9 @@ def _quotes(ctx: Context) -> list[Quote]:
         ctx.doc
     )
     drafts = Assembler(text, ctx.doc, groups, cues).run()
+    # a cue with no source is a quote only where a source was due ("..., reported.");
+    # imperatives and loose participles ("Forget ...", "knowing ...") attribute nothing
+    drafts = [d for d in drafts if d.cue is None or d.cue.source is not None or d.cue.missing_source]
     resolver = SpeakerResolver(ctx, lex.message_nouns, lex.message_prepositions)
     quotes: list[Quote] = []
     resolved: dict[int, Speaker] = {}
@@ -78,7 +81,7 @@ def _quote(
 ) -> tuple[Quote, Speaker]:
     text = ctx.text
     s, e = draft.span
-    content = " ".join(text[a:b] for a, b in draft.pieces) if len(draft.pieces) > 1 else text[s:e]
+    content = _join(text, draft.pieces) if len(draft.pieces) > 1 else text[s:e]
     quote = Quote(id=f"q{n}", kind=draft.kind, content=content, span=(s, e), sentence=ctx.sentence_of(s))
     cue = draft.cue
     if cue is not None:
@@ -104,6 +107,14 @@ def _quote(
         quote.flags.append("missing_source")
         ctx.flag("missing_source", f"'{cue.text}' has no source for what it reports", cue.span)
     return quote, speaker
+
+
+def _join(text: str, pieces: list[tuple[int, int]]) -> str:
+    """The quoted words of a split or multi-paragraph quote, without the cue or the marks."""
+    out = text[pieces[0][0] : pieces[0][1]]
+    for (_, prev_end), (start, end) in zip(pieces, pieces[1:], strict=False):
+        out += ("\n\n" if "\n" in text[prev_end:start] else " ") + text[start:end]
+    return out
 
 
 def _nest(quotes: list[Quote]) -> None:

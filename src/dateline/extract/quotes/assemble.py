@@ -111,7 +111,7 @@ class Assembler:
             used.add(gi)
             draft = by_cue.get(cue.token.i)
             if draft is None:
-                draft = Draft("direct", (group.start, group.end), cue, [group], [(group.start, group.end)])
+                draft = Draft("direct", (group.start, group.end), cue, [group], _pieces(group))
                 drafts.append(draft)
                 by_cue[cue.token.i] = draft
             else:
@@ -130,7 +130,7 @@ class Assembler:
             o0, o1 = g.outer
             if k0 >= o0 and k1 <= o1:
                 used.add(gi)
-                return Draft("direct", (g.start, g.end), cue, [g], [(g.start, g.end)])
+                return Draft("direct", (g.start, g.end), cue, [g], _pieces(g))
         if overlapping:
             for gi, _ in overlapping:
                 used.add(gi)
@@ -149,7 +149,7 @@ class Assembler:
 
     def _merge(self, draft: Draft, group: MarkGroup) -> None:
         draft.groups.append(group)
-        draft.pieces.append((group.start, group.end))
+        draft.pieces.extend(_pieces(group))
         draft.span = (min(draft.span[0], group.start), max(draft.span[1], group.end))
 
     def _linked_cue(self, group: MarkGroup, cue_at: dict[int, Cue]) -> Cue | None:
@@ -260,7 +260,7 @@ class Assembler:
                 continue
             if self.paragraph_of(group.outer[0]) - self.paragraph_of(prev.span[1]) > 2:
                 continue
-            draft = Draft("direct", (group.start, group.end), None, [group], [(group.start, group.end)])
+            draft = Draft("direct", (group.start, group.end), None, [group], _pieces(group))
             draft.via = "continuation"
             draft.follows = prev.follows or prev
             out.append(draft)
@@ -314,6 +314,10 @@ def _outermost(cues: list[Cue]) -> list[Cue]:
         return d.content is not None and d is not c and d.content[0] <= c.token.i <= d.content[1]
 
     return [c for c in cues if not any(inside(c, d) and not inside(d, c) for d in cues)]
+
+
+def _pieces(group: MarkGroup) -> list[tuple[int, int]]:
+    return [(seg.start, seg.end) for seg in group.segments]
 
 
 def _only_filler(text: str) -> bool:
