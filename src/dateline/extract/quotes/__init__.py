@@ -10,6 +10,7 @@ adds pronoun, short-form and title mentions to ``ctx.entities``, and flags
 from __future__ import annotations
 
 import bisect
+import itertools
 import logging
 
 from dateline.context import Context
@@ -112,7 +113,7 @@ def _quote(
 def _join(text: str, pieces: list[tuple[int, int]]) -> str:
     """The quoted words of a split or multi-paragraph quote, without the cue or the marks."""
     out = text[pieces[0][0] : pieces[0][1]]
-    for (_, prev_end), (start, end) in zip(pieces, pieces[1:], strict=False):
+    for (_, prev_end), (start, end) in itertools.pairwise(pieces):
         out += ("\n\n" if "\n" in text[prev_end:start] else " ") + text[start:end]
     return out
 
