@@ -76,6 +76,8 @@ CASES = [
     ("The region was ruled from abroad for centuries.", "centuries", "DURATION", "PXCE"),
     ("The war lasted two decades.", "two decades", "DURATION", "P20Y"),
     ("The talks went on for 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M"),
+    ("The war lasted a year and a half.", "a year and a half", "DURATION", "P1Y6M"),
+    ("The vote took half an hour.", "half an hour", "DURATION", "PT30M"),
     # vague references and sets
     ("Prices have risen recently.", "recently", "DATE", "PAST_REF"),
     ("The army now controls the city.", "now", "DATE", "PRESENT_REF"),

@@ -160,6 +160,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "quarter": ("quarter",),
     "quarter_code": ("q",),
     "half": ("half",),
+    "half_unit": ("half",),
     "period": ("quarter", "period", "months"),
     "year_ago_adj": ("year-",),
     "fiscal_year": ("fiscal", "fy"),
@@ -291,8 +292,13 @@ _RULES: tuple[tuple[str, str, int], ...] = (
     ("bare_ago", r"\b(?P<unit>years|months|weeks|days|decades)\s+(?P<dir>ago|earlier|later)\b", 2),
     (
         "duration",
-        r"\b(?:(?P<det>the|these|those)\s+)?(?:(?P<rel>{DREL})\s+)?(?:(?P<mod>{DMOD})\s+)?(?P<num>{NUM})(?:\s+(?:to|or)\s+(?P<num2>{NUM}))?\s+(?:(?:more|additional|extra|full|long|straight|consecutive|trading|business|working|calendar)\s+)?(?P<unit>{UNIT})\b(?:\s+or\s+so\b)?",
+        r"\b(?:(?P<det>the|these|those)\s+)?(?:(?P<rel>{DREL})\s+)?(?:(?P<mod>{DMOD})\s+)?(?P<num>{NUM})(?:\s+(?:to|or)\s+(?P<num2>{NUM}))?\s+(?:(?:more|additional|extra|full|long|straight|consecutive|trading|business|working|calendar)\s+)?(?P<unit>{UNIT})\b(?P<half>\s+and\s+a\s+half\b)?(?:\s+or\s+so\b)?",
         1,
+    ),
+    (
+        "half_unit",
+        r"\b(?:(?P<mod>{DMOD})\s+)?half\s+(?:an?\s+)?(?P<unit>hour|day|week|month|year|decade|century)\b",
+        2,
     ),
     ("duration_adj", r"\b(?P<num>{NUM})-(?P<unit>{UNIT1})(?P<old>-old|-long)?\b", 1),
     (

@@ -546,9 +546,14 @@ class Resolver:
     def _r_duration(self, m: re.Match[str]) -> Resolved | None:
         unit = lexicon().units[_norm(m["unit"])]
         amount = parse_amount(m["num"])
+        if amount is not None and m.groupdict().get("half"):
+            amount += 0.5  # "a year and a half"
         return Resolved("DURATION", cal.duration_value(amount, unit), ABSOLUTE)
 
     _r_duration_adj = _r_duration
+
+    def _r_half_unit(self, m: re.Match[str]) -> Resolved | None:
+        return Resolved("DURATION", cal.duration_value(0.5, lexicon().units[_norm(m["unit"])]), ABSOLUTE)
 
     def _r_few_units(self, m: re.Match[str]) -> Resolved | None:
         unit = lexicon().units[_norm(m["unit"])]
