@@ -170,6 +170,7 @@ class _Candidate:
     complement: _Candidate | None = None
     extra_tokens: list[Token] = field(default_factory=list)
     absorbed: bool = False
+    undo: Token | None = None
 
 
 def _light_verb(tok: Token) -> Token | None:
@@ -220,11 +221,24 @@ def _demand_pattern() -> Pattern:
 def _merge(cands: list[_Candidate]) -> list[_Candidate]:
     """Fold the words of one event into one candidate (see the module docstring)."""
     by_token = {c.tok.i: c for c in cands}
+    undo_verbs = _undo_verbs()
     for c in cands:
         tok, head = c.tok, c.tok.head
+        if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and _undo_phrase(head) in undo_verbs:
+            # "lifted the curfew", "called off the strike": undoing an event is an event of its own
+            c.undo = c.light = head
+            if head.i in by_token:
+                by_token[head.i].absorbed = True
+            continue
         owner = by_token.get(head.i) if head.i != tok.i else None
-        if owner is None and tok.dep_ == "pobj" and head.dep_ == "prep":
-            owner = by_token.get(head.head.i)
+        if owner is None and tok.dep_ in ("pobj", "pcomp") and head.dep_ == "prep":
+            owner = by_token.get(head.head.i)  # "accused them of violating", "agreed to a ceasefire"
+        if owner is None and c.light is not None and c.light.dep_ == "xcomp":
+            gov = by_token.get(c.light.head.i)  # "threatened to hold a general strike"
+            if gov is not None and gov.pat.spec.type in _SPEECH_ACTS:
+                gov.complement = c
+                c.absorbed = True
+                continue
         if owner is None or owner is c:
             # "staged a protest" where "stage protest" matched the verb: the noun is the same event
             continue
@@ -246,8 +260,7 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
             c.absorbed = True
         elif (
             owner.pat.spec.type in _SPEECH_ACTS
-            and tok.dep_ in ("pobj", "dobj")
-            and tok.pos_ == "NOUN"
+            and ((tok.dep_ in ("pobj", "dobj") and tok.pos_ == "NOUN") or tok.dep_ == "pcomp")
             and owner.pat.spec.type != c.pat.spec.type
         ):
             owner.complement = c  # "agreed to a ceasefire", "demanded the release of"
@@ -268,6 +281,20 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
         gov = by_token.get(first.head.i) if first.dep_ in ("dobj", "nsubjpass") else None
         if gov is not None and gov is not c and gov.pat.spec.type != "ASSAULT":
             c.absorbed = True
+    # what a protest demands or denounces is its content, not a second event
+    for c in cands:
+        if c.absorbed or c.pat.spec.type not in _SPEECH_ACTS:
+            continue
+        cur = c.tok
+        for _ in range(3):
+            if cur.dep_ not in ("advcl", "xcomp", "pobj", "prep", "acl", "pcomp") or cur.head.i == cur.i:
+                break
+            cur = cur.head
+            gov = by_token.get(cur.i)
+            if gov is not None and gov is not c and gov.pat.spec.type == "PROTEST" and not gov.absorbed:
+                gov.complement = c
+                c.absorbed = True
+                break
     # a person noun ("protesters") as the argument of another trigger is that trigger's participant
     for c in cands:
         if c.tok.lemma_.lower() in _PERSON_TRIGGERS and not c.absorbed:
@@ -275,6 +302,21 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
             if gov.i in by_token and by_token[gov.i] is not c and c.tok.dep_ in _ARG_DEPS:
                 c.absorbed = True
     return [c for c in cands if not c.absorbed]
+
+
+@functools.cache
+def _undo_verbs() -> frozenset[str]:
+    return frozenset(load_event_data("lexicons.json")["undo_verbs"])
+
+
+def _undo_phrase(verb: Token) -> str:
+    """ "call off" for "called off", else the lemma."""
+    prt = next((c for c in verb.children if c.dep_ == "prt"), None)
+    lem = verb.lemma_.lower()
+    return f"{lem} {prt.lower_}" if prt is not None and f"{lem} {prt.lower_}" in _undo_verbs() else lem
+
+
+_UNDOABLE_CONFLICT = frozenset({"COERCE", "SANCTION", "PROTEST", "ASSAULT", "THREATEN", "MOBILIZE"})
 
 
 def _is_weapon(tok: Token) -> bool:
@@ -330,6 +372,8 @@ def _mode_from_complement(kind: str, comp: _Candidate) -> str | None:
 
 def _promised(tok: Token) -> bool:
     """ "will release", "is willing to withdraw", "plans to impose": the actor binds itself to act."""
+    if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass"):
+        tok = tok.head  # "would tighten the blockade"
     if any(ch.dep_ == "aux" and ch.lower_ in ("will", "would", "'ll", "shall", "wo") for ch in tok.children):
         return True
     cur = tok
@@ -395,6 +439,12 @@ def code_sentence(
             base, territory = None, False
         if c.complement is not None:
             mode = _mode_from_complement(kind, c.complement) or mode
+        if c.undo is not None:
+            # lifting a restriction concedes; ending talks or aid sanctions
+            if kind in _UNDOABLE_CONFLICT:
+                kind, mode, base, territory = "CONCEDE", None, None, False
+            else:
+                kind, mode, base, territory = "SANCTION", "discontinue", None, False
         a_tok = roles.actor_token(tok, c.light)
         t_tok = roles.target_token(tok, c.light)
         if t_tok is not None and a_tok is not None and t_tok.i == a_tok.i:
