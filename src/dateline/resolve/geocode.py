@@ -98,6 +98,8 @@ def add_support(ctx: GeoContext, key: str, cands: tuple[Candidate, ...] | list[C
     total = max(weights)  # relative to the name's best reading: ambiguity is not penalised
     best: dict[tuple[str, str], float] = {}
     for c, w in zip(cands, weights, strict=True):
+        if c.cc:  # the country level, "" for the region, lets a country compete on equal terms
+            best[(c.cc, "")] = max(best.get((c.cc, ""), 0.0), w / total)
         if c.cc and c.admin1 and c.feature in ("city", "admin"):
             region = (c.cc, c.admin1)
             best[region] = max(best.get(region, 0.0), w / total)
@@ -106,9 +108,16 @@ def add_support(ctx: GeoContext, key: str, cands: tuple[Candidate, ...] | list[C
 
 
 def _support(c: Candidate, ctx: GeoContext, key: str | None) -> float:
-    if not ctx.support or not c.cc or not c.admin1 or c.feature not in ("city", "admin"):
+    if not ctx.support or not c.cc:
         return 0.0
-    names = ctx.support.get((c.cc, c.admin1))
+    if c.feature == "country" or (c.feature == "admin" and not c.admin2):
+        # a country or a state is supported by the names that could lie anywhere in it
+        region = (c.cc, "") if c.feature == "country" else (c.cc, c.admin1 or "")
+    elif c.admin1 and c.feature in ("city", "admin"):
+        region = (c.cc, c.admin1)
+    else:
+        return 0.0
+    names = ctx.support.get(region)
     if not names:
         return 0.0
     return min(3.0, sum(p for k, p in names.items() if k != key))
