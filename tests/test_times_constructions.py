@@ -201,3 +201,19 @@ def test_odd_text_never_raises() -> None:
     for text in ["", " ", "\n\n", "Jan. 99, 20999", "99:99 p.m.", "31 February 2015", "Q9 1999", "x" * 5000]:
         find_times(text, PUBLISHED)
         find_times(text, None)
+
+
+def test_a_narrative_chain_counts_from_each_last_date() -> None:
+    text = (
+        "On March 3, 2015, troops entered the city. Later that day they met resistance. "
+        "The following week, talks opened. A week later, they collapsed. The day before, the UN had met."
+    )
+    assert [
+        (v, a) for _, _, v, a in [(f.start, f.end, f.value, f.anchor) for f in find_times(text, PUBLISHED)]
+    ] == [
+        ("2015-03-03", "absolute"),
+        ("2015-03-03", "text"),
+        ("2015-W11", "text"),
+        ("2015-W12", "text"),
+        ("2015-03-02", "text"),
+    ]

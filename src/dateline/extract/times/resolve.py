@@ -39,6 +39,8 @@ _SOON_MONTHS = 4
 _CONJOINED = re.compile(
     r"^\s*(?:,|and|or|to|through|until|till|-|–|—)\s*(?:in\s+|early\s+|late\s+)?$", re.IGNORECASE
 )
+# granularities fine enough to count days or weeks from
+_FINE_ENOUGH = {"D": {"day"}, "W": {"day", "week"}}
 # only quarters the text names count as "the quarter" for later mentions
 _QUARTER_RULES = {"quarter", "quarter_code", "year_period", "the_unit"}
 
@@ -107,12 +109,15 @@ class Resolver:
             self.last_quarter = value
         return resolved
 
-    def narrative_ref(self, fine: bool = False) -> tuple[str | None, str]:
+    def narrative_ref(self, unit: str = "Y") -> tuple[str | None, str]:
         """The value "the next day" counts from, and whether it came from the text.
 
-        ``fine`` asks for the last day told ("two days later" after "on Saturday ... in
-        2015" counts from Saturday), falling back to whatever was told last."""
-        if fine and self.last_day is not None:
+        For a ``unit`` of days (D) or weeks (W) the last value fine enough to count in it
+        is used ("two days later" after "on Saturday ... in 2015" counts from Saturday),
+        else whatever was told last, else the publication date."""
+        fine_enough = _FINE_ENOUGH.get(unit)
+        coarse = self.narrative is not None and cal.granularity(self.narrative) not in (fine_enough or ())
+        if fine_enough and coarse and self.last_day is not None:
             return self.last_day, TEXT
         if self.narrative is not None:
             return self.narrative, TEXT
@@ -456,7 +461,9 @@ class Resolver:
 
     # -- relative to the narrative -----------------------------------------------------------
     def _narrative_unit(self, unit: str, n: int, part: str | None = None) -> Resolved | None:
-        ref, anchor = self.narrative_ref(fine=bool(part) or unit in ("day", "week", "weekend"))
+        ref, anchor = self.narrative_ref(
+            "D" if part or unit == "day" else "W" if unit in ("week", "weekend") else "Y"
+        )
         if unit == "quarter" and self.last_quarter:
             ref, anchor = self.last_quarter, TEXT
         if ref is None:
@@ -504,7 +511,7 @@ class Resolver:
         if unit == "FN":
             unit, n = "W", n * 2
         if direction in ("earlier", "later", "before", "previously"):
-            ref, anchor = self.narrative_ref(fine=unit in ("D", "W", "H", "MIN", "S"))
+            ref, anchor = self.narrative_ref("D" if unit in ("H", "MIN", "S") else unit)
             if unit == "Y" and abs(n) == 1 and self.last_quarter and direction == "earlier":
                 ref, anchor = self.last_quarter, TEXT
         elif self.dct is not None:
