@@ -269,8 +269,8 @@ def _np_span(tok: Token) -> Span:
 
 
 def _np_text(tok: Token) -> str:
-    s, e = _np_span(tok)
-    return " ".join(tok.doc.text[s:e].split())
+    a, b = _np_tokens(tok)
+    return " ".join(tok.doc[a : b + 1].text.split())
 
 
 def _appos(tok: Token) -> str | None:

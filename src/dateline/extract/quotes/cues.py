@@ -207,7 +207,7 @@ class CueFinder:
         if content is None:
             return None
         end = to.idx + len(to.text)
-        return Cue(tok, tok.doc.text[tok.idx : end], (tok.idx, end), "according", content, source)
+        return Cue(tok, f"{tok.text}{tok.whitespace_}{to.text}", (tok.idx, end), "according", content, source)
 
     def _verb(self, tok: Token, consumed: set[int]) -> Cue | None:
         lemma = tok.lemma_.lower()
@@ -391,15 +391,15 @@ class CueFinder:
 
     def _said_words(self, doc: Doc, start: int, end: int, verb: Token) -> bool:
         """A quoted fragment that reads as someone's words, not a title or a coined term."""
-        words = [w for w in doc.text[start:end].split() if any(ch.isalpha() for ch in w)]
+        inner = doc.char_span(start, end, alignment_mode="expand")
+        if inner is None:
+            return False
+        words = [w for w in inner.text.split() if any(ch.isalpha() for ch in w)]
         if not words or (all(w[0].isupper() for w in words) and len(words) > 1):
             return False  # a title: "The Apprentice", "Barack Obama Election Day"
         if len(words) == 1 and not self.lex.is_cue_verb(verb.lemma_.lower()):
             return False  # a coined term: a nationwide "walk-in"
-        after = doc.char_span(end, len(doc.text), alignment_mode="expand")
-        nxt = (
-            next((t for t in after if not t.is_punct and not t.is_space), None) if after is not None else None
-        )
+        nxt = next((t for t in doc[inner.end :] if not t.is_punct and not t.is_space), None)
         return not (nxt is not None and nxt.pos_ == "NOUN" and nxt.idx - end <= 3)
 
     @staticmethod

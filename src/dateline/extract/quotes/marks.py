@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 # one paragraph per line: feeds and trafilatura join paragraphs with a single newline
 _PARAGRAPH = re.compile(r"[^\n]+")
+_ANY_MARK = re.compile("[\"'`“”‘’«»„]")
 _OPEN_BEFORE = set(" \t\u00a0([{—–-/\u2014\u2013:;,")
 _CLOSE_AFTER = set(" \t\u00a0)]}—–-.,;:!?…\u2014\u2013")
 
@@ -95,6 +96,8 @@ def _is_closing(text: str, i: int, width: int, para_end: int) -> bool:
 
 def _scan_paragraph(text: str, start: int, end: int, index: int) -> list[MarkSegment]:
     """Pair the marks of one paragraph; an open quotation at its end is returned unclosed."""
+    if not _ANY_MARK.search(text, start, end):
+        return []
     segments: list[MarkSegment] = []
     i = start
     open_at: int | None = None
