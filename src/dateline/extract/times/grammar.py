@@ -84,6 +84,10 @@ _DURATION_RELS = [
     "initial",
     "latest",
     "preceding",
+    "year-earlier",
+    "year-ago",
+    "comparable",
+    "same",
 ]
 _DURATION_MODS = [
     "nearly",
