@@ -47,7 +47,7 @@ class SpeakerResolver:
         self.message_preps = message_preps
         self.bodies: dict[str, Speaker] = {}  # message noun lemma -> its issuer
         self.history: list[tuple[int, Speaker]] = []  # (char, speaker) of quotes so far
-        mentions = sorted((m[0], m[1], e) for e in ctx.entities for m in e.mentions)
+        mentions = sorted(((m[0], m[1], e) for e in ctx.entities for m in e.mentions), key=lambda x: x[:2])
         self._mentions = mentions
         self._starts = [m[0] for m in mentions]
 
@@ -210,12 +210,12 @@ class SpeakerResolver:
         return (hit[0], hit[1]) if hit else None
 
     def _mention_hit(self, start: int, end: int) -> tuple[int, int, Entity] | None:
-        k = bisect.bisect_right(self._starts, start) - 1
-        while k >= 0 and k >= bisect.bisect_right(self._starts, start) - 4:
+        """The mention overlapping ``[start, end)``; mentions are short, so a few look-backs do."""
+        top = bisect.bisect_left(self._starts, end) - 1
+        for k in range(top, max(-1, top - 4), -1):
             s, e, _ent = self._mentions[k]
             if s < end and start < e:
                 return self._mentions[k]
-            k -= 1
         return None
 
     def _add_mention(self, ent: Entity, span: Span) -> None:
