@@ -25,6 +25,7 @@ from dateline.extract.quotes.lexicon import CueLexicon
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = ("conj", "xcomp", "advcl", "pcomp", "acl")
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
+_AMOUNTS = ("DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL")
 # a stance object shorter than this names a target ("blames the government"), not a position
 _STANCE_MIN_WORDS = 3
 
@@ -316,6 +317,8 @@ class CueFinder:
             dobj = next((c for c in prt.children if c.dep_ == "pobj"), None) if prt is not None else None
         if dobj is None or (dobj.pos_ == "PRON" and dobj.lower_ in ("it", "this", "that", "them")):
             return None
+        if dobj.ent_type_ in _AMOUNTS:  # "spoke for about five minutes", "raised $1 million"
+            return None
         content = trim_content(tok.doc, dobj.left_edge.i, dobj.right_edge.i, self.lex)
         if content is None:
             return None
@@ -359,6 +362,8 @@ class CueFinder:
         head = tok.head
         if source is None and tok.dep_ == "dobj" and head.lemma_.lower() in self.lex.voicing_verbs:
             source = next((c for c in head.children if c.dep_ == "nsubj" and not self.quoted(c.idx)), None)
+            if source is not None and source.pos_ not in ("PROPN", "PRON") and not source.ent_type_:
+                source = None  # "the decision raises questions": a thing, not a holder
         if source is None or (source.pos_ == "PRON" and source.lower_ in ("its", "it", "their", "they")):
             return None
         content = trim_content(tok.doc, pobj.left_edge.i, pobj.right_edge.i, self.lex)
