@@ -1,0 +1,216 @@
+"""Handlers for stretches and positions of time: "last week", "the next day", "two
+years ago", durations, sets ("every Friday"), quarters and vague references."""
+
+from __future__ import annotations
+
+import re
+
+from dateline.extract.times import calendar as cal
+from dateline.extract.times.base import ABSOLUTE, PUBLISHED, TEXT, Resolved, ResolverBase, norm
+from dateline.extract.times.lexicon import lexicon, parse_amount
+
+
+class PeriodRules(ResolverBase):
+    """Weeks, months, quarters and years relative to a reference; durations and sets."""
+
+    def _r_relative(self, m: re.Match[str]) -> Resolved | None:
+        unit = norm(m["unit"])
+        if unit == "autumn":
+            unit = "fall"
+        n = self._offset(m["rel"], unit)
+        value = self._unit_value(unit, n, m)
+        if value is None:
+            return None
+        return Resolved("DATE", value, PUBLISHED if self.dct else None)
+
+    def _r_the_unit(self, m: re.Match[str]) -> Resolved | None:
+        unit = norm(m["unit"])
+        the = norm(m["the"])
+        if the == "that":
+            return self._narrative_unit(unit, 0)
+        ended = re.match(r"\s+(?:ended|ending|that\s+ended|to\s+date)\b", self.text[m.end() : m.end() + 20])
+        if ended and unit in ("year", "month", "week"):
+            return Resolved(
+                "DURATION", cal.duration_value(1, {"year": "Y", "month": "M", "week": "W"}[unit]), ABSOLUTE
+            )
+        if unit == "quarter":
+            if self.last_quarter:
+                return Resolved("DATE", self.last_quarter, TEXT)
+            return Resolved(
+                "DATE", self._unit_value("quarter", -1) or "XXXX-QX", PUBLISHED if self.dct else None
+            )
+        part = self._part(unit)
+        if unit == "day" or part:
+            return self._narrative_unit("day", 0, part)
+        value = self._unit_value(unit, 0, m)
+        return Resolved("DATE", value, PUBLISHED if self.dct else None) if value else None
+
+    def _r_narrative(self, m: re.Match[str]) -> Resolved | None:
+        rel = norm(m["rel"])
+        unit = norm(m["unit"])
+        n = 0
+        if rel in ("the next", "the following"):
+            n = 1
+        elif rel in ("the previous", "the preceding", "the prior"):
+            n = -1
+        part = self._part(unit)
+        if part:
+            return self._narrative_unit("day", n, part)
+        return self._narrative_unit(unit, n)
+
+    def _r_unit_around(self, m: re.Match[str]) -> Resolved | None:
+        return self._narrative_unit(norm(m["unit"]), -1 if norm(m["dir"]) == "before" else 1)
+
+    def _r_ago(self, m: re.Match[str]) -> Resolved | None:
+        unit = lexicon().units[norm(m["unit"])]
+        amount = parse_amount(m["num"])
+        direction = norm(m["dir"])
+        sign = 1 if direction in ("later", "from now", "hence") else -1
+        if amount is None:
+            return Resolved("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", PUBLISHED)
+        n = int(amount) * sign
+        if unit == "FN":
+            unit, n = "W", n * 2
+        if direction in ("earlier", "later", "before", "previously"):
+            ref, anchor = self.narrative_ref("D" if unit in ("H", "MIN", "S") else unit)
+            if unit == "Y" and abs(n) == 1 and self.last_quarter and direction == "earlier":
+                ref, anchor = self.last_quarter, TEXT
+        elif self.dct is not None:
+            ref, anchor = self.dct.isoformat(), PUBLISHED
+            if unit == "Y" and abs(n) == 1 and self.last_quarter:
+                ref, anchor = self.last_quarter, TEXT
+        else:
+            ref, anchor = None, None
+        gran = {
+            "D": "day",
+            "W": "week",
+            "M": "month",
+            "Q": "quarter",
+            "Y": "year",
+            "DE": "year",
+            "CE": "year",
+        }.get(unit)
+        if ref is None or gran is None:
+            letters = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX"}
+            return Resolved("DATE", letters.get(gran or "", "XXXX"), None)
+        if cal.granularity(ref) == "quarter" and unit in ("Y", "Q"):
+            base = ref
+        else:
+            base = cal.coarsen(ref, gran) or ref
+        value = cal.shift_value(base, n, unit)
+        if value is None:
+            return None
+        if unit == "DE":
+            value = value[:3]
+        elif unit == "CE":
+            value = value[:2]
+        return Resolved("DATE", value, anchor)
+
+    def _r_bare_ago(self, m: re.Match[str]) -> Resolved | None:
+        later = norm(m["dir"]) == "later"
+        return Resolved("DATE", "FUTURE_REF" if later else "PAST_REF", PUBLISHED)
+
+    def _r_duration(self, m: re.Match[str]) -> Resolved | None:
+        unit = lexicon().units[norm(m["unit"])]
+        amount = parse_amount(m["num"])
+        if amount is not None and m.groupdict().get("half"):
+            amount += 0.5  # "a year and a half"
+        return Resolved("DURATION", cal.duration_value(amount, unit), ABSOLUTE)
+
+    _r_duration_adj = _r_duration
+
+    def _r_half_unit(self, m: re.Match[str]) -> Resolved | None:
+        return Resolved("DURATION", cal.duration_value(0.5, lexicon().units[norm(m["unit"])]), ABSOLUTE)
+
+    def _r_few_units(self, m: re.Match[str]) -> Resolved | None:
+        unit = lexicon().units[norm(m["unit"])]
+        return Resolved("DURATION", cal.duration_value(None, unit), ABSOLUTE)
+
+    def _r_each(self, m: re.Match[str]) -> Resolved | None:
+        lex = lexicon()
+        if m["wd"]:
+            return Resolved("SET", f"XXXX-WXX-{self._weekday_no(m['wd'])}", ABSOLUTE)
+        if m["month"]:
+            return Resolved("SET", f"XXXX-{self._month_no(m['month']):02d}", ABSOLUTE)
+        if m["season"]:
+            return Resolved("SET", f"XXXX-{lex.seasons[norm(m['season'])]}", ABSOLUTE)
+        if m["part"]:
+            return Resolved("SET", f"XXXX-XX-XXT{self._part(m['part'])}", ABSOLUTE)
+        if m["num"]:
+            return Resolved(
+                "SET", cal.duration_value(parse_amount(m["num"]), lex.units[norm(m["unit"])]), ABSOLUTE
+            )
+        what = norm(m["what"])
+        value = {
+            "day": "P1D",
+            "week": "P1W",
+            "weekend": "P1WE",
+            "month": "P1M",
+            "quarter": "P1Q",
+            "year": "P1Y",
+        }[what]
+        return Resolved("SET", value, ABSOLUTE)
+
+    def _r_quarter(self, m: re.Match[str]) -> Resolved | None:
+        q = lexicon().ordinals[norm(m["ord"])]
+        year, anchor = self._quarter_year(m)
+        plain = not any(m.groupdict().get(k) for k in ("year", "year2", "poss", "ago", "rel2", "prevnext"))
+        if plain and year and self.dct and q > cal.quarter_of(self.dct) and self.direction(m) != "future":
+            year -= 1  # "the fourth quarter" in January is the one just ended
+        return Resolved("DATE", f"{year:04d}-Q{q}" if year else f"XXXX-Q{q}", anchor)
+
+    def _r_quarter_code(self, m: re.Match[str]) -> Resolved | None:
+        year, anchor = self._quarter_year(m)
+        return Resolved("DATE", f"{year:04d}-Q{m['q']}" if year else f"XXXX-Q{m['q']}", anchor)
+
+    def _r_half(self, m: re.Match[str]) -> Resolved | None:
+        h = 1 if norm(m["ord"]) == "first" else 2
+        year, anchor = self._quarter_year(m)
+        return Resolved("DATE", f"{year:04d}-H{h}" if year else f"XXXX-H{h}", anchor)
+
+    def _r_period(self, m: re.Match[str]) -> Resolved | None:
+        which = norm(m["which"])
+        if self.last_quarter:
+            base, anchor = self.last_quarter, TEXT
+        elif self.dct is not None:
+            base, anchor = self._unit_value("quarter", -1) or "", PUBLISHED
+        else:
+            return Resolved("DATE", "XXXX-QX", None)
+        if any(
+            w in which for w in ("year-ago", "year-earlier", "year-before", "corresponding", "comparable")
+        ):
+            shifted = cal.shift_value(base, -1, "Y")
+        elif which in ("previous", "prior"):
+            shifted = cal.shift_value(base, -1, "Q")
+        else:
+            shifted = base
+        if shifted is None:
+            return None
+        if "last year" in norm(m.group(0)) or "a year" in norm(m.group(0)):
+            shifted = cal.shift_value(base, -1, "Y") or shifted
+        return Resolved("DATE", shifted, anchor)
+
+    def _r_year_ago_adj(self, m: re.Match[str]) -> Resolved | None:
+        if self.last_quarter:
+            value = cal.shift_value(self.last_quarter, -1, "Y")
+            return Resolved("DATE", value, TEXT) if value else None
+        if self.dct is None:
+            return Resolved("DATE", "XXXX", None)
+        return Resolved("DATE", f"{self.dct.year - 1:04d}", PUBLISHED)
+
+    def _r_year_period(self, m: re.Match[str]) -> Resolved | None:
+        year = int(m["year"])
+        if m["ord"]:
+            q = lexicon().ordinals[norm(m["ord"])]
+        elif self.last_quarter:
+            q = int(self.last_quarter[-1])
+        else:
+            return Resolved("DATE", f"{year:04d}", ABSOLUTE)
+        return Resolved("DATE", f"{year:04d}-Q{q}", ABSOLUTE)
+
+    def _r_bare_units(self, m: re.Match[str]) -> Resolved | None:
+        return Resolved("DURATION", cal.duration_value(None, lexicon().units[norm(m["unit"])]), ABSOLUTE)
+
+    def _r_ref(self, m: re.Match[str]) -> Resolved | None:
+        value = lexicon().references[norm(m["ref"])]
+        return Resolved("DATE", value, PUBLISHED if value == "PRESENT_REF" else ABSOLUTE)
