@@ -133,6 +133,8 @@ def _inherit(ctx: Context, coded: list[CodedEvent], paragraphs: list[int]) -> No
                     ev.place = cand.id
                     break
                 k -= 1
+        if ev.place is None and c.frame_place is not None:
+            ev.place = c.frame_place  # last resort: where the report comes from
         if ev.date is None and ev.modality == "asserted" and c.past:
             for prev in reversed(earlier):
                 if prev.event.date is not None and prev.event.type in _MATERIAL:

@@ -182,6 +182,19 @@ _REFERENCE_HEADS = frozenset(
 )
 
 
+@functools.cache
+def _agent_nouns() -> frozenset[str]:
+    data = load_event_data("lexicons.json")
+    words = {w for ws in data["sectors"].values() for w in ws if " " not in w}
+    words.update(data["object_classes"]["person"])
+    words.update(("troop", "force", "army", "militant", "rebel", "fighter", "militia", "soldier", "gunman"))
+    return frozenset(words)
+
+
+def _agentive(tok: Token) -> bool:
+    return tok.lemma_.lower() in _agent_nouns() or tok.lower_ in _agent_nouns()
+
+
 def _affiliation(tok: Token) -> bool:
     """A place that says whose, not where: "US troops", "Canada's community", "protested against Israel"."""
     cur = tok
@@ -192,10 +205,8 @@ def _affiliation(tok: Token) -> bool:
         and cur.head.pos_ in ("NOUN", "PROPN")
         and not cur.head.ent_type_
     ):
-        head = cur.head
-        return (
-            head.dep_ in ("nsubj", "nsubjpass", "agent", "pobj") and head.lemma_.lower() not in _PLACE_NOUNS
-        )
+        # only a place modifying a participant ("US troops", "Canada's community") says whose
+        return _agentive(cur.head)
     if cur.dep_ == "poss" and cur.head.dep_ == "pobj":
         cur = cur.head  # "against Kosovo's independence"
     return cur.dep_ == "pobj" and cur.head.lower_ in ("against", "toward", "towards")

@@ -160,6 +160,7 @@ class CodedEvent:
     frame_chars: set[int] = field(default_factory=set)
     past: bool = False
     back_reference: bool = False
+    frame_place: str | None = None
 
 
 @dataclass
@@ -460,13 +461,11 @@ def code_sentence(
         root = attributes.clause_root(c.light or tok)
         frame = attributes.frame_tokens(c.light or tok)
         actor_toks: set[int] = set()
-        if target is not None and t_tok is not None:
-            # "the temples of Bel": a place inside what was hit is not where it happened
-            ph = roles.phrase(t_tok)
-            actor_toks.update(range(ph.start, t_tok.i + 1))
+        if t_tok is not None and t_tok.lemma_.lower() in _STRUCTURES:
+            # "the temples of Bel": a name inside what was destroyed is not where it happened
             for child in t_tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
-                    actor_toks.update(range(child.i, child.right_edge.i + 1))
+                    actor_toks.update(t.i for t in child.subtree if not _in_clause(t, child))
         place = attributes.event_place(c.light or tok, root, places, actor_toks, frame)
         date = attributes.event_date(c.light or tok, root, times, frame)
         counts = attributes.event_counts(c.light or tok, root, numbers, frame)
@@ -531,6 +530,7 @@ def code_sentence(
                 previous_subject=prev_subject,
                 frame_chars={ctx.doc[i].idx for i in frame},
                 past=_is_past(c.light or tok),
+                frame_place=next((p.id for p, ti in places if ti in frame), None),
                 back_reference=tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj", "advcl"),
             )
         )
@@ -567,6 +567,42 @@ def _generic(tok: Token | None) -> bool:
         return False
     low = tok.lemma_.lower()
     return low.endswith("ism") or low in _ABSTRACT
+
+
+_STRUCTURES = frozenset(
+    {
+        "temple",
+        "church",
+        "mosque",
+        "monument",
+        "shrine",
+        "tomb",
+        "statue",
+        "building",
+        "house",
+        "home",
+        "palace",
+        "museum",
+        "school",
+        "hospital",
+        "office",
+        "embassy",
+        "consulate",
+        "synagogue",
+        "cathedral",
+        "library",
+    }
+)
+
+
+def _in_clause(tok: Token, top: Token) -> bool:
+    """True when ``tok`` sits in a relative or participial clause below ``top``."""
+    cur = tok
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.dep_ in ("relcl", "acl", "advcl"):
+            return True
+        cur = cur.head
+    return False
 
 
 def _classes_of(tok: Token) -> set[str]:
