@@ -111,7 +111,8 @@ def test_month_day_near_is_within_a_year(ref: dt.date, month: int, day: int, dir
     found = cal.month_day_near(ref, month, day, direction)
     if found is not None:
         assert (found.month, found.day) == (month, day)
-        assert abs((found - ref).days) <= 366
+        # a leap day may lie two years off; any other day within a year
+        assert abs((found - ref).days) <= (731 if (month, day) == (2, 29) else 366)
 
 
 @given(dates, st.integers(min_value=-400, max_value=400), st.sampled_from(["D", "W", "M", "Y"]))
