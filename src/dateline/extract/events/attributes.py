@@ -212,8 +212,13 @@ def _affiliation(tok: Token) -> bool:
     return cur.dep_ == "pobj" and cur.head.lower_ in ("against", "toward", "towards")
 
 
-def _container(tok: Token, others: list[Token]) -> bool:
-    """A place named to locate another ("the Waer district of Homs", "the north Sinai town of El-Arish")."""
+def _container(tok: Token, others: list[Token], spec: dict[int, int]) -> bool:
+    """A place named to locate another ("the Waer district of Homs", "the north Sinai town of El-Arish").
+
+    ``spec`` gives each candidate token its coarseness (0 city .. 2 country): a modifier
+    place locates the "of" place only when it is at least as coarse ("Sinai town of
+    El-Arish"), not when it names the finer unit ("the Zaafaraniyah district of Baghdad").
+    """
     for other in others:
         if other.i == tok.i:
             continue
@@ -221,15 +226,14 @@ def _container(tok: Token, others: list[Token]) -> bool:
         phrase_head = other.head if other.dep_ in ("compound", "nmod") else other
         if tok.i > other.i and phrase_head.left_edge.i <= tok.i <= phrase_head.right_edge.i:
             return True
-        # "the north Sinai town of El-Arish": a modifier of the noun whose "of" names the place
-        if tok.dep_ in ("compound", "nmod", "amod") and tok.head.i == other.head.i and other.dep_ == "pobj":
-            return True
-        if (
-            tok.dep_ in ("compound", "nmod", "amod")
-            and other.head.dep_ == "prep"
-            and other.head.head.i == tok.head.i
-        ):
-            return True
+        if tok.dep_ in ("compound", "nmod", "amod", "poss") and spec[tok.i] >= spec[other.i]:
+            if tok.head.i == other.head.i and other.dep_ == "pobj":
+                return True
+            if other.head.dep_ == "prep" and other.head.head.i == tok.head.i:
+                return True
+            # "Baghdad's Doura district": the possessor holds the compound
+            if tok.dep_ == "poss" and other.dep_ == "compound" and other.head.i == tok.head.i:
+                return True
     return False
 
 
@@ -273,12 +277,13 @@ def event_place(
     cands = [(place, ti) for place, ti in places_in_sentence if ti not in skip and not _affiliation(doc[ti])]
     toks = [doc[ti] for _, ti in cands]
     best: tuple[tuple[int, int, int, int], Place] | None = None
+    spec_of = {ti: _SPECIFICITY.get(place.feature or "", 1) for place, ti in cands}
     for (place, ti), tok in zip(cands, toks, strict=True):
         inside = _tier(ti, trigger, root)
         reference = (
             tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _REFERENCE_HEADS
         )
-        contained = 1 if _container(tok, toks) or reference else 0
+        contained = 1 if _container(tok, toks, spec_of) or reference else 0
         spec = _SPECIFICITY.get(place.feature or "", 1)
         key = (inside, contained, spec, abs(ti - trigger.i))
         if best is None or key < best[0]:
