@@ -85,6 +85,8 @@ CASES = [
     ("Nobody can predict the future.", "the future", "DATE", "FUTURE_REF"),
     ("Rebels attacked every Friday.", "every Friday", "SET", "XXXX-WXX-5"),
     ("Inspectors visit each month.", "each month", "SET", "P1M"),
+    ("Markets close early on Fridays.", "Fridays", "SET", "XXXX-WXX-5"),
+    ("The show airs on Saturday nights.", "Saturday nights", "SET", "XXXX-WXX-6TNI"),
 ]
 
 

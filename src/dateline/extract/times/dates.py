@@ -139,6 +139,8 @@ class DateRules(ResolverBase):
             "SET", f"XXXX-WXX-{self._weekday_no(m['wd'])}" + (f"T{part}" if part else ""), ABSOLUTE
         )
 
+    _r_weekday_parts = _r_weekday_set
+
     def _r_deixis(self, m: re.Match[str]) -> Resolved | None:
         word = norm(m["word"])
         part = self._part(m["part"]) or ("NI" if word == "tonight" else None)

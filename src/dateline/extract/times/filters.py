@@ -117,12 +117,12 @@ def accept(rule: str, m: re.Match[str], text: str, tokens: TokenIndex | None) ->
         tok = tokens.at(m.start("month")) if tokens else None
         if tok is not None and tok.ent_type_ in ("PERSON", "ORG"):
             return None
-    elif rule in ("weekday", "weekday_set"):
+    elif rule in ("weekday", "weekday_set", "weekday_parts"):
         tok = tokens.at(m.start("wd")) if tokens else None
         if tok is not None and tok.ent_type_ in ("ORG", "WORK_OF_ART", "PRODUCT", "FAC", "PERSON"):
             return None
-        if rule == "weekday_set" and text[start:end].lower().startswith("on "):
-            start += 3
+        if rule != "weekday":
+            start = m.start("wd")  # "on" is a signal, not part of the expression
     elif rule in ("year", "year_range"):
         if not _year_ok(m, before, after, tokens):
             return None

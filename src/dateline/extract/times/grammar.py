@@ -133,7 +133,7 @@ _MONTH_GATE = re.compile(
 )
 _WEEKDAY_GATE = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|MON|TUE|WED|THU|FRI|SAT|SUN)")
 _MONTH_RULES = {"month_day", "day_month", "month_year", "month_rel_year", "rel_year_month", "month"}
-_WEEKDAY_RULES = {"weekday", "weekday_set"}
+_WEEKDAY_RULES = {"weekday", "weekday_set", "weekday_parts"}
 # rules whose every match holds one of these substrings
 _NEEDS: dict[str, tuple[str, ...]] = {
     "iso": ("-",),
@@ -146,6 +146,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "month": _MONTH_STEMS,
     "each": ("each", "every"),
     "weekday_set": ("days",),
+    "weekday_parts": ("mornings", "afternoons", "evenings", "nights"),
     "weekday": ("day",),
     "clock": ("a.m", "p.m", "am", "pm", "noon", "midnight", "midday", ":"),
     "deixis": ("yesterday", "today", "tomorrow", "tonight"),
@@ -242,6 +243,7 @@ _RULES: tuple[tuple[str, str, int], ...] = (
         4,
     ),
     ("weekday_set", r"\b(?:on\s+)?(?P<wd>{WD})s(?:\s+(?P<part>{PART})s?)?\b", 2),
+    ("weekday_parts", r"\b(?:on\s+)?(?P<wd>{WD})\s+(?P<part>{PART})s\b", 3),
     (
         "weekday",
         r"\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming|the\s+previous|the\s+following|that)\s+)?(?:(?P<pre>{PRE}))?(?P<wd>{WD})(?:\s+(?P<part>{PART}))?\b",
