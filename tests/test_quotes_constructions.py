@@ -318,3 +318,9 @@ def test_any_mix_of_cues_and_marks_gives_well_formed_quotes(run, caplog, words):
         assert q.kind in ("direct", "mixed", "indirect")
         if q.speaker_span:
             assert 0 <= q.speaker_span[0] < q.speaker_span[1] <= len(text)
+
+
+def test_cue_clause_set_off_inside_the_sentence(run):
+    a = run("Rebels seized the town centre on Tuesday, local officials said, in a blow to the army.")
+    q = only(a, kind="indirect", speaker="local officials", cue="said")
+    assert content(a, q) == "Rebels seized the town centre on Tuesday"

@@ -128,17 +128,23 @@ class SpeakerResolver:
 
     def _pronoun(self, tok: Token, cue: Token) -> Speaker:
         person = tok.lower_ in _PERSON_PRONOUNS
-        ent = self._antecedent(tok, person)
+        found = self._antecedent(tok, person)
         span = _tok_span(tok)
-        if ent is None:
+        if found is None:
             return Speaker(tok.text, span, None, None, "pronoun")
-        self._add_mention(ent, span)
-        return Speaker(ent.name, span, ent, ent.roles[0] if ent.roles else None, "pronoun")
+        if isinstance(found, Speaker):  # an earlier speaker NER did not name
+            return Speaker(found.name, span, found.entity, found.role, "pronoun")
+        self._add_mention(found, span)
+        return Speaker(found.name, span, found, found.roles[0] if found.roles else None, "pronoun")
 
-    def _antecedent(self, tok: Token, person: bool) -> Entity | None:
-        """The last fitting subject in this or the two sentences before, else the last speaker."""
+    def _antecedent(self, tok: Token, person: bool) -> Entity | Speaker | None:
+        """The nearest fitting subject or earlier speaker in this or the two sentences before.
+
+        Subjects are the usual antecedents of a reporting pronoun ("Khalil said ... He
+        added"); an earlier speaker counts too, since NER misses some names."""
         sent_index = self.ctx.sentence_of(tok.idx)
         window_start = self.ctx.sents[max(0, sent_index - 2)].start_char
+        subject: tuple[int, Entity] | None = None
         fallback = None
         k = bisect.bisect_left(self._starts, tok.idx) - 1
         while k >= 0 and self._mentions[k][0] >= window_start:
@@ -148,12 +154,20 @@ class SpeakerResolver:
                 continue
             sp = self.doc.char_span(s, e, alignment_mode="expand")
             if sp is not None and sp.root.dep_ in ("nsubj", "nsubjpass"):
-                return ent
+                subject = (s, ent)
+                break
             if fallback is None and person:
                 fallback = ent
-        for _, speaker in reversed(self.history[-4:]):
+        for at, speaker in reversed(self.history[-4:]):
+            if subject is not None and at < subject[0]:
+                break
             if speaker.entity is not None and (speaker.entity.type == "PERSON") == person:
-                return speaker.entity
+                if at >= window_start or subject is None:
+                    return speaker.entity
+            elif speaker.entity is None and at >= window_start and _name_like(speaker.name) and person:
+                return speaker
+        if subject is not None:
+            return subject[1]
         return fallback
 
     def _issuer(self, tok: Token) -> Token | None:
@@ -226,6 +240,12 @@ class SpeakerResolver:
         k = bisect.bisect_left(self._starts, span[0])
         self._mentions.insert(k, (span[0], span[1], ent))
         self._starts.insert(k, span[0])
+
+
+def _name_like(name: str | None) -> bool:
+    """'Sediq Sediqqi': capitalised words, the shape of a person's name NER did not tag."""
+    words = (name or "").split()
+    return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
 
 
 def _definite(tok: Token) -> bool:

@@ -522,10 +522,12 @@ def _set_off(tok: Token) -> bool:
     """The cue clause stands apart from what it reports: a comma or colon on one side."""
     doc = tok.doc
     lo, hi = tok.left_edge.i, tok.right_edge.i
+    marks = (",", ":", "—", "--")
+    if doc[lo].text in marks or doc[hi].text in marks:
+        return True
     before = doc[lo - 1].text if lo > 0 else ""
     after = doc[hi + 1].text if hi + 1 < len(doc) else ""
-    last = doc[hi].text
-    return before in (",", ":", "—", "--") or after in (",", ":", "—", "--") or last in (",", ":")
+    return before in marks or after in marks
 
 
 def _expletive(tok: Token) -> bool:
