@@ -99,6 +99,7 @@ class ResolverBase:
         return None if tense == "present" else tense
 
     def remember(self, rule: str, resolved: Resolved | None) -> Resolved | None:
+        """Make a concrete date the narrative reference (and a named quarter "the quarter")."""
         if resolved is None or resolved.type not in ("DATE", "TIME") or not resolved.value[:1].isdigit():
             return resolved
         value = resolved.value.split("T")[0] if TIMEX_DAY.match(resolved.value) else resolved.value
