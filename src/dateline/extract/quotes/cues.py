@@ -154,6 +154,10 @@ def _range_without(doc: Doc, outer: Token, inner: Token) -> tuple[int, int] | No
         return (o0, i0 - 1)
     if i0 <= o0:  # cue clause at the start
         return (i1 + 1, o1)
+    if outer.i < i0:
+        tail = [c for c in outer.rights if c.i > i1]
+        if all(c.dep_ in ("prep", "npadvmod", "advmod", "punct") for c in tail):
+            return (o0, i0 - 1)  # "X happened, officials said, in a blow to Y": Y is the writer's
     return (o0, o1)  # cue clause in the middle: the covering span
 
 
