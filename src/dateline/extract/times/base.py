@@ -40,7 +40,7 @@ _CONJOINED = re.compile(
 # granularities fine enough to count days or weeks from
 _FINE_ENOUGH = {"D": {"day"}, "W": {"day", "week"}}
 # only quarters the text names count as "the quarter" for later mentions
-_QUARTER_RULES = {"quarter", "quarter_code", "year_period", "the_unit"}
+_QUARTER_RULES = {"quarter", "quarter_code", "the_unit"}
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,9 @@ class ResolverBase:
             return None
         return None if tense == "present" else tense
 
-    def remember(self, rule: str, resolved: Resolved | None) -> Resolved | None:
+    def remember(
+        self, rule: str, resolved: Resolved | None, m: re.Match[str] | None = None
+    ) -> Resolved | None:
         """Make a concrete date the narrative reference (and a named quarter "the quarter")."""
         if resolved is None or resolved.type not in ("DATE", "TIME") or not resolved.value[:1].isdigit():
             return resolved
@@ -106,7 +108,8 @@ class ResolverBase:
         self.narrative = value
         if TIMEX_DAY.match(value):
             self.last_day = value
-        if rule in _QUARTER_RULES and cal.granularity(value) == "quarter":
+        compared = m is not None and bool(m.groupdict().get("ago"))  # "the year-ago quarter"
+        if rule in _QUARTER_RULES and not compared and cal.granularity(value) == "quarter":
             self.last_quarter = value
         return resolved
 

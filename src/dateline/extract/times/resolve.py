@@ -27,7 +27,7 @@ class Resolver(DateRules, PeriodRules):
         if handler is None:
             return None
         try:
-            resolved = self.remember(rule, handler(m))
+            resolved = self.remember(rule, handler(m), m)
         except (ValueError, OverflowError, KeyError):
             return None
         if resolved is not None:
