@@ -108,12 +108,13 @@ def _inherit(ctx: Context, coded: list[CodedEvent], paragraphs: list[int]) -> No
     """
     places = sorted(ctx.places, key=lambda p: p.span[0])
     place_starts = [p.span[0] for p in places]
+    paras = [_para(paragraphs, c.event.span[0]) for c in coded]  # coded is in sentence order
     for i, c in enumerate(coded):
         ev = c.event
         if ev.type not in _MATERIAL or ev.modality in ("negated", "hypothetical"):
             continue
-        para = _para(paragraphs, ev.span[0])
-        earlier = [p for p in coded[:i] if _para(paragraphs, p.event.span[0]) >= para - 1]
+        first = bisect.bisect_left(paras, paras[i] - 1, 0, i)
+        earlier = coded[first:i]
         if ev.actor is None and ev.type in _VIOLENT:
             for prev in reversed(earlier):
                 if prev.event.actor is not None and prev.event.type == "ASSAULT" and prev.event.actor.country:

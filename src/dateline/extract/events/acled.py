@@ -9,6 +9,7 @@ suicide bombing" -> Suicide bomb), with cue lists from ``acled_cues.json``.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
@@ -155,6 +156,15 @@ def acled_type_of(subtype: str | None) -> str | None:
     return ACLED_TYPE.get(subtype) if subtype else None
 
 
+@functools.lru_cache(maxsize=64)
+def _alternation(words: tuple[str, ...] | list[str]) -> re.Pattern[str] | None:
+    """One compiled search for whole-word cues in a space-padded lemma string."""
+    if not words:
+        return None
+    alts = "|".join(re.escape(w.lower()) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(f" (?:{alts}) ")
+
+
 @dataclass(frozen=True, slots=True)
 class _CueList:
     acled: str
@@ -162,6 +172,8 @@ class _CueList:
     cues: tuple[str, ...]
     agent_cues: tuple[str, ...] = ()
     main_clause_only: bool = False
+    pattern: re.Pattern[str] | None = None
+    agent_pattern: re.Pattern[str] | None = None
 
 
 @functools.cache
@@ -176,6 +188,8 @@ def _cue_lists() -> dict[str, tuple[_CueList, ...]]:
                 tuple(f" {c.lower()} " for c in e["cues"]),
                 tuple(f" {c.lower()} " for c in e.get("agent_cues", [])),
                 bool(e.get("main_clause_only", False)),
+                _alternation(tuple(e["cues"])),
+                _alternation(tuple(e.get("agent_cues", []))),
             )
             for e in data[key]
         )
@@ -311,14 +325,15 @@ class SentenceCues:
     def first(self, key: str) -> _CueList | None:
         for entry in _cue_lists()[key]:
             where = (self.main,) if entry.main_clause_only else (self.lemmas, self.text)
-            if any(c in w for c in entry.cues for w in where):
+            if entry.pattern is not None and any(entry.pattern.search(w) for w in where):
                 return entry
-            if entry.agent_cues and any(c in self.agents for c in entry.agent_cues):
+            if entry.agent_pattern is not None and entry.agent_pattern.search(self.agents):
                 return entry
         return None
 
     def has_any(self, words: frozenset[str]) -> bool:
-        return any(f" {w} " in self.lemmas for w in words)
+        pattern = _alternation(tuple(sorted(words)))
+        return pattern is not None and pattern.search(self.lemmas) is not None
 
 
 def _token_class(tok: Token | None, name: str) -> bool:
