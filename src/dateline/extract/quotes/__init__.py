@@ -120,10 +120,12 @@ def _join(text: str, pieces: list[tuple[int, int]]) -> str:
 
 def _nest(quotes: list[Quote]) -> None:
     """A quote whose cue lies inside another quote's content is nested in it."""
+    starts = [q.span[0] for q in quotes]  # quotes come sorted by span
     for q in quotes:
         if q.cue_span is None:
             continue
-        for outer in quotes:
+        k = bisect.bisect_right(starts, q.cue_span[0]) - 1
+        for outer in quotes[max(0, k - 8) : k + 1][::-1]:
             if outer is not q and outer.span[0] <= q.cue_span[0] and q.cue_span[1] <= outer.span[1]:
                 q.nested_in = outer.id
                 break

@@ -53,6 +53,7 @@ class Assembler:
         self._paras = paragraphs(text)
         self._para_starts = [p[0] for p in self._paras]
         self._tok_starts = [t.idx for t in doc]
+        self._group_starts = [g.start for g in groups]
 
     # -- positions ------------------------------------------------------------------
     def paragraph_of(self, char: int) -> int:
@@ -96,6 +97,8 @@ class Assembler:
             drafts.append(draft)
             by_cue[cue.token.i] = draft
         cue_at = {c.token.i: c for c in self.cues}
+        self._by_char = sorted(self.cues, key=lambda c: c.token.idx)
+        self._cue_chars = [c.token.idx for c in self._by_char]
         signed = signature_cues(self.text, self.doc, self.groups, self.paragraph_end)
         for gi, group in enumerate(self.groups):
             if gi in used or self._title(group):
@@ -125,7 +128,7 @@ class Assembler:
         assert cue.content is not None
         c0, c1 = self._chars(cue.content)
         k0, k1 = self._core(cue.content)
-        overlapping = [(gi, g) for gi, g in enumerate(self.groups) if g.start < c1 and c0 < g.end]
+        overlapping = self._groups_over(c0, c1)
         for gi, g in overlapping:
             o0, o1 = g.outer
             if k0 >= o0 and k1 <= o1:
@@ -140,12 +143,22 @@ class Assembler:
         return Draft("indirect", (c0, c1), cue, [], [(c0, c1)])
 
     def _labelled(self, cue: Cue, c0: int, c1: int, used: set[int]) -> Draft:
-        overlapping = [(gi, g) for gi, g in enumerate(self.groups) if g.start < c1 and c0 < g.end]
+        overlapping = self._groups_over(c0, c1)
         for gi, _ in overlapping:
             used.add(gi)
         inside = any(g.outer[0] < c0 and c1 <= g.outer[1] for _, g in overlapping)
         kind = "direct" if inside else "mixed" if overlapping else "indirect"
         return Draft(kind, (c0, c1), cue, [g for _, g in overlapping if inside], [(c0, c1)])
+
+    def _groups_over(self, start: int, end: int) -> list[tuple[int, MarkGroup]]:
+        """Quotations overlapping ``[start, end)`` (they are ordered and do not overlap)."""
+        k = max(0, bisect.bisect_right(self._group_starts, start) - 1)
+        out = []
+        while k < len(self.groups) and self.groups[k].start < end:
+            if start < self.groups[k].end:
+                out.append((k, self.groups[k]))
+            k += 1
+        return out
 
     def _merge(self, draft: Draft, group: MarkGroup) -> None:
         draft.groups.append(group)
@@ -180,7 +193,11 @@ class Assembler:
         o0, o1 = group.outer
         para = self.paragraph_of(o0)
         best: tuple[int, Cue] | None = None
-        for cue in self.cues:
+        lo = self._paras[para - 1][0] if para > 0 else 0
+        hi = self._paras[para][1] if self._paras else len(self.text)
+        k0 = bisect.bisect_left(self._cue_chars, lo)
+        k1 = bisect.bisect_right(self._cue_chars, hi)
+        for cue in self._by_char[k0:k1]:
             if cue.content is not None and cue.shape != "bare":
                 continue
             c = cue.token.idx
@@ -283,18 +300,30 @@ class Assembler:
         return len(words) >= 4 and not all(w[0].isupper() for w in words)  # not a title
 
 
+class _CueIndex:
+    """Cues by token index, to find those inside a token range without a quadratic scan."""
+
+    def __init__(self, cues: list[Cue]) -> None:
+        self.cues = sorted(cues, key=lambda c: c.token.i)
+        self.positions = [c.token.i for c in self.cues]
+
+    def within(self, a: int, b: int) -> list[Cue]:
+        lo = bisect.bisect_left(self.positions, a)
+        hi = bisect.bisect_right(self.positions, b)
+        return self.cues[lo:hi]
+
+
 def _split_contents(doc: Doc, cues: list[Cue]) -> None:
     """'X said A, arguing that B': A is X's saying, B the next attribution -- a cue that
     closes another cue's content ends that content where its own clause begins."""
+    index = _CueIndex([c for c in cues if c.content is not None])
     for cue in cues:
         if cue.content is None:
             continue
         a, b = cue.content
-        for other in cues:
+        for other in index.within(a + 2, b):
             t = other.token
-            if other is cue or other.content is None or not (a + 1 < t.i <= b) or t.right_edge.i < b:
-                continue
-            if t.dep_ not in ("advcl", "conj") or t.left_edge.i <= a:
+            if other is cue or t.right_edge.i < b or t.dep_ not in ("advcl", "conj") or t.left_edge.i <= a:
                 continue
             before = doc[t.left_edge.i - 1]
             if before.text not in (",", ";", "—", "--") and before.dep_ != "cc":
@@ -309,11 +338,19 @@ def _split_contents(doc: Doc, cues: list[Cue]) -> None:
 
 def _outermost(cues: list[Cue]) -> list[Cue]:
     """Drop cues inside another cue's content: "X said Y described Z" is X's quote."""
-
-    def inside(c: Cue, d: Cue) -> bool:
-        return d.content is not None and d is not c and d.content[0] <= c.token.i <= d.content[1]
-
-    return [c for c in cues if not any(inside(c, d) and not inside(d, c) for d in cues)]
+    index = _CueIndex(cues)
+    inner: set[int] = set()
+    for d in cues:
+        if d.content is None:
+            continue
+        a, b = d.content
+        for c in index.within(a, b):
+            if c is d:
+                continue
+            # mutual containment (each inside the other's content) drops neither
+            if not (c.content is not None and c.content[0] <= d.token.i <= c.content[1]):
+                inner.add(id(c))
+    return [c for c in cues if id(c) not in inner]
 
 
 def _pieces(group: MarkGroup) -> list[tuple[int, int]]:
