@@ -1,6 +1,6 @@
 """Times benchmark: dateline's TIMEX3 stage against dateparser and HeidelTime, side by side.
 
-Usage: python bench/bench_times.py [GOLD.jsonl] [--limit N] [--no-heideltime]
+Usage: python bench/bench_times.py [GOLD.jsonl] [--limit N (default 40, 0 = all)] [--no-heideltime]
 
 Every system sees the same documents with the same publication date. Prints span P/R/F1
 and value F1 (the reference scorer's TempEval-3 style metrics) and the time per document:
@@ -155,7 +155,12 @@ def run(gold_path: Path, limit: int | None, with_heideltime: bool) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", nargs="?", type=Path, default=GOLD / "tbaq-dev.jsonl")
-    parser.add_argument("--limit", type=int, default=None, help="first N documents only")
+    parser.add_argument(
+        "--limit",
+        type=int,
+        default=40,
+        help="first N documents (default 40: HeidelTime takes seconds each; 0 = all)",
+    )
     parser.add_argument("--no-heideltime", action="store_true", help="skip HeidelTime even if installed")
     args = parser.parse_args()
     run(args.gold, args.limit, not args.no_heideltime)
