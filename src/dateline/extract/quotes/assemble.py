@@ -251,7 +251,9 @@ class Assembler:
             if draft.cue.token.idx < draft.groups[-1].outer[1]:
                 continue
             para = self.paragraph_of(draft.cue.token.idx)
-            for gi, group in enumerate(self.groups):
+            first = max(0, bisect.bisect_left(self._group_starts, cue_sent_end) - 1)
+            for gi in range(first, len(self.groups)):
+                group = self.groups[gi]
                 if gi in used or group.outer[0] < cue_sent_end:
                     continue
                 if self.paragraph_of(group.outer[0]) != para or not _only_filler(
