@@ -223,3 +223,45 @@ def test_events_are_numbered_in_reading_order(analyze) -> None:
 def test_odd_text_never_raises(analyze, text: str) -> None:
     art = analyze(text)
     assert isinstance(art.events, list)
+
+
+def test_casualty_counts_are_labelled(analyze) -> None:
+    _, events = _events(analyze, "Gunmen killed 12 villagers and wounded 30 others near Maiduguri on Sunday.")
+    counts = {(c.unit, c.value) for ev in events for c in ev.counts}
+    assert ("killed", 12) in counts
+    assert ("injured", 30) in counts
+
+
+def test_territory_change_names_loser_and_gainer(analyze) -> None:
+    art, events = _events(
+        analyze, "Houthi rebels recaptured the village of Kitaf from government forces on Friday."
+    )
+    ev = _find(events, "recaptured")
+    change = ev.territory_change
+    assert change is not None
+    assert change["to"] == "Houthis"
+    assert change["from"] == "government forces"
+    assert change["place"] == ev.place and _place_text(art, ev) == "Kitaf"
+
+
+def test_a_repeated_mention_is_one_event(analyze) -> None:
+    text = (
+        "Syrian troops recaptured the town of Qusayr on Sunday. "
+        "The army said that by recapturing Qusayr it had cut the rebels' supply lines."
+    )
+    _, events = _events(analyze, text)
+    assert len([e for e in events if e.acled_subtype == "Government regains territory"]) == 1
+
+
+def test_threat_and_promise_follow_plover(analyze) -> None:
+    _, events = _events(
+        analyze,
+        "The government said it will impose a curfew. The rebels said they will release the hostages.",
+    )
+    assert _find(events, "curfew").type == "THREATEN"
+    assert _find(events, "release").type == "AGREE"
+
+
+def test_lifting_a_restriction_is_a_concession(analyze) -> None:
+    _, events = _events(analyze, "The authorities lifted the curfew in the capital on Thursday.")
+    assert _find(events, "curfew").type == "CONCEDE"

@@ -491,12 +491,14 @@ def code_sentence(
         if territory and subtype is not None:
             gainer = actor.name or actor.country or actor.text if actor else None
             loser = target.name or target.country or target.text if target else None
-            for child in tok.children:
-                if child.dep_ == "prep" and child.lower_ == "from":
-                    pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-                    if pobj is not None and "place" not in _classes_of(pobj):
-                        src = _actor(ctx, pobj)
-                        loser = (src.name or src.country or src.text) if src else loser
+            # "recaptured the village of Kitaf from government forces": the "from" may hang off the object
+            froms = [
+                t for t in tok.subtree if t.dep_ == "prep" and t.lower_ == "from" and not _in_clause(t, tok)
+            ]
+            pobj = next((g for g in froms[0].children if g.dep_ == "pobj"), None) if froms else None
+            if pobj is not None and "place" not in _classes_of(pobj):
+                src = _actor(ctx, pobj)
+                loser = (src.name or src.country or src.text) if src else loser
             if spec.territory_reverse and spec.id != "drive_out":
                 gainer, loser = loser if loser != gainer else None, gainer
             change = {"from": loser, "to": gainer, "place": place.id if place else None}
