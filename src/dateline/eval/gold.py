@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from dateline.errors import MalformedInput, SourceNotFound
+from dateline.pipeline import Document
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -33,3 +34,15 @@ def predictions_by_id(paths: list[Path]) -> dict[str, dict[str, Any]]:
             if row.get("id") is not None:
                 out[str(row["id"])] = row
     return out
+
+
+def gold_document(row: dict[str, Any]) -> Document:
+    """The article a gold row describes, keeping its id so predictions line up with it."""
+    return Document(
+        text=row["text"],
+        id=row["id"],
+        published=row.get("published"),
+        url=row.get("url"),
+        title=row.get("title"),
+        source=row.get("source"),
+    )

@@ -1,40 +1,26 @@
-"""Run the pipeline over a gold file's texts, keeping each gold id, as JSONL predictions."""
+"""Predictions for a gold file as JSONL, one analysed article a line with the gold id.
+
+``python -m dateline.eval.predict GOLD.jsonl PRED.jsonl`` writes what the reference scorer
+(``../shared/tools/score.py GOLD PRED``) reads; ``dateline eval`` scores in-process.
+"""
 
 from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
-from dateline.pipeline import Document, Failure, Pipeline
-
-
-def gold_documents(path: Path) -> Iterator[Document]:
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            yield Document(
-                text=row["text"],
-                id=row["id"],
-                published=row.get("published"),
-                url=row.get("url"),
-                title=row.get("title"),
-                source=row.get("source"),
-            )
+from dateline.eval.gold import gold_document, read_jsonl
+from dateline.pipeline import Failure, Pipeline
 
 
 def predict(gold: Path, out: Path, pipeline: Pipeline | None = None, n_process: int = 1) -> int:
     pipeline = pipeline or Pipeline()
     n = 0
     with out.open("w", encoding="utf-8") as fh:
-        for result in pipeline.pipe(gold_documents(gold), n_process=n_process):
-            if isinstance(result, Failure):
-                fh.write(json.dumps(result.to_dict()) + "\n")
-            else:
-                fh.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+        for result in pipeline.pipe((gold_document(r) for r in read_jsonl(gold)), n_process=n_process):
+            row = result.to_dict()
+            fh.write(json.dumps(row, ensure_ascii=not isinstance(result, Failure)) + "\n")
             n += 1
     return n
 

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from dateline.eval.gold import predictions_by_id, read_jsonl
+from dateline.eval.gold import gold_document, predictions_by_id, read_jsonl
 from dateline.eval.metrics import score
-from dateline.pipeline import Document, Failure, Pipeline
+from dateline.pipeline import Failure, Pipeline
 
 
 @dataclass
@@ -30,17 +30,7 @@ def predict_rows(
     rows: list[dict[str, Any]], pipeline: Pipeline, n_process: int = 1
 ) -> dict[str, dict[str, Any]]:
     """Analyse gold texts (ids kept); a failed article predicts nothing."""
-    docs = [
-        Document(
-            text=r["text"],
-            id=r["id"],
-            published=r.get("published"),
-            url=r.get("url"),
-            title=r.get("title"),
-            source=r.get("source"),
-        )
-        for r in rows
-    ]
+    docs = [gold_document(r) for r in rows]
     out: dict[str, dict[str, Any]] = {}
     for result in pipeline.pipe(docs, n_process=n_process):
         if isinstance(result, Failure):
