@@ -78,6 +78,8 @@ def run(gold_path: Path, limit: int | None) -> None:
         finally:
             build.acled.resolve_subtype = original
         results[name] = (score.score(rows, preds), spent)
+        if name == "dateline":
+            by_type = _recall_by_type(score, rows, preds)
     n = len(rows)
     print(f"{gold_path.name}: {n} articles, parse {1000 * parse_s / n:.2f} ms/article")
     for name, (res, spent) in results.items():
@@ -85,6 +87,23 @@ def run(gold_path: Path, limit: int | None) -> None:
         print(
             f"  {name:<14} events {1000 * spent / n:.2f} ms/article ({100 * spent / parse_s:.1f}% of parse) {json.dumps(metrics)}"
         )
+    if by_type:
+        print("  trigger recall by type: " + ", ".join(f"{t} {h}/{k}" for t, (h, k) in by_type.items()))
+
+
+def _recall_by_type(score, rows: list[dict], preds: dict[str, dict]) -> dict[str, tuple[int, int]]:
+    """Matched / gold triggers per annotated type (KAIROS types in WikiEvents), most frequent first."""
+    counts: dict[str, list[int]] = {}
+    for row in rows:
+        gold = [e for e in row.get("events", []) if e.get("kairos_type") and e.get("span")]
+        if not gold:
+            continue
+        found = {id(g) for g, _ in score.matches(gold, preds[row["id"]]["events"])}
+        for g in gold:
+            hit_n = counts.setdefault(".".join(g["kairos_type"].split(".")[:2]), [0, 0])
+            hit_n[0] += id(g) in found
+            hit_n[1] += 1
+    return {k: (v[0], v[1]) for k, v in sorted(counts.items(), key=lambda kv: -kv[1][1])}
 
 
 def _event(ev) -> dict:
