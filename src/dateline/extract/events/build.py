@@ -533,7 +533,7 @@ def code_sentence(
                 frame_chars={ctx.doc[i].idx for i in frame},
                 past=_is_past(c.light or tok),
                 frame_place=next((p.id for p, ti in places if ti in frame), None),
-                back_reference=tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj", "advcl"),
+                back_reference=tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj"),
             )
         )
     return out
