@@ -436,8 +436,6 @@ def code_sentence(
                 rank = case.get("rank", rank)
                 territory = case.get("territory", territory)
                 break
-        if spec.needs_obj_for_acled and not object_class(tok, spec.needs_obj_for_acled):
-            base, territory = None, False
         if c.complement is not None:
             mode = _mode_from_complement(kind, c.complement) or mode
         if c.undo is not None:
@@ -499,7 +497,7 @@ def code_sentence(
             if pobj is not None and "place" not in _classes_of(pobj):
                 src = _actor(ctx, pobj)
                 loser = (src.name or src.country or src.text) if src else loser
-            if spec.territory_reverse and spec.id != "drive_out":
+            if spec.territory_reverse:
                 gainer, loser = loser if loser != gainer else None, gainer
             change = {"from": loser, "to": gainer, "place": place.id if place else None}
         if not prev_done:

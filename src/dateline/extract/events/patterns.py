@@ -37,7 +37,6 @@ class TriggerSpec:
     territory: bool = False
     territory_reverse: bool = False
     needs_obj: str | None = None
-    needs_obj_for_acled: str | None = None
     cases: tuple[dict[str, Any], ...] = field(default_factory=tuple)
 
 
@@ -62,7 +61,6 @@ def _spec(entry: dict[str, Any]) -> TriggerSpec:
         territory=bool(entry.get("territory", False)),
         territory_reverse=bool(entry.get("territory_reverse", False)),
         needs_obj=entry.get("needs_obj"),
-        needs_obj_for_acled=entry.get("needs_obj_for_acled"),
         cases=tuple(entry.get("cases", [])),
     )
 
