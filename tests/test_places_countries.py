@@ -57,11 +57,12 @@ def test_country_records_carry_geonames_ids() -> None:
     assert country_by_iso2("SY") == syria
 
 
-def test_committed_country_table_is_what_the_build_makes() -> None:
-    """resources/countries.json is built from PyPI data by scripts/build_gazetteer.py, not edited by hand."""
+def test_built_country_table_is_what_the_build_makes() -> None:
+    """countries.json is a build artefact from PyPI data (scripts/build_gazetteer.py), never edited by hand."""
     import json
 
-    from dateline.resolve.country_build import COUNTRIES_JSON, build_countries
+    from dateline.resolve.country_build import build_countries
+    from dateline.resolve.geodata import countries_path
 
-    committed = json.loads(COUNTRIES_JSON.read_text(encoding="utf-8"))
-    assert build_countries() == committed
+    built = json.loads(countries_path().read_text(encoding="utf-8"))
+    assert build_countries() == built

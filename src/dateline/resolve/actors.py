@@ -182,13 +182,13 @@ def _normalised(
 @functools.cache
 def _capitals() -> dict[str, str]:
     """Capital city -> ISO alpha-3: "the defence ministry in Moscow" speaks for Russia."""
-    from dateline.resolve.country_build import COUNTRIES_JSON
+    from dateline.errors import ResourceError
+    from dateline.resolve.countries import capitals
 
     try:
-        data = json.loads(COUNTRIES_JSON.read_text(encoding="utf-8"))
-    except OSError:
+        return capitals()
+    except ResourceError:
         return {}
-    return {v["capital"]: k for k, v in data.get("countries", {}).items() if v.get("capital")}
 
 
 def _capital_country(text: str) -> str | None:

@@ -1,8 +1,8 @@
 """Country names and demonyms -> ISO 3166 codes, from ``resources/countries.json``.
 
 Shared by the place stage (which gives entities their countries) and the events stage
-(actors' countries). The table is built by ``scripts/build_gazetteer.py`` from PyPI data
-and loaded once per process. Demonyms ("Syrian") map to a country but are not places.
+(actors' countries). The table is a build artefact from PyPI data (located or built once
+by ``dateline.resolve.geodata``) and loaded once per process. Demonyms ("Syrian") map to a country but are not places.
 
 Short all-capital forms ("US", "UK") are matched case-sensitively so that the pronoun
 "us" never becomes the United States.
@@ -15,9 +15,17 @@ import json
 import re
 from dataclasses import dataclass
 
-from dateline.resolve.country_build import COUNTRIES_JSON
+from dateline.resolve import geodata
 
-__all__ = ["Country", "country_by_iso2", "country_by_iso3", "country_of", "demonym_country", "name_country"]
+__all__ = [
+    "Country",
+    "capitals",
+    "country_by_iso2",
+    "country_by_iso3",
+    "country_of",
+    "demonym_country",
+    "name_country",
+]
 
 _MAX_NGRAM = 5
 _TOKEN = re.compile(r"[A-Za-zÀ-ÿ.'’]+(?:-[A-Za-zÀ-ÿ.'’]+)*")
@@ -50,11 +58,7 @@ class _Tables:
 
 @functools.cache
 def _tables() -> _Tables:
-    if not COUNTRIES_JSON.exists():  # a fresh checkout without the built file
-        from dateline.resolve.country_build import write_countries
-
-        write_countries()
-    data = json.loads(COUNTRIES_JSON.read_text(encoding="utf-8"))
+    data = json.loads(geodata.countries_path().read_text(encoding="utf-8"))
     countries = {
         k: Country(
             iso2=v["iso2"],
@@ -92,6 +96,11 @@ def country_by_iso3(code: str) -> Country | None:
 
 def country_by_iso2(code: str) -> Country | None:
     return _tables().by_iso2.get(code.upper()) if code else None
+
+
+def capitals() -> dict[str, str]:
+    """Capital city name -> ISO alpha-3 ("Moscow" -> RUS)."""
+    return {c.capital: iso3 for iso3, c in _tables().countries.items() if c.capital}
 
 
 def name_country(text: str) -> str | None:

