@@ -103,6 +103,8 @@ def test_material_triggers(analyze, text: str, word: str, etype: str, acled: str
         ("The government lifted the ban on opposition rallies.", "lifted", "CONCEDE"),
         ("The army deployed additional troops along the border.", "deployed", "MOBILIZE"),
         ("The two navies held a joint exercise in the Baltic Sea.", "exercise", "COOPERATE"),
+        ("The two delegations failed to reach an agreement on the border.", "agreement", "REJECT"),
+        ("The ministry said it would not accept any more refugees.", "accept", "REJECT"),
     ],
 )
 def test_verbal_and_cooperative_triggers(analyze, text: str, word: str, etype: str) -> None:

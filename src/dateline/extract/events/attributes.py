@@ -390,6 +390,8 @@ def modality_of(trigger: Token, light: Token | None = None) -> str:
                 hypothetical = True
         if i > 0 and tok.lemma_.lower() in governors and tok.i != trigger.i:
             planned = True
+        if i > 0 and tok.lemma_.lower() in ("fail", "refuse", "decline") and tok.i != trigger.i:
+            negated = True  # "failed to reach agreement"
         if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in markers for c in tok.children):
             hypothetical = True
     if negated:

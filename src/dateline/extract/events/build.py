@@ -230,6 +230,10 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
             c.undo = c.light = head
             if head.i in by_token:
                 by_token[head.i].absorbed = True
+            gov = by_token.get(head.head.i) if head.dep_ == "xcomp" else None
+            if gov is not None and gov.pat.spec.type in _SPEECH_ACTS:
+                gov.complement = c  # "refusing to lift the curfew"
+                c.absorbed = True
             continue
         owner = by_token.get(head.i) if head.i != tok.i else None
         if owner is None and tok.dep_ in ("pobj", "pcomp") and head.dep_ == "prep":
@@ -469,6 +473,15 @@ def code_sentence(
         counts = attributes.event_counts(c.light or tok, root, numbers, frame)
         modality = attributes.modality_of(tok, c.light)
         kind, mode, base = _promise_or_threat(c, kind, mode, base, modality)
+        if modality == "negated" and kind in _COOPERATIVE | {"AGREE"}:
+            # "will not accept refugees", "failed to reach agreement": PLOVER codes a refusal
+            kind, mode, base, territory, modality = (
+                "REJECT",
+                _ASK_MODE.get(kind, "change"),
+                None,
+                False,
+                "asserted",
+            )
         quote = attributes.quote_of(span, ctx.quotes)
         speech_above = any(attributes.is_speech_frame(a) for a in (c.light or tok).ancestors)
         if modality == "asserted" and (quote is not None or speech_above):
