@@ -43,6 +43,17 @@ _FINE_ENOUGH = {"D": {"day"}, "W": {"day", "week"}}
 _QUARTER_RULES = {"quarter", "quarter_code", "the_unit"}
 
 
+# "after a flat second quarter": an indefinite quarter as a noun of its own is an aside
+_INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+
+
+def _aside_quarter(text: str, m: re.Match[str]) -> bool:
+    """Whether a named quarter is one the story passes by rather than the one it reports:
+    "a (flat) second quarter" is; "a third-quarter loss" (the quarter modifying the
+    figure) and "the third quarter" are not."""
+    return "-" not in m.group(0) and _INDEFINITE.search(text[max(0, m.start() - 20) : m.start()]) is not None
+
+
 @dataclass(frozen=True)
 class Resolved:
     """A TIMEX3 type and value, and what the value was resolved against."""
@@ -108,7 +119,7 @@ class ResolverBase:
         self.narrative = value
         if TIMEX_DAY.match(value):
             self.last_day = value
-        compared = m is not None and bool(m.groupdict().get("ago"))  # "the year-ago quarter"
+        compared = m is not None and (bool(m.groupdict().get("ago")) or _aside_quarter(self.text, m))
         if rule in _QUARTER_RULES and not compared and cal.granularity(value) == "quarter":
             self.last_quarter = value
         return resolved

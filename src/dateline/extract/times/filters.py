@@ -134,7 +134,11 @@ def accept(rule: str, m: re.Match[str], text: str, tokens: TokenIndex | None) ->
     elif rule == "ref":
         if not _ref_ok(m, tokens):
             return None
-    elif rule == "relative" and text[max(0, start - 1) : start] in ('"', "“", "'") and m.group(0).istitle():
+    elif (
+        rule in ("relative", "the_unit")
+        and text[max(0, start - 1) : start] in ('"', "“", "'")
+        and m.group(0).istitle()
+    ):
         return None  # a title in quotes ("This Week")
     elif rule == "bare_units":
         start = m.start("unit")
@@ -251,9 +255,6 @@ def _duration_ok(m: re.Match[str], tokens: TokenIndex | None) -> bool:
 
 def _ref_ok(m: re.Match[str], tokens: TokenIndex | None) -> bool:
     word = m.group("ref").lower()
-    if word in ("current", "recent"):
-        tok = tokens.at(m.start()) if tokens else None
-        return tok is None or tok.pos_ == "ADJ"
     if word == "soon":
         return not re.match(r"\s+(?:as|after|thereafter)\b", m.string[m.end() : m.end() + 12])
     return True

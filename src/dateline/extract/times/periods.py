@@ -9,6 +9,12 @@ from dateline.extract.times import calendar as cal
 from dateline.extract.times.base import ABSOLUTE, PUBLISHED, TEXT, Resolved, ResolverBase, norm
 from dateline.extract.times.lexicon import lexicon, parse_amount
 
+# an amount just before ("$3 million last year") or just after ("last year's $1.55 billion")
+_FIGURE_BEFORE = re.compile(
+    r"(?:\d|\b(?:million|billion|cents?|a\s+share|pence|percent)|%)\s*,?\s*$", re.IGNORECASE
+)
+_FIGURE_AFTER = re.compile(r"'s\s+(?:[$#£€]|\d)")
+
 
 class PeriodRules(ResolverBase):
     """Weeks, months, quarters and years relative to a reference; durations and sets."""
@@ -18,10 +24,23 @@ class PeriodRules(ResolverBase):
         if unit == "autumn":
             unit = "fall"
         n = self._offset(m["rel"], unit)
+        if unit == "year" and n == -1 and self.last_quarter and self._compares_figure(m):
+            value = cal.shift_value(self.last_quarter, -1, "Y")
+            return Resolved("DATE", value, TEXT) if value else None
         value = self._unit_value(unit, n, m)
         if value is None:
             return None
         return Resolved("DATE", value, PUBLISHED if self.dct else None)
+
+    def _compares_figure(self, m: re.Match[str]) -> bool:
+        """Whether "last year" dates a figure set against the quarter's ("a loss of $3
+        million last year", "from last year's $1.55 billion"): in a quarterly report that
+        is the year-ago quarter (as "a year ago" is), not the whole year."""
+        if m["pre"]:
+            return False
+        before = self.text[max(0, m.start() - 25) : m.start()]
+        after = self.text[m.end() : m.end() + 6]
+        return bool(_FIGURE_BEFORE.search(before) or _FIGURE_AFTER.match(after))
 
     def _r_the_unit(self, m: re.Match[str]) -> Resolved | None:
         unit = norm(m["unit"])
