@@ -324,3 +324,17 @@ def test_cue_clause_set_off_inside_the_sentence(run):
     a = run("Rebels seized the town centre on Tuesday, local officials said, in a blow to the army.")
     q = only(a, kind="indirect", speaker="local officials", cue="said")
     assert content(a, q) == "Rebels seized the town centre on Tuesday"
+
+
+def test_dateline_before_a_trailing_cue(run):
+    a = run(
+        "BEIRUT (AFP) - Air strikes killed 12 people in the north on Sunday, the monitoring group reported."
+    )
+    q = only(a, kind="indirect", speaker="monitoring group", cue="reported")
+    assert content(a, q) == "Air strikes killed 12 people in the north on Sunday"
+
+
+def test_accusation_carries_its_charge(run):
+    a = run("The opposition leader accused the government of sabotaging the talks.")
+    q = only(a, speaker="opposition leader", cue="accused")
+    assert content(a, q) == "the government of sabotaging the talks"

@@ -179,7 +179,7 @@ class Assembler:
                     break
                 if head.i in cue_at:
                     return cue_at[head.i]
-                if head.head is head:
+                if head.head.i == head.i:
                     break
                 head = head.head
         sent = self.doc[lo].sent

@@ -82,6 +82,7 @@ def trim_content(doc: Doc, start: int, end: int, lex: CueLexicon) -> tuple[int, 
             start += 2
         else:
             break
+    start = _skip_dateline(doc, start, end)
     end = _cut_trailing_comment(doc, start, end)
     while end >= start and (doc[end].is_space or (doc[end].is_punct and not _is_quote_char(doc[end].text))):
         end -= 1
@@ -89,6 +90,17 @@ def trim_content(doc: Doc, start: int, end: int, lex: CueLexicon) -> tuple[int, 
         return None
     words = sum(1 for t in doc[start : end + 1] if not t.is_punct and not t.is_space)
     return (start, end) if words >= 2 else None
+
+
+def _skip_dateline(doc: Doc, start: int, end: int) -> int:
+    """'BEIRUT (AFP) - Air strikes ...': the wire dateline is not part of what is reported."""
+    for t in doc[start : min(end, start + 8)]:
+        if t.text in ("-", "—", "–", "--"):
+            head = [x for x in doc[start : t.i] if not x.is_punct and not x.is_space]
+            if head and all(x.text[:1].isupper() for x in head):
+                return t.i + 1
+            break
+    return start
 
 
 def _cut_trailing_comment(doc: Doc, start: int, end: int) -> int:
@@ -123,7 +135,7 @@ def _climb_subject(tok: Token) -> Token | None:
     """The subject a cue shares with the verb it hangs from ("hailed ... and said")."""
     cur = tok
     for _ in range(3):
-        if cur.dep_ not in _CLIMB or cur.head is cur:
+        if cur.dep_ not in _CLIMB or cur.head.i == cur.i:
             return None
         cur = cur.head
         if cur.dep_ == "prep":  # "as saying": prep -> verb
@@ -203,7 +215,7 @@ class CueFinder:
         source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
         if source is None:
             return None
-        head = tok.head if tok.head is not tok else None
+        head = tok.head if tok.head.i != tok.i else None
         content = None
         if head is not None:
             rng = _range_without(tok.doc, head, tok)
@@ -251,7 +263,7 @@ class CueFinder:
         head = tok.head
         if (
             tok.dep_ in ("parataxis", "ccomp", "advcl")
-            and head is not tok
+            and head.i != tok.i
             and head.pos_ in ("VERB", "AUX")
             and not self.lex.is_cue_verb(head.lemma_.lower())
             and _set_off(tok)
@@ -288,10 +300,30 @@ class CueFinder:
             return cue
         if tier != "speech":
             return None
+        trailing = self._trailing(tok, span)
+        if trailing is not None:
+            return trailing
         cue = Cue(tok, tok.text, span, "bare", None, tier=tier, colon=colon)
         self._source(cue, content_left=False)
         if cue.source is None:
             return None
+        return cue
+
+    def _trailing(self, tok: Token, span: tuple[int, int]) -> Cue | None:
+        """'..., the observatory reported.' where the parse lost the clause (a dateline in
+        front, say): a final cue clause after a comma reports the sentence before it."""
+        subj = _subject(tok)
+        if subj is None or subj.i > tok.i or not _sentence_final(tok) or self.quoted(tok.idx):
+            return None
+        doc = tok.doc
+        lo = subj.left_edge.i
+        sent = tok.sent
+        if lo - 1 <= sent.start or doc[lo - 1].text != ",":
+            return None
+        content = trim_content(doc, sent.start, lo - 2, self.lex)
+        if content is None or self.has_quotation(doc[content[0]].idx, doc[content[1]].idx + 1):
+            return None
+        cue = Cue(tok, tok.text, span, "inverted", content, subj)
         return cue
 
     def _infinitive(self, tok: Token, span: tuple[int, int], tier: str) -> Cue | None:
@@ -323,7 +355,12 @@ class CueFinder:
             return None
         if dobj.ent_type_ in _AMOUNTS:  # "spoke for about five minutes", "raised $1 million"
             return None
-        content = trim_content(tok.doc, dobj.left_edge.i, dobj.right_edge.i, self.lex)
+        hi = dobj.right_edge.i
+        if dobj.head.i == tok.i:  # 'accused Damascus of sabotaging the talks': the charge comes along
+            hi = max(
+                [hi] + [c.right_edge.i for c in tok.rights if c.i > dobj.i and c.dep_ in ("prep", "oprd")]
+            )
+        content = trim_content(tok.doc, dobj.left_edge.i, hi, self.lex)
         if content is None:
             return None
         if sum(1 for t in tok.doc[content[0] : content[1] + 1] if not t.is_punct) < _STANCE_MIN_WORDS:
@@ -447,7 +484,7 @@ class CueFinder:
     def _sibling_source(self, tok: Token) -> Token | None:
         """'"...," Sanders said, suggesting ...': the source of the cue beside this one."""
         for sib in tok.head.children:
-            if sib is not tok and sib.tag_.startswith("VB") and self.lex.is_cue_verb(sib.lemma_.lower()):
+            if sib.i != tok.i and sib.tag_.startswith("VB") and self.lex.is_cue_verb(sib.lemma_.lower()):
                 subj = next((c for c in sib.children if c.dep_ == "nsubj" and not self.quoted(c.idx)), None)
                 if subj is not None:
                     return subj
@@ -499,7 +536,7 @@ def _near(doc: Doc, start: int, end: int, verb: Token, arcs: int = 2) -> bool:
         if span.start <= tok.head.i < span.end:
             continue
         cur, n = tok, 0
-        while cur.i != verb.i and n <= arcs and cur.head is not cur:
+        while cur.i != verb.i and n <= arcs and cur.head.i != cur.i:
             cur, n = cur.head, n + 1
         if cur.i == verb.i and n <= arcs:
             return True
