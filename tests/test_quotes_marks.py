@@ -68,3 +68,7 @@ def test_groups_are_well_formed(text):
         for seg in g.segments:
             assert 0 <= seg.start <= seg.end <= len(text)
             assert any(s <= seg.open_at and seg.end <= e for s, e in paras)
+
+
+def test_an_unclosed_single_mark_is_an_apostrophe():
+    assert inner("Rock 'n roll kept 'em dancing through the '90s") == []

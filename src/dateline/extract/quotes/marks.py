@@ -154,7 +154,8 @@ def _scan_paragraph(text: str, start: int, end: int, index: int) -> list[MarkSeg
             open_at = None
             depth = 0
         i += 1
-    if open_at is not None:
+    if open_at is not None and not single:
+        # an unclosed single mark is an apostrophe far more often than a quotation ('em, '90s)
         segments.append(MarkSegment(open_at + width, end, open_at, None, index))
     return [_trim(text, s) for s in segments if s.end > s.start]
 
