@@ -1,12 +1,14 @@
 """Quotation marks + cues -> quote drafts: kind, content span, and which cue speaks.
 
 Order of decisions, each a general rule:
+0. a paragraph opening with a speaker label ("SMITH: ...") is that speaker's quote; a cue
+   inside another cue's content is part of that quote, not a quote of its own;
 1. every cue with content is a quote; its kind follows the marks: content inside one
    quotation -> direct (the whole quotation is the content), content that contains
    quoted words -> mixed, none -> indirect;
-2. a quotation no content reached attaches to the cue it hangs from in the parse
-   (split quotes: "...," he said, "..."), or to a cue standing right after it
-   ("..." she said.) or right before it with a colon;
+2. a quotation no content reached attaches to a signature dash after it ("..." ― Name),
+   to the cue it hangs from in the parse (split quotes: "...," he said, "..."), to a cue
+   standing right after it ("..." she said.), or to the clause before a colon;
 3. a quotation that follows its cue's sentence in the same paragraph extends that quote;
 4. a sentence-like quotation with no cue, after a quote in the paragraphs just before,
    continues that speaker (``via: continuation``); short unattributed quotations are scare

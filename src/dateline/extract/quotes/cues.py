@@ -7,10 +7,17 @@ gives the shapes news uses:
   the clause the cue hangs from (``parataxis``) or the clause left of a final cue;
 - chain: ``Reuters quoted X as saying ...`` / ``Russian media quoted X saying ...``;
 - according: ``according to X, ...``;
-- object: a quoted object (``called them "deplorables"``);
+- object: a quoted object (``called them "deplorables"``, ``chanted "What curfew?"``);
+- infinitive: intentions and directives (``X wants to ...``, ``X urged Y to ...``);
+- stance: a position taken toward an object (``X criticized the plan to ...``,
+  ``X accused Y of ...``, ``X warned against ...``) -- short bare targets are left out;
+- noun: a speech noun with its holder (``Trump's claim that ...``, ``X raised questions
+  about ...``);
 - bare: a cue with a source but no content of its own (``"...." she said.``), which the
   quotation marks around it complete.
-Content is kept as a token range; quotation marks decide direct / mixed / indirect later.
+Content is kept as a token range, without complementizer, dateline or a trailing comment
+clause; quotation marks decide direct / mixed / indirect later. Lemma lists are data:
+``dateline/resources/quotes/cues.json``.
 """
 
 from __future__ import annotations
