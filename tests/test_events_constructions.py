@@ -267,3 +267,10 @@ def test_threat_and_promise_follow_plover(analyze) -> None:
 def test_lifting_a_restriction_is_a_concession(analyze) -> None:
     _, events = _events(analyze, "The authorities lifted the curfew in the capital on Thursday.")
     assert _find(events, "curfew").type == "CONCEDE"
+
+
+def test_relative_pronoun_actor_is_its_noun(analyze) -> None:
+    _, events = _events(analyze, "Police arrested the militants who ambushed a convoy near Kandahar.")
+    ev = _find(events, "ambushed")
+    assert ev.actor is not None and ev.actor.text.endswith("militants")
+    assert ev.actor.sector == "INS"

@@ -345,8 +345,14 @@ def _span(c: _Candidate) -> tuple[int, int]:
 
 
 def _actor(ctx: Context, tok: Token | None) -> Actor | None:
-    if tok is None or tok.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"):
+    if (
+        tok is None
+        or tok.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "NUM")
+        or tok.ent_type_ in ("DATE", "TIME")
+    ):
         return None
+    if tok.lower_ in ("who", "which", "that") and tok.head.dep_ == "relcl":
+        tok = tok.head.head  # "fighters who ambushed": the relative pronoun stands for its noun
     words = roles.phrase(tok)
     span = (words.start_char, words.end_char)
     ent = ctx.entity_at(*span)
