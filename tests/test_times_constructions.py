@@ -87,6 +87,8 @@ CASES = [
     ("Inspectors visit each month.", "each month", "SET", "P1M"),
     ("Markets close early on Fridays.", "Fridays", "SET", "XXXX-WXX-5"),
     ("The show airs on Saturday nights.", "Saturday nights", "SET", "XXXX-WXX-6TNI"),
+    ("Buses run on Friday and Saturday nights.", "Friday", "SET", "XXXX-WXX-5TNI"),
+    ("Previously, the club met in a church hall.", "Previously", "DATE", "PAST_REF"),
 ]
 
 
@@ -189,6 +191,31 @@ def test_absolute_values_need_no_publication_date() -> None:
 )
 def test_no_time_in_numbers_and_words_that_look_like_dates(sentence: str) -> None:
     assert _found(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The recent floods closed the road.", "The current rules allow two terms."],
+)
+def test_recent_and_current_before_a_noun_are_not_times(sentence: str) -> None:
+    assert _found(sentence) == []
+
+
+def test_an_aside_quarter_does_not_become_the_reported_one() -> None:
+    text = (
+        "The brewer posted higher third-quarter profit. After a weak second quarter, sales "
+        "recovered. Revenue was up from a year ago."
+    )
+    assert [v for _, _, v in _found(text)][-1] == "2014-Q3"  # a year before the third quarter
+
+
+def test_last_year_after_a_compared_figure_is_the_year_ago_quarter() -> None:
+    text = (
+        "The bank earned $5 million in the third quarter, compared with a loss of $2 million "
+        "last year. Sales rose from last year's $40 million. Last year, the bank cut jobs."
+    )
+    values = [(t, v) for t, _, v in _found(text) if t.lower() == "last year"]
+    assert values == [("last year", "2014-Q3"), ("last year", "2014-Q3"), ("Last year", "2015")]
 
 
 def test_ten_months_is_a_duration_not_a_date() -> None:

@@ -29,6 +29,7 @@ def _values(nlp, text: str, published: dt.date | None = PUBLISHED) -> list[tuple
         ("The government will hold elections in June.", ("June", "2016-06")),
         ("The ceasefire had been due to expire on Friday.", ("Friday", "2016-03-25")),
         ("Troops have now retaken the airport, which fell on Tuesday.", ("Tuesday", "2016-03-22")),
+        ("The two envoys meet separately Tuesday with the mediators.", ("Tuesday", "2016-03-29")),
     ],
 )
 def test_tense_of_the_clause_picks_the_side(nlp, sentence: str, expected: tuple[str, str]) -> None:

@@ -97,17 +97,18 @@ class ResolverBase:
         self._last_end: int | None = None  # where the last resolved expression ended
         self.last_quarter: str | None = None
 
-    def direction(self, m: re.Match[str]) -> str | None:
+    def direction(self, m: re.Match[str], present: str | None = None) -> str | None:
         """The clause's tense, corrected by the preposition in front of the expression:
         "until/by/through Friday" names a limit that may lie on either side of a past
-        verb, and "ahead of the weekend" is ahead."""
+        verb, and "ahead of the weekend" is ahead. A present tense gives ``present``
+        (a weekday with a present verb is a schedule: "the talks resume Monday")."""
         before = self.text[max(0, m.start() - 20) : m.start()]
         if _AHEAD.search(before):
             return "future"
         tense = self._direction(m.start(), m.end())
         if tense == "past" and _LIMIT.search(before):
             return None
-        return None if tense == "present" else tense
+        return present if tense == "present" else tense
 
     def remember(
         self, rule: str, resolved: Resolved | None, m: re.Match[str] | None = None

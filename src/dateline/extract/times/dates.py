@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 
 from dateline.extract.times import calendar as cal
 from dateline.extract.times.base import (
@@ -17,7 +18,18 @@ from dateline.extract.times.base import (
     norm,
     spelled_year,
 )
-from dateline.extract.times.lexicon import lexicon
+from dateline.extract.times.lexicon import alternation, lexicon
+
+
+# a weekday joined to one with a plural day part: "Monday and Tuesday nights"
+@cache
+def _shared_plural() -> re.Pattern[str]:
+    return re.compile(
+        rf"\s*(?:,|and|or|&)\s+(?:and\s+)?(?:{alternation(lexicon().weekdays)})\s+"
+        r"(?P<part>morning|afternoon|evening|night)s\b",
+        re.IGNORECASE,
+    )
+
 
 # with no tense to go by, a month name at most this many months ahead is the coming one
 _SOON_MONTHS = 4
@@ -107,6 +119,9 @@ class DateRules(ResolverBase):
         wd = self._weekday_no(m["wd"])
         part = self._part(m["part"])
         rel = norm(m["rel"])
+        shared = _shared_plural().match(self.text, m.end()) if not (rel or part or m["pre"]) else None
+        if shared:  # "on Monday and Tuesday nights": both are sets of nights
+            return Resolved("SET", f"XXXX-WXX-{wd}T{self._part(shared['part'])}", ABSOLUTE)
         if rel in ("the previous", "the following", "that"):
             ref, anchor = self.narrative_ref()
             base = cal.day_of(ref) if ref else None
@@ -130,7 +145,7 @@ class DateRules(ResolverBase):
         elif rel == "this":
             d = cal.add_days(self.dct, wd - self.dct.isoweekday())
         else:
-            d = cal.weekday_near(self.dct, wd, self.direction(m))
+            d = cal.weekday_near(self.dct, wd, self.direction(m, present="future"))
         return self._day(d, part)
 
     def _r_weekday_set(self, m: re.Match[str]) -> Resolved | None:

@@ -80,4 +80,13 @@ def direction_at(doc: Doc, start: int, end: int) -> str | None:
     verb = governing_verb(root.head if root.head is not root else root)
     if verb is None:
         return None
-    return verb_direction(verb)
+    direction = verb_direction(verb)
+    if direction == "present" and not _on_verb(root, verb):
+        return None  # a present verb far up the tree says nothing of a date on a noun
+    return direction
+
+
+def _on_verb(token: Token, verb: Token) -> bool:
+    """Whether the expression hangs on the verb itself ("resume Monday", "meet on Monday")."""
+    head = token.head  # spaCy makes a new Token object per access: compare positions
+    return head.i == verb.i or (head.dep_ == "prep" and head.head.i == verb.i)
