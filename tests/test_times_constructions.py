@@ -89,6 +89,9 @@ CASES = [
     ("The show airs on Saturday nights.", "Saturday nights", "SET", "XXXX-WXX-6TNI"),
     ("Buses run on Friday and Saturday nights.", "Friday", "SET", "XXXX-WXX-5TNI"),
     ("Previously, the club met in a church hall.", "Previously", "DATE", "PAST_REF"),
+    ("Cities may one day run on sunlight.", "one day", "DATE", "FUTURE_REF"),
+    ("The fair is held annually.", "annually", "SET", "P1Y"),
+    ("Now it is the fifth day of the strike.", "the fifth day", "DATE", "2016-03-27"),
 ]
 
 

@@ -142,6 +142,10 @@ def accept(rule: str, m: re.Match[str], text: str, tokens: TokenIndex | None) ->
         return None  # a title in quotes ("This Week")
     elif rule == "bare_units":
         start = m.start("unit")
+    elif rule in ("modal_day", "ordinal_day"):
+        start = m.start("x")
+    elif rule == "freq_adverb" and not _adverb(m, text, tokens):
+        return None
     elif rule == "bare_season":
         if groups.get("season", "").lower() == "fall" and groups.get("det", "").lower() in ("in", "the"):
             tok = tokens.at(m.start("season")) if tokens else None
@@ -251,6 +255,15 @@ def _duration_ok(m: re.Match[str], tokens: TokenIndex | None) -> bool:
     if num in ("some", "many") and not m.group("det") and not m.group("rel"):
         return unit not in ("time",)
     return True
+
+
+def _adverb(m: re.Match[str], text: str, tokens: TokenIndex | None) -> bool:
+    """ "published daily" is a set; "a daily paper" (an adjective) is not. Without a parse
+    only a word ending its clause counts."""
+    if tokens is None:
+        return re.match(r"\s*(?:[.,;:!?)]|$)", text[m.end() : m.end() + 3]) is not None
+    tok = tokens.at(m.start())
+    return tok is not None and tok.pos_ == "ADV"
 
 
 def _ref_ok(m: re.Match[str], tokens: TokenIndex | None) -> bool:

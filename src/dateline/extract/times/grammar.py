@@ -176,6 +176,9 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "season": ("spring", "summer", "fall", "autumn", "winter"),
     "bare_season": ("spring", "summer", "fall", "autumn", "winter"),
     "year_end": ("end",),
+    "modal_day": ("one day",),
+    "freq_adverb": ("ly",),
+    "ordinal_day": ("day",),
     "bare_units": ("hours", "days", "weeks", "months", "years", "decades", "centuries"),
 }
 
@@ -346,6 +349,16 @@ _RULES: tuple[tuple[str, str, int], ...] = (
     ),
     ("bare_season", r"\b(?P<det>the|in|this|last|next)\s+(?P<season>{SEASON})\b", 0),
     ("ref", r"\b(?P<ref>{REFS})\b", 2),
+    # "is held annually", "meets weekly": a frequency adverb is a set (adjectives are not)
+    ("freq_adverb", r"\b(?P<adv>annually|yearly|daily|weekly|monthly|quarterly|hourly)\b", 1),
+    # "will one day be": a vague future, not a day's duration (the modal is trimmed off)
+    ("modal_day", r"\b(?:will|would|could|might|may|can|shall)\s+(?P<x>one\s+day)\b", 4),
+    # "today is the eighth day of the strike": the publication day (the copula is trimmed)
+    (
+        "ordinal_day",
+        r"(?:\b(?:is|was)|'s)\s+(?:now\s+)?(?P<x>the\s+(?P<ord>{ORD})\s+(?:straight\s+|consecutive\s+|full\s+)?day)\b",
+        4,
+    ),
     ("year_end", r"\b(?:(?P<mod>around|about)\s+)?year(?:-|\s+|'s\s+)end\b", 2),
     (
         "bare_units",

@@ -15,6 +15,17 @@ _FIGURE_BEFORE = re.compile(
 )
 _FIGURE_AFTER = re.compile(r"'s\s+(?:[$#£€]|\d)")
 
+# frequency adverbs as TIMEX3 sets (TimeML: "annually" is P1Y with a frequency of once)
+_FREQUENCIES = {
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "quarterly": "P1Q",
+    "monthly": "P1M",
+    "weekly": "P1W",
+    "daily": "P1D",
+    "hourly": "PT1H",
+}
+
 
 class PeriodRules(ResolverBase):
     """Weeks, months, quarters and years relative to a reference; durations and sets."""
@@ -229,6 +240,19 @@ class PeriodRules(ResolverBase):
 
     def _r_bare_units(self, m: re.Match[str]) -> Resolved | None:
         return Resolved("DURATION", cal.duration_value(None, lexicon().units[norm(m["unit"])]), ABSOLUTE)
+
+    def _r_freq_adverb(self, m: re.Match[str]) -> Resolved | None:
+        return Resolved("SET", _FREQUENCIES[norm(m["adv"])], ABSOLUTE)
+
+    def _r_modal_day(self, m: re.Match[str]) -> Resolved | None:
+        return Resolved("DATE", "FUTURE_REF", PUBLISHED)
+
+    def _r_ordinal_day(self, m: re.Match[str]) -> Resolved | None:
+        """ "It is the second day of the offensive": the day of the report in the present
+        tense; in the past tense the day the narrative has reached."""
+        if m.group(0).lower().startswith("was"):
+            return self._narrative_unit("day", 0)
+        return self._day(self.dct) if self.dct else Resolved("DATE", "XXXX-XX-XX", None)
 
     def _r_ref(self, m: re.Match[str]) -> Resolved | None:
         value = lexicon().references[norm(m["ref"])]
