@@ -90,7 +90,8 @@ def main() -> int:
     parser.add_argument("gold", nargs="*", type=Path)
     parser.add_argument("--limit", type=int, default=None)
     args = parser.parse_args()
-    from dateline.resolve.gazetteer import GAZETTEER, gazetteer
+    from dateline.resolve.gazetteer import gazetteer
+    from dateline.resolve.geodata import gazetteer_path
 
     t = time.perf_counter()
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -98,7 +99,7 @@ def main() -> int:
     load = time.perf_counter() - t
     rss = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss0) / 1024
     print(
-        f"gazetteer: {GAZETTEER.stat().st_size / 2**20:.1f} MiB on disk, opened in {1000 * load:.0f} ms, +{rss:.1f} MiB RSS"
+        f"gazetteer: {gazetteer_path().stat().st_size / 2**20:.1f} MiB on disk, opened in {1000 * load:.0f} ms, +{rss:.1f} MiB RSS"
     )
     paths = args.gold or [GOLD / "seed-dev.jsonl", GOLD / "lgl-dev.jsonl", GOLD / "geovirus-dev.jsonl"]
     for path in paths:

