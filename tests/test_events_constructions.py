@@ -274,3 +274,14 @@ def test_relative_pronoun_actor_is_its_noun(analyze) -> None:
     ev = _find(events, "ambushed")
     assert ev.actor is not None and ev.actor.text.endswith("militants")
     assert ev.actor.sector == "INS"
+
+
+def test_anonymous_source_is_no_request(analyze) -> None:
+    _, events = _events(analyze, "A resident, who asked not to be named, said the town was quiet.")
+    assert not [e for e in events if e.type == "REQUEST"]
+
+
+def test_past_negation_is_not_a_refusal(analyze) -> None:
+    _, events = _events(analyze, "The mayor has never met the witnesses.")
+    ev = _find(events, "met")
+    assert (ev.type, ev.modality) == ("CONSULT", "negated")

@@ -381,6 +381,22 @@ def _mode_from_complement(kind: str, comp: _Candidate) -> str | None:
     return None
 
 
+def _refusal(tok: Token) -> bool:
+    """A negated will or ability ("will not accept", "failed to reach"), not a plain past negation."""
+    verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") else tok
+    if any(
+        ch.dep_ == "aux" and ch.lower_ in ("will", "would", "wo", "can", "ca", "could", "shall")
+        for ch in verb.children
+    ):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("fail", "refuse", "decline")
+
+
+def _anonymity(tok: Token) -> bool:
+    words = frozenset(load_event_data("lexicons.json")["anonymity_verbs"])
+    return any(ch.dep_ == "xcomp" and ch.lemma_.lower() in words for ch in tok.children)
+
+
 def _promised(tok: Token) -> bool:
     """ "will release", "is willing to withdraw", "plans to impose": the actor binds itself to act."""
     if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass"):
@@ -458,6 +474,8 @@ def code_sentence(
         t_tok = roles.target_token(tok, c.light)
         if t_tok is not None and a_tok is not None and t_tok.i == a_tok.i:
             t_tok = None
+        if kind == "REQUEST" and c.complement is None and _anonymity(tok):
+            continue  # "a resident who asked not to be named": a source's condition, not a demand
         if kind == "ASSAULT" and _generic(t_tok):
             continue  # "fighting against terrorism": a policy, not an event
         actor = _actor(ctx, a_tok)
@@ -479,7 +497,7 @@ def code_sentence(
         counts = attributes.event_counts(c.light or tok, root, numbers, frame)
         modality = attributes.modality_of(tok, c.light)
         kind, mode, base = _promise_or_threat(c, kind, mode, base, modality)
-        if modality == "negated" and kind in _COOPERATIVE | {"AGREE"}:
+        if modality == "negated" and kind in _COOPERATIVE | {"AGREE"} and _refusal(c.light or tok):
             # "will not accept refugees", "failed to reach agreement": PLOVER codes a refusal
             kind, mode, base, territory, modality = (
                 "REJECT",
