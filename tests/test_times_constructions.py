@@ -221,6 +221,19 @@ def test_last_year_after_a_compared_figure_is_the_year_ago_quarter() -> None:
     assert values == [("last year", "2014-Q3"), ("last year", "2014-Q3"), ("Last year", "2015")]
 
 
+def test_each_end_of_an_amount_range_is_a_duration() -> None:
+    assert _found("Repairs take three to five weeks.") == [
+        ("three", "DURATION", "P3W"),
+        ("five weeks", "DURATION", "P5W"),
+    ]
+
+
+def test_a_year_that_ended_on_a_date_is_that_year() -> None:
+    assert ("the year", "DATE", "2015") in _found("For the year ended Nov. 30, the chain lost money.")
+    assert ("the year", "DATE", "2014") in _found("In the year ended June 30, 2014, sales fell.")
+    assert ("the year", "DURATION", "P1Y") in _found("Profit in the year ending in June will rise.")
+
+
 def test_ten_months_is_a_duration_not_a_date() -> None:
     assert _found("They held the town for 10 months.") == [("10 months", "DURATION", "P10M")]
 

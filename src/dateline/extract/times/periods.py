@@ -15,6 +15,10 @@ _FIGURE_BEFORE = re.compile(
 )
 _FIGURE_AFTER = re.compile(r"'s\s+(?:[$#£€]|\d)")
 
+# "the year ended Sept. 30" (a past close without a year of its own)
+_ENDED_ON = re.compile(
+    r"\s+(?:that\s+)?ended\s+(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>[0-3]?\d)\b(?:,?\s+(?P<year>\d{4})\b)?"
+)
 # frequency adverbs as TIMEX3 sets (TimeML: "annually" is P1Y with a frequency of once)
 _FREQUENCIES = {
     "annually": "P1Y",
@@ -58,7 +62,17 @@ class PeriodRules(ResolverBase):
         the = norm(m["the"])
         if the == "that":
             return self._narrative_unit(unit, 0)
-        ended = re.match(r"\s+(?:ended|ending|that\s+ended|to\s+date)\b", self.text[m.end() : m.end() + 20])
+        after = self.text[m.end() : m.end() + 40]
+        closed = _ENDED_ON.match(after)
+        if closed and unit == "year" and closed["month"].lower() in lexicon().months:
+            # "the year ended Sept. 30": the (fiscal) year that closed then, a date
+            if closed["year"]:
+                return Resolved("DATE", closed["year"], ABSOLUTE)
+            if self.dct is not None:
+                month = self._month_no(closed["month"])
+                day = cal.month_day_near(self.dct, month, int(closed["day"]), "past")
+                return Resolved("DATE", f"{day.year:04d}", PUBLISHED) if day else None
+        ended = re.match(r"\s+(?:ended|ending|that\s+ended|to\s+date)\b", after)
         if ended and unit in ("year", "month", "week"):
             return Resolved(
                 "DURATION", cal.duration_value(1, {"year": "Y", "month": "M", "week": "W"}[unit]), ABSOLUTE
