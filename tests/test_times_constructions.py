@@ -91,6 +91,10 @@ CASES = [
     ("Previously, the club met in a church hall.", "Previously", "DATE", "PAST_REF"),
     ("Cities may one day run on sunlight.", "one day", "DATE", "FUTURE_REF"),
     ("The fair is held annually.", "annually", "SET", "P1Y"),
+    ("The town will be without water for a while.", "a while", "DURATION", "PXX"),
+    ("The shop has been closed for some time.", "some time", "DURATION", "PXX"),
+    ("Over the years the club grew.", "the years", "DURATION", "PXY"),
+    ("Rents have soared in recent years.", "recent years", "DURATION", "PXY"),
     ("Now it is the fifth day of the strike.", "the fifth day", "DATE", "2016-03-27"),
 ]
 
@@ -189,6 +193,7 @@ def test_absolute_values_need_no_publication_date() -> None:
         "The 10-member panel met officials.",
         "They took a second look at the plan.",
         "Turnout was more than a quarter of the electorate.",
+        "The vote decides the future of the party.",
         "The 37 years old driver was arrested.",
     ],
 )

@@ -142,7 +142,7 @@ def accept(rule: str, m: re.Match[str], text: str, tokens: TokenIndex | None) ->
         return None  # a title in quotes ("This Week")
     elif rule == "bare_units":
         start = m.start("unit")
-    elif rule in ("modal_day", "ordinal_day"):
+    elif rule in ("modal_day", "ordinal_day", "vague_span"):
         start = m.start("x")
     elif rule == "freq_adverb" and not _adverb(m, text, tokens):
         return None
@@ -268,6 +268,8 @@ def _adverb(m: re.Match[str], text: str, tokens: TokenIndex | None) -> bool:
 
 def _ref_ok(m: re.Match[str], tokens: TokenIndex | None) -> bool:
     word = m.group("ref").lower()
+    if word == "the future" and re.match(r"\s+of\b", m.string[m.end() : m.end() + 4]):
+        return False  # "the future of the country" is its fate, not a time
     if word == "soon":
         return not re.match(r"\s+(?:as|after|thereafter)\b", m.string[m.end() : m.end() + 12])
     return True

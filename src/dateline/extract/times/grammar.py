@@ -177,6 +177,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "bare_season": ("spring", "summer", "fall", "autumn", "winter"),
     "year_end": ("end",),
     "modal_day": ("one day",),
+    "vague_span": ("while", "some time", "the years"),
     "freq_adverb": ("ly",),
     "ordinal_day": ("day",),
     "bare_units": ("hours", "days", "weeks", "months", "years", "decades", "centuries"),
@@ -351,6 +352,12 @@ _RULES: tuple[tuple[str, str, int], ...] = (
     ("ref", r"\b(?P<ref>{REFS})\b", 2),
     # "is held annually", "meets weekly": a frequency adverb is a set (adjectives are not)
     ("freq_adverb", r"\b(?P<adv>annually|yearly|daily|weekly|monthly|quarterly|hourly)\b", 1),
+    # "for a while", "for some time", "over the years": vague stretches (the preposition is trimmed)
+    (
+        "vague_span",
+        r"\b(?:for|in|after|within|over|through|throughout)\s+(?P<x>a\s+while|(?:quite\s+)?some\s+time|the\s+years)\b(?!\s+(?:ago|later|earlier|before|after|since|to|of|next|last|this|that)\b)",
+        1,
+    ),
     # "will one day be": a vague future, not a day's duration (the modal is trimmed off)
     ("modal_day", r"\b(?:will|would|could|might|may|can|shall)\s+(?P<x>one\s+day)\b", 4),
     # "today is the eighth day of the strike": the publication day (the copula is trimmed)

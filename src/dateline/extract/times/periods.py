@@ -258,6 +258,9 @@ class PeriodRules(ResolverBase):
     def _r_freq_adverb(self, m: re.Match[str]) -> Resolved | None:
         return Resolved("SET", _FREQUENCIES[norm(m["adv"])], ABSOLUTE)
 
+    def _r_vague_span(self, m: re.Match[str]) -> Resolved | None:
+        return Resolved("DURATION", "PXY" if norm(m["x"]).endswith("years") else "PXX", ABSOLUTE)
+
     def _r_modal_day(self, m: re.Match[str]) -> Resolved | None:
         return Resolved("DATE", "FUTURE_REF", PUBLISHED)
 
