@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from dateline.extract.events.acled import ACLED_TYPE, SUBTYPE_RANK
-from dateline.extract.events.build import _valid_modes
 from dateline.extract.events.patterns import patterns_by_lemma
+from dateline.extract.events.plover import valid_modes
 from dateline.resolve.actors import load_event_data
 
 PLOVER_TYPES = {
@@ -30,7 +30,7 @@ def test_trigger_entries_are_well_formed(entry: dict) -> None:
     assert entry["type"] in PLOVER_TYPES
     assert entry.get("verbs") or entry.get("nouns")
     if entry.get("mode"):
-        assert entry["mode"] in _valid_modes()[entry["type"]]
+        assert entry["mode"] in valid_modes()[entry["type"]]
     acled = entry.get("acled")
     assert acled is None or acled in ACLED_TYPE or acled in ACLED_CLASSES
     for case in entry.get("cases", []):

@@ -1,8 +1,7 @@
-"""One sentence's events: match triggers, merge the words of one event, read its roles.
+"""One sentence's events: code each candidate with its roles, place, date, counts and ACLED type.
 
-A light verb and its event noun are one event ("carried out 40 air-strikes"); a verb in
-the complement of another trigger is that trigger's content ("threatened to ban"); a
-participle modifying an event noun adds to it ("air-strikes hitting 158 targets").
+Candidates come from :mod:`candidates`, PLOVER conventions from :mod:`plover`; the
+article-level passes (inheritance, repeats, order) live in the package ``__init__``.
 """
 
 from __future__ import annotations
@@ -15,134 +14,24 @@ from spacy.tokens import Token
 
 from dateline.context import Context
 from dateline.extract.events import acled, attributes, roles
-from dateline.extract.events.patterns import Pattern, match_token, object_class
+from dateline.extract.events.candidates import Candidate, find_candidates, in_clause
+from dateline.extract.events.patterns import object_class, token_classes
+from dateline.extract.events.plover import (
+    ASK_MODE,
+    COOPERATIVE,
+    UNDOABLE_CONFLICT,
+    anonymity,
+    mode_from_complement,
+    promise_or_threat,
+    refusal,
+    valid_modes,
+)
 from dateline.records import Actor, Event, Number, Place, Timex
 from dateline.resolve.actors import load_event_data, normalise_actor
 
 __all__ = ["CodedEvent", "code_sentence"]
 
-LIGHT_VERBS = frozenset(
-    {
-        "carry",
-        "launch",
-        "conduct",
-        "stage",
-        "mount",
-        "hold",
-        "make",
-        "unleash",
-        "begin",
-        "start",
-        "continue",
-        "resume",
-        "impose",
-        "issue",
-        "lodge",
-        "file",
-        "open",
-        "wage",
-        "commit",
-        "perpetrate",
-        "undertake",
-        "organize",
-        "organise",
-        "lead",
-        "step",
-        "intensify",
-        "escalate",
-        "execute",
-        "initiate",
-        "order",
-        "call",
-        "announce",
-        "sign",
-        "reach",
-        "strike",
-        "pay",
-        "deliver",
-        "send",
-        "provide",
-        "give",
-        "offer",
-        "sit",
-    }
-)
-_BLOCK_ENTS = frozenset(
-    {"ORG", "PERSON", "WORK_OF_ART", "LAW", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "DATE", "TIME"}
-)
-_SPEECH_ACTS = frozenset({"AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE"})
-_CONFLICT = frozenset({"ASSAULT", "COERCE", "PROTEST", "SANCTION", "MOBILIZE"})
-_COOPERATIVE = frozenset({"CONSULT", "AID", "RETREAT", "COOPERATE", "CONCEDE", "SUPPORT"})
-_PROMISE_GOVERNORS = frozenset(
-    {"willing", "ready", "prepared", "plan", "intend", "decide", "vow", "pledge", "promise", "set"}
-)
 _CASUALTY = frozenset({"kill", "die", "wound", "injure", "hurt"})
-_PERSON_TRIGGERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "bomber", "mob", "striker"})
-_ARG_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "agent")
-# modes of the complement a THREATEN / REQUEST / REJECT carries ("threatened to ban")
-_THREATEN_MODE = {"ASSAULT": "violence", "SANCTION": "relations", "RETREAT": "territory"}
-_THREATEN_COERCE = {
-    "arrest": "arrest",
-    "ban": "ban",
-    "restrict": "restrict",
-    "deport": "expel",
-    "seize": "territory",
-}
-_ASK_MODE = {"AID": "assist", "CONSULT": "meet", "RETREAT": "yield", "CONCEDE": "yield"}
-
-
-@functools.cache
-def _valid_modes() -> dict[str, frozenset[str]]:
-    return {
-        "CONSULT": frozenset({"visit", "third-party", "multilateral", "phone"}),
-        "RETREAT": frozenset({"withdraw", "release", "return", "disarm", "ceasefire", "access", "resign"}),
-        "REQUEST": frozenset({"assist", "change", "yield", "meet"}),
-        "REJECT": frozenset({"assist", "change", "yield", "meet"}),
-        "ACCUSE": frozenset({"disapprove", "investigate", "allege"}),
-        "THREATEN": frozenset(
-            {"restrict", "arrest", "relations", "expel", "territory", "violence", "ban", "rights"}
-        ),
-        "SANCTION": frozenset({"convict", "expel", "withdraw", "discontinue"}),
-        "PROTEST": frozenset({"demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"}),
-        "MOBILIZE": frozenset({"troops", "weapons", "police", "militia"}),
-        "COERCE": frozenset(
-            {
-                "seize",
-                "restrict",
-                "censor",
-                "curfew",
-                "martial-law",
-                "arrest",
-                "deport",
-                "withhold",
-                "misinformation",
-                "cyber",
-                "ban",
-            }
-        ),
-        "ASSAULT": frozenset(
-            {
-                "abduct",
-                "beat",
-                "torture",
-                "sexual",
-                "targeted",
-                "destroy",
-                "primitive",
-                "firearms",
-                "explosives",
-                "suicide-attack",
-                "aerial",
-                "drone",
-                "heavy-weapons",
-                "crowd-control",
-                "unconventional",
-                "execute",
-                "assassinate",
-                "massacre",
-            }
-        ),
-    }
 
 
 @functools.cache
@@ -163,174 +52,7 @@ class CodedEvent:
     frame_place: str | None = None
 
 
-@dataclass
-class _Candidate:
-    tok: Token
-    pat: Pattern
-    light: Token | None = None
-    complement: _Candidate | None = None
-    extra_tokens: list[Token] = field(default_factory=list)
-    absorbed: bool = False
-    undo: Token | None = None
-
-
-def _light_verb(tok: Token) -> Token | None:
-    if tok.pos_ not in ("NOUN", "PROPN"):
-        return None
-    head = tok.head
-    if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in LIGHT_VERBS and 0 < tok.i - head.i <= 7:
-        return head
-    return None
-
-
-def _candidates(sent: SpacySpan) -> list[_Candidate]:
-    zone = roles.supporter_zone(sent)
-    out: list[_Candidate] = []
-    for tok in sent:
-        if tok.i in zone or tok.ent_type_ in _BLOCK_ENTS or tok.is_punct:
-            continue
-        if tok.dep_ == "amod" and tok.pos_ in ("VERB", "ADJ"):
-            continue  # "wounded soldiers", "armed men": a description, not an event
-        if tok.dep_ == "pobj" and tok.head.lower_ in ("by", "through") and tok.lower_.endswith("ing"):
-            continue  # "by fighting against terrorism": a means, not an event told
-        pat = match_token(tok)
-        if _demanded(tok):
-            # "X said Y must hand over ...": a demand on Y, whatever Y is asked to do
-            demand = _Candidate(tok, _demand_pattern())
-            if pat is not None:
-                demand.complement = _Candidate(tok, pat)
-            out.append(demand)
-        elif pat is not None:
-            out.append(_Candidate(tok, pat, light=_light_verb(tok)))
-    return out
-
-
-def _demanded(tok: Token) -> bool:
-    if tok.pos_ != "VERB" or tok.dep_ != "ccomp" or not attributes.is_speech_frame(tok.head):
-        return False
-    return any(ch.dep_ == "aux" and ch.lower_ in ("must", "should") for ch in tok.children)
-
-
-@functools.cache
-def _demand_pattern() -> Pattern:
-    from dateline.extract.events.patterns import TriggerSpec
-
-    spec = TriggerSpec(id="demand_must", type="REQUEST", mode="change", acled=None, rank=2)
-    return Pattern(head="must", extra=(), pos="VERB", head_first=True, spec=spec, order=-1)
-
-
-def _merge(cands: list[_Candidate]) -> list[_Candidate]:
-    """Fold the words of one event into one candidate (see the module docstring)."""
-    by_token = {c.tok.i: c for c in cands}
-    undo_verbs = _undo_verbs()
-    for c in cands:
-        tok, head = c.tok, c.tok.head
-        if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and _undo_phrase(head) in undo_verbs:
-            # "lifted the curfew", "called off the strike": undoing an event is an event of its own
-            c.undo = c.light = head
-            if head.i in by_token:
-                by_token[head.i].absorbed = True
-            gov = by_token.get(head.head.i) if head.dep_ == "xcomp" else None
-            if gov is not None and gov.pat.spec.type in _SPEECH_ACTS:
-                gov.complement = c  # "refusing to lift the curfew"
-                c.absorbed = True
-            continue
-        owner = by_token.get(head.i) if head.i != tok.i else None
-        if owner is None and tok.dep_ in ("pobj", "pcomp") and head.dep_ == "prep":
-            owner = by_token.get(head.head.i)  # "accused them of violating", "agreed to a ceasefire"
-        if owner is None and c.light is not None and c.light.dep_ == "xcomp":
-            gov = by_token.get(c.light.head.i)  # "threatened to hold a general strike"
-            if gov is not None and gov.pat.spec.type in _SPEECH_ACTS:
-                gov.complement = c
-                c.absorbed = True
-                continue
-        if owner is None or owner is c:
-            # "staged a protest" where "stage protest" matched the verb: the noun is the same event
-            continue
-        if (tok.dep_ == "xcomp" and tok.pos_ == "VERB") or (
-            tok.dep_ == "ccomp" and owner.pat.spec.type in _SPEECH_ACTS
-        ):
-            owner.complement = c  # "threatened to ban", "agreed that they should cooperate"
-            c.absorbed = True
-        elif (
-            tok.dep_ in ("dobj", "nsubjpass")
-            and tok.pos_ in ("NOUN", "PROPN")
-            and owner.pat.spec.type == c.pat.spec.type
-        ) or (
-            tok.dep_ == "acl"
-            and owner.tok.pos_ in ("NOUN", "PROPN")
-            and owner.pat.spec.type == c.pat.spec.type
-        ):
-            owner.extra_tokens.append(tok)
-            c.absorbed = True
-        elif (
-            owner.pat.spec.type in _SPEECH_ACTS
-            and ((tok.dep_ in ("pobj", "dobj") and tok.pos_ == "NOUN") or tok.dep_ == "pcomp")
-            and owner.pat.spec.type != c.pat.spec.type
-        ):
-            owner.complement = c  # "agreed to a ceasefire", "demanded the release of"
-            c.absorbed = True
-        elif tok.lemma_.lower() in _PERSON_TRIGGERS and tok.dep_ in _ARG_DEPS:
-            c.absorbed = True
-        elif (
-            tok.dep_ in ("dobj", "nsubjpass", "conj") and _is_weapon(tok) and owner.pat.spec.type != "ASSAULT"
-        ):
-            c.absorbed = True  # "seized two landmines": the weapon is what was seized, not a blast
-    # "IEDs, mortars and guns were found": a list of weapons is what was found, each item included
-    for c in cands:
-        if c.absorbed or not _is_weapon(c.tok):
-            continue
-        first = c.tok
-        while first.dep_ == "conj" and first.head.i != first.i:
-            first = first.head
-        gov = by_token.get(first.head.i) if first.dep_ in ("dobj", "nsubjpass") else None
-        if gov is not None and gov is not c and gov.pat.spec.type != "ASSAULT":
-            c.absorbed = True
-    # what a protest demands or denounces is its content, not a second event
-    for c in cands:
-        if c.absorbed or c.pat.spec.type not in _SPEECH_ACTS:
-            continue
-        cur = c.tok
-        for _ in range(3):
-            if cur.dep_ not in ("advcl", "xcomp", "pobj", "prep", "acl", "pcomp") or cur.head.i == cur.i:
-                break
-            cur = cur.head
-            gov = by_token.get(cur.i)
-            if gov is not None and gov is not c and gov.pat.spec.type == "PROTEST" and not gov.absorbed:
-                gov.complement = c
-                c.absorbed = True
-                break
-    # a person noun ("protesters") as the argument of another trigger is that trigger's participant
-    for c in cands:
-        if c.tok.lemma_.lower() in _PERSON_TRIGGERS and not c.absorbed:
-            gov = c.tok.head.head if c.tok.dep_ == "pobj" else c.tok.head
-            if gov.i in by_token and by_token[gov.i] is not c and c.tok.dep_ in _ARG_DEPS:
-                c.absorbed = True
-    return [c for c in cands if not c.absorbed]
-
-
-@functools.cache
-def _undo_verbs() -> frozenset[str]:
-    return frozenset(load_event_data("lexicons.json")["undo_verbs"])
-
-
-def _undo_phrase(verb: Token) -> str:
-    """ "call off" for "called off", else the lemma."""
-    prt = next((c for c in verb.children if c.dep_ == "prt"), None)
-    lem = verb.lemma_.lower()
-    return f"{lem} {prt.lower_}" if prt is not None and f"{lem} {prt.lower_}" in _undo_verbs() else lem
-
-
-_UNDOABLE_CONFLICT = frozenset({"COERCE", "SANCTION", "PROTEST", "ASSAULT", "THREATEN", "MOBILIZE"})
-
-
-def _is_weapon(tok: Token) -> bool:
-    from dateline.extract.events.patterns import _token_classes
-
-    return "weapon" in _token_classes(tok)
-
-
-def _span(c: _Candidate) -> tuple[int, int]:
+def _span(c: Candidate) -> tuple[int, int]:
     toks = [c.tok, *(t for t in c.extra_tokens if t.dep_ in ("dobj", "nsubjpass"))]
     if c.light is not None:
         toks.append(c.light)
@@ -369,63 +91,6 @@ def _actor(ctx: Context, tok: Token | None) -> Actor | None:
     return actor
 
 
-def _mode_from_complement(kind: str, comp: _Candidate) -> str | None:
-    """The PLOVER mode a speech act takes from what it is about ("threatened to ban" -> ban)."""
-    spec = comp.pat.spec
-    if kind == "THREATEN":
-        if spec.type == "COERCE":
-            return _THREATEN_COERCE.get(spec.mode or "", "restrict")
-        return _THREATEN_MODE.get(spec.type)
-    if kind in ("REQUEST", "REJECT"):
-        return _ASK_MODE.get(spec.type, "change")
-    return None
-
-
-def _refusal(tok: Token) -> bool:
-    """A negated will or ability ("will not accept", "failed to reach"), not a plain past negation."""
-    verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") else tok
-    if any(
-        ch.dep_ == "aux" and ch.lower_ in ("will", "would", "wo", "can", "ca", "could", "shall")
-        for ch in verb.children
-    ):
-        return True
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("fail", "refuse", "decline")
-
-
-def _anonymity(tok: Token) -> bool:
-    words = frozenset(load_event_data("lexicons.json")["anonymity_verbs"])
-    return any(ch.dep_ == "xcomp" and ch.lemma_.lower() in words for ch in tok.children)
-
-
-def _promised(tok: Token) -> bool:
-    """ "will release", "is willing to withdraw", "plans to impose": the actor binds itself to act."""
-    if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass"):
-        tok = tok.head  # "would tighten the blockade"
-    if any(ch.dep_ == "aux" and ch.lower_ in ("will", "would", "'ll", "shall", "wo") for ch in tok.children):
-        return True
-    cur = tok
-    for _ in range(3):
-        if cur.dep_ not in ("xcomp", "acomp") or cur.head.i == cur.i:
-            return False
-        cur = cur.head
-        if cur.lemma_.lower() in _PROMISE_GOVERNORS:
-            return True
-    return False
-
-
-def _promise_or_threat(
-    c: _Candidate, kind: str, mode: str | None, base: str | None, modality: str
-) -> tuple[str, str | None, str | None]:
-    """PLOVER codes a stated intention by what is intended: conflict -> THREATEN, cooperation -> AGREE."""
-    if modality != "planned" or not _promised(c.light or c.tok):
-        return kind, mode, base
-    if kind in _CONFLICT:
-        return "THREATEN", _mode_from_complement("THREATEN", c), None
-    if kind in _COOPERATIVE:
-        return "AGREE", None, None
-    return kind, mode, base
-
-
 def _previous_subject(ctx: Context, si: int) -> Actor | None:
     if si == 0:
         return None
@@ -443,7 +108,7 @@ def code_sentence(
     numbers: list[tuple[Number, int]],
 ) -> list[CodedEvent]:
     """The events of sentence ``si`` (ids are given later, in article order)."""
-    cands = _merge(_candidates(sent))
+    cands = find_candidates(sent)
     if not cands:
         return []
     cues = acled.SentenceCues(sent)
@@ -463,10 +128,10 @@ def code_sentence(
                 territory = case.get("territory", territory)
                 break
         if c.complement is not None:
-            mode = _mode_from_complement(kind, c.complement) or mode
+            mode = mode_from_complement(kind, c.complement) or mode
         if c.undo is not None:
             # lifting a restriction concedes; ending talks or aid sanctions
-            if kind in _UNDOABLE_CONFLICT:
+            if kind in UNDOABLE_CONFLICT:
                 kind, mode, base, territory = "CONCEDE", None, None, False
             else:
                 kind, mode, base, territory = "SANCTION", "discontinue", None, False
@@ -474,7 +139,7 @@ def code_sentence(
         t_tok = roles.target_token(tok, c.light)
         if t_tok is not None and a_tok is not None and t_tok.i == a_tok.i:
             t_tok = None
-        if kind == "REQUEST" and c.complement is None and _anonymity(tok):
+        if kind == "REQUEST" and c.complement is None and anonymity(tok):
             continue  # "a resident who asked not to be named": a source's condition, not a demand
         if kind == "ASSAULT" and _generic(t_tok):
             continue  # "fighting against terrorism": a policy, not an event
@@ -491,17 +156,17 @@ def code_sentence(
             # "the temples of Bel": a name inside what was destroyed is not where it happened
             for child in t_tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
-                    actor_toks.update(t.i for t in child.subtree if not _in_clause(t, child))
+                    actor_toks.update(t.i for t in child.subtree if not in_clause(t, child))
         place = attributes.event_place(c.light or tok, root, places, actor_toks, frame)
         date = attributes.event_date(c.light or tok, root, times, frame)
         counts = attributes.event_counts(c.light or tok, root, numbers, frame)
         modality = attributes.modality_of(tok, c.light)
-        kind, mode, base = _promise_or_threat(c, kind, mode, base, modality)
-        if modality == "negated" and kind in _COOPERATIVE | {"AGREE"} and _refusal(c.light or tok):
+        kind, mode, base = promise_or_threat(c, kind, mode, base, modality)
+        if modality == "negated" and kind in COOPERATIVE | {"AGREE"} and refusal(c.light or tok):
             # "will not accept refugees", "failed to reach agreement": PLOVER codes a refusal
             kind, mode, base, territory, modality = (
                 "REJECT",
-                _ASK_MODE.get(kind, "change"),
+                ASK_MODE.get(kind, "change"),
                 None,
                 False,
                 "asserted",
@@ -520,15 +185,15 @@ def code_sentence(
             base = "violence"  # "the missile destroyed the warship": a strike, not looting
         protesters = object_class(tok, "protester")
         subtype, mode = acled.resolve_subtype(base, mode, tok, actor, t_tok, cues, protesters)
-        if mode is not None and mode not in _valid_modes().get(kind, frozenset()):
-            mode = spec.mode if spec.mode in _valid_modes().get(kind, frozenset()) else None
+        if mode is not None and mode not in valid_modes().get(kind, frozenset()):
+            mode = spec.mode if spec.mode in valid_modes().get(kind, frozenset()) else None
         change = None
         if territory and subtype is not None:
             gainer = actor.name or actor.country or actor.text if actor else None
             loser = target.name or target.country or target.text if target else None
             # "recaptured the village of Kitaf from government forces": the "from" may hang off the object
             froms = [
-                t for t in tok.subtree if t.dep_ == "prep" and t.lower_ == "from" and not _in_clause(t, tok)
+                t for t in tok.subtree if t.dep_ == "prep" and t.lower_ == "from" and not in_clause(t, tok)
             ]
             pobj = next((g for g in froms[0].children if g.dep_ == "pobj"), None) if froms else None
             if pobj is not None and "place" not in _classes_of(pobj):
@@ -632,20 +297,9 @@ _STRUCTURES = frozenset(
 )
 
 
-def _in_clause(tok: Token, top: Token) -> bool:
-    """True when ``tok`` sits in a relative or participial clause below ``top``."""
-    cur = tok
-    while cur.i != top.i and cur.head.i != cur.i:
-        if cur.dep_ in ("relcl", "acl", "advcl"):
-            return True
-        cur = cur.head
-    return False
-
-
 def _classes_of(tok: Token) -> set[str]:
-    from dateline.extract.events.patterns import _token_classes
 
-    return _token_classes(tok)
+    return token_classes(tok)
 
 
 def _is_past(tok: Token) -> bool:

@@ -15,7 +15,15 @@ from spacy.tokens import Token
 
 from dateline.resolve.actors import load_event_data
 
-__all__ = ["Pattern", "TriggerSpec", "match_token", "object_class", "object_tokens", "patterns_by_lemma"]
+__all__ = [
+    "Pattern",
+    "TriggerSpec",
+    "match_token",
+    "object_class",
+    "object_tokens",
+    "patterns_by_lemma",
+    "token_classes",
+]
 
 _VERB_TAGS = ("VERB",)
 _NOUN_TAGS = ("NOUN", "PROPN")
@@ -180,7 +188,7 @@ def object_tokens(tok: Token, strict: bool = False) -> list[Token]:
     return objs
 
 
-def _token_classes(tok: Token) -> set[str]:
+def token_classes(tok: Token) -> set[str]:
     classes = _classes()
     words = {lemma(tok), tok.lower_}
     words.update(lemma(c) for c in tok.children if c.dep_ in ("compound", "amod"))
@@ -200,13 +208,13 @@ def object_class(tok: Token, wanted: str, strict: bool = False) -> bool:
     for obj in object_tokens(tok, strict):
         appos = [c for c in obj.children if c.dep_ == "appos"]
         for cand in (obj, *obj.conjuncts, *appos):
-            if wanted in _token_classes(cand):
+            if wanted in token_classes(cand):
                 return True
             # "some of the monuments", "a number of towns": look through the quantifier
             for grand in cand.children:
                 if grand.dep_ == "prep" and grand.lower_ == "of":
                     for pobj in grand.children:
-                        if pobj.dep_ == "pobj" and wanted in _token_classes(pobj):
+                        if pobj.dep_ == "pobj" and wanted in token_classes(pobj):
                             return True
     return False
 

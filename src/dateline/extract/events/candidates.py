@@ -1,0 +1,261 @@
+"""Trigger candidates of one sentence, and the words that belong to one event.
+
+A light verb and its event noun are one event ("carried out 40 air-strikes"); a verb in
+the complement of another trigger is that trigger's content ("threatened to ban"); a
+participle modifying an event noun adds to it ("air-strikes hitting 158 targets");
+undoing an event is an event of its own ("lifted the curfew").
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from dateline.extract.events import attributes, roles
+from dateline.extract.events.patterns import Pattern, match_token, token_classes
+from dateline.resolve.actors import load_event_data
+
+__all__ = ["LIGHT_VERBS", "SPEECH_ACTS", "Candidate", "find_candidates", "in_clause"]
+
+
+LIGHT_VERBS = frozenset(
+    {
+        "carry",
+        "launch",
+        "conduct",
+        "stage",
+        "mount",
+        "hold",
+        "make",
+        "unleash",
+        "begin",
+        "start",
+        "continue",
+        "resume",
+        "impose",
+        "issue",
+        "lodge",
+        "file",
+        "open",
+        "wage",
+        "commit",
+        "perpetrate",
+        "undertake",
+        "organize",
+        "organise",
+        "lead",
+        "step",
+        "intensify",
+        "escalate",
+        "execute",
+        "initiate",
+        "order",
+        "call",
+        "announce",
+        "sign",
+        "reach",
+        "strike",
+        "pay",
+        "deliver",
+        "send",
+        "provide",
+        "give",
+        "offer",
+        "sit",
+    }
+)
+
+
+_BLOCK_ENTS = frozenset(
+    {"ORG", "PERSON", "WORK_OF_ART", "LAW", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "DATE", "TIME"}
+)
+
+
+SPEECH_ACTS = frozenset({"AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE"})
+
+
+_PERSON_TRIGGERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "bomber", "mob", "striker"})
+
+
+_ARG_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "agent")
+# modes of the complement a THREATEN / REQUEST / REJECT carries ("threatened to ban")
+
+
+@dataclass
+class Candidate:
+    tok: Token
+    pat: Pattern
+    light: Token | None = None
+    complement: Candidate | None = None
+    extra_tokens: list[Token] = field(default_factory=list)
+    absorbed: bool = False
+    undo: Token | None = None
+
+
+def _light_verb(tok: Token) -> Token | None:
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    head = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in LIGHT_VERBS and 0 < tok.i - head.i <= 7:
+        return head
+    return None
+
+
+def _find(sent: SpacySpan) -> list[Candidate]:
+    zone = roles.supporter_zone(sent)
+    out: list[Candidate] = []
+    for tok in sent:
+        if tok.i in zone or tok.ent_type_ in _BLOCK_ENTS or tok.is_punct:
+            continue
+        if tok.dep_ == "amod" and tok.pos_ in ("VERB", "ADJ"):
+            continue  # "wounded soldiers", "armed men": a description, not an event
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("by", "through") and tok.lower_.endswith("ing"):
+            continue  # "by fighting against terrorism": a means, not an event told
+        pat = match_token(tok)
+        if _demanded(tok):
+            # "X said Y must hand over ...": a demand on Y, whatever Y is asked to do
+            demand = Candidate(tok, _demand_pattern())
+            if pat is not None:
+                demand.complement = Candidate(tok, pat)
+            out.append(demand)
+        elif pat is not None:
+            out.append(Candidate(tok, pat, light=_light_verb(tok)))
+    return out
+
+
+def _demanded(tok: Token) -> bool:
+    if tok.pos_ != "VERB" or tok.dep_ != "ccomp" or not attributes.is_speech_frame(tok.head):
+        return False
+    return any(ch.dep_ == "aux" and ch.lower_ in ("must", "should") for ch in tok.children)
+
+
+@functools.cache
+def _demand_pattern() -> Pattern:
+    from dateline.extract.events.patterns import TriggerSpec
+
+    spec = TriggerSpec(id="demand_must", type="REQUEST", mode="change", acled=None, rank=2)
+    return Pattern(head="must", extra=(), pos="VERB", head_first=True, spec=spec, order=-1)
+
+
+def _merge(cands: list[Candidate]) -> list[Candidate]:
+    """Fold the words of one event into one candidate (see the module docstring)."""
+    by_token = {c.tok.i: c for c in cands}
+    undo_verbs = _undo_verbs()
+    for c in cands:
+        tok, head = c.tok, c.tok.head
+        if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and _undo_phrase(head) in undo_verbs:
+            # "lifted the curfew", "called off the strike": undoing an event is an event of its own
+            c.undo = c.light = head
+            if head.i in by_token:
+                by_token[head.i].absorbed = True
+            gov = by_token.get(head.head.i) if head.dep_ == "xcomp" else None
+            if gov is not None and gov.pat.spec.type in SPEECH_ACTS:
+                gov.complement = c  # "refusing to lift the curfew"
+                c.absorbed = True
+            continue
+        owner = by_token.get(head.i) if head.i != tok.i else None
+        if owner is None and tok.dep_ in ("pobj", "pcomp") and head.dep_ == "prep":
+            owner = by_token.get(head.head.i)  # "accused them of violating", "agreed to a ceasefire"
+        if owner is None and c.light is not None and c.light.dep_ == "xcomp":
+            gov = by_token.get(c.light.head.i)  # "threatened to hold a general strike"
+            if gov is not None and gov.pat.spec.type in SPEECH_ACTS:
+                gov.complement = c
+                c.absorbed = True
+                continue
+        if owner is None or owner is c:
+            # "staged a protest" where "stage protest" matched the verb: the noun is the same event
+            continue
+        if (tok.dep_ == "xcomp" and tok.pos_ == "VERB") or (
+            tok.dep_ == "ccomp" and owner.pat.spec.type in SPEECH_ACTS
+        ):
+            owner.complement = c  # "threatened to ban", "agreed that they should cooperate"
+            c.absorbed = True
+        elif (
+            tok.dep_ in ("dobj", "nsubjpass")
+            and tok.pos_ in ("NOUN", "PROPN")
+            and owner.pat.spec.type == c.pat.spec.type
+        ) or (
+            tok.dep_ == "acl"
+            and owner.tok.pos_ in ("NOUN", "PROPN")
+            and owner.pat.spec.type == c.pat.spec.type
+        ):
+            owner.extra_tokens.append(tok)
+            c.absorbed = True
+        elif (
+            owner.pat.spec.type in SPEECH_ACTS
+            and ((tok.dep_ in ("pobj", "dobj") and tok.pos_ == "NOUN") or tok.dep_ == "pcomp")
+            and owner.pat.spec.type != c.pat.spec.type
+        ):
+            owner.complement = c  # "agreed to a ceasefire", "demanded the release of"
+            c.absorbed = True
+        elif tok.lemma_.lower() in _PERSON_TRIGGERS and tok.dep_ in _ARG_DEPS:
+            c.absorbed = True
+        elif (
+            tok.dep_ in ("dobj", "nsubjpass", "conj") and _is_weapon(tok) and owner.pat.spec.type != "ASSAULT"
+        ):
+            c.absorbed = True  # "seized two landmines": the weapon is what was seized, not a blast
+    # "IEDs, mortars and guns were found": a list of weapons is what was found, each item included
+    for c in cands:
+        if c.absorbed or not _is_weapon(c.tok):
+            continue
+        first = c.tok
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        gov = by_token.get(first.head.i) if first.dep_ in ("dobj", "nsubjpass") else None
+        if gov is not None and gov is not c and gov.pat.spec.type != "ASSAULT":
+            c.absorbed = True
+    # what a protest demands or denounces is its content, not a second event
+    for c in cands:
+        if c.absorbed or c.pat.spec.type not in SPEECH_ACTS:
+            continue
+        cur = c.tok
+        for _ in range(3):
+            if cur.dep_ not in ("advcl", "xcomp", "pobj", "prep", "acl", "pcomp") or cur.head.i == cur.i:
+                break
+            cur = cur.head
+            gov = by_token.get(cur.i)
+            if gov is not None and gov is not c and gov.pat.spec.type == "PROTEST" and not gov.absorbed:
+                gov.complement = c
+                c.absorbed = True
+                break
+    # a person noun ("protesters") as the argument of another trigger is that trigger's participant
+    for c in cands:
+        if c.tok.lemma_.lower() in _PERSON_TRIGGERS and not c.absorbed:
+            gov = c.tok.head.head if c.tok.dep_ == "pobj" else c.tok.head
+            if gov.i in by_token and by_token[gov.i] is not c and c.tok.dep_ in _ARG_DEPS:
+                c.absorbed = True
+    return [c for c in cands if not c.absorbed]
+
+
+@functools.cache
+def _undo_verbs() -> frozenset[str]:
+    return frozenset(load_event_data("lexicons.json")["undo_verbs"])
+
+
+def _undo_phrase(verb: Token) -> str:
+    """ "call off" for "called off", else the lemma."""
+    prt = next((c for c in verb.children if c.dep_ == "prt"), None)
+    lem = verb.lemma_.lower()
+    return f"{lem} {prt.lower_}" if prt is not None and f"{lem} {prt.lower_}" in _undo_verbs() else lem
+
+
+def _is_weapon(tok: Token) -> bool:
+    return "weapon" in token_classes(tok)
+
+
+def in_clause(tok: Token, top: Token) -> bool:
+    """True when ``tok`` sits in a relative or participial clause below ``top``."""
+    cur = tok
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.dep_ in ("relcl", "acl", "advcl"):
+            return True
+        cur = cur.head
+    return False
+
+
+def find_candidates(sent: SpacySpan) -> list[Candidate]:
+    """The events of a sentence as candidates, the words of one event folded together."""
+    return _merge(_find(sent))
