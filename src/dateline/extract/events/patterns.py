@@ -45,6 +45,7 @@ class TriggerSpec:
     territory: bool = False
     territory_reverse: bool = False
     needs_obj: str | None = None
+    needs_context: str | None = None
     cases: tuple[dict[str, Any], ...] = field(default_factory=tuple)
 
 
@@ -69,6 +70,7 @@ def _spec(entry: dict[str, Any]) -> TriggerSpec:
         territory=bool(entry.get("territory", False)),
         territory_reverse=bool(entry.get("territory_reverse", False)),
         needs_obj=entry.get("needs_obj"),
+        needs_context=entry.get("needs_context"),
         cases=tuple(entry.get("cases", [])),
     )
 
@@ -253,6 +255,17 @@ def _stems(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _in_context(tok: Token, name: str) -> bool:
+    """True when the trigger's sentence has a word of lexicon list ``name`` ("died" in an attack)."""
+    words = _context_words(name)
+    return any(t.lemma_.lower() in words for t in tok.sent if t.i != tok.i)
+
+
+@functools.cache
+def _context_words(name: str) -> frozenset[str]:
+    return frozenset(load_event_data("lexicons.json")[name])
+
+
 def match_token(tok: Token) -> Pattern | None:
     """The most specific pattern this token triggers, or None."""
     if tok.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ"):
@@ -277,6 +290,8 @@ def match_token(tok: Token) -> Pattern | None:
             if not all(w in ctx for w in pat.extra):
                 continue
         if pat.spec.needs_obj and not object_class(tok, pat.spec.needs_obj, strict=True):
+            continue
+        if pat.spec.needs_context and not _in_context(tok, pat.spec.needs_context):
             continue
         return pat
     return None
