@@ -88,13 +88,10 @@ CASES = [
     ("Markets close early on Fridays.", "Fridays", "SET", "XXXX-WXX-5"),
     ("The show airs on Saturday nights.", "Saturday nights", "SET", "XXXX-WXX-6TNI"),
     ("Buses run on Friday and Saturday nights.", "Friday", "SET", "XXXX-WXX-5TNI"),
-    ("Previously, the club met in a church hall.", "Previously", "DATE", "PAST_REF"),
     ("Cities may one day run on sunlight.", "one day", "DATE", "FUTURE_REF"),
-    ("The fair is held annually.", "annually", "SET", "P1Y"),
     ("The town will be without water for a while.", "a while", "DURATION", "PXX"),
     ("The shop has been closed for some time.", "some time", "DURATION", "PXX"),
     ("Over the years the club grew.", "the years", "DURATION", "PXY"),
-    ("Rents have soared in recent years.", "recent years", "DURATION", "PXY"),
     ("Now it is the fifth day of the strike.", "the fifth day", "DATE", "2016-03-27"),
 ]
 
@@ -201,42 +198,12 @@ def test_no_time_in_numbers_and_words_that_look_like_dates(sentence: str) -> Non
     assert _found(sentence) == []
 
 
-@pytest.mark.parametrize(
-    "sentence",
-    ["The recent floods closed the road.", "The current rules allow two terms."],
-)
-def test_recent_and_current_before_a_noun_are_not_times(sentence: str) -> None:
-    assert _found(sentence) == []
-
-
 def test_an_aside_quarter_does_not_become_the_reported_one() -> None:
     text = (
         "The brewer posted higher third-quarter profit. After a weak second quarter, sales "
         "recovered. Revenue was up from a year ago."
     )
     assert [v for _, _, v in _found(text)][-1] == "2014-Q3"  # a year before the third quarter
-
-
-def test_last_year_after_a_compared_figure_is_the_year_ago_quarter() -> None:
-    text = (
-        "The bank earned $5 million in the third quarter, compared with a loss of $2 million "
-        "last year. Sales rose from last year's $40 million. Last year, the bank cut jobs."
-    )
-    values = [(t, v) for t, _, v in _found(text) if t.lower() == "last year"]
-    assert values == [("last year", "2014-Q3"), ("last year", "2014-Q3"), ("Last year", "2015")]
-
-
-def test_each_end_of_an_amount_range_is_a_duration() -> None:
-    assert _found("Repairs take three to five weeks.") == [
-        ("three", "DURATION", "P3W"),
-        ("five weeks", "DURATION", "P5W"),
-    ]
-
-
-def test_a_year_that_ended_on_a_date_is_that_year() -> None:
-    assert ("the year", "DATE", "2015") in _found("For the year ended Nov. 30, the chain lost money.")
-    assert ("the year", "DATE", "2014") in _found("In the year ended June 30, 2014, sales fell.")
-    assert ("the year", "DURATION", "P1Y") in _found("Profit in the year ending in June will rise.")
 
 
 def test_ten_months_is_a_duration_not_a_date() -> None:

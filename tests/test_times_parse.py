@@ -56,11 +56,6 @@ def test_words_and_numbers_that_only_look_like_dates(nlp, sentence: str) -> None
     assert _values(nlp, sentence) == []
 
 
-def test_frequency_adverbs_are_sets_but_adjectives_are_not(nlp) -> None:
-    assert _values(nlp, "The board meets monthly to review the budget.") == [("monthly", "P1M")]
-    assert _values(nlp, "She reads the daily paper.") == []
-
-
 def test_year_before_a_singular_noun_is_a_year(nlp) -> None:
     assert ("1990", "1990") in _values(nlp, "The sanctions followed the 1990 invasion of Kuwait.")
 

@@ -144,8 +144,6 @@ def accept(rule: str, m: re.Match[str], text: str, tokens: TokenIndex | None) ->
         start = m.start("unit")
     elif rule in ("modal_day", "ordinal_day", "vague_span"):
         start = m.start("x")
-    elif rule == "freq_adverb" and not _adverb(m, text, tokens):
-        return None
     elif rule == "bare_season":
         if groups.get("season", "").lower() == "fall" and groups.get("det", "").lower() in ("in", "the"):
             tok = tokens.at(m.start("season")) if tokens else None
@@ -257,17 +255,11 @@ def _duration_ok(m: re.Match[str], tokens: TokenIndex | None) -> bool:
     return True
 
 
-def _adverb(m: re.Match[str], text: str, tokens: TokenIndex | None) -> bool:
-    """ "published daily" is a set; "a daily paper" (an adjective) is not. Without a parse
-    only a word ending its clause counts."""
-    if tokens is None:
-        return re.match(r"\s*(?:[.,;:!?)]|$)", text[m.end() : m.end() + 3]) is not None
-    tok = tokens.at(m.start())
-    return tok is not None and tok.pos_ == "ADV"
-
-
 def _ref_ok(m: re.Match[str], tokens: TokenIndex | None) -> bool:
     word = m.group("ref").lower()
+    if word in ("current", "recent"):
+        tok = tokens.at(m.start()) if tokens else None
+        return tok is None or tok.pos_ == "ADJ"
     if word == "the future" and re.match(r"\s+of\b", m.string[m.end() : m.end() + 4]):
         return False  # "the future of the country" is its fate, not a time
     if word == "soon":

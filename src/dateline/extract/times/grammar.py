@@ -178,7 +178,6 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "year_end": ("end",),
     "modal_day": ("one day",),
     "vague_span": ("while", "some time", "the years"),
-    "freq_adverb": ("ly",),
     "ordinal_day": ("day",),
     "bare_units": ("hours", "days", "weeks", "months", "years", "decades", "centuries"),
 }
@@ -350,8 +349,6 @@ _RULES: tuple[tuple[str, str, int], ...] = (
     ),
     ("bare_season", r"\b(?P<det>the|in|this|last|next)\s+(?P<season>{SEASON})\b", 0),
     ("ref", r"\b(?P<ref>{REFS})\b", 2),
-    # "is held annually", "meets weekly": a frequency adverb is a set (adjectives are not)
-    ("freq_adverb", r"\b(?P<adv>annually|yearly|daily|weekly|monthly|quarterly|hourly)\b", 1),
     # "for a while", "for some time", "over the years": vague stretches (the preposition is trimmed)
     (
         "vague_span",

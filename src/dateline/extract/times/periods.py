@@ -9,27 +9,6 @@ from dateline.extract.times import calendar as cal
 from dateline.extract.times.base import ABSOLUTE, PUBLISHED, TEXT, Resolved, ResolverBase, norm
 from dateline.extract.times.lexicon import lexicon, parse_amount
 
-# an amount just before ("$3 million last year") or just after ("last year's $1.55 billion")
-_FIGURE_BEFORE = re.compile(
-    r"(?:\d|\b(?:million|billion|cents?|a\s+share|pence|percent)|%)\s*,?\s*$", re.IGNORECASE
-)
-_FIGURE_AFTER = re.compile(r"'s\s+(?:[$#£€]|\d)")
-
-# "the year ended Sept. 30" (a past close without a year of its own)
-_ENDED_ON = re.compile(
-    r"\s+(?:that\s+)?ended\s+(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>[0-3]?\d)\b(?:,?\s+(?P<year>\d{4})\b)?"
-)
-# frequency adverbs as TIMEX3 sets (TimeML: "annually" is P1Y with a frequency of once)
-_FREQUENCIES = {
-    "annually": "P1Y",
-    "yearly": "P1Y",
-    "quarterly": "P1Q",
-    "monthly": "P1M",
-    "weekly": "P1W",
-    "daily": "P1D",
-    "hourly": "PT1H",
-}
-
 
 class PeriodRules(ResolverBase):
     """Weeks, months, quarters and years relative to a reference; durations and sets."""
@@ -39,23 +18,10 @@ class PeriodRules(ResolverBase):
         if unit == "autumn":
             unit = "fall"
         n = self._offset(m["rel"], unit)
-        if unit == "year" and n == -1 and self.last_quarter and self._compares_figure(m):
-            value = cal.shift_value(self.last_quarter, -1, "Y")
-            return Resolved("DATE", value, TEXT) if value else None
         value = self._unit_value(unit, n, m)
         if value is None:
             return None
         return Resolved("DATE", value, PUBLISHED if self.dct else None)
-
-    def _compares_figure(self, m: re.Match[str]) -> bool:
-        """Whether "last year" dates a figure set against the quarter's ("a loss of $3
-        million last year", "from last year's $1.55 billion"): in a quarterly report that
-        is the year-ago quarter (as "a year ago" is), not the whole year."""
-        if m["pre"]:
-            return False
-        before = self.text[max(0, m.start() - 25) : m.start()]
-        after = self.text[m.end() : m.end() + 6]
-        return bool(_FIGURE_BEFORE.search(before) or _FIGURE_AFTER.match(after))
 
     def _r_the_unit(self, m: re.Match[str]) -> Resolved | None:
         unit = norm(m["unit"])
@@ -63,15 +29,6 @@ class PeriodRules(ResolverBase):
         if the == "that":
             return self._narrative_unit(unit, 0)
         after = self.text[m.end() : m.end() + 40]
-        closed = _ENDED_ON.match(after)
-        if closed and unit == "year" and closed["month"].lower() in lexicon().months:
-            # "the year ended Sept. 30": the (fiscal) year that closed then, a date
-            if closed["year"]:
-                return Resolved("DATE", closed["year"], ABSOLUTE)
-            if self.dct is not None:
-                month = self._month_no(closed["month"])
-                day = cal.month_day_near(self.dct, month, int(closed["day"]), "past")
-                return Resolved("DATE", f"{day.year:04d}", PUBLISHED) if day else None
         ended = re.match(r"\s+(?:ended|ending|that\s+ended|to\s+date)\b", after)
         if ended and unit in ("year", "month", "week"):
             return Resolved(
@@ -254,9 +211,6 @@ class PeriodRules(ResolverBase):
 
     def _r_bare_units(self, m: re.Match[str]) -> Resolved | None:
         return Resolved("DURATION", cal.duration_value(None, lexicon().units[norm(m["unit"])]), ABSOLUTE)
-
-    def _r_freq_adverb(self, m: re.Match[str]) -> Resolved | None:
-        return Resolved("SET", _FREQUENCIES[norm(m["adv"])], ABSOLUTE)
 
     def _r_vague_span(self, m: re.Match[str]) -> Resolved | None:
         return Resolved("DURATION", "PXY" if norm(m["x"]).endswith("years") else "PXX", ABSOLUTE)

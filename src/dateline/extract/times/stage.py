@@ -77,10 +77,6 @@ def find_times(text: str, published: dt.date | None, doc: Doc | None = None) -> 
     resolver = Resolver(text, published, direction)
     out: list[FoundTime] = []
     for start, end, _prio, name, m in _settle(_candidates(text, tokens), len(text)):
-        parts = resolver.range_parts(name, m, start, end)  # type: ignore[arg-type]
-        if parts:  # "two to six days": TimeML marks each end of a range
-            out.extend(FoundTime(s, e, r.type, r.value, r.anchor, name) for s, e, r in parts)
-            continue
         resolved = resolver.resolve(name, m)  # type: ignore[arg-type]
         if resolved is None:
             continue
