@@ -26,6 +26,9 @@ _FEATURE_PRIOR = {"country": 4.0, "region": 3.0, "admin": 0.5, "city": 0.0}
 _KIND_PENALTY = {0: 0.0, 1: 1.0, 2: 2.5, 3: 0.0}
 _SMALL = 20_000  # an alternate name of a small place is often a historical or variant one
 _ADMIN2_POP = 30_000  # second-level regions carry no population; count them as a small town
+_CELL = 2.0  # degrees: a reading's 3x3 block of cells holds everything within ~170 km of it
+_NEAR_READINGS = 25
+_NEAR_WEIGHT = 2.0
 
 
 @dataclass
@@ -39,6 +42,9 @@ class GeoContext:
     # (cc, admin1) -> {name key: probability that the name lies there}: how many *other*
     # names of the article could lie in the same state or province (spatial minimality)
     support: dict[tuple[str, str], dict[str, float]] = field(default_factory=dict)
+    # 2-degree grid cell -> {name key: [(lat, lon, weight)]}: where the article's other
+    # names may lie, for the nearness of a reading to them (shared, like ``support``)
+    near: dict[tuple[int, int], dict[str, list[tuple[float, float, float]]]] = field(default_factory=dict)
 
     def add_place(self, cand: Candidate, weight: float = 1.0) -> None:
         if cand.cc:
@@ -105,6 +111,42 @@ def add_support(ctx: GeoContext, key: str, cands: tuple[Candidate, ...] | list[C
             best[region] = max(best.get(region, 0.0), w / total)
     for region, p in best.items():
         ctx.support.setdefault(region, {})[key] = p
+    # for nearness a flatter weight still: a village of the name 20 km from another name's
+    # town is telling even when a city elsewhere bears the name too
+    spots = sorted(
+        (
+            (math.exp((s - top) / 2), c)
+            for c, s in zip(cands, scores, strict=True)
+            if c.feature in ("city", "admin") and c.lat is not None and c.lon is not None
+        ),
+        key=lambda t: -t[0],
+    )[:_NEAR_READINGS]
+    for w, c in spots:
+        assert c.lat is not None and c.lon is not None
+        cell = (math.floor(c.lat / _CELL), math.floor(c.lon / _CELL))
+        ctx.near.setdefault(cell, {}).setdefault(key, []).append((c.lat, c.lon, w))
+
+
+def _nearness(c: Candidate, ctx: GeoContext, key: str | None) -> float:
+    """How many of the article's other names have a reading close to ``c`` (each up to 1)."""
+    if not ctx.near or c.lat is None or c.lon is None or c.feature not in ("city", "admin"):
+        return 0.0
+    ci, cj = math.floor(c.lat / _CELL), math.floor(c.lon / _CELL)
+    best: dict[str, float] = {}
+    for di in (-1, 0, 1):
+        for dj in (-1, 0, 1):
+            cell = ctx.near.get((ci + di, cj + dj))
+            if not cell:
+                continue
+            for k, spots in cell.items():
+                if k == key:
+                    continue
+                for lat, lon, w in spots:
+                    d = _km((c.lat, c.lon), (lat, lon))
+                    f = 1.0 if d < 40 else 0.7 if d < 100 else 0.4 if d < 200 else 0.0
+                    if f and w * f > best.get(k, 0.0):
+                        best[k] = w * f
+    return min(3.0, sum(best.values()))
 
 
 def _support(c: Candidate, ctx: GeoContext, key: str | None) -> float:
@@ -126,7 +168,7 @@ def _support(c: Candidate, ctx: GeoContext, key: str | None) -> float:
 def context_score(
     c: Candidate, ctx: GeoContext, qualifier: list[Candidate] | None = None, key: str | None = None
 ) -> float:
-    score = 2.5 * _support(c, ctx, key)
+    score = 2.5 * _support(c, ctx, key) + _NEAR_WEIGHT * _nearness(c, ctx, key)
     if qualifier:
         if any(inside(c, q) for q in qualifier):
             score += 12.0

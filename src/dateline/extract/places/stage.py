@@ -82,7 +82,74 @@ def _mentions(ctx: Context, gaz: Gazetteer) -> list[Mention]:
             if any(s0 < span.end_char and span.start_char < s1 for s0, s1 in time_chars):
                 continue
             out.append(Mention(a, b, "", False))
-    return sorted(out, key=lambda m: m.start)
+    return _join_split_names(doc, gaz, sorted(out, key=lambda m: m.start))
+
+
+def _join_split_names(doc: Doc, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
+    """One mention for a name the NER cut in two ("Burkina" + "Faso", "Democratic Republic" + "Congo").
+
+    Two neighbouring mentions, side by side or joined by "of (the)", become one when the
+    whole is itself a country, region or sizeable town in the gazetteer.
+    """
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label in (*_PLACE_LABELS, "") and m.label in (*_PLACE_LABELS, ""):
+            gap = [t.lower_ for t in doc[prev.end : m.start]]
+            if gap in ([], ["of"], ["of", "the"]) and not any(t.is_punct for t in doc[prev.start : m.end]):
+                whole = doc[prev.start : m.end].text
+                if any(
+                    c.kind == 0 and (c.feature in ("country", "region", "admin") or c.pop >= 10_000)
+                    for c in gaz.lookup(whole)
+                ):
+                    out[-1] = Mention(prev.start, m.end, prev.label or m.label, prev.locative or m.locative)
+                    continue
+        out.append(m)
+    return out
+
+
+_LIST_GAP = re.compile(r"^\s*(?:[,;]\s*(?:and|or|&)?|and|or|&)\s*$")
+
+
+def _level(c: Candidate) -> str:
+    if c.feature == "admin":
+        return "admin2" if c.admin2 else "admin1"
+    return c.feature
+
+
+def _harmonise_lists(ctx: Context, items: list[_Item], geo: GeoContext) -> None:
+    """Names listed together are places of one kind, mostly of one country.
+
+    "Arizona, California, Colorado and Georgia": when most of a list of three or more
+    resolve to first-level regions of the United States, "California" is the state (not a
+    Missouri village) and "Georgia" the state (not the country); the same for lists of
+    countries or of provinces. Only names that have a reading of the list's kind change.
+    """
+    groups: list[list[_Item]] = []
+    for it in items:
+        prev = groups[-1][-1] if groups else None
+        if prev is not None and _LIST_GAP.match(ctx.text[prev.end_char : it.start_char]):
+            groups[-1].append(it)
+        else:
+            groups.append([it])
+    for group in groups:
+        resolved = [it.resolution.candidate for it in group if it.resolution]
+        if len(group) < 3 or len(resolved) < 3:
+            continue
+        level, n = Counter(_level(c) for c in resolved).most_common(1)[0]
+        if n * 2 <= len(group):
+            continue
+        ccs = Counter(c.cc for c in resolved if _level(c) == level and c.cc)
+        cc = ccs.most_common(1)[0][0] if ccs and level != "country" else None
+        for it in group:
+            if it.qualifier or (it.resolution and _level(it.resolution.candidate) == level):
+                continue
+            fits = [c for c in it.cands if _level(c) == level and c.kind != 2]
+            if cc is not None:
+                fits = [c for c in fits if c.cc == cc]
+            res = resolve(fits, geo, None, name_key(it.text)) if fits else None
+            if res is not None:
+                it.resolution = Resolution(res.candidate, round(min(res.confidence, 0.85), 3))
 
 
 _DIRECTIONS = frozenset(
@@ -318,39 +385,43 @@ def find_places(ctx: Context) -> list[Place]:
 
     home = _dateline_home(ctx, items)
     support: dict = {}
+    near: dict = {}
     seen: set[str] = set()
     for it in items:
         key = name_key(it.text)
         if it.cands and key not in seen and it.mention.label != "PREFIX":
             seen.add(key)
-            probe = GeoContext(support=support)
+            probe = GeoContext(support=support, near=near)
             add_support(probe, key, it.cands)
-    base = GeoContext(countries=geo.countries.copy(), support=support)
-    geo.support = support
+    base = GeoContext(countries=geo.countries.copy(), support=support, near=near)
+    geo.support, geo.near = support, near
     # pass 1: what is clear without context anchors the article (a country named as such,
     # a name with one reading); pass 2 reads everything in that light, and pass 3 again
-    # in the light of pass 2, each name seeing the others but not itself
+    # in the light of pass 2, each name seeing the others but not itself (a name's own
+    # earlier reading must not vote for itself: that locks in a first mistake)
+    contribs: list[tuple[str, Candidate, float]] = []
     for it in items:
         if not it.cands:
             continue
-        res = resolve(it.cands, base, it.qualifier, name_key(it.text))
+        key = name_key(it.text)
+        res = resolve(it.cands, base, it.qualifier, key)
         if res and it.mention.label in _PLACE_LABELS and (res.confidence >= 0.9 or it.qualifier):
-            geo.add_place(res.candidate, 1.0 if res.candidate.feature == "country" else 0.7)
-    if home is not None:
-        geo.home = home
-        geo.add_place(home, 1.5)
+            contribs.append((key, res.candidate, 1.0 if res.candidate.feature == "country" else 0.7))
     for _ in range(2):
+        views: dict[str, GeoContext] = {}
         for it in items:
             if it.cands:
-                it.resolution = resolve(it.cands, geo, it.qualifier, name_key(it.text))
-        geo = GeoContext(countries=base.countries.copy(), home=home, support=support)
-        if home is not None:
-            geo.add_place(home, 1.5)
-        for it in items:
-            if it.resolution and it.mention.label != "PREFIX":
-                # names inside organisations' names follow the article's places, never lead them
-                weight = it.resolution.confidence * (1.0 if it.mention.label in _PLACE_LABELS else 0.5)
-                geo.add_place(it.resolution.candidate, weight)
+                key = name_key(it.text)
+                view = views.get(key)
+                if view is None:
+                    view = views[key] = _view(base, home, contribs, key)
+                it.resolution = resolve(it.cands, view, it.qualifier, key)
+        contribs = [
+            (name_key(it.text), it.resolution.candidate, _weight(it))
+            for it in items
+            if it.resolution and _weight(it) > 0
+        ]
+    geo = _view(base, home, contribs, None)
     # one sense per name within the article
     by_key: dict[str, list[_Item]] = defaultdict(list)
     for it in items:
@@ -364,6 +435,7 @@ def find_places(ctx: Context) -> list[Place]:
                 g.qualifier is None and g.resolution.candidate.eid != best.candidate.eid
             ):
                 g.resolution = best
+    _harmonise_lists(ctx, items, geo)
     # misspellings: only names in place positions, only within the article's countries
     countries = geo.top_countries(3)
     for it in items:
@@ -397,6 +469,36 @@ def find_places(ctx: Context) -> list[Place]:
             continue
         places.append(_place(ctx, gaz, len(places) + 1, it, res, home_country))
     return places
+
+
+def _weight(it: _Item) -> float:
+    """How much a resolved name says about where the article is.
+
+    Names inside organisations' names follow the article's places rather than lead them,
+    except a state or country heading one ("Georgia Bureau of Investigation", "Florida
+    Highway Patrol"): local agencies are named after the region they serve.
+    """
+    assert it.resolution is not None
+    cand, conf = it.resolution.candidate, it.resolution.confidence
+    if it.mention.label == "PREFIX":
+        return 0.5 * conf if cand.feature == "country" or (cand.feature == "admin" and cand.gid) else 0.0
+    return conf * (1.0 if it.mention.label in _PLACE_LABELS else 0.5)
+
+
+def _view(
+    base: GeoContext,
+    home: Candidate | None,
+    contribs: list[tuple[str, Candidate, float]],
+    without: str | None,
+) -> GeoContext:
+    """The article's context as one name sees it: every resolved place but its own readings."""
+    geo = GeoContext(countries=base.countries.copy(), home=home, support=base.support, near=base.near)
+    if home is not None:
+        geo.add_place(home, 1.5)
+    for key, cand, weight in contribs:
+        if key != without:
+            geo.add_place(cand, weight)
+    return geo
 
 
 def _iso2(iso3: str) -> str | None:
