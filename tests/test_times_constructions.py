@@ -93,6 +93,16 @@ CASES = [
     ("The shop has been closed for some time.", "some time", "DURATION", "PXX"),
     ("Over the years the club grew.", "the years", "DURATION", "PXY"),
     ("Now it is the fifth day of the strike.", "the fifth day", "DATE", "2016-03-27"),
+    ("Orders slowed in the last half of 2014.", "the last half of 2014", "DATE", "2014-H2"),
+    (
+        "Growth may stall in the first two quarters of 2017.",
+        "the first two quarters of 2017",
+        "DATE",
+        "2017-H1",
+    ),
+    ("Sales rose in the second half of last year.", "the second half of last year", "DATE", "2015-H2"),
+    ("Profit rose in the quarter ended Dec. 31.", "the quarter", "DATE", "2015-Q4"),
+    ("Profit rose in the quarter ended July 31.", "the quarter", "DATE", "2015-Q2"),
 ]
 
 
@@ -204,6 +214,11 @@ def test_an_aside_quarter_does_not_become_the_reported_one() -> None:
         "recovered. Revenue was up from a year ago."
     )
     assert [v for _, _, v in _found(text)][-1] == "2014-Q3"  # a year before the third quarter
+
+
+def test_a_named_quarter_outranks_the_day_it_ended() -> None:
+    text = "The chain's fiscal first quarter was weak. In the quarter ended Sept. 30, sales fell."
+    assert [v for t, _, v in _found(text) if t == "the quarter"] == ["2016-Q1"]
 
 
 def test_ten_months_is_a_duration_not_a_date() -> None:

@@ -164,7 +164,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "few_units": _UNIT_STEMS,
     "quarter": ("quarter",),
     "quarter_code": ("q",),
-    "half": ("half",),
+    "half": ("half", "two quarters"),
     "half_unit": ("half",),
     "period": ("quarter", "period", "months"),
     "year_ago_adj": ("year-",),
@@ -323,8 +323,8 @@ _RULES: tuple[tuple[str, str, int], ...] = (
     ("quarter_code", r"\b(?:(?P<fy>FY|fiscal)\s*)?Q(?P<q>[1-4])(?:\s+(?P<year>{YEAR}))?\b", 3),
     (
         "half",
-        r"\b(?:(?P<the>the)\s+)?(?P<ord>first|second)[\s-]half(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year|the\s+year))?\b",
-        2,
+        r"\b(?:(?P<the>the)\s+)?(?:(?P<ord>first|second|last|latter)[\s-]half|(?P<ord2>first|last)\s+two\s+quarters)(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year|the\s+year))?\b",
+        3,
     ),
     (
         "period",

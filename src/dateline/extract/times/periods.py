@@ -9,6 +9,11 @@ from dateline.extract.times import calendar as cal
 from dateline.extract.times.base import ABSOLUTE, PUBLISHED, TEXT, Resolved, ResolverBase, norm
 from dateline.extract.times.lexicon import lexicon, parse_amount
 
+# "(the quarter) ended Sept. 30", "ending June 30, 1990"
+_ENDED_ON = re.compile(
+    r"\s+(?:that\s+)?(?:ended|ending)\s+(?P<month>[A-Z][a-z]{2,8}\.?)\s+(?P<day>[0-3]?\d)\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
+)
+
 
 class PeriodRules(ResolverBase):
     """Weeks, months, quarters and years relative to a reference; durations and sets."""
@@ -34,6 +39,8 @@ class PeriodRules(ResolverBase):
             return Resolved(
                 "DURATION", cal.duration_value(1, {"year": "Y", "month": "M", "week": "W"}[unit]), ABSOLUTE
             )
+        if unit == "quarter" and not self.last_quarter and (closed := self._closing_quarter(m)):
+            return closed
         if unit == "quarter":
             if self.last_quarter:
                 return Resolved("DATE", self.last_quarter, TEXT)
@@ -45,6 +52,29 @@ class PeriodRules(ResolverBase):
             return self._narrative_unit("day", 0, part)
         value = self._unit_value(unit, 0, m)
         return Resolved("DATE", value, PUBLISHED if self.dct else None) if value else None
+
+    def _closing_quarter(self, m: re.Match[str]) -> Resolved | None:
+        """The calendar quarter holding most of the three months up to the day in "the
+        quarter ended Sept. 30" (a fiscal quarter ended July 31 is mostly the second).
+        Asked only while the text has named no quarter: a company's own "fiscal first
+        quarter" ended Sept. 30 keeps its name."""
+        closed = _ENDED_ON.match(self.text, m.end())
+        if closed is None or closed["month"].lower().rstrip(".") not in lexicon().months:
+            return None
+        month = self._month_no(closed["month"].rstrip("."))
+        if closed["year"]:
+            year, anchor = int(closed["year"]), ABSOLUTE
+        elif self.dct is not None:
+            day = cal.month_day_near(self.dct, month, int(closed["day"]), "past")
+            if day is None:
+                return None
+            year, anchor = day.year, PUBLISHED
+        else:
+            return None
+        middle = (month - 2) % 12 + 1
+        if middle > month:  # the quarter ended in January: its middle month was last year's
+            year -= 1
+        return Resolved("DATE", f"{year:04d}-Q{(middle - 1) // 3 + 1}", anchor)
 
     def _r_narrative(self, m: re.Match[str]) -> Resolved | None:
         rel = norm(m["rel"])
@@ -165,7 +195,7 @@ class PeriodRules(ResolverBase):
         return Resolved("DATE", f"{year:04d}-Q{m['q']}" if year else f"XXXX-Q{m['q']}", anchor)
 
     def _r_half(self, m: re.Match[str]) -> Resolved | None:
-        h = 1 if norm(m["ord"]) == "first" else 2
+        h = 1 if norm(m["ord"] or m["ord2"]) == "first" else 2  # "the last two quarters of 1990": H2
         year, anchor = self._quarter_year(m)
         return Resolved("DATE", f"{year:04d}-H{h}" if year else f"XXXX-H{h}", anchor)
 
