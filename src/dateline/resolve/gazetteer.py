@@ -98,18 +98,13 @@ class Gazetteer:
     def names_in(self, cc: str, initial: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
         """Name keys of one country's towns and regions that start with ``initial``.
 
-        The key range keeps the scan to one letter's slice of the index, so fuzzy matching
-        a misspelling costs milliseconds, not a pass over every name.
+        The ``fuzzy`` table is keyed by country, then name: one index range per call, so
+        fuzzy matching a misspelling costs a millisecond, not a pass over every name.
         """
         hi = chr(ord(initial) + 1)
         rows = (
             self._db()
-            .execute(
-                "SELECT n.key, n.eid FROM names n JOIN entries e ON e.eid = n.eid "
-                "WHERE n.key >= ? AND n.key < ? AND e.cc = ? AND n.kind IN (0, 1) "
-                "AND e.feature IN ('city', 'admin') AND (e.pop >= 1000 OR e.feature = 'admin')",
-                (initial, hi, cc),
-            )
+            .execute("SELECT key, eid FROM fuzzy WHERE cc = ? AND key >= ? AND key < ?", (cc, initial, hi))
             .fetchall()
         )
         return tuple(r[0] for r in rows), tuple(r[1] for r in rows)
