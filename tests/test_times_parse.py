@@ -30,6 +30,8 @@ def _values(nlp, text: str, published: dt.date | None = PUBLISHED) -> list[tuple
         ("The ceasefire had been due to expire on Friday.", ("Friday", "2016-03-25")),
         ("Troops have now retaken the airport, which fell on Tuesday.", ("Tuesday", "2016-03-22")),
         ("The two envoys meet separately Tuesday with the mediators.", ("Tuesday", "2016-03-29")),
+        ("The leak may have caused the fall in the shares on Wednesday.", ("Wednesday", "2016-03-23")),
+        ("The firm will honour a December agreement with its lenders.", ("December", "2015-12")),
     ],
 )
 def test_tense_of_the_clause_picks_the_side(nlp, sentence: str, expected: tuple[str, str]) -> None:

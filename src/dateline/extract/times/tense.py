@@ -46,6 +46,8 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
     lex = lexicon()
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in lex.future_aux or a.lemma_ in ("will", "shall") for a in auxes):
+        if verb.tag_ == "VBN" and any(a.lower_ == "have" for a in auxes):
+            return "past"  # a modal perfect looks back: "may have been", "would have done"
         return "future"
     infinitive = any(a.lower_ == "to" for a in auxes)
     head = verb.head
@@ -77,6 +79,8 @@ def direction_at(doc: Doc, start: int, end: int) -> str | None:
     if span is None or len(span) == 0:
         return None
     root = span.root
+    if root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ in ("NOUN", "PROPN"):
+        return None  # "a June agreement": the clause's tense is not the noun's time
     verb = governing_verb(root.head if root.head is not root else root)
     if verb is None:
         return None
