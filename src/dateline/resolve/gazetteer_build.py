@@ -122,6 +122,71 @@ def _middle(points: list[tuple[float, float]]) -> tuple[float | None, float | No
     return round((min(lats) + max(lats)) / 2, 5), round((min(lons) + max(lons)) / 2, 5)
 
 
+# generic words of first-level region names in GeoNames ("Anhui Sheng", "Nyanza Province",
+# "Muhafazat al Basrah"): news writes the name without them
+_REGION_WORDS = frozenset(
+    [
+        "province",
+        "region",
+        "sheng",
+        "shi",
+        "zizhiqu",
+        "huizu",
+        "uygur",
+        "zhuangzu",
+        "voivodeship",
+        "governorate",
+        "oblast",
+        "oblysy",
+        "kray",
+        "krai",
+        "rayon",
+        "district",
+        "territory",
+        "prefecture",
+        "department",
+        "municipality",
+        "state",
+        "wilayat",
+        "wilaya",
+        "muhafazat",
+        "provincia",
+        "departamento",
+        "estado",
+    ]
+)
+_REGION_PREFIXES = (
+    "muhafazat al ",
+    "muhafazat ad ",
+    "muhafazat as ",
+    "sha`biyat al ",
+    "wilaya de ",
+    "provincia de ",
+    "province of ",
+    "departamento de ",
+    "estado de ",
+)
+_DIRECTION_WORDS = frozenset(
+    ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"]
+)
+
+
+def _bare_region(name: str) -> str | None:
+    """A first-level region's name without its generic words, when a distinctive word remains."""
+    low = name.lower()
+    for prefix in _REGION_PREFIXES:
+        if low.startswith(prefix):
+            name, low = name[len(prefix) :], low[len(prefix) :]
+            break
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in _REGION_WORDS:
+        words.pop()
+    bare = " ".join(words)
+    if len(bare) < 4 or bare.lower() in _DIRECTION_WORDS:
+        return None
+    return bare
+
+
 def _bare(name: str) -> str | None:
     low = name.lower()
     for suffix in _ADMIN_SUFFIXES:
@@ -212,6 +277,9 @@ def build(rg_csv: Path, out: Path, countries: dict[str, Any], version: str) -> d
         lat, lon = _middle(admin1_points.get((cc, code), []))
         state = us_state_gid.get(code) if cc == "US" else None
         forms = [(name, MAIN)]
+        bare = _bare_region(name)
+        if bare and name_key(bare) != name_key(name):
+            forms.append((bare, BARE))
         if state:
             forms += [(state["name"], ALT)] + [(a, ABBREV) for a in abbrevs.get(code, [])]
         w.entry(
