@@ -214,13 +214,13 @@ def _narrow(doc: Doc, gaz: Gazetteer, m: Mention) -> tuple[Mention, tuple[Candid
             right_ok = all(t.lower_ in _DIRECTIONS for t in right) or (len(right) and right[0].is_punct)
             admin = words[-1].lower_ in ("county", "parish") and len(words) > 1
             # an organisation named after its place ("Alexandria Police", "Columbia City Council")
+            # (the NER tags some of these GPE: "Alachua County Sheriff's Office")
+            institution = any(t.lower_ in INSTITUTION_WORDS for t in right)
             org_prefix = (
-                m.label in ("ORG", "FAC", "")
+                (m.label in ("ORG", "FAC", "") or institution)
                 and a == m.start
                 and not right[0].is_punct
-                and (
-                    any(t.lower_ in INSTITUTION_WORDS for t in right) or not person_cues(doc[m.start : m.end])
-                )
+                and (institution or not person_cues(doc[m.start : m.end]))
             )
             if not ((left_ok and right_ok) or (admin and right_ok) or org_prefix):
                 continue
