@@ -347,7 +347,11 @@ _RULES: tuple[tuple[str, str, int], ...] = (
         r"\b(?:(?P<the>the)\s+)?(?:(?P<pre>early|late|mid-?)\s*)?(?P<season>{SEASON})\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<spelled>{SPELLED_YEAR}))\b",
         3,
     ),
-    ("bare_season", r"\b(?P<det>the|in|this|last|next)\s+(?P<season>{SEASON})\b", 0),
+    (
+        "bare_season",
+        r"\b(?P<det>the|in|this|last|next)\s+(?:(?P<pre>early|late|mid-?)\s*)?(?P<season>{SEASON})\b",
+        0,
+    ),
     ("ref", r"\b(?P<ref>{REFS})\b", 2),
     # "for a while", "for some time", "over the years": vague stretches (the preposition is trimmed)
     (
