@@ -222,6 +222,19 @@ def test_a_named_quarter_outranks_the_day_it_ended() -> None:
     assert [v for t, _, v in _found(text) if t == "the quarter"] == ["2016-Q1"]
 
 
+def test_the_quarter_a_year_ago_is_the_year_ago_quarter() -> None:
+    text = "Profit rose in the third quarter. For the quarter a year ago, and in last year's quarter, it lost money."
+    assert [(t, v) for t, _, v in _found(text, dt.date(2016, 10, 27))] == [
+        ("the third quarter", "2016-Q3"),
+        ("the quarter a year ago", "2015-Q3"),
+        ("last year's quarter", "2015-Q3"),
+    ]
+
+
+def test_the_latest_year_is_the_last_one_reported() -> None:
+    assert ("the latest fiscal year", "DATE", "2015") in _found("Sales fell in the latest fiscal year.")
+
+
 def test_ten_months_is_a_duration_not_a_date() -> None:
     assert _found("They held the town for 10 months.") == [("10 months", "DURATION", "P10M")]
 

@@ -185,7 +185,7 @@ class ResolverBase:
     def _offset(self, rel: str, unit: str) -> int:
         rel = norm(rel)
         if rel in ("latest", "the latest"):
-            return -1 if unit == "quarter" else 0
+            return -1 if unit in ("quarter", "year") else 0  # the last one reported, not the running one
         if rel in _PAST_REL:
             return -1
         if rel in _FUTURE_REL:

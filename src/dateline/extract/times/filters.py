@@ -140,6 +140,8 @@ def accept(rule: str, m: re.Match[str], text: str, tokens: TokenIndex | None) ->
         and m.group(0).istitle()
     ):
         return None  # a title in quotes ("This Week")
+    elif rule == "period" and not (groups.get("which") or groups.get("lastyears") or groups.get("tail")):
+        return None  # a bare "the quarter" is the_unit's
     elif rule == "bare_units":
         start = m.start("unit")
     elif rule in ("modal_day", "ordinal_day", "vague_span"):

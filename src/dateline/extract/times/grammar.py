@@ -328,7 +328,7 @@ _RULES: tuple[tuple[str, str, int], ...] = (
     ),
     (
         "period",
-        r"\b(?:(?P<the>the)\s+)?(?P<which>(?:comparable\s+|same\s+)?(?:latest|current|previous|prior|year-ago|year-earlier|year-before|corresponding|recent|most\s+recent)|comparable|same)\s+(?:fiscal\s+)?(?P<what>quarter|period|three\s+months)\b(?:\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?",
+        r"\b(?:(?P<the>the)\s+)?(?:(?P<which>(?:comparable\s+|same\s+)?(?:latest|current|previous|prior|year-ago|year-earlier|year-before|corresponding|recent|most\s+recent)|comparable|same)\s+|(?P<lastyears>last\s+year's)\s+)?(?:fiscal\s+)?(?P<what>quarter|period|three\s+months)\b(?P<tail>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?",
         2,
     ),
     ("year_ago_adj", r"\b(?P<which>year-ago|year-earlier|year-before)\b", 0),
