@@ -41,12 +41,13 @@ CREATE TABLE fuzzy (cc TEXT NOT NULL, key TEXT NOT NULL, eid INTEGER NOT NULL,
     PRIMARY KEY (cc, key, eid)) WITHOUT ROWID;
 """
 # what a misspelling may be matched against: the own names of towns of 1,000 people or
-# more and of regions, by country, so that one country's names under one initial are one
-# index range (a few milliseconds) rather than a scan of every name with that initial
+# more, the alternate spellings of towns of 20,000 or more ("Deir al-Zour"), and regions,
+# by country, so that one country's names under one initial are one index range (a few
+# milliseconds) rather than a scan of every name with that initial
 FUZZY_ROWS = """
 INSERT INTO fuzzy SELECT e.cc, n.key, n.eid FROM names n JOIN entries e ON e.eid = n.eid
-WHERE e.cc IS NOT NULL AND n.kind = 0 AND e.feature IN ('city', 'admin')
-  AND (e.pop >= 1000 OR e.feature = 'admin')
+WHERE e.cc IS NOT NULL AND n.kind IN (0, 1) AND e.feature IN ('city', 'admin')
+  AND ((n.kind = 0 AND e.pop >= 1000) OR e.pop >= 20000 OR e.feature = 'admin')
 """
 # kind of a name: 0 the entry's own name, 1 an alternate name, 2 a form that drops a
 # generic word ("Laurel" for "Laurel County"), 3 an abbreviation ("W.Va.")
