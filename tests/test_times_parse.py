@@ -58,6 +58,15 @@ def test_words_and_numbers_that_only_look_like_dates(nlp, sentence: str) -> None
     assert _values(nlp, sentence) == []
 
 
+def test_a_forecast_quarter_does_not_become_the_reported_one(nlp) -> None:
+    text = (
+        "The steelmaker earned more in the third quarter. It expects weaker demand in the fourth "
+        "quarter and through the first quarter of 2017. In the year-ago period, it lost money."
+    )
+    published = dt.date(2016, 10, 27)
+    assert ("the year-ago period", "2015-Q3") in _values(nlp, text, published)
+
+
 def test_year_before_a_singular_noun_is_a_year(nlp) -> None:
     assert ("1990", "1990") in _values(nlp, "The sanctions followed the 1990 invasion of Kuwait.")
 

@@ -121,9 +121,19 @@ class ResolverBase:
         if TIMEX_DAY.match(value):
             self.last_day = value
         compared = m is not None and (bool(m.groupdict().get("ago")) or _aside_quarter(self.text, m))
-        if rule in _QUARTER_RULES and not compared and cal.granularity(value) == "quarter":
+        reported = rule in _QUARTER_RULES and not compared and cal.granularity(value) == "quarter"
+        if reported and not self._forecast(value) and (m is None or self.direction(m) != "future"):
             self.last_quarter = value
         return resolved
+
+    def _forecast(self, quarter: str) -> bool:
+        """Whether a quarter begins after publication ("the third quarter of 1990" in a 1989
+        report): a forecast, never the quarter whose results are told (nor is one named in
+        a future clause: "expects a loss in the fourth quarter")."""
+        if self.dct is None:
+            return False
+        year, q = int(quarter[:4]), int(quarter[-1])
+        return (year, q) > (self.dct.year, cal.quarter_of(self.dct))
 
     def narrative_ref(self, unit: str = "Y") -> tuple[str | None, str]:
         """The value "the next day" counts from, and whether it came from the text.
