@@ -93,6 +93,7 @@ CASES = [
     ("The shop has been closed for some time.", "some time", "DURATION", "PXX"),
     ("Over the years the club grew.", "the years", "DURATION", "PXY"),
     ("Now it is the fifth day of the strike.", "the fifth day", "DATE", "2016-03-27"),
+    ("The vote is on Sunday, March twenty-seventh.", "Sunday, March twenty-seventh", "DATE", "2016-03-27"),
     ("Rain was scarce in the early summer.", "the early summer", "DATE", "2015-SU"),
     ("Orders slowed in the last half of 2014.", "the last half of 2014", "DATE", "2014-H2"),
     (

@@ -18,7 +18,7 @@ from dateline.extract.times.base import (
     norm,
     spelled_year,
 )
-from dateline.extract.times.lexicon import alternation, lexicon
+from dateline.extract.times.lexicon import alternation, lexicon, spelled_days
 
 
 # a weekday joined to one with a plural day part: "Monday and Tuesday nights"
@@ -55,7 +55,10 @@ class DateRules(ResolverBase):
 
     def _r_month_day(self, m: re.Match[str]) -> Resolved | None:
         month = self._month_no(m["month"])
-        day = int(re.match(r"\d+", m["day"]).group(0))  # type: ignore[union-attr]
+        if m.groupdict().get("dayword"):
+            day = spelled_days()[norm(m["dayword"])]
+        else:
+            day = int(re.match(r"\d+", m["day"]).group(0))  # type: ignore[union-attr]
         if m["year"]:
             d = cal.safe_date(int(m["year"]), month, day)
             return Resolved("DATE", d.isoformat(), ABSOLUTE) if d else None

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from dateline.extract.times.lexicon import alternation, lexicon, number_pattern
+from dateline.extract.times.lexicon import alternation, lexicon, number_pattern, spelled_days
 
 
 @dataclass(frozen=True)
@@ -200,6 +200,7 @@ def _macros() -> dict[str, str]:
         "UNIT": rf"(?:{units})",
         "UNIT1": rf"(?:{singular_units})",
         "ORD": alternation(lex.ordinals),
+        "DAYWORD": alternation(spelled_days()),
         "SEASON": alternation(lex.seasons),
         "PART": r"(?:morning|afternoon|evening|night)",
         "PRE": rf"(?:(?:{alternation(_PRE_WORDS)})\s+(?:the\s+)?|mid-\s*)",
@@ -216,7 +217,7 @@ _RULES: tuple[tuple[str, str, int], ...] = (
     ("slash", r"(?<![\d/])(?P<m>3[01]|[12]\d|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>(?:19|20)\d\d)\b", 5),
     (
         "month_day",
-        r"\b(?:(?P<wd>{WD}),?\s+)?(?:(?P<pre>{PRE}))?(?P<month>{MONTH})\s*(?P<day>{DAY})\b(?:,?\s+(?P<year>{YEAR}))?",
+        r"\b(?:(?P<wd>{WD}),?\s+)?(?:(?P<pre>{PRE}))?(?P<month>{MONTH})\s*(?:(?P<day>{DAY})|(?P<dayword>{DAYWORD})(?![\s-]+(?:quarter|half)))\b(?:,?\s+(?P<year>{YEAR}))?",
         3,
     ),
     (

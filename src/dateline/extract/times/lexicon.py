@@ -109,6 +109,21 @@ def parse_amount(text: str) -> float | None:
     return total or None
 
 
+@cache
+def spelled_days() -> dict[str, int]:
+    """Days of the month as spelled ordinals ("eighth" 8, "twenty-first" 21), for "March
+    eighth" in transcribed speech."""
+    lex = lexicon()
+    days = {w: n for w, n in lex.ordinals.items() if w.isalpha() and n <= 31}
+    units = {w: n for w, n in days.items() if n < 10}
+    days["thirtieth"] = 30
+    for tens, base in (("twenty", 20), ("thirty", 30)):
+        for word, n in units.items():
+            if base + n <= 31:
+                days[f"{tens}-{word}"] = days[f"{tens} {word}"] = base + n
+    return days
+
+
 def number_pattern() -> str:
     """Amounts as written in news: digits, number words, compounds, vague amounts."""
     lex = lexicon()
