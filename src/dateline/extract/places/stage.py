@@ -241,7 +241,7 @@ def part_of_person_name(span) -> bool:
 def county_mode(span) -> bool:
     """The name of a county ("Jackson, Madison and Oglethorpe counties", "Becker County")."""
     tok = span.root
-    for _ in range(4):
+    for _ in range(3):
         head = tok.head
         if head.i == tok.i:
             break
@@ -396,9 +396,10 @@ def find_places(ctx: Context) -> list[Place]:
     base = GeoContext(countries=geo.countries.copy(), support=support, near=near)
     geo.support, geo.near = support, near
     # pass 1: what is clear without context anchors the article (a country named as such,
-    # a name with one reading); pass 2 reads everything in that light, and pass 3 again
-    # in the light of pass 2, each name seeing the others but not itself (a name's own
-    # earlier reading must not vote for itself: that locks in a first mistake)
+    # a name with one reading); passes 2-4 read everything in the light of the pass before,
+    # each name seeing the others but not itself (a name's own earlier reading must not
+    # vote for itself: that locks in a first mistake); two ambiguous names that lie close
+    # together in one state ("Huntsville", "Walker County") need the third pass to settle
     contribs: list[tuple[str, Candidate, float]] = []
     for it in items:
         if not it.cands:
@@ -407,7 +408,7 @@ def find_places(ctx: Context) -> list[Place]:
         res = resolve(it.cands, base, it.qualifier, key)
         if res and it.mention.label in _PLACE_LABELS and (res.confidence >= 0.9 or it.qualifier):
             contribs.append((key, res.candidate, 1.0 if res.candidate.feature == "country" else 0.7))
-    for _ in range(2):
+    for _ in range(3):
         views: dict[str, GeoContext] = {}
         for it in items:
             if it.cands:
