@@ -136,8 +136,12 @@ def _harmonise_lists(ctx: Context, items: list[_Item], geo: GeoContext) -> None:
         resolved = [it.resolution.candidate for it in group if it.resolution]
         if len(group) < 3 or len(resolved) < 3:
             continue
-        level, n = Counter(_level(c) for c in resolved).most_common(1)[0]
-        if n * 2 <= len(group):
+        # the kind that (nearly) every name of the list can be, the one most already are
+        # breaking ties: "Washington, Pennsylvania and California" can all be states
+        have = Counter(lv for it in group for lv in {_level(c) for c in it.cands if c.kind != 2})
+        now = Counter(_level(c) for c in resolved)
+        level = max(have, key=lambda lv: (have[lv], now[lv]), default=None)
+        if level is None or have[level] < len(group) - (len(group) >= 4) or not now[level]:
             continue
         ccs = Counter(c.cc for c in resolved if _level(c) == level and c.cc)
         cc = ccs.most_common(1)[0][0] if ccs and level != "country" else None
@@ -389,7 +393,7 @@ def find_places(ctx: Context) -> list[Place]:
     seen: set[str] = set()
     for it in items:
         key = name_key(it.text)
-        if it.cands and key not in seen and it.mention.label != "PREFIX":
+        if it.cands and key not in seen:
             seen.add(key)
             probe = GeoContext(support=support, near=near)
             add_support(probe, key, it.cands)
@@ -423,6 +427,7 @@ def find_places(ctx: Context) -> list[Place]:
             if it.resolution and _weight(it) > 0
         ]
     geo = _view(base, home, contribs, None)
+    _harmonise_lists(ctx, items, geo)
     # one sense per name within the article
     by_key: dict[str, list[_Item]] = defaultdict(list)
     for it in items:
@@ -436,7 +441,6 @@ def find_places(ctx: Context) -> list[Place]:
                 g.qualifier is None and g.resolution.candidate.eid != best.candidate.eid
             ):
                 g.resolution = best
-    _harmonise_lists(ctx, items, geo)
     # misspellings: only names in place positions, only within the article's countries
     countries = geo.top_countries(3)
     for it in items:
