@@ -30,7 +30,11 @@ _PLACE_LABELS = ("GPE", "LOC")
 _MAYBE_LABELS = ("PERSON", "ORG", "FAC", "")
 _ANCHOR_CONFIDENCE = 0.8
 _FUZZY_CONFIDENCE = 0.6
-_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'-]{1,40}(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*(?:\(\w+\)\s*)?[-—–:]")
+# a dateline: a place, maybe its state, maybe the agency, then a dash or colon; a hyphen
+# inside a word ("Logan-Rogersville students ...") is not the dateline's dash
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Za-z .'-]{0,40}[A-Za-z.](?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*(?:\(\w+\)\s*)?(?:[—–:]|\s-{1,2}\s|--)"
+)
 
 
 @dataclass
@@ -516,9 +520,12 @@ def _iso2(iso3: str) -> str | None:
 def _dateline_home(ctx: Context, items: list[_Item]) -> Candidate | None:
     """The place of a dateline ("CHARLESTON, W.Va. —"), resolved with its own qualifier."""
     head = ctx.text[:80]
-    if not _DATELINE.match(head):
+    match = _DATELINE.match(head)
+    if not match:
         return None
-    first = next((it for it in items if it.start_char < 40 and it.cands), None)
+    # the dateline's place opens the text ("Gymnastics: Hagerstown ..." is a headline)
+    start = len(head) - len(head.lstrip())
+    first = next((it for it in items if it.start_char == start and it.cands), None)
     if first is None:
         return None
     res = resolve(first.cands, GeoContext(), first.qualifier)
