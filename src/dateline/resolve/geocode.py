@@ -253,7 +253,8 @@ def plausible(c: Candidate, ctx: GeoContext, qualifier: list[Candidate] | None =
 
 def _prefer_cities(cands: tuple[Candidate, ...] | list[Candidate]) -> list[Candidate]:
     """Drop a first-level region that shares its name with its own main city ("Moscow")."""
-    cities = {(c.cc, c.admin1) for c in cands if c.feature == "city" and c.pop >= 100_000}
+    # the city must bear the name itself: "Bihar" is also an alternate name of Bihar Sharif
+    cities = {(c.cc, c.admin1) for c in cands if c.feature == "city" and c.pop >= 100_000 and c.kind == 0}
     return [
         c
         for c in cands

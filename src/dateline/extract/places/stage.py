@@ -142,7 +142,8 @@ def _harmonise_lists(ctx: Context, items: list[_Item], geo: GeoContext) -> None:
             continue
         # the kind that (nearly) every name of the list can be, the one most already are
         # breaking ties: "Washington, Pennsylvania and California" can all be states
-        have = Counter(lv for it in group for lv in {_level(c) for c in it.cands if c.kind != 2})
+        # (own names and abbreviations only: an alternate name makes "New Jersey" a Michigan town)
+        have = Counter(lv for it in group for lv in {_level(c) for c in it.cands if c.kind in (0, 3)})
         now = Counter(_level(c) for c in resolved)
         level = max(have, key=lambda lv: (have[lv], now[lv]), default=None)
         if level is None or have[level] < len(group) - (len(group) >= 4) or not now[level]:
@@ -152,7 +153,7 @@ def _harmonise_lists(ctx: Context, items: list[_Item], geo: GeoContext) -> None:
         for it in group:
             if it.qualifier or (it.resolution and _level(it.resolution.candidate) == level):
                 continue
-            fits = [c for c in it.cands if _level(c) == level and c.kind != 2]
+            fits = [c for c in it.cands if _level(c) == level and c.kind in (0, 3)]
             if cc is not None:
                 fits = [c for c in fits if c.cc == cc]
             res = resolve(fits, geo, None, name_key(it.text)) if fits else None
@@ -391,7 +392,6 @@ def find_places(ctx: Context) -> list[Place]:
     for it in items:
         it.qualifier = _qualifier(doc, gaz, it.mention)
 
-    home = _dateline_home(ctx, items)
     support: dict = {}
     near: dict = {}
     seen: set[str] = set()
@@ -402,6 +402,7 @@ def find_places(ctx: Context) -> list[Place]:
             probe = GeoContext(support=support, near=near)
             add_support(probe, key, it.cands)
     base = GeoContext(countries=geo.countries.copy(), support=support, near=near)
+    home = _dateline_home(ctx, items, base)
     geo.support, geo.near = support, near
     # pass 1: what is clear without context anchors the article (a country named as such,
     # a name with one reading); passes 2-4 read everything in the light of the pass before,
@@ -517,8 +518,12 @@ def _iso2(iso3: str) -> str | None:
     return c.iso2 if c else None
 
 
-def _dateline_home(ctx: Context, items: list[_Item]) -> Candidate | None:
-    """The place of a dateline ("CHARLESTON, W.Va. —"), resolved with its own qualifier."""
+def _dateline_home(ctx: Context, items: list[_Item], base: GeoContext) -> Candidate | None:
+    """The place of a dateline ("CHARLESTON, W.Va. —"), resolved with its own qualifier.
+
+    It is read in the light of where the article's other names may lie (``base``), like
+    any name, before it becomes the article's strongest anchor.
+    """
     head = ctx.text[:80]
     match = _DATELINE.match(head)
     if not match:
@@ -528,7 +533,7 @@ def _dateline_home(ctx: Context, items: list[_Item]) -> Candidate | None:
     first = next((it for it in items if it.start_char == start and it.cands), None)
     if first is None:
         return None
-    res = resolve(first.cands, GeoContext(), first.qualifier)
+    res = resolve(first.cands, base, first.qualifier, name_key(first.text))
     return res.candidate if res else None
 
 
