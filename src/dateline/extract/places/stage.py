@@ -184,6 +184,8 @@ _DIRECTIONS = frozenset(
         "upper",
         "lower",
         "greater",
+        "metro",
+        "metropolitan",
         "sub",
         "saharan",
     ]
