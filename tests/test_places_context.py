@@ -97,3 +97,20 @@ def test_abbreviated_provinces_are_names_of_their_region() -> None:
     gaz = gazetteer()
     assert any(c.name == "New South Wales" and c.cc == "AU" for c in gaz.lookup("NSW"))
     assert any(c.name == "British Columbia" and c.cc == "CA" for c in gaz.lookup("B.C."))
+
+
+def test_regions_divided_by_direction_words_are_one_region() -> None:
+    from dateline.resolve.gazetteer_build import _divided_regions
+
+    names = {
+        ("SD", "1"): "Northern Darfur",
+        ("SD", "2"): "Western Darfur",
+        ("RW", "1"): "Eastern Province",
+        ("RW", "2"): "Western Province",
+        ("XX", "1"): "North Carolina",
+    }
+    got = _divided_regions(names)
+    assert got[("SD", "Darfur")] == ["1", "2"]
+    assert ("RW", "Province") not in got  # a generic word is no region's name
+    darfur = [c for c in gazetteer().lookup("Darfur") if c.feature == "region"]
+    assert darfur and darfur[0].cc == "SD" and darfur[0].lat is not None and 10 < darfur[0].lat < 16

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sqlite3
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -189,6 +190,40 @@ def _bare_region(name: str) -> str | None:
     return bare
 
 
+_DIRECTION_PARTS = re.compile(
+    r"^(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower)\s+(?P<a>.+)$"
+    r"|^(?P<b>.+?)\s+(?:north|south|east|west|norte|sur|sul|nord|barat|timur|tengah|utara|selatan)$",
+    re.IGNORECASE,
+)
+# stems that are generic words, not the name of a region ("Eastern/Western Province")
+_GENERIC_STEMS = frozenset(
+    ["cape", "river", "highlands", "sea", "islands", "island", "coast", "lakes", "aimak", "aymag"]
+)
+
+
+def _divided_regions(admin1_name: dict[tuple[str, str], str]) -> dict[tuple[str, str], list[str]]:
+    """(country, shared name) -> admin1 codes of the regions named by a direction and that name."""
+    out: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for (cc, code), name in admin1_name.items():
+        m = _DIRECTION_PARTS.match(name)
+        if not m:
+            continue
+        stem = (m.group("a") or m.group("b")).strip()
+        words = stem.lower().split()
+        if (
+            len(stem) < 4
+            or len(words) > 2
+            or not stem[:1].isupper()
+            or any(w in _REGION_WORDS or w in _DIRECTION_WORDS or w in _GENERIC_STEMS for w in words)
+            or not is_latin(stem)
+            or any(ch in stem for ch in ",()'`")
+        ):
+            continue
+        if code not in out[(cc, stem)]:
+            out[(cc, stem)].append(code)
+    return out
+
+
 def _bare(name: str) -> str | None:
     low = name.lower()
     for suffix in _ADMIN_SUFFIXES:
@@ -305,6 +340,32 @@ def build(rg_csv: Path, out: Path, countries: dict[str, Any], version: str) -> d
             forms,
         )
         counts["admin1"] += 1
+
+    # a name shared by several first-level regions that differ only by a direction word
+    # ("North/South/West Darfur", "West/Central/East Java") names the historical region or
+    # island they divide: one entry spanning them all
+    taken = (
+        {name_key(c["name"]) for c in countries["countries"].values()}
+        | {name_key(n) for n in countries["names"]}
+        | {name_key(n) for n in admin1_name.values()}
+    )
+    for (cc, stem), codes in sorted(_divided_regions(admin1_name).items()):
+        points = [p for code in codes for p in admin1_points.get((cc, code), [])]
+        if len(codes) < 2 or name_key(stem) in taken or not points:
+            continue
+        lat, lon = _middle(points)
+        w.entry(
+            {
+                "name": stem,
+                "feature": "region",
+                "cc": cc,
+                "lat": lat,
+                "lon": lon,
+                "pop": sum(admin1_pop.get((cc, code), 0) for code in codes),
+            },
+            [(stem, MAIN)],
+        )
+        counts["divided"] += 1
 
     for (cc, a1, a2), points in sorted(admin2_points.items()):
         lat, lon = _mean(points)

@@ -43,7 +43,7 @@ __all__ = [
 ]
 
 # bump whenever the build's output changes: older files on disk are then rebuilt
-BUILD_VERSION = "10"
+BUILD_VERSION = "11"
 COUNTRIES = "countries.json"
 GAZETTEER = "gazetteer.sqlite"
 PACKAGE_DIR = Path(__file__).resolve().parents[1] / "resources"
