@@ -130,6 +130,8 @@ INSTITUTION_WORDS = frozenset(
         "sheriff's",
         "council",
         "school",
+        "university",
+        "college",
         "schools",
         "district",
         "county",
