@@ -236,19 +236,11 @@ def _narrow(doc: Doc, gaz: Gazetteer, m: Mention) -> tuple[Mention, tuple[Candid
                 and not right[0].is_punct
                 and (institution or not person_cues(doc[m.start : m.end]))
             )
-            # an institution "of" a place ("University of Rochester", "Bank of Georgia")
-            org_of = (
-                m.label in ("ORG", "FAC", "")
-                and b == m.end
-                and len(left) >= 2
-                and left[-1].lower_ == "of"
-                and any(t.lower_ in INSTITUTION_WORDS for t in left)
-            )
-            if not ((left_ok and right_ok) or (admin and right_ok) or org_prefix or org_of):
+            if not ((left_ok and right_ok) or (admin and right_ok) or org_prefix):
                 continue
             sub = gaz.lookup(words.text)
             if sub:
-                label = "PREFIX" if (org_prefix or org_of) and not (left_ok and right_ok) else m.label
+                label = "PREFIX" if org_prefix and not (left_ok and right_ok) else m.label
                 return Mention(a, b, label, m.locative), sub
     return m, cands
 
@@ -489,15 +481,6 @@ def find_places(ctx: Context) -> list[Place]:
             and res.candidate.feature == "city"
             and res.candidate.cc not in geo.countries
         ):
-            continue
-        if (
-            res is not None
-            and it.mention.label in ("ORG", "PERSON", "FAC", "")
-            and res.candidate.kind == 1
-            and res.candidate.cc not in _view(base, home, contribs, name_key(it.text)).countries
-        ):
-            # a name the NER took for a group or a person, matching only a former or foreign
-            # name of a town in a country the article never mentions ("Hamas" -> Hamm)
             continue
         places.append(_place(ctx, gaz, len(places) + 1, it, res, home_country))
     return places
