@@ -2,46 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
-import json
-from pathlib import Path
-
 import pytest
 
 from dateline.context import Context
 from dateline.extract.entities import extract_entities
 from dateline.extract.quotes import extract_quotes
+from gold_gate import assert_floors, floors, layer_metrics, predict_stages, read_rows, reference_scorer
 
 pytestmark = [pytest.mark.gold, pytest.mark.model]
 
-FLOORS = json.loads((Path(__file__).with_name("quotes_floors.json")).read_text(encoding="utf-8"))
-
-
-def _scorer(gold_dir: Path):
-    spec = importlib.util.spec_from_file_location("score", gold_dir.parent / "tools" / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def _predict(nlp, rows: list[dict]) -> dict[str, dict]:
-    preds = {}
-    for row, doc in zip(rows, nlp.pipe([r["text"] for r in rows]), strict=True):
-        ctx = Context(text=row["text"], doc=doc)
-        extract_entities(ctx)
-        extract_quotes(ctx)
-        preds[row["id"]] = {
-            "quotes": [
-                {
-                    "kind": q.kind,
-                    "span": list(q.span),
-                    "speaker": q.speaker,
-                    "speaker_span": list(q.speaker_span) if q.speaker_span else None,
-                }
-                for q in ctx.quotes
-            ]
-        }
-    return preds
+FLOORS = floors("quotes")
 
 
 @pytest.mark.parametrize("name", [k for k in FLOORS if not k.startswith("_")])
@@ -49,11 +19,9 @@ def test_quote_scores_stay_above_floors(nlp, gold_dir, name):
     path = gold_dir / name
     if not path.exists():
         pytest.skip(f"{name} is not in the gold folder")
-    rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
-    rows = [r for r in rows if "quotes" in r.get("layers", [])]
-    result = next(
-        v for k, v in _scorer(gold_dir).score(rows, _predict(nlp, rows)).items() if k.endswith("/quotes")
-    )
+    rows = read_rows(gold_dir, name, layer="quotes")
+    preds = predict_stages(nlp, rows, [extract_entities, extract_quotes])
+    result = layer_metrics(reference_scorer(gold_dir).score(rows, preds), "quotes")
     got = {
         "r": result["r"],
         "f1": result["f1"],
@@ -61,8 +29,7 @@ def test_quote_scores_stay_above_floors(nlp, gold_dir, name):
         "direct_f1": result["direct"]["f1"],
         "direct_speaker_acc": result["direct"]["speaker_acc"],
     }
-    floors = FLOORS[name]
-    assert all(got[k] >= floors[k] for k in floors), (got, floors)
+    assert_floors(got, FLOORS[name], name)
 
 
 def test_seed_quotes_and_speakers(nlp, seed_text):
