@@ -3,9 +3,11 @@
 Why context and not population alone: "Palmyra" is a town in Syria in an article about
 Syria, and one of a dozen US villages elsewhere. Evidence, strongest first: an explicit
 qualifier ("Springfield, Ill."), the countries and regions the article names (countries,
-demonyms, actors' nationality, its dateline), nearby resolved places, then population
-and feature class. Misspellings resolve by fuzzy matching only within the countries the
-article already names, and with a lower confidence.
+demonyms, actors' nationality, its dateline), the readings of the article's other names
+that lie in the same state or within ~200 km (spatial minimality: local news names
+places near each other, so "New London" beside "Mount Pleasant" is the Iowa pair), then
+population and feature class. Misspellings resolve by fuzzy matching only within the
+countries the article already names, and with a lower confidence.
 """
 
 from __future__ import annotations
