@@ -21,7 +21,7 @@ from dateline.extract.places.mentions import (
     trim,
 )
 from dateline.records import Place
-from dateline.resolve.countries import country_by_iso2, country_of, demonym_country
+from dateline.resolve.countries import country_by_iso2, country_of, demonym_country, name_country
 from dateline.resolve.gazetteer import Candidate, Gazetteer, gazetteer
 from dateline.resolve.geocode import GeoContext, Resolution, add_support, fuzzy_candidates, inside, resolve
 from dateline.resolve.names import name_key
@@ -303,13 +303,20 @@ def find_places(ctx: Context) -> list[Place]:
     # countries the article names through people and groups: demonyms and roles
     for ent in ctx.entities:
         if ent.type == "NORP":
-            iso3 = country_of(ent.name)
+            # a demonym ("Syrian"); a bare country name tagged NORP is a mis-tag, often of a
+            # town that shares the name ("Lebanon", Indiana), and says nothing here
+            iso3 = None if name_country(ent.name) else country_of(ent.name)
             if iso3:
                 c = _iso2(iso3)
                 if c:
                     geo.countries[c] += 0.5 * len(ent.mentions)
         elif ent.type == "PERSON":
             for role in ent.roles:
+                # "Lebanon street commissioner" in an article that names Lebanon as a place:
+                # which Lebanon is for the place to settle, not for the role to presume
+                words = f" {name_key(role)} "
+                if any(f" {k} " in words for k in place_surfaces):
+                    continue
                 iso3 = country_of(role)
                 if iso3 and (c := _iso2(iso3)):
                     geo.countries[c] += 0.5
