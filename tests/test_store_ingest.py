@@ -219,7 +219,7 @@ def test_a_crashing_stage_fails_one_article_and_the_run_goes_on(tmp_path: Path) 
     run = ingest(_docs(rows), store, crashy_pipeline(), batch_size=4)
     assert (run.added, run.failed) == (38, 2)
     assert {f["id"] for f in run.failures} == {"doc-0005", "doc-0023"}
-    assert all("internal error: RuntimeError" in f["error"] for f in run.failures)
+    assert all("stage 'crashy' failed: RuntimeError" in f["error"] for f in run.failures)
     assert store.counts()["articles"] == 38
     assert ingest(_docs(rows), store, crashy_pipeline()).failed == 2  # retried next time, not skipped
     store.close()
