@@ -80,6 +80,15 @@ def _same_referent(short: str, long: str, label: str) -> bool:
     return s_words == l_words[-len(s_words) :] or s_words == l_words[: len(s_words)]
 
 
+def _compatible(label: str, cluster_type: str, name: str, cluster_name: str) -> bool:
+    """May a mention of this NER label join a cluster of that type?"""
+    if label == cluster_type or (label in ("GPE", "LOC") and cluster_type in ("GPE", "LOC")):
+        return True
+    # the NER often calls a lone surname an ORG: it is the person named in full
+    words = cluster_name.split()
+    return label == "ORG" and cluster_type == "PERSON" and len(words) >= 2 and name == words[-1]
+
+
 def _acronym(text: str) -> str:
     return "".join(w[0] for w in text.split() if w[:1].isupper())
 
@@ -98,15 +107,14 @@ def extract_entities(ctx: Context) -> None:
     clusters: list[dict] = []
     # longest names first so short forms find the full name wherever it stands
     order = sorted(range(len(mentions)), key=lambda i: -len(normalise_name(mentions[i][0].text)))
-    assigned: dict[int, int] = {}
     for i in order:
         span, label = mentions[i]
         name = normalise_name(span.text)
         target = None
         for ci, cl in enumerate(clusters):
-            if cl["type"] != label and not (label in ("GPE", "LOC") and cl["type"] in ("GPE", "LOC")):
+            if not _compatible(label, cl["type"], name, cl["name"]):
                 continue
-            if _same_referent(name, cl["name"], label) or (
+            if _same_referent(name, cl["name"], cl["type"]) or (
                 label == "ORG" and len(name) >= 2 and name.isupper() and name == _acronym(cl["name"])
             ):
                 target = ci
@@ -115,7 +123,6 @@ def extract_entities(ctx: Context) -> None:
             clusters.append({"name": name, "type": label, "members": []})
             target = len(clusters) - 1
         clusters[target]["members"].append(i)
-        assigned[i] = target
 
     entities: list[Entity] = []
     for ci, cl in enumerate(sorted(clusters, key=lambda c: min(mentions[m][0].start for m in c["members"]))):
@@ -139,7 +146,26 @@ def extract_entities(ctx: Context) -> None:
                 roles=roles,
             )
         )
+    mark_groups(entities)
     ctx.entities = entities
+
+
+# sectors of named actors that are armed or political groups rather than plain organisations
+_GROUP_SECTORS = {"INS", "REB", "OPP", "PTY", "MIL"}
+
+
+def mark_groups(entities: list[Entity]) -> None:
+    """ORG entities that the actor dictionary knows as an armed or political group become
+    GROUP ("ISIS", "Hezbollah"), with the group's country where it has one."""
+    from dateline.resolve.actors import named_actor, without_alias
+
+    for ent in entities:
+        if ent.type != "ORG":
+            continue
+        actor = named_actor(ent.name)
+        if actor is not None and actor.sector in _GROUP_SECTORS and not without_alias(ent.name):
+            ent.type = "GROUP"
+            ent.country = ent.country or actor.country
 
 
 def token_entity(ctx: Context, token: Token) -> Entity | None:

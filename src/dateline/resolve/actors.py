@@ -21,7 +21,15 @@ from typing import Any
 from dateline.records import Actor
 from dateline.resolve.countries import country_of, name_country
 
-__all__ = ["NamedActor", "actor_sector", "is_government", "load_event_data", "named_actor", "normalise_actor"]
+__all__ = [
+    "NamedActor",
+    "actor_sector",
+    "is_government",
+    "load_event_data",
+    "named_actor",
+    "normalise_actor",
+    "without_alias",
+]
 
 # "Turkey-backed rebels": the country before these words supports the actor, it is not its own
 _SUPPORT_SUFFIX = re.compile(
@@ -99,7 +107,8 @@ def named_actor(text: str) -> NamedActor | None:
     return None
 
 
-def _without_alias(text: str) -> str:
+def without_alias(text: str) -> str:
+    """``text`` with every dictionary alias taken out ("IS fighters" -> "fighters")."""
     d = _dictionary()
     for pattern in (d.fold, d.exact):
         if pattern is not None:
@@ -170,7 +179,7 @@ def _normalised(
     if named is not None:
         country = country or named.country
         # the group's sector, unless the other words name one of its organs ("IS police")
-        rest = _without_alias(clean)
+        rest = without_alias(clean)
         own = actor_sector(rest) if rest else None
         sector = named.sector if own in (None, "INS", "REB", "CVL") else own
     elif sector is None and name_country(clean):

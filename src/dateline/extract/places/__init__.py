@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 
 from dateline.context import Context
-from dateline.extract.places.stage import assign_entity_countries, find_places
+from dateline.extract.places.stage import assign_entity_countries, find_places, retype_place_entities
 
 __all__ = ["extract_places"]
 
@@ -28,6 +28,7 @@ def extract_places(ctx: Context) -> None:
         log.exception("place extraction failed")
         ctx.places = []
     try:
+        retype_place_entities(ctx)
         assign_entity_countries(ctx)
     except Exception:
         log.exception("entity country assignment failed")

@@ -591,6 +591,23 @@ def _place(
     )
 
 
+def retype_place_entities(ctx: Context) -> None:
+    """An entity the NER called a person or an organisation is a place when every one of
+    its mentions resolved as one ("Dier al-Zor" PERSON, "Raqqa" ORG), so entities and
+    places tell one story."""
+    resolved = [p for p in ctx.places if p.lat is not None or p.geonames_id is not None]
+    for ent in ctx.entities:
+        if ent.type not in ("PERSON", "ORG") or not ent.mentions:
+            continue
+        hits = [
+            next((p for p in resolved if m0 < p.span[1] and p.span[0] < m1), None) for m0, m1 in ent.mentions
+        ]
+        if all(hits):
+            features = {p.feature for p in hits if p}
+            ent.type = "GPE" if features <= {"country", "admin", "city"} else "LOC"
+            ent.roles = []
+
+
 def assign_entity_countries(ctx: Context) -> None:
     """Entity.country (alpha-3) from resolved places, demonyms and roles, where the text says it."""
     for ent in ctx.entities:

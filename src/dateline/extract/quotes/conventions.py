@@ -18,7 +18,7 @@ from dateline.extract.quotes.marks import MarkGroup
 
 _SIGNATURE = re.compile(r"\s*[―—–-]{1,2}\s*((?:[A-Z][\w.'’-]*\.?\s*){1,6})\.?\s*$")
 _LABEL = re.compile(r"[\"“'‘]?\s*((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*)\s*:\s+\S")
-_SPEAKER_TYPES = ("PERSON", "ORG", "NORP", "GPE")
+_SPEAKER_TYPES = ("PERSON", "ORG", "GROUP", "NORP", "GPE")
 
 
 def signature_cues(text: str, doc: Doc, groups: list[MarkGroup], para_end) -> dict[int, Cue]:
