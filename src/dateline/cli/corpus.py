@@ -16,6 +16,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
+from dateline.cli.render import output_console
 from dateline.errors import StoreError
 
 DbOpt = Annotated[
@@ -68,7 +69,7 @@ def _print_rows(rows: list[dict[str, Any]], fmt: ViewFormat, columns: list[str],
         table.add_column(col, overflow="fold")
     for row in rows:
         table.add_row(*(Text("" if row.get(c) is None else str(row.get(c))) for c in columns))
-    Console(highlight=False).print(table)
+    output_console().print(table)
 
 
 class _RichProgress:
@@ -158,7 +159,7 @@ def ingest(
 def _print_summary(where: str, summary: Any, counts: dict[str, int]) -> None:
     from rich.table import Table
 
-    console = Console(highlight=False)
+    console = output_console()
     rate = (
         f"{summary.analysed / summary.seconds:.1f} articles/s" if summary.seconds and summary.analysed else ""
     )
@@ -293,7 +294,7 @@ def eval_command(
     if as_json:
         sys.stdout.write(json.dumps([r.to_dict() for r in results], indent=1) + "\n")
         return
-    render(results, Console(highlight=False))
+    render(results, output_console())
 
 
 def register(app: typer.Typer) -> None:

@@ -76,7 +76,7 @@ def analyze(
     n_process: Annotated[int, typer.Option("--n-process", min=1, help="Worker processes.")] = 1,
 ) -> None:
     """Analyse articles and print their records (entities, quotes, times, places, events, numbers, flags)."""
-    from dateline.cli.render import print_summary
+    from dateline.cli.render import output_console, print_summary
     from dateline.ingest import iter_documents
     from dateline.pipeline import Failure, Pipeline
 
@@ -98,7 +98,7 @@ def analyze(
         fmt = OutputFormat.jsonl
     pipeline = Pipeline(model)
     out = output.open("w", encoding="utf-8") if output else sys.stdout
-    console = Console(file=out, highlight=False, width=None if out.isatty() else 160)
+    console = output_console(out)
     errors = Console(stderr=True, highlight=False, soft_wrap=True)
     n_ok = 0
     try:

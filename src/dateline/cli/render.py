@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
@@ -127,3 +129,9 @@ def _actor(actor) -> str:
 
 def print_summary(article: Article, console: Console) -> None:
     console.print(Panel(article_summary(article), title="dateline", expand=False))
+
+
+def output_console(file=None) -> Console:
+    """A console for tables: the terminal's width, or a wide fixed one for files and pipes."""
+    target = file if file is not None else sys.stdout
+    return Console(file=target, highlight=False, width=None if target.isatty() else 160)
