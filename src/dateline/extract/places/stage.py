@@ -477,6 +477,9 @@ def find_places(ctx: Context) -> list[Place]:
                 )
 
     home_country = _article_country(items)
+    focus = _focus(items) if home_country else None
+    if focus is not None and focus.cc != home_country:
+        focus = None
     places: list[Place] = []
     for it in sorted(items, key=lambda x: x.start_char):
         res = it.resolution
@@ -489,8 +492,38 @@ def find_places(ctx: Context) -> list[Place]:
             and res.candidate.cc not in geo.countries
         ):
             continue
-        places.append(_place(ctx, gaz, len(places) + 1, it, res, home_country))
+        places.append(_place(ctx, gaz, len(places) + 1, it, res, home_country, focus))
     return places
+
+
+_FOCUS_CONFIDENCE = 0.25
+
+
+def _focus(items: list[_Item]) -> Candidate | None:
+    """The town or county a local article is about: the most named one of its main state.
+
+    Local news names its lakes, rivers, parks and townships beside its towns; where the
+    gazetteer knows no such name, it most likely lies near the place the article keeps
+    returning to. Only when most of the article's towns and counties lie in one state
+    or province, and that state holds at least two mentions of them.
+    """
+    local = [
+        it.resolution.candidate
+        for it in items
+        if it.resolution
+        and it.resolution.candidate.feature in ("city", "admin")
+        and it.resolution.candidate.admin1
+    ]
+    local = [c for c in local if c.feature == "city" or c.admin2]
+    if not local:
+        return None
+    regions = Counter((c.cc, c.admin1) for c in local)
+    (region, n), total = regions.most_common(1)[0], len(local)
+    if n / total < 0.6:
+        return None
+    named = Counter(c.eid for c in local if (c.cc, c.admin1) == region)
+    eid = named.most_common(1)[0][0]
+    return next(c for c in local if c.eid == eid)
 
 
 def _weight(it: _Item) -> float:
@@ -559,11 +592,18 @@ def _article_country(items: list[_Item]) -> str | None:
 
 
 def _place(
-    ctx: Context, gaz: Gazetteer, n: int, it: _Item, res: Resolution | None, home_country: str | None
+    ctx: Context,
+    gaz: Gazetteer,
+    n: int,
+    it: _Item,
+    res: Resolution | None,
+    home_country: str | None,
+    focus: Candidate | None = None,
 ) -> Place:
     span = (it.start_char, it.end_char)
     if res is None:
-        # no coordinates, but a street or region of an article set in one country lies in it
+        # no gazetteer entry, but a street or region of an article set in one country lies
+        # in it, and one of a local article's lies (roughly, at low confidence) near its focus
         feature = "landmark" if it.mention.label == "LANDMARK" else None
         return Place(
             id=f"p{n}",
@@ -572,6 +612,9 @@ def _place(
             sentence=ctx.sentence_of(span[0]),
             feature=feature,
             country=home_country,
+            lat=focus.lat if focus else None,
+            lon=focus.lon if focus else None,
+            confidence=_FOCUS_CONFIDENCE if focus else None,
         )
     c = res.candidate
     admin1 = gaz.admin1_of(c)
