@@ -96,6 +96,7 @@ def prior(c: Candidate) -> float:
 
 def add_support(ctx: GeoContext, key: str, cands: tuple[Candidate, ...] | list[Candidate]) -> None:
     """Record where the name ``key`` may lie, each region weighted by its prior probability."""
+    cands = official_first(cands, key)
     if not cands:
         return
     scores = [prior(c) for c in cands]
@@ -228,7 +229,7 @@ def resolve(
     key: str | None = None,
 ) -> Resolution | None:
     """The best candidate and a confidence from its margin over the runner-up."""
-    ranked = rank(_prefer_cities(cands), ctx, qualifier, key)
+    ranked = rank(_prefer_cities(official_first(cands, key)), ctx, qualifier, key)
     if not ranked:
         return None
     top_score, top = ranked[0]
@@ -251,6 +252,21 @@ def plausible(c: Candidate, ctx: GeoContext, qualifier: list[Candidate] | None =
     if ctx.countries:
         return c.pop >= (100_000 if c.kind else 50_000)
     return (c.kind == 0 and c.pop >= 1000) or c.pop >= 50_000
+
+
+def official_first(cands: tuple[Candidate, ...] | list[Candidate], key: str | None = None) -> list[Candidate]:
+    """Drop places that bear the name only as an alternate when a larger one bears it officially.
+
+    "Maryville" is also a former name of a Texas town, "Arlington" a variant of an Ohio
+    suburb's: with the article set in Texas those readings would win on context alone.
+    An alternate name still counts where it names the biggest place ("Bombay", "Kiev"),
+    or is the short form of the place's own name ("Avondale" for Avondale Estates).
+    """
+    top = max((c.pop for c in cands if c.kind != 1 and c.feature == "city"), default=-1)
+    if top < 0:
+        return list(cands)
+    short = f"{key} " if key else None
+    return [c for c in cands if c.kind != 1 or c.pop > top or (short and name_key(c.name).startswith(short))]
 
 
 def _prefer_cities(cands: tuple[Candidate, ...] | list[Candidate]) -> list[Candidate]:

@@ -112,6 +112,11 @@ def _join_split_names(doc: Doc, gaz: Gazetteer, mentions: list[Mention]) -> list
     return out
 
 
+# money in bare dollars, and in no other currency: most likely an American article
+_DOLLARS = re.compile(r"(?<![A-Z])\$\s?\d")
+_OTHER_MONEY = re.compile(r"[£€¥₹]|\b(?:[A-Z]{1,3}\$|euros?|pounds? sterling|rupees?|yuan|yen|pesos?|rand)\b")
+_DOLLAR_WEIGHT = 0.3
+
 _LIST_GAP = re.compile(r"^\s*(?:[,;]\s*(?:and|or|&)?|and|or|&)\s*$")
 
 
@@ -321,6 +326,8 @@ def find_places(ctx: Context) -> list[Place]:
                 if iso3 and (c := _iso2(iso3)):
                     geo.countries[c] += 0.5
 
+    if _DOLLARS.search(ctx.text) and not _OTHER_MONEY.search(ctx.text):
+        geo.countries["US"] += _DOLLAR_WEIGHT
     place_tokens: set[int] = set()
     for m in mentions:
         if m.label in _PLACE_LABELS:
