@@ -86,7 +86,44 @@ def _mentions(ctx: Context, gaz: Gazetteer) -> list[Mention]:
             if any(s0 < span.end_char and span.start_char < s1 for s0, s1 in time_chars):
                 continue
             out.append(Mention(a, b, "", False))
+    out = _forced(doc, gaz, out)
     return _join_split_names(doc, gaz, sorted(out, key=lambda m: m.start))
+
+
+# a capitalised dateline opening a sentence: "HARWINTON — ...", "WASHINGTON (AP) - ..."
+_CAPS_DATELINE = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))\s*([A-Z][A-Z'.-]+(?:\s[A-Z][A-Z'.-]+){0,3})"
+    r"(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?\s*(?:\([A-Za-z ]+\)\s*)?(?:—|–|--|\s-\s)"
+)
+# a legislator's party and home: "Sen. Tom Smith, R-Marshall," "(D-Ohio)"
+_PARTY_HOME = re.compile(r"(?<=[,(]\s)(?:R|D|I|DFL)-\s?([A-Z][a-z]*\.?(?:\s[A-Z][a-z]+\.?)?)(?=[,;)\s])")
+
+
+def _forced(doc: Doc, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
+    """Names that the layout of news text makes places, whatever the NER made of them.
+
+    A capitalised dateline ("CROMWELL — The third ...") and a legislator's party-and-home
+    tag ("Tom Bakk, DFL-Cook,") name places; the NER often reads the capitals as an
+    organisation, or the tag as part of the person.
+    """
+    spans: list[tuple[int, int]] = []
+    for rx in (_CAPS_DATELINE, _PARTY_HOME):
+        for match in rx.finditer(doc.text):
+            s, e = match.span(1)
+            name = doc.text[s:e].rstrip(".") if rx is _CAPS_DATELINE else doc.text[s:e]
+            e = s + len(name)
+            if len(name) >= 3 and gaz.lookup(name):
+                spans.append((s, e))
+    if not spans:
+        return mentions
+    out = list(mentions)
+    for s, e in spans:
+        span = doc.char_span(s, e, alignment_mode="contract")
+        if span is None or not len(span):
+            continue
+        out = [m for m in out if m.end <= span.start or m.start >= span.end]
+        out.append(Mention(span.start, span.end, "GPE", True))
+    return out
 
 
 def _join_split_names(doc: Doc, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
