@@ -61,3 +61,22 @@ def test_a_hamlet_abroad_is_not_a_reading() -> None:
     ctx.countries["SY"] += 3
     # "Bel" matches a small US town only through an alternate name: left unresolved
     assert resolve(gaz.lookup("Bel"), ctx) is None
+
+
+def test_alternate_name_yields_to_a_larger_official_bearer() -> None:
+    from dateline.resolve.gazetteer import Candidate
+    from dateline.resolve.geocode import official_first
+
+    big = Candidate(1, 1, "Springdale", "city", "US", "AR", None, 36.2, -94.1, 80_000, 0)
+    alias = Candidate(2, 2, "Oldham", "city", "US", "TX", None, 30.0, -97.0, 9_000, 1)
+    short = Candidate(3, 3, "Springdale Heights", "city", "US", "OH", None, 40.0, -83.0, 3_000, 1)
+    kept = official_first([big, alias, short], "springdale")
+    assert big in kept and short in kept and alias not in kept
+    assert official_first([alias], "springdale") == [alias]
+
+
+def test_bare_dollars_lean_an_article_to_the_us() -> None:
+    from dateline.extract.places.stage import _DOLLARS, _OTHER_MONEY
+
+    assert _DOLLARS.search("a $765,000 package") and not _OTHER_MONEY.search("a $765,000 package")
+    assert _OTHER_MONEY.search("it cost A$20 or 12 euros")

@@ -69,3 +69,24 @@ def test_records_serialise(analyze) -> None:
     art = analyze("Flooding hit Cairo, Egypt, on Monday.")
     json.dumps(art.to_dict())
     assert [p.id for p in art.places] == [f"p{i + 1}" for i in range(len(art.places))]
+
+
+def test_capitalised_dateline_and_party_home_are_places(analyze) -> None:
+    _, places = _places(
+        analyze,
+        "Council weighs new budget. CROMWELL — The town council met on Monday. "
+        "State Sen. Paula Grant, D-Middletown, said the plan was sound.",
+    )
+    assert places["CROMWELL"].country == "US"
+    assert places["Middletown"].country == "US"
+
+
+def test_unknown_lake_of_a_local_article_lies_near_its_town(analyze) -> None:
+    _, places = _places(
+        analyze,
+        "Fire crews from Fargo, N.D., and Moorhead, Minn., searched Zorblatt Lake on Tuesday. "
+        "Fargo officials said the search would resume.",
+    )
+    lake = places["Zorblatt Lake"]
+    assert lake.name is None and lake.lat is not None and lake.confidence is not None
+    assert lake.confidence < 0.5 and abs(lake.lat - 46.9) < 1.5
