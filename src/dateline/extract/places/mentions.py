@@ -289,12 +289,32 @@ def _place_head(tok: Token) -> bool:
     return tok.lemma_.lower() in PLACE_NOUNS or tok.lower_ in PLACE_NOUNS
 
 
+# lowercase nouns for a town's own people and services: "Roselle police", "Canaan residents"
+# (lowercase only: "Apple Police" is a name, "the Apple residents" rare)
+RESIDENT_NOUNS = frozenset(["police", "residents", "firefighters", "voters", "townspeople", "taxpayers"])
+
+
+def _residents_of(span: SpacySpan) -> bool:
+    """ "Roselle police", "Canaan residents", and "Northbrook-based": the town's own."""
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ == "based":
+        return not doc[span.end].whitespace_
+    return (
+        span.end < len(doc)
+        and doc[span.end].text in RESIDENT_NOUNS
+        and not any(t.is_lower for t in span)
+        and span.root.head.i == span.end
+    )
+
+
 def locative(span: SpacySpan, place_tokens: set[int] | None = None, depth: int = 0) -> bool:
     """Whether the parse puts ``span`` where a place goes (see the module docstring)."""
     doc = span.doc
     root = span.root
     # "X province", "X city": a place noun right after the name, inside the same phrase
     if span.end < len(doc) and _place_head(doc[span.end]) and root.head.i == span.end:
+        return True
+    if _residents_of(span):
         return True
     head = root.head
     if root.dep_ == "pobj" and head.lower_ in LOC_PREPS:
