@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -502,6 +503,7 @@ def find_places(ctx: Context) -> list[Place]:
                 g.qualifier is None and g.resolution.candidate.eid != best.candidate.eid
             ):
                 g.resolution = best
+    _parts_of_towns(items)
     # misspellings: only names in place positions, only within the article's countries
     countries = geo.top_countries(3)
     for it in items:
@@ -568,6 +570,35 @@ def _focus(items: list[_Item]) -> Candidate | None:
     named = Counter(c.eid for c in local if (c.cc, c.admin1) == region)
     eid = named.most_common(1)[0][0]
     return next(c for c in local if c.eid == eid)
+
+
+def _parts_of_towns(items: list[_Item]) -> None:
+    """ "north Arlington", "North Arlington" in an article about Arlington: a part of that town.
+
+    A direction word before a name the article also uses alone reads as a part of the
+    place it names, unless the whole resolves near it anyway (a suburb of its own).
+    """
+    alone = {name_key(it.text): it.resolution for it in items if it.resolution}
+    for it in items:
+        words = it.text.split()
+        if len(words) < 2 or words[0].lower() not in _DIRECTIONS or it.qualifier:
+            continue
+        rest = alone.get(name_key(" ".join(words[1:])))
+        if rest is None:
+            continue
+        own = it.resolution
+        if rest.candidate.feature != "city" or (own is not None and own.candidate.feature != "city"):
+            continue  # "West Virginia" and "Virginia", "South Sudan" and "Sudan" are two places
+        if own is None or _far(own.candidate, rest.candidate):
+            it.resolution = Resolution(rest.candidate, round(min(rest.confidence, 0.7), 3))
+
+
+def _far(a: Candidate, b: Candidate, km: float = 50.0) -> bool:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return a.eid != b.eid
+    dlat = math.radians(b.lat - a.lat)
+    dlon = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    return 6371.0 * math.hypot(dlat, dlon) > km
 
 
 def _weight(it: _Item) -> float:
