@@ -526,10 +526,13 @@ def find_places(ctx: Context) -> list[Place]:
     focus = _focus(items) if home_country else None
     if focus is not None and focus.cc != home_country:
         focus = None
+    placed = {name_key(it.text) for it in items if it.mention.locative}
     places: list[Place] = []
     for it in sorted(items, key=lambda x: x.start_char):
         res = it.resolution
         if res is None and it.mention.label not in (*_PLACE_LABELS, "LANDMARK"):
+            continue
+        if res is None and not it.cands and _unsupported(doc, it, placed):
             continue
         if (
             res is not None
@@ -570,6 +573,19 @@ def _focus(items: list[_Item]) -> Candidate | None:
     named = Counter(c.eid for c in local if (c.cc, c.admin1) == region)
     eid = named.most_common(1)[0][0]
     return next(c for c in local if c.eid == eid)
+
+
+def _unsupported(doc: Doc, it: _Item, placed: set[str]) -> bool:
+    """A name no gazetteer knows, that no place word or position makes a place.
+
+    The NER tags groups, teams, firms and languages GPE ("Tamil", "Ittihad", "Titan");
+    without an entry, a place noun ("Readington Township") or a place position anywhere
+    in the article ("in Prisi"), nothing says that the name is a place.
+    """
+    if it.mention.label not in _PLACE_LABELS or name_key(it.text) in placed:
+        return False
+    words = {t.lower_ for t in doc[it.mention.start : it.mention.end]}
+    return not (words & PLACE_NOUNS or words & LANDMARK_HEADS)
 
 
 def _parts_of_towns(items: list[_Item]) -> None:
