@@ -584,8 +584,13 @@ def _unsupported(doc: Doc, it: _Item, placed: set[str]) -> bool:
     """
     if it.mention.label not in _PLACE_LABELS or name_key(it.text) in placed:
         return False
-    words = {t.lower_ for t in doc[it.mention.start : it.mention.end]}
-    return not (words & PLACE_NOUNS or words & LANDMARK_HEADS)
+    span = doc[it.mention.start : it.mention.end]
+    words = {t.lower_ for t in span}
+    if words & PLACE_NOUNS or words & LANDMARK_HEADS:
+        return False
+    # an object or list member may still be an unlisted village ("shelled X, Y and Z");
+    # a modifier, owner or subject ("Tamil leaders", "Titan's permit") names something else
+    return span.root.dep_ in ("compound", "amod", "nmod", "poss", "nsubj", "nsubjpass", "npadvmod")
 
 
 def _parts_of_towns(items: list[_Item]) -> None:
