@@ -401,7 +401,7 @@ def find_places(ctx: Context) -> list[Place]:
             or span[0].lower_ in INSTITUTION_WORDS
         ):
             continue  # "City", "County": a generic word, not a name
-        if _is_demonym(text):
+        if _is_demonym(text) or _names_a_disease(span):
             continue
         if cands and county_mode(span):
             counties = [c for c in cands if c.feature == "admin" and c.admin2]
@@ -573,6 +573,20 @@ def _focus(items: list[_Item]) -> Candidate | None:
     named = Counter(c.eid for c in local if (c.cc, c.admin1) == region)
     eid = named.most_common(1)[0][0]
     return next(c for c in local if c.eid == eid)
+
+
+# a place that names a disease or its agent: "West Nile virus", "Hong Kong flu", "Bird Flu"
+_DISEASE_WORDS = frozenset(["flu", "influenza", "virus", "ebolavirus", "fever", "syndrome"])
+
+
+def _names_a_disease(span) -> bool:
+    doc = span.doc
+    if span[-1].lower_ in _DISEASE_WORDS:
+        return True
+    nxt = span.end
+    if nxt < len(doc) and doc[nxt].text in ("[", "("):
+        nxt += 1  # "West Nile [virus]"
+    return nxt < len(doc) and doc[nxt].lower_ in _DISEASE_WORDS
 
 
 def _unsupported(doc: Doc, it: _Item, placed: set[str]) -> bool:
