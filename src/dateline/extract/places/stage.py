@@ -403,6 +403,12 @@ def find_places(ctx: Context) -> list[Place]:
             continue  # "City", "County": a generic word, not a name
         if _is_demonym(text) or _names_a_disease(span):
             continue
+        if cands and _acronym(text, m.label):
+            # "EU", "FAO", "NATO" match towns called Eu, Al Faw or Nato only by case folding:
+            # an acronym reads as a place through the abbreviations a place goes by
+            cands = tuple(c for c in cands if c.kind == 3 or (c.kind == 1 and c.pop >= 1_000_000))
+            if not cands:
+                continue
         if cands and county_mode(span):
             counties = [c for c in cands if c.feature == "admin" and c.admin2]
             cands = tuple(counties) or cands
@@ -587,6 +593,14 @@ def _names_a_disease(span) -> bool:
     if nxt < len(doc) and doc[nxt].text in ("[", "("):
         nxt += 1  # "West Nile [virus]"
     return nxt < len(doc) and doc[nxt].lower_ in _DISEASE_WORDS
+
+
+def _acronym(text: str, label: str) -> bool:
+    """Two or three capitals ("EU", "E.U."), or four outside a place tag ("NATO" as an ORG)."""
+    letters = text.replace(".", "")
+    if not letters.isalpha() or not letters.isupper():
+        return False
+    return 2 <= len(letters) <= 3 or (len(letters) == 4 and label not in _PLACE_LABELS)
 
 
 def _unsupported(doc: Doc, it: _Item, placed: set[str]) -> bool:
