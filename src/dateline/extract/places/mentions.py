@@ -307,6 +307,22 @@ def _residents_of(span: SpacySpan) -> bool:
     )
 
 
+def _residence(of: Token) -> bool:
+    """'of' after a person's name, or after the age that follows it ("Jane Roe, 28, of")."""
+    owner = of.head
+    if owner.ent_type_ == "PERSON" and owner.i < of.i:
+        return True
+    prev = of.doc[of.i - 1] if of.i > 0 else None
+    return bool(
+        prev is not None
+        and prev.text == ","
+        and of.i >= 2
+        and of.doc[of.i - 2].like_num
+        and of.i >= 4
+        and of.doc[of.i - 4].ent_type_ == "PERSON"
+    )
+
+
 def locative(span: SpacySpan, place_tokens: set[int] | None = None, depth: int = 0) -> bool:
     """Whether the parse puts ``span`` where a place goes (see the module docstring)."""
     doc = span.doc
@@ -319,8 +335,9 @@ def locative(span: SpacySpan, place_tokens: set[int] | None = None, depth: int =
     head = root.head
     if root.dep_ == "pobj" and head.lower_ in LOC_PREPS:
         if head.lower_ == "of":
-            # "the city of X" is a place; "the son of X" is not
-            return _place_head(head.head)
+            # "the city of X" is a place; "the son of X" is not; "Jane Roe, 28, of X" is
+            # where she lives
+            return _place_head(head.head) or _residence(head)
         return True
     if root.dep_ == "appos" and _place_head(head):
         return True
