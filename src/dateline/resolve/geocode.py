@@ -31,6 +31,7 @@ _ADMIN2_POP = 30_000  # second-level regions carry no population; count them as 
 _CELL = 2.0  # degrees: a reading's 3x3 block of cells holds everything within ~170 km of it
 _NEAR_READINGS = 25
 _NEAR_WEIGHT = 2.0
+_LEAN = 3.0
 
 
 @dataclass
@@ -47,6 +48,9 @@ class GeoContext:
     # 2-degree grid cell -> {name key: [(lat, lon, weight)]}: where the article's other
     # names may lie, for the nearness of a reading to them (shared, like ``support``)
     near: dict[tuple[int, int], dict[str, list[tuple[float, float, float]]]] = field(default_factory=dict)
+    # a country the text's conventions point to (bare-dollar money: the US), that counts
+    # only while no other country has evidence of its own ("$" is also Canada's)
+    lean: str | None = None
 
     def add_place(self, cand: Candidate, weight: float = 1.0) -> None:
         if cand.cc:
@@ -181,6 +185,12 @@ def context_score(
         total = sum(ctx.countries.values())
         share = ctx.countries.get(c.cc, 0) / total
         score += 4.0 * share + (1.5 if c.cc in ctx.countries else 0.0)
+    if (
+        ctx.lean
+        and c.cc == ctx.lean
+        and not any(k != ctx.lean and v >= 1.0 for k, v in ctx.countries.items())
+    ):
+        score += _LEAN
     if c.cc and c.admin1 and c.feature in ("city", "admin") and ctx.admin1.get((c.cc, c.admin1)):
         score += 2.5
     if ctx.home is not None and c.cc == ctx.home.cc:

@@ -153,7 +153,6 @@ def _join_split_names(doc: Doc, gaz: Gazetteer, mentions: list[Mention]) -> list
 # money in bare dollars, and in no other currency: most likely an American article
 _DOLLARS = re.compile(r"(?<![A-Z])\$\s?\d")
 _OTHER_MONEY = re.compile(r"[£€¥₹]|\b(?:[A-Z]{1,3}\$|euros?|pounds? sterling|rupees?|yuan|yen|pesos?|rand)\b")
-_DOLLAR_WEIGHT = 0.3
 
 _LIST_GAP = re.compile(r"^\s*(?:[,;]\s*(?:and|or|&)?|and|or|&)\s*$")
 
@@ -364,8 +363,7 @@ def find_places(ctx: Context) -> list[Place]:
                 if iso3 and (c := _iso2(iso3)):
                     geo.countries[c] += 0.5
 
-    if _DOLLARS.search(ctx.text) and not _OTHER_MONEY.search(ctx.text):
-        geo.countries["US"] += _DOLLAR_WEIGHT
+    lean = "US" if _DOLLARS.search(ctx.text) and not _OTHER_MONEY.search(ctx.text) else None
     place_tokens: set[int] = set()
     for m in mentions:
         if m.label in _PLACE_LABELS:
@@ -464,7 +462,7 @@ def find_places(ctx: Context) -> list[Place]:
             seen.add(key)
             probe = GeoContext(support=support, near=near)
             add_support(probe, key, it.cands)
-    base = GeoContext(countries=geo.countries.copy(), support=support, near=near)
+    base = GeoContext(countries=geo.countries.copy(), support=support, near=near, lean=lean)
     home = _dateline_home(ctx, items, base)
     geo.support, geo.near = support, near
     # pass 1: what is clear without context anchors the article (a country named as such,
@@ -671,7 +669,9 @@ def _view(
     without: str | None,
 ) -> GeoContext:
     """The article's context as one name sees it: every resolved place but its own readings."""
-    geo = GeoContext(countries=base.countries.copy(), home=home, support=base.support, near=base.near)
+    geo = GeoContext(
+        countries=base.countries.copy(), home=home, support=base.support, near=base.near, lean=base.lean
+    )
     if home is not None:
         geo.add_place(home, 1.5)
     for key, cand, weight in contribs:
