@@ -10,7 +10,6 @@ an ACLED sub-type is the headline one.
 from __future__ import annotations
 
 import bisect
-import logging
 import re
 
 from spacy.tokens import Span as SpacySpan
@@ -21,20 +20,14 @@ from dateline.records import Event, EventDate
 
 __all__ = ["extract_events"]
 
-log = logging.getLogger(__name__)
-
 _BREAKS = re.compile(r"\n\s*")
 _MATERIAL = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "SANCTION", "AID", "COOPERATE"}
 _VIOLENT = {"ASSAULT", "COERCE", "PROTEST"}
 
 
 def extract_events(ctx: Context) -> None:
-    """Fill ``ctx.events``; odd text never raises out of here (the article keeps its other records)."""
-    try:
-        ctx.events = _extract(ctx)
-    except Exception:  # a stage must never crash the article: log it, and leave events empty
-        log.exception("event extraction failed")
-        ctx.events = []
+    """Fill ``ctx.events`` (a crash is the pipeline's ``StageError``: that article fails)."""
+    ctx.events = _extract(ctx)
 
 
 def _paragraph_starts(text: str) -> list[int]:

@@ -10,25 +10,15 @@ Minister" -> SYR).
 
 from __future__ import annotations
 
-import logging
-
 from dateline.context import Context
 from dateline.extract.places.stage import assign_entity_countries, find_places, retype_place_entities
 
 __all__ = ["extract_places"]
 
-log = logging.getLogger(__name__)
-
 
 def extract_places(ctx: Context) -> None:
-    """Fill ``ctx.places`` and entities' countries; odd text never raises out of here."""
-    try:
-        ctx.places = find_places(ctx)
-    except Exception:  # a stage must not crash on odd text: log it and go on without places
-        log.exception("place extraction failed")
-        ctx.places = []
-    try:
-        retype_place_entities(ctx)
-        assign_entity_countries(ctx)
-    except Exception:
-        log.exception("entity country assignment failed")
+    """Fill ``ctx.places`` and entities' types and countries (a crash is the pipeline's
+    ``StageError``: that article fails, the batch goes on)."""
+    ctx.places = find_places(ctx)
+    retype_place_entities(ctx)
+    assign_entity_countries(ctx)

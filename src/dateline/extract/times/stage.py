@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -17,8 +16,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from dateline.context import Context
-
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -85,12 +82,8 @@ def find_times(text: str, published: dt.date | None, doc: Doc | None = None) -> 
 
 
 def extract_times(ctx: Context) -> None:
-    """Fill ``ctx.times`` (ids t1, t2, ...). Never raises: a failure leaves the list empty."""
-    try:
-        found = find_times(ctx.text, ctx.published, ctx.doc)
-    except Exception:  # a stage must not crash on odd text
-        log.exception("times stage failed")
-        return
+    """Fill ``ctx.times`` (ids t1, t2, ...)."""
+    found = find_times(ctx.text, ctx.published, ctx.doc)
     ctx.times = [
         Timex(
             id=f"t{i}",
