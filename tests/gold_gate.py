@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import subprocess
+import sys
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
@@ -83,3 +85,14 @@ def layer_metrics(result: dict[str, dict], layer: str) -> dict:
 def assert_floors(metrics: dict, minimums: dict[str, float], name: str) -> None:
     low = {m: (metrics[m], v) for m, v in minimums.items() if metrics[m] < v}
     assert not low, f"{name}: below floor (got, floor): {low}"
+
+
+def reference_scores(scorer: Path, gold: Path, pred: Path) -> dict[str, dict]:
+    """What ``score.py GOLD PRED --json`` prints, run as users run it (a separate process)."""
+    out = subprocess.run(
+        [sys.executable, str(scorer), str(gold), str(pred), "--json"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(out)

@@ -10,14 +10,13 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from dateline.eval.metrics import ACLED25, acled_key, match, score, speaker_ok, weighted_f1
+from gold_gate import reference_scores
 
 REPO = Path(__file__).resolve().parents[1]
 SCORER = REPO.parent / "shared" / "tools" / "score.py"
@@ -128,14 +127,7 @@ def test_metrics_equal_reference_scorer(gold_path: Path, tmp_path: Path) -> None
     preds = [perturbed_prediction(g) for g in gold]
     pred_path = tmp_path / "pred.jsonl"
     pred_path.write_text("".join(json.dumps(p) + "\n" for p in preds), encoding="utf-8")
-    ref = json.loads(
-        subprocess.run(
-            [sys.executable, str(SCORER), str(gold_path), str(pred_path), "--json"],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-    )
+    ref = reference_scores(SCORER, gold_path, pred_path)
     ours = score(gold, {p["id"]: p for p in preds})
     assert ref, "the reference scored nothing"
     assert _round3(ours) == _round3(ref)

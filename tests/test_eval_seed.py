@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from dateline.eval.run import evaluate
+from gold_gate import reference_scores
 
 
 @pytest.mark.model
@@ -19,13 +17,6 @@ def test_eval_on_the_seed_matches_score_py(pipeline, gold_dir: Path, tmp_path: P
     gold = gold_dir / "seed-dev.jsonl"
     pred = tmp_path / "seed-pred.jsonl"
     [result] = evaluate([gold], pipeline=pipeline, save_pred=pred)
-    ref = json.loads(
-        subprocess.run(
-            [sys.executable, str(scorer), str(gold), str(pred), "--json"],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-    )
+    ref = reference_scores(scorer, gold, pred)
     assert result.metrics == ref
     assert set(ref) == {"seed/quotes", "seed/times", "seed/places", "seed/events"}
