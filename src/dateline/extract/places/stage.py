@@ -28,7 +28,8 @@ from dateline.resolve.geocode import GeoContext, Resolution, add_support, fuzzy_
 from dateline.resolve.names import name_key
 
 _PLACE_LABELS = ("GPE", "LOC")
-_MAYBE_LABELS = ("PERSON", "ORG", "FAC", "")
+# NORP too: the NER tags towns as nationalities ("in Oxford"); real demonyms drop below
+_MAYBE_LABELS = ("PERSON", "ORG", "FAC", "NORP", "")
 _ANCHOR_CONFIDENCE = 0.8
 _FUZZY_CONFIDENCE = 0.6
 # a dateline: a place, maybe its state, maybe the agency, then a dash or colon; a hyphen
@@ -420,7 +421,7 @@ def find_places(ctx: Context) -> list[Place]:
         elif m.label == "PREFIX":
             if not any(c.feature in ("city", "admin", "country") and c.kind != 1 for c in cands):
                 continue
-        elif m.label in ("PERSON", "ORG", "FAC", ""):
+        elif m.label in ("PERSON", "ORG", "FAC", "NORP", ""):
             if not cands and not loc:
                 continue
             known = name_key(text) in place_surfaces
