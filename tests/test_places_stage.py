@@ -90,3 +90,25 @@ def test_unknown_lake_of_a_local_article_lies_near_its_town(analyze) -> None:
     lake = places["Zorblatt Lake"]
     assert lake.name is None and lake.lat is not None and lake.confidence is not None
     assert lake.confidence < 0.5 and abs(lake.lat - 46.9) < 1.5
+
+
+def test_town_heading_its_own_police_or_board_is_a_place(analyze) -> None:
+    # a town that only appears inside the name of the service it runs still locates the story,
+    # while a business that borrows a town's name does not
+    _, places = _places(
+        analyze,
+        "The Athens Police Department arrested a man on Monday. He was taken to the "
+        "Henderson County Jail with bond set at $50,000. He had worked at Buffalo Wild Wings.",
+    )
+    assert places["Athens"].country == "US" and places["Athens"].admin1 == "Texas"
+    assert "Buffalo" not in places
+
+
+def test_town_tagged_as_a_nationality_is_still_a_place(analyze) -> None:
+    # the NER tags some towns NORP ("in Oxford"); a real demonym stays out
+    _, places = _places(
+        analyze,
+        "Vandals target cars in Oxford. Police in Oxford said British drivers were worried.",
+    )
+    assert "Oxford" in places and places["Oxford"].country == "GB"
+    assert "British" not in places

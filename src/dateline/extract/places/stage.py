@@ -543,7 +543,10 @@ def find_places(ctx: Context) -> list[Place]:
             res is not None
             and it.mention.label == "PREFIX"
             and res.candidate.feature == "city"
-            and (res.candidate.cc not in geo.countries or name_key(it.text) not in accepted)
+            and not (
+                (res.candidate.cc in geo.countries and name_key(it.text) in accepted)
+                or (_serves_town(doc, it.mention) and (res.candidate.cc in geo.countries or not geo.countries))
+            )
         ):
             continue  # "Buffalo Public Schools", "Webb Center": a town only where the article has it
         places.append(_place(ctx, gaz, len(places) + 1, it, res, home_country, focus))
@@ -551,6 +554,48 @@ def find_places(ctx: Context) -> list[Place]:
 
 
 _FOCUS_CONFIDENCE = 0.25
+
+# words after a town's name that make the name the town's own public service: "Athens Police
+# Department", "Canaan Board of Finance", "Alexandria City Public Schools" are the town's,
+# where "Webb Center" or "Buffalo Wild Wings" merely borrow a name
+_TOWN_SERVICES = frozenset(
+    [
+        "police",
+        "sheriff",
+        "sheriff's",
+        "fire",
+        "city",
+        "town",
+        "village",
+        "township",
+        "borough",
+        "board",
+        "council",
+        "selectmen",
+        "public",
+        "school",
+        "schools",
+        "library",
+        "department",
+        "municipal",
+        "parks",
+        "recreation",
+        "planning",
+        "zoning",
+        "housing",
+        "water",
+        "utilities",
+        "chamber",
+    ]
+)
+
+
+def _serves_town(doc: Doc, m: Mention) -> bool:
+    """The name heads an organisation named for the town it serves ("Athens Police")."""
+    i = m.end
+    if i < len(doc) and doc[i].tag_ == "POS":
+        i += 1  # "Kent's Board of Finance"
+    return i < len(doc) and doc[i].lower_ in _TOWN_SERVICES
 
 
 def _focus(items: list[_Item]) -> Candidate | None:
