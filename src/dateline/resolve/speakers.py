@@ -150,7 +150,9 @@ class SpeakerResolver:
         while k >= 0 and self._mentions[k][0] >= window_start:
             s, e, ent = self._mentions[k]
             k -= 1
-            if (ent.type == "PERSON") != person or (not person and ent.type not in ("ORG", "GROUP", "GPE", "NORP")):
+            if (ent.type == "PERSON") != person or (
+                not person and ent.type not in ("ORG", "GROUP", "GPE", "NORP")
+            ):
                 continue
             sp = self.doc.char_span(s, e, alignment_mode="expand")
             if sp is not None and sp.root.dep_ in ("nsubj", "nsubjpass"):

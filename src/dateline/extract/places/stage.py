@@ -545,7 +545,9 @@ def find_places(ctx: Context) -> list[Place]:
             and res.candidate.feature == "city"
             and not (
                 (res.candidate.cc in geo.countries and name_key(it.text) in accepted)
-                or (_serves_town(doc, it.mention) and (res.candidate.cc in geo.countries or not geo.countries))
+                or (
+                    _serves_town(doc, it.mention) and (res.candidate.cc in geo.countries or not geo.countries)
+                )
             )
         ):
             continue  # "Buffalo Public Schools", "Webb Center": a town only where the article has it
