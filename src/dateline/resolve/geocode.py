@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from dateline.resolve.gazetteer import Candidate, Gazetteer
-from dateline.resolve.names import name_key
+from dateline.resolve.names import name_key, same_name
 
 __all__ = ["GeoContext", "Resolution", "fuzzy_candidates", "rank", "resolve"]
 
@@ -146,7 +146,7 @@ def _nearness(c: Candidate, ctx: GeoContext, key: str | None) -> float:
             if not cell:
                 continue
             for k, spots in cell.items():
-                if k == key:
+                if key is not None and same_name(k, key):
                     continue
                 for lat, lon, w in spots:
                     d = _km((c.lat, c.lon), (lat, lon))
@@ -169,7 +169,7 @@ def _support(c: Candidate, ctx: GeoContext, key: str | None) -> float:
     names = ctx.support.get(region)
     if not names:
         return 0.0
-    return min(3.0, sum(p for k, p in names.items() if k != key))
+    return min(3.0, sum(p for k, p in names.items() if key is None or not same_name(k, key)))
 
 
 def context_score(

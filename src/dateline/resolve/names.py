@@ -30,6 +30,19 @@ def name_key(text: str) -> str:
     return " ".join(_ABBREV.get(w, w) for w in words)
 
 
+def same_name(a: str, b: str) -> bool:
+    """Whether two name keys are one name's two forms ("dublin", "dublin city").
+
+    Context must not count a name as evidence for itself: the longer form would vote for
+    the shorter one's reading, so that a first wrong reading locks itself in.
+    """
+    if a == b:
+        return True
+    wa, wb = a.split(), b.split()
+    short, long = (wa, wb) if len(wa) < len(wb) else (wb, wa)
+    return bool(short) and (long[: len(short)] == short or long[-len(short) :] == short)
+
+
 def is_latin(text: str) -> bool:
     """True when every letter is Latin script (alternate names in other scripts are left out)."""
     return all(not (c.isalpha() and "LATIN" not in unicodedata.name(c, "")) for c in text)

@@ -25,7 +25,7 @@ from dateline.records import Place
 from dateline.resolve.countries import country_by_iso2, country_of, demonym_country, name_country
 from dateline.resolve.gazetteer import Candidate, Gazetteer, gazetteer
 from dateline.resolve.geocode import GeoContext, Resolution, add_support, fuzzy_candidates, inside, resolve
-from dateline.resolve.names import name_key
+from dateline.resolve.names import name_key, same_name
 
 _PLACE_LABELS = ("GPE", "LOC")
 # NORP too: the NER tags towns as nationalities ("in Oxford"); real demonyms drop below
@@ -723,9 +723,10 @@ def _view(
     if home is not None:
         geo.add_place(home, 1.5)
     for key, cand, weight in contribs:
-        if key != without:
+        if without is None or not same_name(key, without):
             geo.add_place(cand, weight)
     return geo
+
 
 
 def _iso2(iso3: str) -> str | None:
