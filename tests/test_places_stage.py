@@ -112,3 +112,20 @@ def test_town_tagged_as_a_nationality_is_still_a_place(analyze) -> None:
     )
     assert "Oxford" in places and places["Oxford"].country == "GB"
     assert "British" not in places
+
+
+def test_state_beside_a_city_of_another_state_stays_the_state(analyze) -> None:
+    # a village called Florida lies near New York City, but the bare name means the state
+    _, places = _places(
+        analyze,
+        "The letters targeted politicians in Washington, D.C. and members of the media in "
+        "New York City and Florida.",
+    )
+    assert places["Florida"].feature == "admin" and places["Florida"].lat < 32
+
+
+def test_name_before_state_is_the_state(analyze) -> None:
+    _, places = _places(
+        analyze, "The first case was found in a cow born in Canada, at a Washington state farm."
+    )
+    assert places["Washington"].feature == "admin" and places["Washington"].lon < -115

@@ -32,6 +32,7 @@ _CELL = 2.0  # degrees: a reading's 3x3 block of cells holds everything within ~
 _NEAR_READINGS = 25
 _NEAR_WEIGHT = 2.0
 _LEAN = 3.0
+_FAMOUS_MARGIN = 3.0  # a region's prior this far above a town's (1,000 times the people)
 
 
 @dataclass
@@ -223,8 +224,28 @@ def rank(
 ) -> list[tuple[float, Candidate]]:
     best: dict[int, tuple[float, Candidate]] = {}
     main = any(c.kind == 0 for c in cands)
+    # the own name of a country or state: its towns must earn more than the neighbourhood
+    region_prior = max(
+        (
+            prior(c)
+            for c in cands
+            if c.kind == 0 and (c.feature == "country" or (c.feature == "admin" and not c.admin2))
+        ),
+        default=None,
+    )
     for c in cands:
-        s = prior(c) + context_score(c, ctx, qualifier, key)
+        p, ctx_s = prior(c), context_score(c, ctx, qualifier, key)
+        if (
+            region_prior is not None
+            and c.feature == "city"
+            and not qualifier
+            and region_prior - p >= _FAMOUS_MARGIN
+            and ctx_s > 0
+        ):
+            # "New York City and Florida": a village of Florida, NY lies near the other names,
+            # but a state of 16 million is what the bare name means unless the text pins it
+            ctx_s *= 0.5
+        s = p + ctx_s
         if main and c.kind == 1:
             s -= 1.5  # a former or foreign name loses to a place that bears the name today
         if c.eid not in best or s > best[c.eid][0]:

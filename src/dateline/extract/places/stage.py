@@ -310,6 +310,13 @@ def county_mode(span) -> bool:
     return span.end < len(span.doc) and span.doc[span.end].lower_ in ("counties", "parishes")
 
 
+def state_mode(span) -> bool:
+    """ "a Washington state farm", "Punjab province": the first-level region, not a town."""
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is not None and nxt.lower_ in ("state", "province") and nxt.is_lower
+
+
 def _qualifier(doc: Doc, gaz: Gazetteer, m: Mention) -> list[Candidate] | None:
     """The state or country after a comma ("Springfield, Ill.", "Homs, Syria") as containers."""
     i = m.end
@@ -411,6 +418,9 @@ def find_places(ctx: Context) -> list[Place]:
         if cands and county_mode(span):
             counties = [c for c in cands if c.feature == "admin" and c.admin2]
             cands = tuple(counties) or cands
+        elif cands and state_mode(span):
+            states = [c for c in cands if c.feature == "admin" and not c.admin2]
+            cands = tuple(states) or cands
         loc = locative(span, place_tokens)
         if part_of_person_name(span):
             continue
@@ -726,7 +736,6 @@ def _view(
         if without is None or not same_name(key, without):
             geo.add_place(cand, weight)
     return geo
-
 
 
 def _iso2(iso3: str) -> str | None:
