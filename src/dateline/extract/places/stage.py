@@ -31,6 +31,7 @@ _PLACE_LABELS = ("GPE", "LOC")
 # NORP too: the NER tags towns as nationalities ("in Oxford"); real demonyms drop below
 _MAYBE_LABELS = ("PERSON", "ORG", "FAC", "NORP", "")
 _ANCHOR_CONFIDENCE = 0.8
+AMBIGUOUS_HEADS = frozenset(["way", "channel", "place", "circle", "square", "plaza", "park", "bridge", "falls"])
 _FUZZY_CONFIDENCE = 0.6
 # a dateline: a place, maybe its state, maybe the agency, then a dash or colon; a hyphen
 # inside a word ("Logan-Rogersville students ...") is not the dateline's dash
@@ -385,6 +386,13 @@ def find_places(ctx: Context) -> list[Place]:
         if (
             (m.label != "PERSON" or locative(whole, place_tokens))
             and landmark(whole)
+            and not (
+                # "United Way", "Discovery Channel", "Ernie's Place": names of organisations
+                # whose last word only sometimes names a feature
+                m.label in ("ORG", "NORP")
+                and whole[-1].lower_ in AMBIGUOUS_HEADS
+                and not locative(whole, place_tokens)
+            )
             and not any(c.kind == 0 and c.feature in ("city", "admin") for c in gaz.lookup(whole.text))
         ):
             if not part_of_person_name(whole) and not person_cues(whole):
