@@ -26,12 +26,16 @@ from dateline.resolve.countries import country_by_iso2, country_of, demonym_coun
 from dateline.resolve.gazetteer import Candidate, Gazetteer, gazetteer
 from dateline.resolve.geocode import GeoContext, Resolution, add_support, fuzzy_candidates, inside, resolve
 from dateline.resolve.names import name_key, same_name
+from dateline.resolve.publisher import publisher_country
 
 _PLACE_LABELS = ("GPE", "LOC")
 # NORP too: the NER tags towns as nationalities ("in Oxford"); real demonyms drop below
 _MAYBE_LABELS = ("PERSON", "ORG", "FAC", "NORP", "")
 _ANCHOR_CONFIDENCE = 0.8
-AMBIGUOUS_HEADS = frozenset(["way", "channel", "place", "circle", "square", "plaza", "park", "bridge", "falls"])
+_PUBLISHER_WEIGHT = 1.5
+AMBIGUOUS_HEADS = frozenset(
+    ["way", "channel", "place", "circle", "square", "plaza", "park", "bridge", "falls"]
+)
 _FUZZY_CONFIDENCE = 0.6
 # a dateline: a place, maybe its state, maybe the agency, then a dash or colon; a hyphen
 # inside a word ("Logan-Rogersville students ...") is not the dateline's dash
@@ -372,6 +376,10 @@ def find_places(ctx: Context) -> list[Place]:
                 if iso3 and (c := _iso2(iso3)):
                     geo.countries[c] += 0.5
 
+    # the publisher's country-code domain ("thisisoxfordshire.co.uk"): as strong as a
+    # country named in the text, since local news rarely names its own country
+    if (home_cc := publisher_country(ctx.url)) is not None:
+        geo.countries[home_cc] += _PUBLISHER_WEIGHT
     lean = "US" if _DOLLARS.search(ctx.text) and not _OTHER_MONEY.search(ctx.text) else None
     place_tokens: set[int] = set()
     for m in mentions:
