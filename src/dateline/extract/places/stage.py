@@ -33,6 +33,7 @@ _PLACE_LABELS = ("GPE", "LOC")
 _MAYBE_LABELS = ("PERSON", "ORG", "FAC", "NORP", "")
 _ANCHOR_CONFIDENCE = 0.8
 _PUBLISHER_WEIGHT = 1.5
+_ADMIN_WORDS = frozenset(["county", "parish", "borough", "co.", "co", "township", "twp."])
 AMBIGUOUS_HEADS = frozenset(
     ["way", "channel", "place", "circle", "square", "plaza", "park", "bridge", "falls"]
 )
@@ -445,7 +446,14 @@ def find_places(ctx: Context) -> list[Place]:
         if m.label in _PLACE_LABELS:
             pass
         elif m.label == "PREFIX":
-            if not any(c.feature in ("city", "admin", "country") and c.kind != 1 for c in cands):
+            # the name itself or an abbreviation: "Ford Motor", "Lincoln Day Dinner" and "Grand
+            # Jury" match counties only by dropping the word "County", which is not there
+            nxt = doc[m.end].lower_ if m.end < len(doc) else ""
+            if not any(
+                c.feature in ("city", "admin", "country")
+                and (c.kind in (0, 3) or (c.kind == 2 and nxt in _ADMIN_WORDS))
+                for c in cands
+            ):
                 continue
         elif m.label in ("PERSON", "ORG", "FAC", "NORP", ""):
             if not cands and not loc:
