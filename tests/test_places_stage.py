@@ -129,3 +129,15 @@ def test_name_before_state_is_the_state(analyze) -> None:
         analyze, "The first case was found in a cow born in Canada, at a Washington state farm."
     )
     assert places["Washington"].feature == "admin" and places["Washington"].lon < -115
+
+
+def test_town_before_a_resident_noun_is_where_they_live(analyze) -> None:
+    # "a Coral Gables man", "the former Epsom police chief": the NER often tags these ORG
+    _, places = _places(
+        analyze,
+        "A Coral Gables man was arrested on Monday. The former Epsom police chief denied it. "
+        "United Way officials said they would help.",
+    )
+    assert places["Coral Gables"].country == "US" and places["Coral Gables"].admin1 == "Florida"
+    assert "Epsom" in places
+    assert "United Way" not in places

@@ -291,20 +291,54 @@ def _place_head(tok: Token) -> bool:
 
 # lowercase nouns for a town's own people and services: "Roselle police", "Canaan residents"
 # (lowercase only: "Apple Police" is a name, "the Apple residents" rare)
-RESIDENT_NOUNS = frozenset(["police", "residents", "firefighters", "voters", "townspeople", "taxpayers"])
+RESIDENT_NOUNS = frozenset(
+    [
+        "police",
+        "residents",
+        "resident",
+        "firefighters",
+        "voters",
+        "townspeople",
+        "taxpayers",
+        # "a Coral Gables man", "the Haslett student", "a Concord developer": where they live
+        "man",
+        "woman",
+        "men",
+        "women",
+        "boy",
+        "girl",
+        "teen",
+        "teenager",
+        "teens",
+        "youth",
+        "couple",
+        "native",
+        "natives",
+        "student",
+        "students",
+        "homeowner",
+        "homeowners",
+        "motorist",
+        "developer",
+        "businessman",
+        "businesswoman",
+        "officials",
+        "chamber",
+        "zoning",
+    ]
+)
 
 
-def _residents_of(span: SpacySpan) -> bool:
+def residents_of(span: SpacySpan) -> bool:
     """ "Roselle police", "Canaan residents", and "Northbrook-based": the town's own."""
     doc = span.doc
     if span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ == "based":
         return not doc[span.end].whitespace_
-    return (
-        span.end < len(doc)
-        and doc[span.end].text in RESIDENT_NOUNS
-        and not any(t.is_lower for t in span)
-        and span.root.head.i == span.end
-    )
+    if span.end >= len(doc) or doc[span.end].text not in RESIDENT_NOUNS or any(t.is_lower for t in span):
+        return False
+    head = span.root.head.i
+    # the noun heads the name, or a lowercase noun right after it does ("Epsom police chief")
+    return head == span.end or (head == span.end + 1 and doc[head].is_lower and doc[head].pos_ == "NOUN")
 
 
 def _residence(of: Token) -> bool:
@@ -330,7 +364,7 @@ def locative(span: SpacySpan, place_tokens: set[int] | None = None, depth: int =
     # "X province", "X city": a place noun right after the name, inside the same phrase
     if span.end < len(doc) and _place_head(doc[span.end]) and root.head.i == span.end:
         return True
-    if _residents_of(span):
+    if residents_of(span):
         return True
     head = root.head
     if root.dep_ == "pobj" and head.lower_ in LOC_PREPS:

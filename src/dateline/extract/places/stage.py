@@ -19,6 +19,7 @@ from dateline.extract.places.mentions import (
     locative,
     person_cues,
     propn_runs,
+    residents_of,
     trim,
 )
 from dateline.records import Place
@@ -400,7 +401,7 @@ def find_places(ctx: Context) -> list[Place]:
                 # whose last word only sometimes names a feature
                 m.label in ("ORG", "NORP")
                 and whole[-1].lower_ in AMBIGUOUS_HEADS
-                and not locative(whole, place_tokens)
+                and (residents_of(whole) or not locative(whole, place_tokens))
             )
             and not any(c.kind == 0 and c.feature in ("city", "admin") for c in gaz.lookup(whole.text))
         ):
@@ -456,6 +457,11 @@ def find_places(ctx: Context) -> list[Place]:
             ):
                 continue
         elif m.label in ("PERSON", "ORG", "FAC", "NORP", ""):
+            # outside a place position, a name the NER did not call a place matches a town
+            # by an alternate name only where that town is a city ("Duke" is an old name of
+            # Erwin, NC; "entered Palmyra" still reaches Tadmur)
+            if not loc:
+                cands = tuple(c for c in cands if c.kind != 1 or c.pop >= 1_000_000)
             if not cands and not loc:
                 continue
             known = name_key(text) in place_surfaces
