@@ -361,8 +361,15 @@ def locative(span: SpacySpan, place_tokens: set[int] | None = None, depth: int =
     """Whether the parse puts ``span`` where a place goes (see the module docstring)."""
     doc = span.doc
     root = span.root
-    # "X province", "X city": a place noun right after the name, inside the same phrase
-    if span.end < len(doc) and _place_head(doc[span.end]) and root.head.i == span.end:
+    # "X province", "X city": a place noun right after the name, inside the same phrase;
+    # a plural names a kind, not the place ("Arab countries", "Baltic states"), except in a
+    # list of names ("Jackson and Madison counties", see ``county_mode``)
+    if (
+        span.end < len(doc)
+        and _place_head(doc[span.end])
+        and root.head.i == span.end
+        and (doc[span.end].tag_ != "NNS" or root.dep_ == "conj" or any(t.dep_ == "conj" for t in root.children))
+    ):
         return True
     if residents_of(span):
         return True
