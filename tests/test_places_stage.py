@@ -141,3 +141,14 @@ def test_town_before_a_resident_noun_is_where_they_live(analyze) -> None:
     assert places["Coral Gables"].country == "US" and places["Coral Gables"].admin1 == "Florida"
     assert "Epsom" in places
     assert "United Way" not in places
+
+
+def test_alternate_name_of_a_foreign_town_needs_a_metropolis(analyze) -> None:
+    # "Hamas" is also an alternate name of Hamm, Germany; "Bombay" still is Mumbai
+    _, places = _places(
+        analyze,
+        "Officials in Ramallah welcomed the collapse of talks between Israel and Hamas. "
+        "A delegation from Israel later flew to Bombay.",
+    )
+    assert "Hamas" not in places
+    assert places["Bombay"].country == "IN"

@@ -281,7 +281,8 @@ def plausible(c: Candidate, ctx: GeoContext, qualifier: list[Candidate] | None =
     if c.cc in ctx.countries:
         return c.pop >= 1000 or c.kind == 0
     if ctx.countries:
-        return c.pop >= (100_000 if c.kind else 50_000)
+        # an alternate name abroad ("Hamas" is also a name of Hamm) must name a metropolis
+        return c.pop >= (1_000_000 if c.kind == 1 else 100_000 if c.kind else 50_000)
     return (c.kind == 0 and c.pop >= 1000) or c.pop >= 50_000
 
 

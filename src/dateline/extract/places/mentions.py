@@ -368,7 +368,9 @@ def locative(span: SpacySpan, place_tokens: set[int] | None = None, depth: int =
         span.end < len(doc)
         and _place_head(doc[span.end])
         and root.head.i == span.end
-        and (doc[span.end].tag_ != "NNS" or root.dep_ == "conj" or any(t.dep_ == "conj" for t in root.children))
+        and (
+            doc[span.end].tag_ != "NNS" or root.dep_ == "conj" or any(t.dep_ == "conj" for t in root.children)
+        )
     ):
         return True
     if residents_of(span):
