@@ -152,3 +152,15 @@ def test_alternate_name_of_a_foreign_town_needs_a_metropolis(analyze) -> None:
     )
     assert "Hamas" not in places
     assert places["Bombay"].country == "IN"
+
+
+def test_place_closing_an_organisations_name(analyze) -> None:
+    # "the University of Rochester" is in Rochester; a "Department of Commerce" is not in a
+    # town called Commerce
+    _, places = _places(
+        analyze,
+        "A professor at the University of Rochester in New York said the Department of Commerce "
+        "had not answered.",
+    )
+    assert places["Rochester"].country == "US" and places["Rochester"].admin1 == "New York"
+    assert "Commerce" not in places

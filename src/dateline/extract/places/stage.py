@@ -34,6 +34,65 @@ _PLACE_LABELS = ("GPE", "LOC")
 _MAYBE_LABELS = ("PERSON", "ORG", "FAC", "NORP", "")
 _ANCHOR_CONFIDENCE = 0.8
 _PUBLISHER_WEIGHT = 1.5
+# a place named inside an organisation's name: heading it ("Athens Police") or closing it
+# ("University of Rochester"); it follows the article's places rather than leading them
+_INSIDE_NAMES = ("PREFIX", "OF")
+# what departments, libraries and schools are "of" besides places ("Department of
+# Commerce", "Library of Congress"): towns bear these names too
+_PORTFOLIOS = frozenset(
+    [
+        "commerce",
+        "congress",
+        "justice",
+        "defense",
+        "defence",
+        "education",
+        "health",
+        "labor",
+        "labour",
+        "state",
+        "agriculture",
+        "energy",
+        "interior",
+        "transportation",
+        "transport",
+        "treasury",
+        "security",
+        "veterans",
+        "affairs",
+        "science",
+        "technology",
+        "arts",
+        "music",
+        "medicine",
+        "law",
+        "history",
+        "peace",
+        "freedom",
+        "hope",
+        "unity",
+        "mercy",
+        "charity",
+        "providence",
+        "faith",
+        "grace",
+        "liberty",
+        "trust",
+        "commonwealth",
+        "industry",
+        "finance",
+        "trade",
+        "culture",
+        "tourism",
+        "environment",
+        "housing",
+        "development",
+        "works",
+        "police",
+        "fire",
+        "welfare",
+    ]
+)
 _ADMIN_WORDS = frozenset(["county", "parish", "borough", "co.", "co", "township", "twp."])
 AMBIGUOUS_HEADS = frozenset(
     ["way", "channel", "place", "circle", "square", "plaza", "park", "bridge", "falls"]
@@ -286,11 +345,23 @@ def _narrow(doc: Doc, gaz: Gazetteer, m: Mention) -> tuple[Mention, tuple[Candid
                 and not right[0].is_punct
                 and (institution or not person_cues(doc[m.start : m.end]))
             )
-            if not ((left_ok and right_ok) or (admin and right_ok) or org_prefix):
+            # "the University of Rochester", "First Bank of Princeton": the place an
+            # organisation is "of" closes its name
+            org_of = (
+                m.label in ("ORG", "FAC")
+                and b == m.end
+                and len(left) >= 2
+                and (left[-1].lower_ == "of" or (left[-1].lower_ == "the" and left[-2].lower_ == "of"))
+                and not (b - a == 1 and doc[a].lower_ in _PORTFOLIOS)
+            )
+            if not ((left_ok and right_ok) or (admin and right_ok) or org_prefix or org_of):
                 continue
             sub = gaz.lookup(words.text)
             if sub:
-                label = "PREFIX" if org_prefix and not (left_ok and right_ok) else m.label
+                if org_of and not (left_ok and right_ok):
+                    label = "OF"
+                else:
+                    label = "PREFIX" if org_prefix and not (left_ok and right_ok) else m.label
                 return Mention(a, b, label, m.locative), sub
     return m, cands
 
@@ -446,7 +517,7 @@ def find_places(ctx: Context) -> list[Place]:
             continue  # "Burley said" after "Margaret Burley": the person, not the town
         if m.label in _PLACE_LABELS:
             pass
-        elif m.label == "PREFIX":
+        elif m.label in _INSIDE_NAMES:
             # the name itself or an abbreviation: "Ford Motor", "Lincoln Day Dinner" and "Grand
             # Jury" match counties only by dropping the word "County", which is not there
             nxt = doc[m.end].lower_ if m.end < len(doc) else ""
@@ -484,7 +555,7 @@ def find_places(ctx: Context) -> list[Place]:
         )
 
     # one sense per discourse: "Fargo tried ..." is the Fargo the article put "in Fargo" before
-    accepted = {name_key(it.text) for it in items if it.cands and it.mention.label != "PREFIX"}
+    accepted = {name_key(it.text) for it in items if it.cands and it.mention.label not in _INSIDE_NAMES}
     for m, span, cands, loc in later:
         if name_key(span.text) in accepted:
             items.append(
@@ -581,12 +652,13 @@ def find_places(ctx: Context) -> list[Place]:
             continue
         if (
             res is not None
-            and it.mention.label == "PREFIX"
+            and it.mention.label in _INSIDE_NAMES
             and res.candidate.feature == "city"
             and not (
                 (res.candidate.cc in geo.countries and name_key(it.text) in accepted)
                 or (
-                    _serves_town(doc, it.mention) and (res.candidate.cc in geo.countries or not geo.countries)
+                    (it.mention.label == "OF" or _serves_town(doc, it.mention))
+                    and (res.candidate.cc in geo.countries or not geo.countries)
                 )
             )
         ):
@@ -745,7 +817,7 @@ def _weight(it: _Item) -> float:
     """
     assert it.resolution is not None
     cand, conf = it.resolution.candidate, it.resolution.confidence
-    if it.mention.label == "PREFIX":
+    if it.mention.label in _INSIDE_NAMES:
         return 0.5 * conf if cand.feature == "country" or (cand.feature == "admin" and cand.gid) else 0.0
     return conf * (1.0 if it.mention.label in _PLACE_LABELS else 0.5)
 
