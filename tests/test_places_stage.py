@@ -164,3 +164,9 @@ def test_place_closing_an_organisations_name(analyze) -> None:
     )
     assert places["Rochester"].country == "US" and places["Rochester"].admin1 == "New York"
     assert "Commerce" not in places
+
+
+def test_two_towns_joined_by_a_hyphen_are_two_places(analyze) -> None:
+    _, places = _places(analyze, "He drove to Fargo-Moorhead on Monday. She moved to Winston-Salem.")
+    assert places["Fargo"].admin1 == "North Dakota" and places["Moorhead"].admin1 == "Minnesota"
+    assert places["Winston-Salem"].admin1 == "North Carolina"  # one town's own name stays whole

@@ -131,11 +131,13 @@ def _mentions(ctx: Context, gaz: Gazetteer) -> list[Mention]:
             taken.add(t.i)
         if label not in _PLACE_LABELS and label not in _MAYBE_LABELS:
             continue
-        # "Springfield, Ill." tagged as one entity: two places
+        # "Springfield, Ill." tagged as one entity: two places; "Fargo-Moorhead" too, where
+        # the whole is no place of its own (as "Winston-Salem" is)
         parts: list[tuple[int, int]] = []
         s = ent.start
+        split_hyphens = _hyphenated_places(doc, gaz, ent)
         for t in ent:
-            if t.text == ",":
+            if t.text == "," or (split_hyphens and t.text == "-"):
                 parts.append((s, t.i))
                 s = t.i + 1
         parts.append((s, ent.end))
@@ -146,7 +148,8 @@ def _mentions(ctx: Context, gaz: Gazetteer) -> list[Mention]:
             span = doc[a:b]
             if any(s0 < span.end_char and span.start_char < s1 for s0, s1 in time_chars):
                 continue
-            out.append(Mention(a, b, label, False))
+            # the parts of "to Fargo-Moorhead" share the whole's place position
+            out.append(Mention(a, b, label, split_hyphens and locative(ent)))
     for a, b in propn_runs(doc, taken):
         a, b = trim(doc, a, b)
         if b > a:
@@ -156,6 +159,24 @@ def _mentions(ctx: Context, gaz: Gazetteer) -> list[Mention]:
             out.append(Mention(a, b, "", False))
     out = _forced(doc, gaz, out)
     return _join_split_names(doc, gaz, sorted(out, key=lambda m: m.start))
+
+
+def _hyphenated_places(doc: Doc, gaz: Gazetteer, ent) -> bool:
+    """ "Fargo-Moorhead", "Dallas-Fort Worth": two places joined by a hyphen, not one name."""
+    if not any(t.text == "-" for t in ent) or gaz.lookup(ent.text):
+        return False
+    parts, s = [], ent.start
+    for t in ent:
+        if t.text == "-":
+            parts.append(doc[s : t.i])
+            s = t.i + 1
+    parts.append(doc[s : ent.end])
+    return all(
+        len(p)
+        and p[0].text[:1].isupper()
+        and any(c.kind == 0 and c.feature != "region" for c in gaz.lookup(p.text))
+        for p in parts
+    )
 
 
 # a capitalised dateline opening a sentence: "HARWINTON — ...", "WASHINGTON (AP) - ..."
@@ -510,7 +531,7 @@ def find_places(ctx: Context) -> list[Place]:
         elif cands and state_mode(span):
             states = [c for c in cands if c.feature == "admin" and not c.admin2]
             cands = tuple(states) or cands
-        loc = locative(span, place_tokens)
+        loc = m.locative or locative(span, place_tokens)
         if part_of_person_name(span):
             continue
         if text in person_words and not (m.label in _PLACE_LABELS and loc):
