@@ -170,3 +170,14 @@ def test_two_towns_joined_by_a_hyphen_are_two_places(analyze) -> None:
     _, places = _places(analyze, "He drove to Fargo-Moorhead on Monday. She moved to Winston-Salem.")
     assert places["Fargo"].admin1 == "North Dakota" and places["Moorhead"].admin1 == "Minnesota"
     assert places["Winston-Salem"].admin1 == "North Carolina"  # one town's own name stays whole
+
+
+def test_parish_heading_its_sheriffs_office_but_not_a_school(analyze) -> None:
+    # "Pointe Coupee Sheriff's Office" serves Pointe Coupee Parish; "Lincoln Elementary" is
+    # named for a president, not for a county
+    _, places = _places(
+        analyze,
+        "The Pointe Coupee Sheriff's Office arrested a teen on Monday. He attends Lincoln Elementary School.",
+    )
+    assert places["Pointe Coupee"].admin1 == "Louisiana"
+    assert "Lincoln" not in places

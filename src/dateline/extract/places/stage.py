@@ -544,7 +544,7 @@ def find_places(ctx: Context) -> list[Place]:
             nxt = doc[m.end].lower_ if m.end < len(doc) else ""
             if not any(
                 c.feature in ("city", "admin", "country")
-                and (c.kind in (0, 3) or (c.kind == 2 and nxt in _ADMIN_WORDS))
+                and (c.kind in (0, 3) or (c.kind == 2 and (nxt in _ADMIN_WORDS or _serves_town(doc, m))))
                 for c in cands
             ):
                 continue
@@ -695,6 +695,13 @@ _FOCUS_CONFIDENCE = 0.25
 # where "Webb Center" or "Buffalo Wild Wings" merely borrow a name
 _TOWN_SERVICES = frozenset(
     [
+        # (not "high", "elementary" or "airport": schools and airports bear people's names)
+        "hospital",
+        "area",
+        "historical",
+        "district",
+        "courthouse",
+        "volunteer",
         "police",
         "sheriff",
         "sheriff's",
