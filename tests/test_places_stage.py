@@ -181,3 +181,10 @@ def test_parish_heading_its_sheriffs_office_but_not_a_school(analyze) -> None:
     )
     assert places["Pointe Coupee"].admin1 == "Louisiana"
     assert "Lincoln" not in places
+
+
+def test_full_county_name_is_a_place_wherever_it_stands(analyze) -> None:
+    _, places = _places(
+        analyze, "Rae, 55, serves as a deputy clerk in the Harris County Clerk's office in Houston."
+    )
+    assert places["Harris County"].feature == "admin" and places["Harris County"].admin1 == "Texas"

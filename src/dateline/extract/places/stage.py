@@ -531,7 +531,11 @@ def find_places(ctx: Context) -> list[Place]:
         elif cands and state_mode(span):
             states = [c for c in cands if c.feature == "admin" and not c.admin2]
             cands = tuple(states) or cands
-        loc = m.locative or locative(span, place_tokens)
+        # "the Harris County Clerk's office": a county's full name is a place wherever it stands
+        admin_form = span[-1].lower_ in ("county", "parish") and any(
+            c.kind == 0 and c.feature == "admin" and c.admin2 for c in cands
+        )
+        loc = m.locative or admin_form or locative(span, place_tokens)
         if part_of_person_name(span):
             continue
         if text in person_words and not (m.label in _PLACE_LABELS and loc):
