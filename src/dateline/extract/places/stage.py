@@ -678,7 +678,14 @@ def find_places(ctx: Context) -> list[Place]:
         if (
             res is not None
             and it.mention.label in _INSIDE_NAMES
-            and res.candidate.feature == "city"
+            and (
+                res.candidate.feature == "city"
+                # a county read from its bare name ("Columbia University" -> Columbia County)
+                or (
+                    res.candidate.kind == 2
+                    and (it.end_char >= len(ctx.text) or _next_word(doc, it) not in _ADMIN_WORDS)
+                )
+            )
             and not (
                 (res.candidate.cc in geo.countries and name_key(it.text) in accepted)
                 or (
@@ -734,6 +741,10 @@ _TOWN_SERVICES = frozenset(
         "chamber",
     ]
 )
+
+
+def _next_word(doc: Doc, it: _Item) -> str:
+    return doc[it.mention.end].lower_ if it.mention.end < len(doc) else ""
 
 
 def _serves_town(doc: Doc, m: Mention) -> bool:
