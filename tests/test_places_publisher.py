@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dateline.resolve.publisher import publisher_country
+from dateline.resolve.publisher import address_words, publisher_country
 
 
 @pytest.mark.parametrize(
@@ -44,3 +44,25 @@ def test_publisher_domain_places_a_local_town(analyze) -> None:
     uk = {p.text: p for p in analyze(text, url="http://www.richmondandtwickenhamtimes.co.uk/news/1").places}
     assert us["Richmond"].country == "US"
     assert uk["Richmond"].country == "GB"
+
+
+def test_address_words_keep_host_and_path_words_but_web_words() -> None:
+    words = address_words("http://columbuslocalnews.com/articles/2009/03/18/dublin_news/story_5.txt")
+    assert ("columbuslocalnews", True) in words and ("dublin", False) in words
+    assert not any(w in ("articles", "news", "story") for w, _ in words)
+    assert address_words(None) == [] and address_words("http://[::1") == []
+
+
+@given(st.text(max_size=120))
+def test_address_words_never_crash(url: str) -> None:
+    assert all(len(w) >= 5 and w.isalpha() for w, _ in address_words(url))
+
+
+@pytest.mark.model
+def test_places_in_the_address_are_silent_context(analyze) -> None:
+    # the Dublin of a Columbus paper is the Ohio suburb; the address adds no place record
+    text = "The Dublin City Council met on Monday. Dublin's mayor said the vote was close."
+    art = analyze(text, url="http://columbuslocalnews.com/articles/2009/03/18/dublin_news/council.txt")
+    places = {p.text: p for p in art.places}
+    assert places["Dublin"].country == "US" and places["Dublin"].admin1 == "Ohio"
+    assert not any(p.text.lower() == "columbus" for p in art.places)

@@ -27,13 +27,14 @@ from dateline.resolve.countries import country_by_iso2, country_of, demonym_coun
 from dateline.resolve.gazetteer import Candidate, Gazetteer, gazetteer
 from dateline.resolve.geocode import GeoContext, Resolution, add_support, fuzzy_candidates, inside, resolve
 from dateline.resolve.names import name_key, same_name
-from dateline.resolve.publisher import publisher_country
+from dateline.resolve.publisher import address_words, publisher_country
 
 _PLACE_LABELS = ("GPE", "LOC")
 # NORP too: the NER tags towns as nationalities ("in Oxford"); real demonyms drop below
 _MAYBE_LABELS = ("PERSON", "ORG", "FAC", "NORP", "")
 _ANCHOR_CONFIDENCE = 0.8
 _PUBLISHER_WEIGHT = 1.5
+_ADDRESS_MIN = 5  # letters of a place name found inside a web address
 # a place named inside an organisation's name: heading it ("Athens Police") or closing it
 # ("University of Rochester"); it follows the article's places rather than leading them
 _INSIDE_NAMES = ("PREFIX", "OF")
@@ -599,6 +600,8 @@ def find_places(ctx: Context) -> list[Place]:
             seen.add(key)
             probe = GeoContext(support=support, near=near)
             add_support(probe, key, it.cands)
+    for key, cands in _address_places(gaz, ctx.url, seen, ctx.text):
+        add_support(GeoContext(support=support, near=near), key, cands)
     base = GeoContext(countries=geo.countries.copy(), support=support, near=near, lean=lean)
     home = _dateline_home(ctx, items, base)
     geo.support, geo.near = support, near
@@ -741,6 +744,39 @@ _TOWN_SERVICES = frozenset(
         "chamber",
     ]
 )
+
+
+def _address_places(
+    gaz: Gazetteer, url: str | None, names: set[str], text: str = ""
+) -> list[tuple[str, list[Candidate]]]:
+    """Places the publisher's address names, as silent context ("columbuslocalnews.com/.../dublin_news").
+
+    A local paper's address often names its town or its metropolis: "Dublin" beside a
+    "columbus" in the address is the suburb of Columbus, Ohio. Such a word votes like
+    another name of the article (spatial minimality) but is never a place record; only
+    sizeable readings count (a city of 20,000 or more, a state or a country), and a word
+    the article itself names adds nothing.
+    """
+    lowered = f" {' '.join(re.findall(r'[a-z]+', text))} "
+    out: list[tuple[str, list[Candidate]]] = []
+    for word, from_host in address_words(url):
+        if f" {word} " in lowered:
+            continue  # a common word of the article's own ("police", "field"), not a name
+        hits: list[Candidate] = []
+        key = word
+        # a run-together host ("columbuslocalnews"): its longest leading name
+        for end in range(len(word), (_ADDRESS_MIN if from_host else len(word)) - 1, -1):
+            key = word[:end]
+            hits = [
+                c
+                for c in gaz.lookup(key)
+                if c.kind == 0 and (c.pop >= 20_000 or (c.feature in ("country", "admin") and not c.admin2))
+            ]
+            if hits:
+                break
+        if hits and key not in names and all(k != key for k, _ in out):
+            out.append((key, hits))
+    return out
 
 
 def _next_word(doc: Doc, it: _Item) -> str:
