@@ -188,3 +188,15 @@ def test_full_county_name_is_a_place_wherever_it_stands(analyze) -> None:
         analyze, "Rae, 55, serves as a deputy clerk in the Harris County Clerk's office in Houston."
     )
     assert places["Harris County"].feature == "admin" and places["Harris County"].admin1 == "Texas"
+
+
+def test_short_form_of_a_town_named_in_full(analyze) -> None:
+    # "Avondale" after "Avondale Estates" is that town, not an Avondale elsewhere;
+    # "Kansas" beside "Kansas City" stays the state
+    _, places = _places(
+        analyze,
+        "Decatur and Avondale Estates plan to extend their borders into DeKalb County. "
+        "Avondale officials agreed. A Kansas City firm in Kansas will do the survey.",
+    )
+    assert places["Avondale"].name == places["Avondale Estates"].name
+    assert places["Kansas"].feature == "admin"

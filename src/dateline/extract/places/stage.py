@@ -648,6 +648,7 @@ def find_places(ctx: Context) -> list[Place]:
             ):
                 g.resolution = best
     _parts_of_towns(items)
+    _short_forms(items)
     # misspellings: only names in place positions, only within the article's countries
     countries = geo.top_countries(3)
     for it in items:
@@ -877,6 +878,33 @@ def _parts_of_towns(items: list[_Item]) -> None:
             continue  # "West Virginia" and "Virginia", "South Sudan" and "Sudan" are two places
         if own is None or _far(own.candidate, rest.candidate):
             it.resolution = Resolution(rest.candidate, round(min(rest.confidence, 0.7), 3))
+
+
+def _short_forms(items: list[_Item]) -> None:
+    """ "Avondale" after "Avondale Estates": the short form of a town the article names in full.
+
+    Only a town's name (not "Kansas" beside "Kansas City", nor "Washington" beside
+    "Washington County": a name that is itself a state, county or country stays what it
+    reads as), and only where the full name resolved to a town that bears it.
+    """
+    full = [
+        (name_key(it.text), it.resolution)
+        for it in items
+        if it.resolution and it.resolution.candidate.feature == "city" and " " in name_key(it.text)
+    ]
+    if not full:
+        return
+    for it in items:
+        if it.qualifier:
+            continue
+        key = name_key(it.text)
+        if any(c.feature in ("country", "admin", "region") for c in it.cands):
+            continue
+        for long_key, res in full:
+            if long_key.startswith(f"{key} ") and name_key(res.candidate.name).startswith(f"{key} "):
+                if it.resolution is None or it.resolution.candidate.eid != res.candidate.eid:
+                    it.resolution = Resolution(res.candidate, round(min(res.confidence, 0.8), 3))
+                break
 
 
 def _far(a: Candidate, b: Candidate, km: float = 50.0) -> bool:
