@@ -59,7 +59,7 @@ def predict_stages(nlp, rows: list[dict], stages: Iterable[Callable[[Context], N
     preds = {}
     for row, doc in zip(rows, nlp.pipe([r["text"] for r in rows]), strict=True):
         published = parse_published(row["published"]) if row.get("published") else None
-        ctx = Context(text=row["text"], doc=doc, published=published)
+        ctx = Context(text=row["text"], doc=doc, published=published, url=row.get("url"))
         for stage in stages:
             stage(ctx)
         preds[row["id"]] = {
