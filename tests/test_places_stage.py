@@ -200,3 +200,23 @@ def test_short_form_of_a_town_named_in_full(analyze) -> None:
     )
     assert places["Avondale"].name == places["Avondale Estates"].name
     assert places["Kansas"].feature == "admin"
+
+
+def test_state_name_qualified_by_an_abbreviation_is_the_town(analyze) -> None:
+    # "Washington, Pa." is the town; "China, Japan and Brazil" stays a list of countries
+    _, places = _places(
+        analyze,
+        "The Washington County commissioners met on Monday. Residents of Washington, Pa., were "
+        "pleased. Exports to China, Japan and Brazil rose.",
+    )
+    assert places["Washington"].feature == "city" and places["Washington"].admin1 == "Pennsylvania"
+    assert {places[n].feature for n in ("China", "Japan", "Brazil")} == {"country"}
+
+
+def test_bare_state_name_is_not_a_county_of_that_name(analyze) -> None:
+    _, places = _places(
+        analyze,
+        "The Tyler County commissioners met on Monday in Woodville. Lawmakers in Washington "
+        "approved the grant for the county.",
+    )
+    assert places["Washington"].name != "Washington County"

@@ -237,13 +237,14 @@ def rank(
         p, ctx_s = prior(c), context_score(c, ctx, qualifier, key)
         if (
             region_prior is not None
-            and c.feature == "city"
+            and (c.feature == "city" or c.kind == 2)
             and not qualifier
             and region_prior - p >= _FAMOUS_MARGIN
             and ctx_s > 0
         ):
             # "New York City and Florida": a village of Florida, NY lies near the other names,
-            # but a state of 16 million is what the bare name means unless the text pins it
+            # but a state of 16 million is what the bare name means unless the text pins it;
+            # so is "Washington" beside a Washington County the article never names
             ctx_s *= 0.5
         s = p + ctx_s
         if main and c.kind == 1:

@@ -422,17 +422,20 @@ def _qualifier(doc: Doc, gaz: Gazetteer, m: Mention) -> list[Candidate] | None:
     i = m.end
     if i + 1 >= len(doc) or doc[i].text != ",":
         return None
-    # "China, Japan and Brazil" is a list, not a town qualified by its country
-    if any(
+    # "China, Japan and Brazil" is a list, not a town qualified by its country; but a
+    # state's abbreviation is no list item ("Washington, Pa.": the town, not the state)
+    region_name = any(
         c.feature == "country" or (c.feature == "admin" and c.gid)
         for c in gaz.lookup(doc[m.start : m.end].text)
-    ):
-        return None
+    )
     for width in (3, 2, 1):
         words = doc[i + 1 : i + 1 + width]
         if len(words) < width or not words[0].text[:1].isupper() or any(t.text == "," for t in words[1:]):
             continue
-        quals = [c for c in gaz.lookup(words.text) if c.feature in ("country", "admin") and not c.admin2]
+        found = [c for c in gaz.lookup(words.text) if c.feature in ("country", "admin") and not c.admin2]
+        if region_name and not any(c.kind == 3 for c in found):
+            return None
+        quals = [c for c in found if not region_name or c.kind == 3]
         # a container only if it contains one of the name's readings (else "Sharon, Kent" is a list)
         if quals and any(inside(c, q) for c in gaz.lookup(doc[m.start : m.end].text) for q in quals):
             return quals
