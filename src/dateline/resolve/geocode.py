@@ -225,9 +225,10 @@ def rank(
     best: dict[int, tuple[float, Candidate]] = {}
     main = any(c.kind == 0 for c in cands)
     # the own name of a country or state: its towns must earn more than the neighbourhood
+    # (by size: a province known only by name, as Ontario is here, is no less famous)
     region_prior = max(
         (
-            prior(c)
+            prior(c) + (1.5 if c.feature == "admin" and c.gid is None else 0.0)
             for c in cands
             if c.kind == 0 and (c.feature == "country" or (c.feature == "admin" and not c.admin2))
         ),
