@@ -60,7 +60,7 @@ def run(gold_path: Path, limit: int | None) -> None:
     for name, stage_fn in (("dateline", extract_places), ("population", _population_only)):
         preds, spent = {}, 0.0
         for row, doc in zip(rows, docs, strict=True):
-            ctx = Context(text=row["text"], doc=doc)
+            ctx = Context(text=row["text"], doc=doc, url=row.get("url"))  # as `dateline eval` sees it
             extract_entities(ctx)
             t = time.perf_counter()
             stage_fn(ctx)

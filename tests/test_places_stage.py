@@ -92,131 +92,109 @@ def test_unknown_lake_of_a_local_article_lies_near_its_town(analyze) -> None:
     assert lake.confidence < 0.5 and abs(lake.lat - 46.9) < 1.5
 
 
-def test_town_heading_its_own_police_or_board_is_a_place(analyze) -> None:
-    # a town that only appears inside the name of the service it runs still locates the story,
-    # while a business that borrows a town's name does not
-    _, places = _places(
-        analyze,
+# (what the text says, {place text: {field: value}}, names that must not be places)
+CONSTRUCTIONS = {
+    # a town appearing only inside the name of the service it runs still locates the story;
+    # a business that borrows a town's name does not
+    "town heading its own police": (
         "The Athens Police Department arrested a man on Monday. He was taken to the "
         "Henderson County Jail with bond set at $50,000. He had worked at Buffalo Wild Wings.",
-    )
-    assert places["Athens"].country == "US" and places["Athens"].admin1 == "Texas"
-    assert "Buffalo" not in places
-
-
-def test_town_tagged_as_a_nationality_is_still_a_place(analyze) -> None:
-    # the NER tags some towns NORP ("in Oxford"); a real demonym stays out
-    _, places = _places(
-        analyze,
-        "Vandals target cars in Oxford. Police in Oxford said British drivers were worried.",
-    )
-    assert "Oxford" in places and places["Oxford"].country == "GB"
-    assert "British" not in places
-
-
-def test_state_beside_a_city_of_another_state_stays_the_state(analyze) -> None:
-    # a village called Florida lies near New York City, but the bare name means the state
-    _, places = _places(
-        analyze,
-        "The letters targeted politicians in Washington, D.C. and members of the media in "
-        "New York City and Florida.",
-    )
-    assert places["Florida"].feature == "admin" and places["Florida"].lat < 32
-
-
-def test_name_before_state_is_the_state(analyze) -> None:
-    _, places = _places(
-        analyze, "The first case was found in a cow born in Canada, at a Washington state farm."
-    )
-    assert places["Washington"].feature == "admin" and places["Washington"].lon < -115
-
-
-def test_town_before_a_resident_noun_is_where_they_live(analyze) -> None:
-    # "a Coral Gables man", "the former Epsom police chief": the NER often tags these ORG
-    _, places = _places(
-        analyze,
-        "A Coral Gables man was arrested on Monday. The former Epsom police chief denied it. "
-        "United Way officials said they would help.",
-    )
-    assert places["Coral Gables"].country == "US" and places["Coral Gables"].admin1 == "Florida"
-    assert "Epsom" in places
-    assert "United Way" not in places
-
-
-def test_alternate_name_of_a_foreign_town_needs_a_metropolis(analyze) -> None:
-    # "Hamas" is also an alternate name of Hamm, Germany; "Bombay" still is Mumbai
-    _, places = _places(
-        analyze,
-        "Officials in Ramallah welcomed the collapse of talks between Israel and Hamas. "
-        "A delegation from Israel later flew to Bombay.",
-    )
-    assert "Hamas" not in places
-    assert places["Bombay"].country == "IN"
-
-
-def test_place_closing_an_organisations_name(analyze) -> None:
-    # "the University of Rochester" is in Rochester; a "Department of Commerce" is not in a
-    # town called Commerce
-    _, places = _places(
-        analyze,
+        {"Athens": {"country": "US", "admin1": "Texas"}},
+        ["Buffalo"],
+    ),
+    # "Pointe Coupee Sheriff's Office" serves the parish; "Lincoln Elementary" a president's name
+    "parish heading its sheriff's office": (
+        "The Pointe Coupee Sheriff's Office arrested a teen on Monday. He attends Lincoln Elementary School.",
+        {"Pointe Coupee": {"admin1": "Louisiana"}},
+        ["Lincoln"],
+    ),
+    "town closing an organisation's name": (
         "A professor at the University of Rochester in New York said the Department of Commerce "
         "had not answered.",
-    )
-    assert places["Rochester"].country == "US" and places["Rochester"].admin1 == "New York"
-    assert "Commerce" not in places
-
-
-def test_two_towns_joined_by_a_hyphen_are_two_places(analyze) -> None:
-    _, places = _places(analyze, "He drove to Fargo-Moorhead on Monday. She moved to Winston-Salem.")
-    assert places["Fargo"].admin1 == "North Dakota" and places["Moorhead"].admin1 == "Minnesota"
-    assert places["Winston-Salem"].admin1 == "North Carolina"  # one town's own name stays whole
-
-
-def test_parish_heading_its_sheriffs_office_but_not_a_school(analyze) -> None:
-    # "Pointe Coupee Sheriff's Office" serves Pointe Coupee Parish; "Lincoln Elementary" is
-    # named for a president, not for a county
-    _, places = _places(
-        analyze,
-        "The Pointe Coupee Sheriff's Office arrested a teen on Monday. He attends Lincoln Elementary School.",
-    )
-    assert places["Pointe Coupee"].admin1 == "Louisiana"
-    assert "Lincoln" not in places
-
-
-def test_full_county_name_is_a_place_wherever_it_stands(analyze) -> None:
-    _, places = _places(
-        analyze, "Rae, 55, serves as a deputy clerk in the Harris County Clerk's office in Houston."
-    )
-    assert places["Harris County"].feature == "admin" and places["Harris County"].admin1 == "Texas"
-
-
-def test_short_form_of_a_town_named_in_full(analyze) -> None:
-    # "Avondale" after "Avondale Estates" is that town, not an Avondale elsewhere;
-    # "Kansas" beside "Kansas City" stays the state
-    _, places = _places(
-        analyze,
-        "Decatur and Avondale Estates plan to extend their borders into DeKalb County. "
-        "Avondale officials agreed. A Kansas City firm in Kansas will do the survey.",
-    )
-    assert places["Avondale"].name == places["Avondale Estates"].name
-    assert places["Kansas"].feature == "admin"
-
-
-def test_state_name_qualified_by_an_abbreviation_is_the_town(analyze) -> None:
-    # "Washington, Pa." is the town; "China, Japan and Brazil" stays a list of countries
-    _, places = _places(
-        analyze,
-        "The Washington County commissioners met on Monday. Residents of Washington, Pa., were "
-        "pleased. Exports to China, Japan and Brazil rose.",
-    )
-    assert places["Washington"].feature == "city" and places["Washington"].admin1 == "Pennsylvania"
-    assert {places[n].feature for n in ("China", "Japan", "Brazil")} == {"country"}
-
-
-def test_bare_state_name_is_not_a_county_of_that_name(analyze) -> None:
-    _, places = _places(
-        analyze,
+        {"Rochester": {"country": "US", "admin1": "New York"}},
+        ["Commerce"],
+    ),
+    # the NER tags some towns NORP ("in Oxford"); a real demonym stays out
+    "town tagged as a nationality": (
+        "Vandals target cars in Oxford. Police in Oxford said British drivers were worried.",
+        {"Oxford": {"country": "GB"}},
+        ["British"],
+    ),
+    # "a Coral Gables man", "the former Epsom police chief": where they are
+    "town before its residents or officers": (
+        "A Coral Gables man was arrested on Monday. The former Epsom police chief denied it. "
+        "United Way officials said they would help.",
+        {"Coral Gables": {"country": "US", "admin1": "Florida"}, "Epsom": {}},
+        ["United Way"],
+    ),
+    # a village called Florida lies near New York City, but the bare name means the state
+    "state beside a city of another state": (
+        "The letters targeted politicians in Washington, D.C. and members of the media in "
+        "New York City and Florida.",
+        {"Florida": {"feature": "admin", "admin1": "Florida"}},
+        [],
+    ),
+    "name before 'state'": (
+        "The first case was found in a cow born in Canada, at a Washington state farm.",
+        {"Washington": {"feature": "admin", "admin1": "Washington"}},
+        [],
+    ),
+    "bare state name beside another state's county": (
         "The Tyler County commissioners met on Monday in Woodville. Lawmakers in Washington "
         "approved the grant for the county.",
-    )
-    assert places["Washington"].name != "Washington County"
+        {"Washington": {"feature": "admin", "admin1": "Washington"}},
+        [],
+    ),
+    # "Washington, Pa." is the town; "China, Japan and Brazil" stays a list of countries
+    "state-named town with an abbreviated state": (
+        "The Washington County commissioners met on Monday. Residents of Washington, Pa., were "
+        "pleased. Exports to China, Japan and Brazil rose.",
+        {
+            "Washington": {"feature": "city", "admin1": "Pennsylvania"},
+            "China": {"feature": "country"},
+            "Japan": {"feature": "country"},
+            "Brazil": {"feature": "country"},
+        },
+        [],
+    ),
+    # "Hamas" is also an alternate name of Hamm, Germany; "Bombay" still is Mumbai
+    "alternate name of a foreign town": (
+        "Officials in Ramallah welcomed the collapse of talks between Israel and Hamas. "
+        "A delegation from Israel later flew to Bombay.",
+        {"Bombay": {"country": "IN"}},
+        ["Hamas"],
+    ),
+    "two towns joined by a hyphen": (
+        "He drove to Fargo-Moorhead on Monday. She moved to Winston-Salem.",
+        {
+            "Fargo": {"admin1": "North Dakota"},
+            "Moorhead": {"admin1": "Minnesota"},
+            "Winston-Salem": {"admin1": "North Carolina"},  # one town's own name stays whole
+        },
+        [],
+    ),
+    "full county name anywhere": (
+        "Rae, 55, serves as a deputy clerk in the Harris County Clerk's office in Houston.",
+        {"Harris County": {"feature": "admin", "admin1": "Texas"}},
+        [],
+    ),
+    # "Avondale" after "Avondale Estates" is that town; "Kansas" beside "Kansas City" the state
+    "short form of a town named in full": (
+        "Decatur and Avondale Estates plan to extend their borders into DeKalb County. "
+        "Avondale officials agreed. A Kansas City firm in Kansas will do the survey.",
+        {"Avondale": {"name": "Avondale Estates", "admin1": "Georgia"}, "Kansas": {"feature": "admin"}},
+        [],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CONSTRUCTIONS))
+def test_place_constructions(analyze, case: str) -> None:
+    text, expected, absent = CONSTRUCTIONS[case]
+    _, places = _places(analyze, text)
+    for name, fields in expected.items():
+        assert name in places, f"{case}: {name!r} not found in {sorted(places)}"
+        got = {field: getattr(places[name], field) for field in fields}
+        assert got == fields, f"{case}: {name!r}"
+    for name in absent:
+        assert name not in places, f"{case}: {name!r} should not be a place"
