@@ -185,6 +185,12 @@ CONSTRUCTIONS = {
         {"Avondale": {"name": "Avondale Estates", "admin1": "Georgia"}, "Kansas": {"feature": "admin"}},
         [],
     ),
+    # a town's "City Council" is that town's, not a namesake's county-level city
+    "town's name with a generic tail": (
+        "Residents of Dublin, Ohio, packed the meeting. The Dublin City Council voted on Monday.",
+        {"Dublin": {"country": "US", "admin1": "Ohio"}, "Dublin City": {"country": "US"}},
+        [],
+    ),
 }
 
 

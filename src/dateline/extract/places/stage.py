@@ -38,6 +38,7 @@ _ADDRESS_MIN = 5  # letters of a place name found inside a web address
 # a place named inside an organisation's name: heading it ("Athens Police") or closing it
 # ("University of Rochester"); it follows the article's places rather than leading them
 _INSIDE_NAMES = ("PREFIX", "OF")
+_GENERIC_TAILS = frozenset(["city", "town", "township", "village", "borough"])
 # what departments, libraries and schools are "of" besides places ("Department of
 # Commerce", "Library of Congress"): towns bear these names too
 _PORTFOLIOS = frozenset(
@@ -652,6 +653,7 @@ def find_places(ctx: Context) -> list[Place]:
                 g.resolution = best
     _parts_of_towns(items)
     _short_forms(items)
+    _generic_tails(items)
     # misspellings: only names in place positions, only within the article's countries
     countries = geo.top_countries(3)
     for it in items:
@@ -908,6 +910,24 @@ def _short_forms(items: list[_Item]) -> None:
                 if it.resolution is None or it.resolution.candidate.eid != res.candidate.eid:
                     it.resolution = Resolution(res.candidate, round(min(res.confidence, 0.8), 3))
                 break
+
+
+def _generic_tails(items: list[_Item]) -> None:
+    """ "Dublin City (Council)" in an article whose "Dublin" is the Ohio town: that town's."""
+    towns = {
+        name_key(it.text): it.resolution
+        for it in items
+        if it.resolution
+        and it.resolution.candidate.feature == "city"
+        and it.mention.label not in _INSIDE_NAMES
+    }
+    for it in items:
+        words = name_key(it.text).split()
+        if it.qualifier or len(words) < 2 or words[-1] not in _GENERIC_TAILS:
+            continue
+        town = towns.get(" ".join(words[:-1]))
+        if town is not None and (it.resolution is None or it.resolution.candidate.cc != town.candidate.cc):
+            it.resolution = Resolution(town.candidate, round(min(town.confidence, 0.8), 3))
 
 
 def _far(a: Candidate, b: Candidate, km: float = 50.0) -> bool:
