@@ -66,3 +66,18 @@ def test_places_in_the_address_are_silent_context(analyze) -> None:
     places = {p.text: p for p in art.places}
     assert places["Dublin"].country == "US" and places["Dublin"].admin1 == "Ohio"
     assert not any(p.text.lower() == "columbus" for p in art.places)
+
+
+def test_address_places_read_town_names_and_state_abbreviations() -> None:
+    from dateline.extract.places.stage import _address_places
+    from dateline.resolve.gazetteer import gazetteer
+
+    def found(url: str, text: str = "") -> dict[str, set[str]]:
+        return {k: {c.name for c in cands} for k, cands in _address_places(gazetteer(), url, set(), text)}
+
+    assert "Columbus" in found("http://columbuslocalnews.com/articles/dublin_news/a.txt")["columbus"]
+    assert found("http://www.masslive.com/news/index.ssf/2009/03/x.html") == {"mass": {"Massachusetts"}}
+    assert "Pennsylvania" in found("http://www.pennlive.com/midstate/")["penn"]
+    # a word the article itself uses in lowercase is a common word, not a name
+    assert "police" not in found("http://www.example.com/news/police/x", "the police said")
+    assert found("http://www.example.com/", "") == {}

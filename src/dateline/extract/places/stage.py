@@ -771,18 +771,24 @@ def _address_places(
         hits: list[Candidate] = []
         key = word
         # a run-together host ("columbuslocalnews"): its longest leading name
-        for end in range(len(word), (_ADDRESS_MIN if from_host else len(word)) - 1, -1):
+        # (or a state's abbreviation of four letters or more: "masslive", "pennlive")
+        for end in range(len(word), (_ADDRESS_MIN - 1 if from_host else len(word)) - 1, -1):
             key = word[:end]
             hits = [
                 c
                 for c in gaz.lookup(key)
-                if c.kind == 0 and (c.pop >= 20_000 or (c.feature in ("country", "admin") and not c.admin2))
+                if (c.kind == 0 and end >= _ADDRESS_MIN and (c.pop >= 20_000 or _first_level(c)))
+                or (c.kind == 3 and _first_level(c))
             ]
             if hits:
                 break
         if hits and key not in names and all(k != key for k, _ in out):
             out.append((key, hits))
     return out
+
+
+def _first_level(c: Candidate) -> bool:
+    return c.feature == "country" or (c.feature == "admin" and not c.admin2)
 
 
 def _next_word(doc: Doc, it: _Item) -> str:
