@@ -30,6 +30,7 @@ def name_key(text: str) -> str:
     return " ".join(_ABBREV.get(w, w) for w in words)
 
 
+@functools.lru_cache(maxsize=65536)  # called per candidate and per other name, on the hot path
 def same_name(a: str, b: str) -> bool:
     """Whether two name keys are one name's two forms ("dublin", "dublin city").
 
