@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dateline.resolve.publisher import address_words, publisher_country
+from dateline.resolve.publisher import address_places, address_words, publisher_country
 
 
 @pytest.mark.parametrize(
@@ -69,11 +69,10 @@ def test_places_in_the_address_are_silent_context(analyze) -> None:
 
 
 def test_address_places_read_town_names_and_state_abbreviations() -> None:
-    from dateline.extract.places.stage import _address_places
     from dateline.resolve.gazetteer import gazetteer
 
     def found(url: str, text: str = "") -> dict[str, set[str]]:
-        return {k: {c.name for c in cands} for k, cands in _address_places(gazetteer(), url, set(), text)}
+        return {k: {c.name for c in cands} for k, cands in address_places(gazetteer(), url, set(), text)}
 
     assert "Columbus" in found("http://columbuslocalnews.com/articles/dublin_news/a.txt")["columbus"]
     assert found("http://www.masslive.com/news/index.ssf/2009/03/x.html") == {"mass": {"Massachusetts"}}

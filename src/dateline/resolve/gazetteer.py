@@ -36,6 +36,11 @@ class Candidate:
     pop: int
     kind: int = 0
 
+    @property
+    def first_level(self) -> bool:
+        """A country or a first-level region (state, province): what a bare name most often means."""
+        return self.feature == "country" or (self.feature == "admin" and not self.admin2)
+
 
 _COLS = "e.eid, e.gid, e.name, e.feature, e.cc, e.admin1, e.admin2, e.lat, e.lon, e.pop"
 

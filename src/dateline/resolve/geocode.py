@@ -160,7 +160,7 @@ def _nearness(c: Candidate, ctx: GeoContext, key: str | None) -> float:
 def _support(c: Candidate, ctx: GeoContext, key: str | None) -> float:
     if not ctx.support or not c.cc:
         return 0.0
-    if c.feature == "country" or (c.feature == "admin" and not c.admin2):
+    if c.first_level:
         # a country or a state is supported by the names that could lie anywhere in it
         region = (c.cc, "") if c.feature == "country" else (c.cc, c.admin1 or "")
     elif c.admin1 and c.feature in ("city", "admin"):
@@ -230,7 +230,7 @@ def rank(
         (
             prior(c) + (1.5 if c.feature == "admin" and c.gid is None else 0.0)
             for c in cands
-            if c.kind == 0 and (c.feature == "country" or (c.feature == "admin" and not c.admin2))
+            if c.kind == 0 and c.first_level
         ),
         default=None,
     )

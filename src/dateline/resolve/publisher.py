@@ -12,8 +12,9 @@ import re
 from urllib.parse import urlsplit
 
 from dateline.resolve.countries import country_by_iso2
+from dateline.resolve.gazetteer import Candidate, Gazetteer
 
-__all__ = ["address_words", "publisher_country"]
+__all__ = ["address_places", "address_words", "publisher_country"]
 
 # country-code domains marketed as generic ones: no country
 _GENERIC_CCTLDS = frozenset(
@@ -114,6 +115,7 @@ _WEB_WORDS = frozenset(
     ]
 )
 _MIN_WORD = 5
+_ADDRESS_MIN = 5  # letters of a place name found inside a web address
 
 
 def address_words(url: str | None) -> list[tuple[str, bool]]:
@@ -140,3 +142,41 @@ def address_words(url: str | None) -> list[tuple[str, bool]]:
             if len(word) >= _MIN_WORD and word not in _WEB_WORDS and all(w != word for w, _ in words):
                 words.append((word, from_host))
     return words
+
+
+def address_places(
+    gaz: Gazetteer, url: str | None, names: set[str], text: str = ""
+) -> list[tuple[str, list[Candidate]]]:
+    """Places the publisher's address names, as silent context ("columbuslocalnews.com/.../dublin_news").
+
+    A local paper's address often names its town or its metropolis: "Dublin" beside a
+    "columbus" in the address is the suburb of Columbus, Ohio. Such a word votes like
+    another name of the article (spatial minimality) but is never a place record; only
+    sizeable readings count (a city of 20,000 or more, a state or a country), and a word
+    the article itself names adds nothing.
+    """
+    words = address_words(url)
+    if not words:
+        return []
+    lowered = f" {' '.join(re.findall(r'[a-z]+', text))} "
+    out: list[tuple[str, list[Candidate]]] = []
+    for word, from_host in words:
+        if f" {word} " in lowered:
+            continue  # a common word of the article's own ("police", "field"), not a name
+        hits: list[Candidate] = []
+        key = word
+        # a run-together host ("columbuslocalnews"): its longest leading name
+        # (or a state's abbreviation of four letters or more: "masslive", "pennlive")
+        for end in range(len(word), (_ADDRESS_MIN - 1 if from_host else len(word)) - 1, -1):
+            key = word[:end]
+            hits = [
+                c
+                for c in gaz.lookup(key)
+                if (c.kind == 0 and end >= _ADDRESS_MIN and (c.pop >= 20_000 or c.first_level))
+                or (c.kind == 3 and c.first_level)
+            ]
+            if hits:
+                break
+        if hits and key not in names and all(k != key for k, _ in out):
+            out.append((key, hits))
+    return out

@@ -257,6 +257,11 @@ LANDMARK_HEADS = frozenset(
         "park",
     ]
 )
+# last words of landmarks that also end organisations' names ("United Way", "Discovery
+# Channel", "Ernie's Place"): a landmark there only where the parse puts it in a place position
+AMBIGUOUS_HEADS = frozenset(
+    ["way", "channel", "place", "circle", "square", "plaza", "park", "bridge", "falls"]
+)
 ROAD_WORDS = frozenset(["highway", "hwy", "route", "interstate", "i", "us", "sr", "state", "county", "road"])
 SPEECH_VERBS = frozenset(
     ["say", "tell", "add", "state", "claim", "affirm", "explain", "announce", "write", "ask", "note"]

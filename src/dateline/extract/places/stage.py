@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from dateline.context import Context
 from dateline.extract.places.mentions import (
+    AMBIGUOUS_HEADS,
     INSTITUTION_WORDS,
     LANDMARK_HEADS,
     PLACE_NOUNS,
@@ -27,14 +28,13 @@ from dateline.resolve.countries import country_by_iso2, country_of, demonym_coun
 from dateline.resolve.gazetteer import Candidate, Gazetteer, gazetteer
 from dateline.resolve.geocode import GeoContext, Resolution, add_support, fuzzy_candidates, inside, resolve
 from dateline.resolve.names import name_key, same_name
-from dateline.resolve.publisher import address_words, publisher_country
+from dateline.resolve.publisher import address_places, publisher_country
 
 _PLACE_LABELS = ("GPE", "LOC")
 # NORP too: the NER tags towns as nationalities ("in Oxford"); real demonyms drop below
 _MAYBE_LABELS = ("PERSON", "ORG", "FAC", "NORP", "")
 _ANCHOR_CONFIDENCE = 0.8
 _PUBLISHER_WEIGHT = 1.5
-_ADDRESS_MIN = 5  # letters of a place name found inside a web address
 # a place named inside an organisation's name: heading it ("Athens Police") or closing it
 # ("University of Rochester"); it follows the article's places rather than leading them
 _INSIDE_NAMES = ("PREFIX", "OF")
@@ -96,9 +96,6 @@ _PORTFOLIOS = frozenset(
     ]
 )
 _ADMIN_WORDS = frozenset(["county", "parish", "borough", "co.", "co", "township", "twp."])
-AMBIGUOUS_HEADS = frozenset(
-    ["way", "channel", "place", "circle", "square", "plaza", "park", "bridge", "falls"]
-)
 _FUZZY_CONFIDENCE = 0.6
 # a dateline: a place, maybe its state, maybe the agency, then a dash or colon; a hyphen
 # inside a word ("Logan-Rogersville students ...") is not the dateline's dash
@@ -550,7 +547,7 @@ def find_places(ctx: Context) -> list[Place]:
         elif m.label in _INSIDE_NAMES:
             # the name itself or an abbreviation: "Ford Motor", "Lincoln Day Dinner" and "Grand
             # Jury" match counties only by dropping the word "County", which is not there
-            nxt = doc[m.end].lower_ if m.end < len(doc) else ""
+            nxt = _next_word(doc, m)
             if not any(
                 c.feature in ("city", "admin", "country")
                 and (c.kind in (0, 3) or (c.kind == 2 and (nxt in _ADMIN_WORDS or _serves_town(doc, m))))
@@ -604,7 +601,7 @@ def find_places(ctx: Context) -> list[Place]:
             seen.add(key)
             probe = GeoContext(support=support, near=near)
             add_support(probe, key, it.cands)
-    for key, cands in _address_places(gaz, ctx.url, seen, ctx.text):
+    for key, cands in address_places(gaz, ctx.url, seen, ctx.text):
         add_support(GeoContext(support=support, near=near), key, cands)
     base = GeoContext(countries=geo.countries.copy(), support=support, near=near, lean=lean)
     home = _dateline_home(ctx, items, base)
@@ -690,10 +687,7 @@ def find_places(ctx: Context) -> list[Place]:
             and (
                 res.candidate.feature == "city"
                 # a county read from its bare name ("Columbia University" -> Columbia County)
-                or (
-                    res.candidate.kind == 2
-                    and (it.end_char >= len(ctx.text) or _next_word(doc, it) not in _ADMIN_WORDS)
-                )
+                or (res.candidate.kind == 2 and _next_word(doc, it.mention) not in _ADMIN_WORDS)
             )
             and not (
                 (res.candidate.cc in geo.countries and name_key(it.text) in accepted)
@@ -752,47 +746,8 @@ _TOWN_SERVICES = frozenset(
 )
 
 
-def _address_places(
-    gaz: Gazetteer, url: str | None, names: set[str], text: str = ""
-) -> list[tuple[str, list[Candidate]]]:
-    """Places the publisher's address names, as silent context ("columbuslocalnews.com/.../dublin_news").
-
-    A local paper's address often names its town or its metropolis: "Dublin" beside a
-    "columbus" in the address is the suburb of Columbus, Ohio. Such a word votes like
-    another name of the article (spatial minimality) but is never a place record; only
-    sizeable readings count (a city of 20,000 or more, a state or a country), and a word
-    the article itself names adds nothing.
-    """
-    lowered = f" {' '.join(re.findall(r'[a-z]+', text))} "
-    out: list[tuple[str, list[Candidate]]] = []
-    for word, from_host in address_words(url):
-        if f" {word} " in lowered:
-            continue  # a common word of the article's own ("police", "field"), not a name
-        hits: list[Candidate] = []
-        key = word
-        # a run-together host ("columbuslocalnews"): its longest leading name
-        # (or a state's abbreviation of four letters or more: "masslive", "pennlive")
-        for end in range(len(word), (_ADDRESS_MIN - 1 if from_host else len(word)) - 1, -1):
-            key = word[:end]
-            hits = [
-                c
-                for c in gaz.lookup(key)
-                if (c.kind == 0 and end >= _ADDRESS_MIN and (c.pop >= 20_000 or _first_level(c)))
-                or (c.kind == 3 and _first_level(c))
-            ]
-            if hits:
-                break
-        if hits and key not in names and all(k != key for k, _ in out):
-            out.append((key, hits))
-    return out
-
-
-def _first_level(c: Candidate) -> bool:
-    return c.feature == "country" or (c.feature == "admin" and not c.admin2)
-
-
-def _next_word(doc: Doc, it: _Item) -> str:
-    return doc[it.mention.end].lower_ if it.mention.end < len(doc) else ""
+def _next_word(doc: Doc, m: Mention) -> str:
+    return doc[m.end].lower_ if m.end < len(doc) else ""
 
 
 def _serves_town(doc: Doc, m: Mention) -> bool:
