@@ -195,3 +195,18 @@ def test_decode_roundtrips_printable_utf8(text: str) -> None:
     except (BinaryInput, EmptyInput):
         return
     assert out == text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def test_jsonl_rejects_a_url_title_or_source_that_is_not_a_string(tmp_path: Path) -> None:
+    # the place stage reads the URL: a number there is bad input, reported on its line
+    path = tmp_path / "u.jsonl"
+    rows = [
+        json.dumps({"id": "u1", "text": "Officials in Dublin said the vote was close.", "url": 12345}),
+        json.dumps({"id": "u2", "text": "Troops withdrew.", "title": ["a", "list"]}),
+        json.dumps({"id": "u3", "text": "Troops withdrew.", "url": None, "source": "X"}),
+    ]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    items = list(read_source(str(path)))
+    assert [d.id for d in _docs(items)] == ["u3"]
+    errors = sorted(f.error for f in _fails(items))
+    assert "'url' must be a string, got int" in errors[0] and "'title' must be a string" in errors[1]

@@ -24,9 +24,10 @@ from dateline.resolve.publisher import address_places, address_words, publisher_
         ("http://[::1", None),  # malformed: no crash
         ("", None),
         (None, None),
+        (12345, None),  # not a string: no country, no crash
     ],
 )
-def test_publisher_country(url: str | None, country: str | None) -> None:
+def test_publisher_country(url: object, country: str | None) -> None:
     assert publisher_country(url) == country
 
 
@@ -50,7 +51,7 @@ def test_address_words_keep_host_and_path_words_but_web_words() -> None:
     words = address_words("http://columbuslocalnews.com/articles/2009/03/18/dublin_news/story_5.txt")
     assert ("columbuslocalnews", True) in words and ("dublin", False) in words
     assert not any(w in ("articles", "news", "story") for w, _ in words)
-    assert address_words(None) == [] and address_words("http://[::1") == []
+    assert address_words(None) == [] and address_words("http://[::1") == [] and address_words(7) == []
 
 
 @given(st.text(max_size=120))

@@ -38,6 +38,13 @@ def iter_jsonl(lines: Iterator[str], name: str) -> Iterator[Document | Failure]:
             except DatelineError as exc:
                 yield Failure(rid, f"{where}: {exc}", where)
                 continue
+        bad = next(
+            (k for k in ("url", "title", "source") if row.get(k) is not None and not isinstance(row[k], str)),
+            None,
+        )
+        if bad is not None:
+            yield Failure(rid, f"{where}: '{bad}' must be a string, got {type(row[bad]).__name__}", where)
+            continue
         yield Document(
             text=text,
             id=rid,

@@ -45,7 +45,7 @@ _TLD_COUNTRY = {"uk": "GB"}  # the one ccTLD that is not its country's ISO code
 
 def publisher_country(url: str | None) -> str | None:
     """The ISO alpha-2 country of a URL's country-code domain, or None."""
-    if not url:
+    if not url or not isinstance(url, str):
         return None
     try:
         host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
@@ -125,7 +125,7 @@ def address_words(url: str | None) -> list[tuple[str, bool]]:
     True) and ("dublin", False): the caller looks the words, and the leading part of a
     run-together host name (True), up in the gazetteer.
     """
-    if not url:
+    if not url or not isinstance(url, str):
         return []
     try:
         parts = urlsplit(url if "//" in url else f"//{url}")
