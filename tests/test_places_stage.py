@@ -164,6 +164,13 @@ CONSTRUCTIONS = {
         {"Bombay": {"country": "IN"}},
         ["Hamas"],
     ),
+    # Moscow, Pennsylvania lies near New York, but the article names Russia
+    "metropolis of a country the article names": (
+        "Russia's culture ministry lent the paintings to museums in New York, Oklahoma and "
+        "Los Angeles. They return to Moscow in June, the American curator said.",
+        {"Moscow": {"country": "RU"}, "Oklahoma": {"feature": "admin"}},
+        [],
+    ),
     "two towns joined by a hyphen": (
         "He drove to Fargo-Moorhead on Monday. She moved to Winston-Salem.",
         {

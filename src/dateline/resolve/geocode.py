@@ -32,6 +32,7 @@ _CELL = 2.0  # degrees: a reading's 3x3 block of cells holds everything within ~
 _NEAR_READINGS = 25
 _NEAR_WEIGHT = 2.0
 _LEAN = 3.0
+_METROPOLIS = 1_000_000  # people: a city the world knows by its bare name
 _FAMOUS_MARGIN = 3.0  # a region's prior this far above a town's (1,000 times the people)
 
 
@@ -225,12 +226,14 @@ def rank(
     best: dict[int, tuple[float, Candidate]] = {}
     main = any(c.kind == 0 for c in cands)
     # the own name of a country or state: its towns must earn more than the neighbourhood
-    # (by size: a province known only by name, as Ontario is here, is no less famous)
+    # (by size: a province known only by name, as Ontario is here, is no less famous); so
+    # must a metropolis's namesakes once its country is in the article ("Russia ... Moscow")
     region_prior = max(
         (
             prior(c) + (1.5 if c.feature == "admin" and c.gid is None else 0.0)
             for c in cands
-            if c.kind == 0 and c.first_level
+            if c.kind == 0
+            and (c.first_level or (c.feature == "city" and c.pop >= _METROPOLIS and c.cc in ctx.countries))
         ),
         default=None,
     )
