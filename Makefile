@@ -12,7 +12,7 @@ $(STAMP): pyproject.toml
 	  [ -x $(BIN)/python ] || $$PY -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	$(BIN)/python scripts/build_gazetteer.py --if-missing
+	$(BIN)/python scripts/build_gazetteer.py --if-missing --fetch-admin1
 	@touch $(STAMP)
 
 install: $(STAMP)

