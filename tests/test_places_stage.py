@@ -171,6 +171,13 @@ CONSTRUCTIONS = {
         {"Moscow": {"country": "RU"}, "Oklahoma": {"feature": "admin"}},
         [],
     ),
+    # a US story that names only another country still has its own towns: dollars say where
+    "own town beside a foreign country": (
+        "The seder retold the flight from Egypt. Tickets cost $12, and the dinner will be "
+        "held at the synagogue in Bethel Park on Sunday.",
+        {"Egypt": {"feature": "country"}, "Bethel Park": {"country": "US", "admin1": "Pennsylvania"}},
+        [],
+    ),
     "two towns joined by a hyphen": (
         "He drove to Fargo-Moorhead on Monday. She moved to Winston-Salem.",
         {

@@ -283,7 +283,9 @@ def plausible(c: Candidate, ctx: GeoContext, qualifier: list[Candidate] | None =
     """A small town far from everything the article mentions is a coincidence of names, not a reading."""
     if c.feature != "city" or qualifier:
         return True
-    if c.cc in ctx.countries:
+    # the country the text's money points to counts as named: a US local story that names
+    # only Egypt still has its own towns ("Tickets cost $10 ... in Shakopee")
+    if c.cc in ctx.countries or (ctx.lean is not None and c.cc == ctx.lean):
         return c.pop >= 1000 or c.kind == 0
     if ctx.countries:
         # an alternate name abroad ("Hamas" is also a name of Hamm) must name a metropolis
