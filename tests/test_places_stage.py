@@ -139,6 +139,12 @@ CONSTRUCTIONS = {
         {"Washington": {"feature": "admin", "admin1": "Washington"}},
         [],
     ),
+    "'the state of' a name": (
+        "The first case was discovered in December of 2003 in the state of Washington. "
+        "Officials later linked the cow to a herd in Canada.",
+        {"Washington": {"feature": "admin", "admin1": "Washington"}},
+        [],
+    ),
     "bare state name beside another state's county": (
         "The Tyler County commissioners met on Monday in Woodville. Lawmakers in Washington "
         "approved the grant for the county.",

@@ -408,11 +408,22 @@ def county_mode(span) -> bool:
     return span.end < len(span.doc) and span.doc[span.end].lower_ in ("counties", "parishes")
 
 
+_REGION_NOUNS = ("state", "province")
+
+
 def state_mode(span) -> bool:
-    """ "a Washington state farm", "Punjab province": the first-level region, not a town."""
+    """ "a Washington state farm", "Punjab province", "the state of Washington": the region, not a town."""
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None
-    return nxt is not None and nxt.lower_ in ("state", "province") and nxt.is_lower
+    if nxt is not None and nxt.lower_ in _REGION_NOUNS and nxt.is_lower:
+        return True
+    # "the state of Washington", "the province of Zaire"; "the State of Israel" is a country
+    return (
+        span.start >= 2
+        and doc[span.start - 1].lower_ == "of"
+        and doc[span.start - 2].lower_ in _REGION_NOUNS
+        and doc[span.start - 2].is_lower
+    )
 
 
 def _qualifier(doc: Doc, gaz: Gazetteer, m: Mention) -> list[Candidate] | None:
@@ -422,10 +433,7 @@ def _qualifier(doc: Doc, gaz: Gazetteer, m: Mention) -> list[Candidate] | None:
         return None
     # "China, Japan and Brazil" is a list, not a town qualified by its country; but a
     # state's abbreviation is no list item ("Washington, Pa.": the town, not the state)
-    region_name = any(
-        c.feature == "country" or c.us_state
-        for c in gaz.lookup(doc[m.start : m.end].text)
-    )
+    region_name = any(c.feature == "country" or c.us_state for c in gaz.lookup(doc[m.start : m.end].text))
     for width in (3, 2, 1):
         words = doc[i + 1 : i + 1 + width]
         if len(words) < width or not words[0].text[:1].isupper() or any(t.text == "," for t in words[1:]):
