@@ -184,6 +184,14 @@ CONSTRUCTIONS = {
         {"Egypt": {"feature": "country"}, "Bethel Park": {"country": "US", "admin1": "Pennsylvania"}},
         [],
     ),
+    # a round-up: the country named in a name's own sentence outweighs the article's tally;
+    # "a United States laboratory in Cairo" says whose laboratory, not which Cairo
+    "country of the name's own sentence": (
+        "Health officials in the United States reported 40 new cases on Monday, most of them "
+        "in Ohio. In Canada, two cases were confirmed in Ontario and one in New Brunswick.",
+        {"Ontario": {"country": "CA", "feature": "admin"}, "New Brunswick": {"country": "CA"}},
+        [],
+    ),
     "two towns joined by a hyphen": (
         "He drove to Fargo-Moorhead on Monday. She moved to Winston-Salem.",
         {

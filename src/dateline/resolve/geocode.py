@@ -222,6 +222,7 @@ def rank(
     ctx: GeoContext,
     qualifier: list[Candidate] | None = None,
     key: str | None = None,
+    local: dict[str, float] | None = None,
 ) -> list[tuple[float, Candidate]]:
     best: dict[int, tuple[float, Candidate]] = {}
     main = any(c.kind == 0 for c in cands)
@@ -251,6 +252,8 @@ def rank(
             # so is "Washington" beside a Washington County the article never names
             ctx_s *= 0.5
         s = p + ctx_s
+        if local and c.cc:
+            s += local.get(c.cc, 0.0)
         if main and c.kind == 1:
             s -= 1.5  # a former or foreign name loses to a place that bears the name today
         if c.eid not in best or s > best[c.eid][0]:
@@ -263,9 +266,14 @@ def resolve(
     ctx: GeoContext,
     qualifier: list[Candidate] | None = None,
     key: str | None = None,
+    local: dict[str, float] | None = None,
 ) -> Resolution | None:
-    """The best candidate and a confidence from its margin over the runner-up."""
-    ranked = rank(_prefer_cities(official_first(cands, key)), ctx, qualifier, key)
+    """The best candidate and a confidence from its margin over the runner-up.
+
+    ``local``: a bonus by country for the countries of the names around this mention (its
+    sentence and paragraph), which matter more than the article's in a round-up.
+    """
+    ranked = rank(_prefer_cities(official_first(cands, key)), ctx, qualifier, key, local)
     if not ranked:
         return None
     top_score, top = ranked[0]

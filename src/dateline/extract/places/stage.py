@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -625,17 +626,19 @@ def find_places(ctx: Context) -> list[Place]:
             continue
         key = name_key(it.text)
         res = resolve(it.cands, base, it.qualifier, key)
+        it.resolution = res
         if res and it.mention.label in _PLACE_LABELS and (res.confidence >= 0.9 or it.qualifier):
             contribs.append((key, res.candidate, 1.0 if res.candidate.feature == "country" else 0.7))
     for _ in range(3):
         views: dict[str, GeoContext] = {}
-        for it in items:
+        locals_ = _local_countries(items, doc)
+        for i, it in enumerate(items):
             if it.cands:
                 key = name_key(it.text)
                 view = views.get(key)
                 if view is None:
                     view = views[key] = _view(base, home, contribs, key)
-                it.resolution = resolve(it.cands, view, it.qualifier, key)
+                it.resolution = resolve(it.cands, view, it.qualifier, key, locals_[i])
         contribs = [
             (name_key(it.text), it.resolution.candidate, _weight(it))
             for it in items
@@ -937,6 +940,56 @@ def _view(
         if without is None or not same_name(key, without):
             geo.add_place(cand, weight)
     return geo
+
+
+def _modifier(span) -> bool:
+    """A name used as an attribute of a noun after it ("the US embassy", "a Syrian army unit")."""
+    root = span.root
+    return root.dep_ in ("compound", "amod", "nmod") and root.head.i >= span.end
+
+
+_SENTENCE_BONUS = 1.5
+_NEXT_SENTENCE_BONUS = 0.75
+
+
+def _local_countries(items: list[_Item], doc: Doc) -> list[dict[str, float] | None]:
+    """For each item, the countries that the other names of its sentence (and the next
+    sentences on either side) resolved to.
+
+    A round-up ("In Chile, ... The Institute of Public Health in Santiago") names many
+    countries; the one beside a name says more about it than the article's tally.
+    """
+    starts = [s.start_char for s in doc.sents]
+
+    def sentence(char: int) -> int:
+        return bisect_right(starts, char)
+
+    # countries only, and not as a modifier: "a United States military laboratory in Cairo"
+    # says whose laboratory, not which Cairo
+    placed = [
+        (sentence(it.start_char), name_key(it.text), it.resolution.candidate.cc)
+        for it in items
+        if it.resolution is not None
+        and it.resolution.candidate.cc
+        and it.resolution.candidate.feature == "country"
+        and not _modifier(doc[it.mention.start : it.mention.end])
+    ]
+    out: list[dict[str, float] | None] = []
+    for it in items:
+        if not it.cands:
+            out.append(None)
+            continue
+        sent, key = sentence(it.start_char), name_key(it.text)
+        bonus: dict[str, float] = {}
+        for s_i, k, cc in placed:
+            if same_name(k, key):
+                continue
+            gap = abs(s_i - sent)
+            b = _SENTENCE_BONUS if gap == 0 else _NEXT_SENTENCE_BONUS if gap == 1 else 0.0
+            if b > bonus.get(cc, 0.0):
+                bonus[cc] = b
+        out.append(bonus or None)
+    return out
 
 
 def _iso2(iso3: str) -> str | None:
