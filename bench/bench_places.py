@@ -28,7 +28,7 @@ def _population_only(ctx) -> None:
     from dateline.extract.places import stage
     from dateline.resolve import geocode
 
-    def by_population(cands, geo, qualifier=None, key=None):
+    def by_population(cands, geo, qualifier=None, key=None, local=None):
         if not cands:
             return None
         top = max(cands, key=lambda c: (c.pop, -c.eid))
