@@ -6,12 +6,18 @@
     │   ├── EmptyInput            nothing to analyse (empty file, blank text)
     │   ├── BinaryInput           bytes that are not text (NULs, an image, an archive)
     │   ├── DecodeError           bytes that no supported encoding decodes
-    │   └── MalformedInput        a JSONL line, HTML page or WARC record that is broken
+    │   ├── MalformedInput        a JSONL line, HTML page or WARC record that is broken
+    │   └── InputTooLarge         over a size limit of ``dateline.limits`` (docs/limits.md)
     ├── OptionError               a bad option value (``--published``, ``--format``); lists valid values
     ├── ModelNotFound             no spaCy English pipeline installed; names the install command
     ├── ResourceError             a data file (gazetteer, lexicon) missing or corrupt; names the build command
     ├── StageError                an extraction stage crashed on one article (a bug: the batch goes on)
+    ├── TimeBudgetExceeded        one article ran past its time budget (it fails alone)
     └── StoreError                the corpus store cannot be opened or written
+
+Calling the API with the wrong type (``analyze(123)``, ``analyze(b"...")``) raises
+``TypeError``, as Python does; ``Pipeline.pipe`` turns a wrong-typed item into a
+``Failure`` so that one bad item never aborts a batch.
 
 Problems *inside* an article (an unclosed quote, no publication date) are flags on the
 article, never exceptions.
@@ -48,6 +54,10 @@ class MalformedInput(InputError):
     pass
 
 
+class InputTooLarge(InputError):
+    pass
+
+
 class OptionError(DatelineError):
     pass
 
@@ -61,6 +71,10 @@ class ResourceError(DatelineError):
 
 
 class StageError(DatelineError):
+    pass
+
+
+class TimeBudgetExceeded(DatelineError):
     pass
 
 

@@ -10,17 +10,26 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing as mp
 import os
+import signal
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from dateline.context import Context
 from dateline.dates import parse_published
-from dateline.errors import DatelineError, EmptyInput, StageError
-from dateline.records import Article, article_id
+from dateline.documents import Document, Failure, check_document
+from dateline.errors import DatelineError, StageError, TimeBudgetExceeded
+from dateline.limits import ARTICLE_SECONDS, CHUNK_CHARS, MAX_ARTICLE_CHARS
+from dateline.records import Article, Flag, article_id
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["Document", "Failure", "Pipeline", "Stage", "analyze", "get_pipeline"]
 
 
 @dataclass(frozen=True)
@@ -29,30 +38,6 @@ class Stage:
     run: Callable[[Context], None]
     requires: tuple[str, ...]
     provides: tuple[str, ...]
-
-
-@dataclass
-class Document:
-    """One article to analyse: its text and the metadata its reader found."""
-
-    text: str
-    id: str | None = None
-    published: str | None = None
-    url: str | None = None
-    title: str | None = None
-    source: str | None = None
-
-
-@dataclass
-class Failure:
-    """A per-article error inside a batch: reported, and the batch goes on."""
-
-    id: str | None
-    error: str
-    source: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "error": self.error, "source": self.source}
 
 
 def default_stages() -> list[Stage]:
@@ -92,14 +77,34 @@ class Pipeline:
 
     ``nlp`` is the spaCy ``Language`` it parses with, so that benchmarks can time the
     parse alone. Build one and reuse it: the model loads once.
+
+    Limits (``dateline.limits``, docs/limits.md): a text over ``max_chars`` is refused;
+    one over ``chunk_chars`` is parsed in chunks joined into one ``Doc`` over the whole
+    text (offsets unchanged); an article whose extraction runs past ``time_budget``
+    seconds fails alone. Bad articles raise from ``analyze`` and are ``Failure`` records
+    from ``pipe``, in one process or many.
     """
 
-    def __init__(self, model: str | None = None, stages: list[Stage] | None = None) -> None:
+    max_chars: int = MAX_ARTICLE_CHARS
+    chunk_chars: int = CHUNK_CHARS
+    time_budget: float | None = ARTICLE_SECONDS
+
+    def __init__(
+        self,
+        model: str | None = None,
+        stages: list[Stage] | None = None,
+        max_chars: int = MAX_ARTICLE_CHARS,
+        chunk_chars: int = CHUNK_CHARS,
+        time_budget: float | None = ARTICLE_SECONDS,
+    ) -> None:
         from dateline.nlp.model import load_model
 
         self.model = model
         self.nlp: Language = load_model(model)
         self.stages = stages if stages is not None else default_stages()
+        self.max_chars = max_chars
+        self.chunk_chars = chunk_chars
+        self.time_budget = time_budget
         check_order(self.stages)
 
     def __call__(
@@ -111,15 +116,40 @@ class Pipeline:
         source: str | None = None,
         id: str | None = None,
     ) -> Article:
+        _check_types(text=text, url=url, title=title, source=source, id=id)
+        if published is not None and not isinstance(published, str | dt.date):
+            raise TypeError(f"published must be a str or a date, got {type(published).__name__}")
         return self.analyze(
             Document(text, id=id, published=_iso(published), url=url, title=title, source=source)
         )
 
     def analyze(self, document: Document) -> Article:
-        if not document.text or not document.text.strip():
-            raise EmptyInput("the article text is empty")
-        doc = self.nlp(document.text)
-        return self._extract(document, doc)
+        """One article; a bad one raises a ``DatelineError`` that says why (``TypeError`` for a non-Document)."""
+        if not isinstance(document, Document):
+            raise TypeError(f"analyze() takes a Document, got {type(document).__name__}")
+        check_document(document, self.max_chars)
+        with self._budget(document):
+            doc = self._parse(document.text)
+            return self._extract(document, doc)
+
+    def _parse(self, text: str) -> Doc:
+        """One text to one ``Doc``; a long one in chunks the parser accepts, joined."""
+        size = min(self.chunk_chars or len(text), self.nlp.max_length)
+        if len(text) <= size:
+            return self.nlp(text)
+        from spacy.tokens import Doc
+
+        bounds = chunk_bounds(text, size)
+        doc = Doc.from_docs([self.nlp(text[a:b]) for a, b in bounds], ensure_whitespace=False)
+        if doc.text != text:  # from_docs must not add or drop a character: offsets depend on it
+            raise StageError("the chunked parse does not reproduce the text; refusing wrong offsets")
+        return doc
+
+    @contextmanager
+    def _budget(self, document: Document) -> Iterator[None]:
+        what = f"article {document.id}" if document.id else "the article"
+        with time_budget(self.time_budget, what):
+            yield
 
     def _extract(self, document: Document, doc: Any) -> Article:
         published = parse_published(document.published) if document.published else None
@@ -132,6 +162,7 @@ class Pipeline:
             title=document.title,
             source=document.source,
         )
+        deadline = time.monotonic() + self.time_budget if self.time_budget else None
         for st in self.stages:
             try:
                 st.run(ctx)
@@ -140,6 +171,16 @@ class Pipeline:
             except Exception as exc:
                 # a bug in one stage must cost one article, not the batch: name it and go on
                 raise StageError(f"stage {st.name!r} failed: {type(exc).__name__}: {exc}") from exc
+            if deadline is not None and time.monotonic() > deadline:
+                # the cooperative check: a stage that swallowed the alarm still stops here
+                raise TimeBudgetExceeded(_budget_msg(document.id, self.time_budget, st.name))
+        if document.encoding:
+            ctx.flags.append(
+                Flag(
+                    "guessed_encoding",
+                    f"the bytes were not valid UTF-8; decoded as {document.encoding} (a guess)",
+                )
+            )
         return Article(
             id=document.id or article_id(document.text, document.url),
             text=document.text,
@@ -166,13 +207,16 @@ class Pipeline:
 
         With ``n_process > 1`` whole articles (parse and extraction) go to worker
         processes that each load the pipeline once, so extraction scales with the parse.
+        An item that is neither ``str`` nor ``Document`` is a ``Failure`` too: one bad
+        item never aborts the batch.
         """
-        documents = (Document(it) if isinstance(it, str) else it for it in items)
+        documents = (_as_document(it) for it in items)
         if n_process <= 1:
             yield from self._pipe_local(documents, batch_size)
             return
         ctx = mp.get_context("fork" if os.name == "posix" else "spawn")
-        with ctx.Pool(n_process, initializer=_worker_init, initargs=(self.model,)) as pool:
+        init = (self.model, self.max_chars, self.chunk_chars, self.time_budget)
+        with ctx.Pool(n_process, initializer=_worker_init, initargs=init) as pool:
             yield from _flatten(pool.imap(_worker_analyze, _batched(documents, batch_size), chunksize=1))
 
     def _pipe_local(self, documents: Iterable[Document], batch_size: int) -> Iterator[Article | Failure]:
@@ -180,24 +224,131 @@ class Pipeline:
             yield from _analyze_batch(self, batch)
 
 
-def _analyze_batch(pipeline: Pipeline, batch: list[Document]) -> list[Article | Failure]:
-    out: list[Article | Failure] = []
-    good = [d for d in batch if d.text and d.text.strip()]
-    docs = iter(pipeline.nlp.pipe([d.text for d in good]))
-    for document in batch:
-        if not (document.text and document.text.strip()):
-            out.append(Failure(document.id, "the article text is empty", document.source))
-            continue
-        doc = next(docs)
+def _check_types(**values: object) -> None:
+    text = values.pop("text")
+    if isinstance(text, bytes | bytearray):
+        raise TypeError(
+            "the article text must be str, not bytes: decode it first (e.g. data.decode('utf-8'))"
+        )
+    if not isinstance(text, str):
+        raise TypeError(f"the article text must be str, got {type(text).__name__}")
+    for name, value in values.items():
+        if value is not None and not isinstance(value, str):
+            raise TypeError(f"{name} must be a str or None, got {type(value).__name__}")
+
+
+def _as_document(item: object) -> Document | Failure:
+    if isinstance(item, Document):
+        return item
+    if isinstance(item, str):
+        return Document(item)
+    return Failure(None, f"pipe() takes str or Document items, got {type(item).__name__}")
+
+
+def chunk_bounds(text: str, size: int) -> list[tuple[int, int]]:
+    """``[start, end)`` pieces of at most ``size`` characters covering ``text`` exactly.
+
+    Each cut falls after the last paragraph break in the window, else the last line
+    break, else the last sentence end (". "), else the last space; only a window with no
+    space at all is cut mid-word. The pieces join back to the text, character for
+    character, so offsets into the joined parse are offsets into the article.
+    """
+    bounds: list[tuple[int, int]] = []
+    start, n = 0, len(text)
+    while n - start > size:
+        window = text[start : start + size]
+        cut = 0
+        for sep in ("\n\n", "\n", ". ", " "):
+            at = window.rfind(sep)
+            if at > size // 4:
+                cut = at + len(sep)
+                break
+        if cut == 0:
+            at = window.rfind(" ")
+            cut = at + 1 if at > 0 else size
+        bounds.append((start, start + cut))
+        start += cut
+    bounds.append((start, n))
+    return bounds
+
+
+def _budget_msg(article: str | None, seconds: float | None, where: str) -> str:
+    who = f"article {article}" if article else "the article"
+    return f"{who} ran past its time budget of {seconds:g} s (in {where}; see docs/limits.md)"
+
+
+@contextmanager
+def time_budget(seconds: float | None, what: str) -> Iterator[None]:
+    """Raise ``TimeBudgetExceeded`` inside the block once ``seconds`` have passed.
+
+    A SIGALRM timer interrupts pure-Python work (the stages) where it stands; it works in
+    the main thread of a process (the CLI, ``ingest``, each ``n_process`` worker). In
+    other threads only the check between stages applies. Nested budgets keep the outer.
+    """
+    usable = (
+        seconds
+        and seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getitimer(signal.ITIMER_REAL)[0] == 0
+    )
+    if not usable:
+        yield
+        return
+
+    def on_alarm(signum: int, frame: object) -> None:
+        raise TimeBudgetExceeded(f"{what} ran past its time budget of {seconds:g} s (see docs/limits.md)")
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, float(seconds))
+    try:
+        yield
+    finally:
         try:
-            out.append(pipeline._extract(document, doc))
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        finally:
+            signal.signal(signal.SIGALRM, previous)
+
+
+def _analyze_batch(pipeline: Pipeline, batch: list[Document | Failure]) -> list[Article | Failure]:
+    """A batch of documents to articles or failures; nothing in one article can sink the rest."""
+    max_chars = getattr(pipeline, "max_chars", MAX_ARTICLE_CHARS)
+    chunk = min(getattr(pipeline, "chunk_chars", CHUNK_CHARS) or max_chars, pipeline.nlp.max_length)
+    checked: list[Document | Failure] = []
+    for document in batch:
+        if isinstance(document, Document):
+            try:
+                check_document(document, max_chars)
+            except DatelineError as exc:
+                document = Failure(document.id, str(exc), document.source)
+        checked.append(document)
+    short = [d for d in checked if isinstance(d, Document) and len(d.text) <= chunk]
+    try:
+        parsed: dict[int, Any] = dict(
+            zip(map(id, short), pipeline.nlp.pipe([d.text for d in short]), strict=True)
+        )
+    except Exception:
+        parsed = {}  # the batch parse failed: each article is parsed on its own below
+    out: list[Article | Failure] = []
+    for document in checked:
+        if isinstance(document, Failure):
+            out.append(document)
+            continue
+        try:
+            with pipeline._budget(document):
+                doc = parsed.pop(id(document), None)
+                if doc is None:
+                    doc = pipeline._parse(document.text)
+                out.append(pipeline._extract(document, doc))
         except DatelineError as exc:
             out.append(Failure(document.id, str(exc), document.source))
+        except Exception as exc:  # MemoryError, a parser bug: this article only
+            out.append(Failure(document.id, f"internal error: {type(exc).__name__}: {exc}", document.source))
     return out
 
 
-def _batched(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    batch: list[Document] = []
+def _batched(items: Iterable[Document | Failure], size: int) -> Iterator[list[Document | Failure]]:
+    batch: list[Document | Failure] = []
     for item in items:
         batch.append(item)
         if len(batch) >= size:
@@ -215,14 +366,21 @@ def _flatten(batches: Iterable[list[Article | Failure]]) -> Iterator[Article | F
 _WORKER: Pipeline | None = None
 
 
-def _worker_init(model: str | None) -> None:
+def _worker_init(model: str | None, max_chars: int, chunk_chars: int, time_budget: float | None) -> None:
     global _WORKER
-    _WORKER = Pipeline(model)
+    _WORKER = Pipeline(model, max_chars=max_chars, chunk_chars=chunk_chars, time_budget=time_budget)
 
 
-def _worker_analyze(batch: list[Document]) -> list[Article | Failure]:
+def _worker_analyze(batch: list[Document | Failure]) -> list[Article | Failure]:
+    """Runs in a worker: whatever happens, the batch comes back as articles and failures."""
     assert _WORKER is not None
-    return _analyze_batch(_WORKER, batch)
+    try:
+        return _analyze_batch(_WORKER, batch)
+    except BaseException as exc:  # never let one batch's crash end the pool's iteration
+        return [
+            d if isinstance(d, Failure) else Failure(d.id, f"internal error: {type(exc).__name__}", d.source)
+            for d in batch
+        ]
 
 
 def _iso(value: str | dt.date | None) -> str | None:
@@ -252,5 +410,12 @@ def analyze(
     source: str | None = None,
     id: str | None = None,
 ) -> Article:
-    """Analyse one article with the default pipeline (the model loads on the first call)."""
+    """Analyse one article with the default pipeline (the model loads on the first call).
+
+    Raises ``TypeError`` when ``text`` is not a ``str`` (bytes included: decode them
+    first) and a ``DatelineError`` (an ``InputError``) for an empty, oversized or
+    invalid text, before the model loads.
+    """
+    _check_types(text=text, url=url, title=title, source=source, id=id)
+    check_document(Document(text, id=id, url=url, title=title, source=source))
     return get_pipeline()(text, published=published, url=url, title=title, source=source, id=id)

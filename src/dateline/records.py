@@ -30,6 +30,7 @@ FLAG_CODES = (
     "no_publication_date",
     "possible_misspelling",
     "truncated_text",
+    "guessed_encoding",
 )
 
 

@@ -11,13 +11,13 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from dateline.documents import Document, Failure
 from dateline.errors import DatelineError, SourceNotFound
 from dateline.ingest.decode import decode_text
 from dateline.ingest.html import document_from_html, looks_like_html
 from dateline.ingest.jsonl import iter_jsonl, read_jsonl
 from dateline.ingest.url import fetch, is_url
 from dateline.ingest.warc import read_warc
-from dateline.pipeline import Document, Failure
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from dateline.dates import parse_published
+from dateline.documents import Document
 from dateline.errors import DatelineError, MalformedInput
-from dateline.pipeline import Document
 
 # extracted "text" with no word in it is what broken markup leaves behind ("<<<>>>")
 _WORD = re.compile(r"[^\W\d_]{2,}")

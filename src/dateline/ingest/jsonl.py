@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from dateline.dates import parse_published
+from dateline.documents import Document, Failure
 from dateline.errors import DatelineError
-from dateline.pipeline import Document, Failure
 
 
 def iter_jsonl(lines: Iterator[str], name: str) -> Iterator[Document | Failure]:

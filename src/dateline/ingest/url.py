@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import httpx
 
+from dateline.documents import Document
 from dateline.errors import SourceNotFound
 from dateline.ingest.decode import decode_text
 from dateline.ingest.html import document_from_html, looks_like_html
-from dateline.pipeline import Document
 
 TRANSPORT: httpx.BaseTransport | None = None
 USER_AGENT = "dateline/0.1 (+news analysis; offline-first)"

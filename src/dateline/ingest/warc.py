@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from dateline.documents import Document, Failure
 from dateline.errors import DatelineError
 from dateline.ingest.html import document_from_html
-from dateline.pipeline import Document, Failure
 
 
 def read_warc(path: Path) -> Iterator[Document | Failure]:
