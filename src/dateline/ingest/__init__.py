@@ -7,17 +7,21 @@ becomes one ``Failure`` record; the stream goes on with the next source.
 
 from __future__ import annotations
 
+import io
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from dateline.documents import Document, Failure
-from dateline.errors import DatelineError, SourceNotFound
-from dateline.ingest.decode import decode_text
+from dateline.errors import DatelineError, InputTooLarge, SourceNotFound
+from dateline.ingest.decode import decode_bytes
 from dateline.ingest.html import document_from_html, looks_like_html
-from dateline.ingest.jsonl import iter_jsonl, read_jsonl
+from dateline.ingest.jsonl import iter_jsonl_bytes, read_jsonl
 from dateline.ingest.url import fetch, is_url
 from dateline.ingest.warc import read_warc
+from dateline.limits import MAX_FILE_BYTES
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -37,7 +41,7 @@ def read_source(source: str, stdin: bytes | None = None) -> Iterator[Document | 
     """Documents from one source, with a ``Failure`` for each part that cannot be read."""
     try:
         if source == "-":
-            data = stdin if stdin is not None else sys.stdin.buffer.read()
+            data = stdin if stdin is not None else _read_capped(sys.stdin.buffer, "<stdin>")
             yield from _from_bytes(data, "<stdin>", None)
         elif source.startswith(SAMPLE_PREFIX):
             yield from _read_samples(source[len(SAMPLE_PREFIX) :])
@@ -53,6 +57,8 @@ def read_source(source: str, stdin: bytes | None = None) -> Iterator[Document | 
                 raise SourceNotFound(f"{source}: no such file, folder or URL")
     except DatelineError as exc:
         yield Failure(None, str(exc), source)
+    except Exception as exc:  # a reader bug costs this source, reported, never the run
+        yield Failure(None, f"{source}: internal error while reading: {type(exc).__name__}: {exc}", source)
 
 
 def iter_documents(sources: Iterable[str], published: str | None = None) -> Iterator[Document | Failure]:
@@ -75,48 +81,90 @@ def _read_samples(wanted: str) -> Iterator[Document]:
     yield from chosen
 
 
+def folder_files(folder: Path) -> Iterator[Path]:
+    """The article files under a folder, sorted, never leaving it.
+
+    Hidden names are skipped; links to folders are not walked; a link to a file is read
+    only when it points inside the folder (a link to ``/etc/passwd`` or ``../x`` is not),
+    and a file is read once however many links lead to it.
+    """
+    root = folder.resolve()
+    found: dict[Path, Path] = {}
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+        here = Path(dirpath)
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for name in filenames:
+            path = here / name
+            if name.startswith(".") or not (path.suffix.lower() in KNOWN or _is_warc(path)):
+                continue
+            try:
+                real = path.resolve(strict=True)
+            except (OSError, RuntimeError):  # a dangling or looping link
+                continue
+            if not real.is_file() or not real.is_relative_to(root):
+                continue
+            if real not in found or found[real].is_symlink():
+                found[real] = path
+    yield from sorted(found.values())
+
+
 def _read_folder(folder: Path) -> Iterator[Document | Failure]:
-    files = sorted(
-        p
-        for p in folder.rglob("*")
-        if p.is_file()
-        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-        and (p.suffix.lower() in KNOWN or _is_warc(p))
-    )
-    for path in files:
+    for path in folder_files(folder):
         try:
             yield from _read_file(path)
         except DatelineError as exc:
             yield Failure(None, str(exc), str(path))
+        except Exception as exc:  # one unreadable file costs itself, the folder goes on
+            yield Failure(
+                None, f"{path}: internal error while reading: {type(exc).__name__}: {exc}", str(path)
+            )
+
+
+def _read_capped(fh: BinaryIO, name: str, limit: int | None = None) -> bytes:
+    limit = MAX_FILE_BYTES if limit is None else limit
+    data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise InputTooLarge(
+            f"{name}: over {limit:,} bytes, the limit for one text or HTML input "
+            "(see docs/limits.md; put a corpus in a JSONL file)"
+        )
+    return data
 
 
 def _read_file(path: Path) -> Iterator[Document | Failure]:
     if _is_warc(path):
         yield from read_warc(path)
         return
+    suffix = path.suffix.lower()
     try:
-        data = path.read_bytes()
+        if suffix in JSONL_SUFFIXES:
+            yield from read_jsonl(path)
+            return
+        with path.open("rb") as fh:
+            data = _read_capped(fh, str(path))
     except OSError as exc:
         raise SourceNotFound(f"{path}: cannot read ({exc.strerror})") from None
-    suffix = path.suffix.lower()
-    if suffix in JSONL_SUFFIXES:
-        yield from read_jsonl(path, decode_text(data, str(path)))
-    elif suffix in HTML_SUFFIXES:
-        yield document_from_html(decode_text(data, str(path)), str(path), id=None)
+    if suffix in HTML_SUFFIXES:
+        text, encoding = decode_bytes(data, str(path))
+        doc = document_from_html(text, str(path), id=None)
+        doc.encoding = encoding
+        yield doc
     else:
         yield from _from_bytes(data, str(path), path)
 
 
 def _from_bytes(data: bytes, name: str, path: Path | None) -> Iterator[Document | Failure]:
     """Content sniffing for text files and stdin: HTML, JSONL or plain text."""
-    text = decode_text(data, name)
+    text, encoding = decode_bytes(data, name)
     stripped = text.lstrip()
     if looks_like_html(stripped):
-        yield document_from_html(text, name)
+        doc = document_from_html(text, name)
+        doc.encoding = encoding
+        yield doc
     elif stripped.startswith("{") and _looks_like_jsonl(stripped):
-        yield from iter_jsonl(iter(text.splitlines()), name)
+        yield from iter_jsonl_bytes(io.BytesIO(text.encode("utf-8")), name)
     else:
-        yield Document(text=text, source=None)
+        yield Document(text=text, source=None, encoding=encoding)
 
 
 def _looks_like_jsonl(text: str) -> bool:
