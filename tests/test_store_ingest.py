@@ -138,7 +138,7 @@ def test_cli_ingest_summary_and_malformed_lines(tmp_path: Path) -> None:
     db = tmp_path / "c.db"
     args = [*_cli(str(corpus), "--db", str(db), "--json")]
     out = subprocess.run(args, env=_env(), capture_output=True, text=True, timeout=120)
-    assert out.returncode == 0, out.stderr
+    assert out.returncode == 1, out.stderr  # some inputs failed: the run went on, the exit code says so
     first = json.loads(out.stdout)
     assert first["run"]["added"] == 5 and first["run"]["failed"] == 2
     assert "malformed JSON" in out.stderr

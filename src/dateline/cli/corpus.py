@@ -18,6 +18,7 @@ from rich.console import Console
 
 from dateline.cli.render import output_console
 from dateline.errors import StoreError
+from dateline.limits import MAX_QUERY_ROWS
 
 DbOpt = Annotated[
     Path | None,
@@ -27,7 +28,9 @@ ParquetOpt = Annotated[
     Path | None, typer.Option("--parquet", help="Use a Parquet store in this folder instead.")
 ]
 MAX_FAILURES_SHOWN = 20
-LimitOpt = Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many rows.")]
+LimitOpt = Annotated[
+    int, typer.Option("--limit", "-n", min=1, max=MAX_QUERY_ROWS, help="At most this many rows.")
+]
 
 
 class ViewFormat(StrEnum):
@@ -54,7 +57,7 @@ def _open(db: Path | None, parquet: Path | None, must_exist: bool = False) -> An
         raise StoreError(f"{path}: no such store (create one with: dateline ingest SOURCE --db {path})")
     if must_exist and parquet and not parquet.is_dir():
         raise StoreError(f"{parquet}: no such Parquet store")
-    return open_store(path, parquet)
+    return open_store(path, parquet, read_only=must_exist)  # the query commands never write
 
 
 def _print_rows(rows: list[dict[str, Any]], fmt: ViewFormat, columns: list[str], title: str) -> None:
@@ -152,8 +155,10 @@ def ingest(
     where = str(parquet) if parquet else str(db or "dateline.db")
     if as_json:
         sys.stdout.write(json.dumps({"store": where, "run": summary.to_dict(), "counts": counts}) + "\n")
-        return
-    _print_summary(where, summary, counts)
+    else:
+        _print_summary(where, summary, counts)
+    if summary.failed:  # as ``analyze`` does: the run went on, the exit code says not all went in
+        raise typer.Exit(1)
 
 
 def _print_summary(where: str, summary: Any, counts: dict[str, int]) -> None:

@@ -141,6 +141,13 @@ def _register_optional() -> None:
 _register_optional()
 
 
+def os_error_message(exc: OSError) -> str:
+    """One line naming the file and the cause (``No space left on device``, ``Read-only file system``)."""
+    where = exc.filename if exc.filename is not None else "output"
+    cause = exc.strerror or type(exc).__name__
+    return f"cannot read or write {where}: {cause}"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: every error becomes one line and an exit code, never a traceback."""
     try:
@@ -160,6 +167,9 @@ def main(argv: list[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except OSError as exc:  # full disk, read-only file, a folder that does not exist: the user's to fix
+        fail(os_error_message(exc), EXIT_INPUT)
+        return EXIT_INPUT
     except Exception as exc:
         # typer vendors its own click: recognise its usage errors by shape, not by import
         if callable(getattr(exc, "show", None)) and isinstance(getattr(exc, "exit_code", None), int):

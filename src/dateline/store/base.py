@@ -8,10 +8,13 @@ and the CLI only talk to this interface, so a backend is one small module.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from dateline.errors import OptionError
+from dateline.limits import MAX_QUERY_ROWS
 from dateline.records import Article
 from dateline.store.rows import article_from_row, article_rows
 from dateline.store.schema import ALL_TABLES, CHILD_TABLES, FAILURES, Table
@@ -27,6 +30,30 @@ class EventQuery:
     until: str | None = None
     actor: str | None = None
     limit: int = 100
+
+    def __post_init__(self) -> None:
+        for name in ("since", "until"):
+            value = getattr(self, name)
+            if value is not None and not _iso_prefix(value):
+                raise OptionError(
+                    f"invalid --{name} {value!r}: expected an ISO date, e.g. 2016, 2016-03 or 2016-03-27"
+                )
+
+
+def _iso_prefix(value: str) -> bool:
+    """A year, a year-month or a full ISO date that exists (2016, 2016-03, 2016-03-27)."""
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        return False
+    try:
+        dt.date.fromisoformat({4: value + "-01-01", 7: value + "-01"}.get(len(value), value))
+    except ValueError:
+        return False
+    return True
+
+
+def row_limit(limit: int) -> int:
+    """A query's row limit within what SQLite and DuckDB can bind (never an overflow)."""
+    return max(0, min(int(limit), MAX_QUERY_ROWS))
 
 
 class Store(Protocol):
@@ -156,7 +183,7 @@ class SqlStore:
         return self._rows(
             "SELECT id, title, url, published, substr(text, 1, 160) AS snippet FROM articles "
             f"WHERE {where} ORDER BY published DESC, id LIMIT ?",
-            [*params, limit],
+            [*params, row_limit(limit)],
         )
 
     def find_quotes(self, speaker: str | None, about: str | None, limit: int = 50) -> list[dict[str, Any]]:
@@ -165,7 +192,7 @@ class SqlStore:
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY published DESC, article_id, span_start LIMIT ?"
-        return self._rows(sql, [*params, limit])
+        return self._rows(sql, [*params, row_limit(limit)])
 
     def _quote_filters(self, speaker: str | None, about: str | None) -> tuple[list[str], list[Any]]:
         where: list[str] = []
@@ -204,7 +231,7 @@ class SqlStore:
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY date, article_id, event_id LIMIT ?"
-        return self._rows(sql, [*params, query.limit])
+        return self._rows(sql, [*params, row_limit(query.limit)])
 
 
 def put_all(store: Store, articles: Iterable[Article]) -> dict[str, int]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
+from typing import Any
 
 from dateline.errors import StoreError
 from dateline.store.base import SqlStore
@@ -23,19 +24,42 @@ def _ddl(table: Table) -> str:
     return f'CREATE TABLE IF NOT EXISTS "{table.name}" ({", ".join(cols)})'
 
 
+#: dateline is offline: DuckDB must never fetch an extension (it would, for instance, to
+#: read a SQLite file); every connection dateline makes gets these settings.
+OFFLINE = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+
+
+def connect(path: str = ":memory:", read_only: bool = False) -> Any:
+    """A DuckDB connection that never downloads or loads an extension on its own."""
+    import duckdb
+
+    return duckdb.connect(path, read_only=read_only, config=dict(OFFLINE))
+
+
 class DuckDBStore(SqlStore):
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
         import duckdb
 
         self.path = Path(path)
+        self.read_only = read_only
         try:
-            self.conn = duckdb.connect(str(self.path))
+            self.conn = connect(str(self.path), read_only=read_only)
+            tables = {
+                r[0] for r in self.conn.execute("SELECT table_name FROM information_schema.tables").fetchall()
+            }
+            if (tables and "articles" not in tables) or (read_only and "articles" not in tables):
+                self.conn.close()
+                raise StoreError(
+                    f"{self.path} is not a dateline store (it has no dateline tables); "
+                    "refusing to use it: name a new file with --db"
+                )
+            if not read_only:
+                for table in ALL_TABLES:
+                    self.conn.execute(_ddl(table))
+                for view in (EVENTS_VIEW, QUOTES_VIEW):
+                    self.conn.execute(view.replace("CREATE VIEW", "CREATE OR REPLACE VIEW"))
         except duckdb.Error as exc:
             raise StoreError(f"cannot open the DuckDB store {self.path}: {exc}") from exc
-        for table in ALL_TABLES:
-            self.conn.execute(_ddl(table))
-        for view in (EVENTS_VIEW, QUOTES_VIEW):
-            self.conn.execute(view.replace("CREATE VIEW", "CREATE OR REPLACE VIEW"))
 
     def _begin(self) -> None:
         self.conn.begin()

@@ -18,8 +18,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dateline.errors import DatelineError
-from dateline.pipeline import Document, Failure, Pipeline
+from dateline.documents import Document, Failure, check_document
+from dateline.errors import DatelineError, StoreError
+from dateline.pipeline import Pipeline
 from dateline.records import Article, article_id
 from dateline.store.base import Store
 from dateline.store.rows import text_sha256
@@ -145,14 +146,32 @@ def ingest(
     t0 = time.perf_counter()
 
     def todo() -> Iterator[Document]:
-        for item in items:
+        source = iter(items)
+        while True:
+            try:
+                item = next(source)
+            except StopIteration:
+                return
+            except Exception as exc:  # a reader bug: say so and stop, never end the run silently
+                summary.read += 1
+                reader_failures.append(
+                    Failure(None, f"reading the sources stopped: internal error: {type(exc).__name__}: {exc}")
+                )
+                return
             summary.read += 1
             if isinstance(item, Failure):
                 reader_failures.append(item)
                 continue
-            if not item.id:
-                item.id = article_id(item.text, item.url)
-            sha = text_sha256(item.text)
+            try:
+                # the size limit is the pipeline's to apply; the rest must hold before hashing
+                check_document(item, max_chars=0)
+                if not item.id:
+                    item.id = article_id(item.text, item.url)
+                sha = text_sha256(item.text)
+            except Exception as exc:
+                error = str(exc) if isinstance(exc, DatelineError) else f"internal error: {exc!r}"
+                reader_failures.append(Failure(_safe(item.id), error, _safe(item.source)))
+                continue
             if not force and (known.get(item.id) == sha or seen.get(item.id) == sha):
                 summary.skipped += 1
                 continue
@@ -191,6 +210,8 @@ def ingest(
                         sent.popleft()
                         handle(result)
                     break
+                except StoreError:
+                    raise
                 except Exception:
                     in_flight = list(sent)
                     sent.clear()
@@ -215,8 +236,38 @@ def _analyze_one(pipeline: Pipeline, document: Document) -> Article | Failure:
         return Failure(document.id, f"internal error: {type(exc).__name__}: {exc}", document.source)
 
 
+def _safe(value: object) -> str | None:
+    """A string fit to store (lone surrogates escaped), or None."""
+    if not isinstance(value, str):
+        return None
+    return value.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _store_fault(exc: BaseException) -> bool:
+    """Whether an error is the store's (disk full, read-only file, lost lock), not the article's."""
+    if isinstance(exc, OSError | StoreError):
+        return True
+    return type(exc).__name__ in _FAULTS and type(exc).__module__.split(".")[0] in ("sqlite3", "_duckdb")
+
+
+#: DB-API errors that mean the store cannot take any article (full, read-only, locked,
+#: corrupt), as opposed to one article it cannot take (an integrity or data error).
+_FAULTS = {"OperationalError", "DatabaseError", "IOException", "PermissionException", "FatalException"}
+
+
 def _store(store: Store, summary: IngestSummary, article: Article) -> None:
-    outcome = store.put(article)
+    """Store one article; an article the store cannot take is that article's failure.
+
+    A fault of the store itself (disk full, read-only file) stops the run with a
+    ``StoreError`` naming the cause: every article committed so far stays.
+    """
+    try:
+        outcome = store.put(article)
+    except Exception as exc:
+        if _store_fault(exc):
+            raise StoreError(f"cannot write to the store: {exc}") from exc
+        _fail(store, summary, Failure(article.id, f"cannot store the article: {type(exc).__name__}: {exc}"))
+        return
     if outcome == "added":
         summary.added += 1
     elif outcome == "replaced":
@@ -229,4 +280,10 @@ def _store(store: Store, summary: IngestSummary, article: Article) -> None:
 def _fail(store: Store, summary: IngestSummary, failure: Failure) -> None:
     summary.failed += 1
     summary.failures.append(failure.to_dict())
-    store.put_failure(_failure_key(failure), failure.id, failure.source, failure.error)
+    key, aid, origin, error = (
+        _safe(v) for v in (_failure_key(failure), failure.id, failure.source, failure.error)
+    )
+    try:
+        store.put_failure(key or "?", aid, origin, error or "?")
+    except Exception as exc:
+        raise StoreError(f"cannot write to the store: {exc}") from exc

@@ -33,15 +33,28 @@ def _schema(table: Table) -> Any:
 
 
 class ParquetStore(SqlStore):
-    def __init__(self, folder: str | Path, batch_size: int = 64) -> None:
+    def __init__(self, folder: str | Path, batch_size: int = 64, read_only: bool = False) -> None:
         self.folder = Path(folder)
         self.batch_size = batch_size
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreError(f"cannot create the Parquet store {self.folder}: {exc}") from exc
-        for tmp in self.folder.glob("_writing-*"):
-            shutil.rmtree(tmp, ignore_errors=True)
+        self.read_only = read_only
+        if read_only:
+            if not self.folder.is_dir():
+                raise StoreError(f"{self.folder}: no such Parquet store")
+        else:
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"cannot create the Parquet store {self.folder}: {exc}") from exc
+        if not self._parts() and any(
+            not p.name.startswith(("part-", "_writing-", ".")) for p in self.folder.iterdir()
+        ):
+            raise StoreError(
+                f"{self.folder} is not a dateline Parquet store (it holds other files); "
+                "refusing to use it: name a new or empty folder with --parquet"
+            )
+        if not read_only:
+            for tmp in self.folder.glob("_writing-*"):
+                shutil.rmtree(tmp, ignore_errors=True)
         self._pending: dict[str, list[Row]] = {t.name: [] for t in ALL_TABLES}
         self._pending_ids: dict[str, str] = {}
         self._hashes = self._load_hashes()
@@ -91,6 +104,8 @@ class ParquetStore(SqlStore):
         """Write the pending articles as one new part."""
         if not any(self._pending.values()):
             return
+        if self.read_only:
+            raise StoreError(f"{self.folder}: the store was opened read-only")
         self._write_part(self._pending)
         self._hashes.update(self._pending_ids)
         self._pending = {t.name: [] for t in ALL_TABLES}
@@ -119,29 +134,32 @@ class ParquetStore(SqlStore):
         self._pending[FAILURES.name] = [*pending, (input_key, article_id, origin, error, now_iso())]
 
     def _query_conn(self) -> Any:
-        """An in-memory DuckDB whose tables are views over the newest part of each article."""
-        import duckdb
+        """An in-memory DuckDB whose tables are views over the newest part of each article.
+
+        The part files reach DuckDB as registered Arrow datasets, never as paths pasted
+        into SQL: a folder named ``x'); COPY ... --`` or ``a[1]*`` is just a name.
+        """
+        import pyarrow.dataset as ds
+
+        from dateline.store.duckdb import connect
 
         self.flush()  # pending rows become a part (and drop the cached views)
         if self.conn is not None:
             return self.conn
-        conn = duckdb.connect()
-        have_parts = bool(self._parts())
+        conn = connect()
+        parts = self._parts()
         for table in ALL_TABLES:
-            glob = str(self.folder / "part-*" / f"{table.name}.parquet")
-            if not have_parts:
-                cols = ", ".join(
-                    f'CAST(NULL AS {"VARCHAR" if k == "TEXT" else "DOUBLE"}) AS "{c}"'
-                    for c, k in table.columns
-                )
-                conn.execute(f'CREATE VIEW "{table.name}" AS SELECT {cols} WHERE false')
-                continue
-            src = f"read_parquet('{glob}')"
+            files = [
+                str(p / f"{table.name}.parquet") for p in parts if (p / f"{table.name}.parquet").exists()
+            ]
+            conn.register(f"_parts_{table.name}", ds.dataset(files, schema=_schema(table), format="parquet"))
+        for table in ALL_TABLES:
+            src = f'"_parts_{table.name}"'
             cols = ", ".join(f't."{c}"' for c in table.column_names)
             if table.name == "articles":
                 sql = f"SELECT {cols} FROM {src} t QUALIFY _part = max(_part) OVER (PARTITION BY id)"
             elif table in ARTICLE_TABLES:
-                latest = f"(SELECT id, max(_part) AS p FROM read_parquet('{self.folder / 'part-*' / 'articles.parquet'}') GROUP BY id)"
+                latest = '(SELECT id, max(_part) AS p FROM "_parts_articles" GROUP BY id)'
                 sql = f"SELECT {cols} FROM {src} t JOIN {latest} l ON l.id = t.article_id AND l.p = t._part"
             else:
                 sql = f"SELECT {cols} FROM {src} t QUALIFY _part = max(_part) OVER (PARTITION BY input_key)"
@@ -183,7 +201,8 @@ class ParquetStore(SqlStore):
         return None
 
     def close(self) -> None:
-        self.flush()
+        if not self.read_only:
+            self.flush()
         if self.conn is not None:
             self.conn.close()
             self.conn = None

@@ -7,13 +7,14 @@ The file opens in Datasette with ``events_view`` and ``quotes_view`` ready to br
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from pathlib import Path
 from typing import Any
 
 from dateline.errors import StoreError
-from dateline.store.base import SqlStore
+from dateline.store.base import SqlStore, row_limit
 from dateline.store.migrations import migrate
 
 
@@ -23,17 +24,57 @@ def fts_query(text: str) -> str:
     return " ".join(f'"{w}"' for w in words)
 
 
+def _read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write: ``mode=ro``, else (a WAL file in a read-only folder,
+    where SQLite cannot make its ``-shm`` file) ``immutable=1``."""
+    uri = path.absolute().as_uri()  # percent-escapes ?, #, % and quotes in the path
+    try:
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, timeout=30.0)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        conn = sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)
+    conn.execute("PRAGMA query_only=ON")
+    return conn
+
+
+def _tables(conn: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def _why(path: Path) -> str:
+    """The usual cause of a failed open for writing, when the file system says so."""
+    folder = path.absolute().parent
+    if (path.exists() and not os.access(path, os.W_OK)) or (
+        folder.exists() and not os.access(folder, os.W_OK)
+    ):
+        return " (the file or its folder is read-only; search, quotes, events and export can still read it)"
+    return ""
+
+
 class SQLiteStore(SqlStore):
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = Path(path)
+        self.read_only = read_only
+        self.migrations_run: list[str] = []
         try:
-            self.conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=30.0)
-            self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA synchronous=NORMAL")
-            self.conn.execute("PRAGMA foreign_keys=ON")
-            self.migrations_run = migrate(self.conn)
+            if read_only:
+                self.conn = _read_only(self.path)
+            else:
+                self.conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=30.0)
+            tables = _tables(self.conn)
+            if (tables and "_migrations" not in tables) or (read_only and "articles" not in tables):
+                self.conn.close()
+                raise StoreError(
+                    f"{self.path} is not a dateline store (it has no dateline tables); "
+                    "refusing to use it: name a new file with --db"
+                )
+            if not read_only:
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                self.conn.execute("PRAGMA synchronous=NORMAL")
+                self.conn.execute("PRAGMA foreign_keys=ON")
+                self.migrations_run = migrate(self.conn)
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"cannot open the SQLite store {self.path}: {exc}") from exc
+            raise StoreError(f"cannot open the SQLite store {self.path}: {exc}{_why(self.path)}") from exc
 
     def _begin(self) -> None:
         self.conn.execute("BEGIN IMMEDIATE")
@@ -55,7 +96,7 @@ class SQLiteStore(SqlStore):
             "snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet "
             "FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid "
             "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
-            [query, limit],
+            [query, row_limit(limit)],
         )
 
     def find_quotes(self, speaker: str | None, about: str | None, limit: int = 50) -> list[dict[str, Any]]:
@@ -76,7 +117,7 @@ class SQLiteStore(SqlStore):
             sql += " AND lower(v.speaker) LIKE ?"
             params.append(f"%{speaker.lower()}%")
         sql += " ORDER BY rank LIMIT ?"
-        return self._rows(sql, [*params, limit])
+        return self._rows(sql, [*params, row_limit(limit)])
 
     def close(self) -> None:
         self.conn.close()
