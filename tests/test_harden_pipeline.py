@@ -28,6 +28,7 @@ HOSTILE = {
     "stage that swallows the alarm": 1,
     "API type errors": 6,
     "chunk texts without spaces": 3,
+    "worker batch with a bad article, a crash of the batch": 2,
 }
 
 
@@ -98,7 +99,11 @@ def _swallows(ctx: Context) -> None:
 def _budget_pipeline(seconds: float) -> Pipeline:
     pipe = tiny_pipeline()
     pipe.time_budget = seconds
-    pipe.stages = [*pipe.stages, Stage("endless", _endless, ("doc",), ()), Stage("eats", _swallows, ("doc",), ())]
+    pipe.stages = [
+        *pipe.stages,
+        Stage("endless", _endless, ("doc",), ()),
+        Stage("eats", _swallows, ("doc",), ()),
+    ]
     return pipe
 
 
@@ -176,3 +181,23 @@ def test_chunks_cover_the_text_exactly_and_respect_the_size(text: str) -> None:
     assert "".join(text[a:b] for a, b in bounds) == text
     assert all(0 < b - a <= 128 for a, b in bounds)
     assert all(bounds[i][1] == bounds[i + 1][0] for i in range(len(bounds) - 1))
+
+
+def test_the_worker_path_turns_every_crash_into_failures(monkeypatch) -> None:
+    """What each ``n_process`` worker runs: a bad article, or a crash of the whole batch,
+    comes back as failures, so ``pool.imap`` never raises for the list."""
+    import dateline.pipeline as pl
+
+    pipe = tiny_pipeline()
+    monkeypatch.setattr(pl, "_WORKER", pipe)
+    batch = [Document(GOOD, id="a"), Document("x\ud800", id="bad"), pl.Failure(None, "unreadable", "f")]
+    out = pl._worker_analyze(batch)
+    assert _ids(out) == [("a", False), ("bad", True), (None, True)]
+
+    def boom(*args, **kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr(pl, "_analyze_batch", boom)
+    out = pl._worker_analyze(batch)
+    assert [isinstance(r, Failure) for r in out] == [True, True, True]
+    assert "MemoryError" in out[0].error
