@@ -28,6 +28,7 @@ HOSTILE = {
     "every source failing": 2,
     "a reader that crashes midway": 1,
     "an article over the size limit in ingest": 1,
+    "analyze onto a full disk (/dev/full)": 1,
 }
 
 
@@ -114,3 +115,17 @@ def test_an_oversized_article_fails_alone_in_ingest(tmp_path: Path) -> None:
     assert run.failures[0]["id"] == "big"
     assert "over the limit of 1,000" in run.failures[0]["error"]
     st.close()
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_analyze_onto_a_full_disk_is_one_line_and_exit_1(pipeline, capsys, tmp_path: Path) -> None:
+    from dateline.cli.main import main
+
+    src = tmp_path / "a.txt"
+    src.write_text("Police arrested 12 protesters in Nairobi on Monday.", encoding="utf-8")
+    code = main(["analyze", str(src), "-o", "/dev/full"])
+    err = capsys.readouterr().err
+    assert code == 1, err
+    lines = [ln for ln in err.splitlines() if ln.strip()]
+    assert len(lines) == 1 and "No space left on device" in lines[0]

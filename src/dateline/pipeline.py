@@ -22,7 +22,7 @@ from dateline.context import Context
 from dateline.dates import parse_published
 from dateline.documents import Document, Failure, check_document
 from dateline.errors import DatelineError, StageError, TimeBudgetExceeded
-from dateline.limits import ARTICLE_SECONDS, CHUNK_CHARS, MAX_ARTICLE_CHARS
+from dateline.limits import ARTICLE_SECONDS, ARTICLE_SECONDS_PER_MILLION_CHARS, CHUNK_CHARS, MAX_ARTICLE_CHARS
 from dateline.records import Article, Flag, article_id
 
 if TYPE_CHECKING:
@@ -81,7 +81,7 @@ class Pipeline:
     Limits (``dateline.limits``, docs/limits.md): a text over ``max_chars`` is refused;
     one over ``chunk_chars`` is parsed in chunks joined into one ``Doc`` over the whole
     text (offsets unchanged); an article whose extraction runs past ``time_budget``
-    seconds fails alone. Bad articles raise from ``analyze`` and are ``Failure`` records
+    seconds (plus an allowance for its length) fails alone. Bad articles raise from ``analyze`` and are ``Failure`` records
     from ``pipe``, in one process or many.
     """
 
@@ -148,8 +148,14 @@ class Pipeline:
     @contextmanager
     def _budget(self, document: Document) -> Iterator[None]:
         what = f"article {document.id}" if document.id else "the article"
-        with time_budget(self.time_budget, what):
+        with time_budget(self.seconds_for(document.text), what):
             yield
+
+    def seconds_for(self, text: str) -> float | None:
+        """The article's time budget: ``time_budget`` plus an allowance for its length."""
+        if not self.time_budget:
+            return None
+        return self.time_budget + len(text) * ARTICLE_SECONDS_PER_MILLION_CHARS / 1_000_000
 
     def _extract(self, document: Document, doc: Any) -> Article:
         published = parse_published(document.published) if document.published else None
@@ -162,7 +168,8 @@ class Pipeline:
             title=document.title,
             source=document.source,
         )
-        deadline = time.monotonic() + self.time_budget if self.time_budget else None
+        budget = self.seconds_for(document.text)
+        deadline = time.monotonic() + budget if budget else None
         for st in self.stages:
             try:
                 st.run(ctx)
@@ -173,7 +180,7 @@ class Pipeline:
                 raise StageError(f"stage {st.name!r} failed: {type(exc).__name__}: {exc}") from exc
             if deadline is not None and time.monotonic() > deadline:
                 # the cooperative check: a stage that swallowed the alarm still stops here
-                raise TimeBudgetExceeded(_budget_msg(document.id, self.time_budget, st.name))
+                raise TimeBudgetExceeded(_budget_msg(document.id, budget, st.name))
         if document.encoding:
             ctx.flags.append(
                 Flag(
@@ -274,7 +281,7 @@ def chunk_bounds(text: str, size: int) -> list[tuple[int, int]]:
 
 def _budget_msg(article: str | None, seconds: float | None, where: str) -> str:
     who = f"article {article}" if article else "the article"
-    return f"{who} ran past its time budget of {seconds:g} s (in {where}; see docs/limits.md)"
+    return f"{who} ran past its time budget of {seconds:.3g} s (in {where}; see docs/limits.md)"
 
 
 @contextmanager
@@ -297,7 +304,7 @@ def time_budget(seconds: float | None, what: str) -> Iterator[None]:
         return
 
     def on_alarm(signum: int, frame: object) -> None:
-        raise TimeBudgetExceeded(f"{what} ran past its time budget of {seconds:g} s (see docs/limits.md)")
+        raise TimeBudgetExceeded(f"{what} ran past its time budget of {seconds:.3g} s (see docs/limits.md)")
 
     previous = signal.signal(signal.SIGALRM, on_alarm)
     signal.setitimer(signal.ITIMER_REAL, float(seconds))

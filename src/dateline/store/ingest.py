@@ -98,6 +98,8 @@ def _count_file(path: Path) -> int | None:
 
 def estimate_total(sources: Iterable[str]) -> int | None:
     """How many articles the sources hold, when that is cheap to know (for an ETA), else None."""
+    from dateline.ingest import folder_files
+
     total = 0
     for source in sources:
         path = Path(source)
@@ -107,11 +109,7 @@ def estimate_total(sources: Iterable[str]) -> int | None:
             wanted = source.removeprefix("sample:")
             total += sum(1 for d in sample_documents() if not wanted or d.id == wanted)
             continue
-        files = (
-            sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
-            if path.is_dir()
-            else [path]
-        )
+        files = list(folder_files(path)) if path.is_dir() else [path]  # what the reader will read
         for file in files:
             n = _count_file(file) if file.is_file() else None
             if n is None and not (path.is_dir() and file.suffix.lower() not in (".warc", ".gz")):
