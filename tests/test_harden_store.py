@@ -42,13 +42,15 @@ HOSTILE_NAMES = [
 ]
 HOSTILE = {
     "hostile store names x 3 backends": len(HOSTILE_NAMES) * 3,
-    "foreign SQLite/DuckDB/Parquet stores": 3,
-    "read-only store file and folder": 4,
-    "--limit overflow, invalid --since/--until": 5,
-    "mocked ENOSPC (store, export)": 2,
-    "store opened read-only by the store layer": 3,
+    "foreign SQLite/DuckDB/Parquet stores (query and ingest)": 5,
+    "read-only mount x 3 backends (a query, an ingest)": 6,
+    "query commands on a writable store that must stay unchanged": 4,
+    "--limit overflow, invalid --since/--until (CLI and API)": 7,
+    "full disk: mocked in the store and in export, a real 600 KB tmpfs": 3,
+    "an output folder that does not exist": 1,
     "kill -9 during export": 1,
-    "article the store cannot take": 1,
+    "an article the store cannot bind": 1,
+    "DuckDB connections checked for extension autoload": 2,
 }
 
 
