@@ -32,6 +32,9 @@ def _read_only(path: Path) -> sqlite3.Connection:
         conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, timeout=30.0)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.OperationalError:
+        if os.access(path.absolute().parent, os.W_OK):
+            raise  # a writable folder: the error is real (locked, missing), not the mount
+        # nothing can write beside the file, so nothing can change it while we read
         conn = sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)
     conn.execute("PRAGMA query_only=ON")
     return conn
