@@ -29,6 +29,7 @@ HOSTILE = {
     "a reader that crashes midway": 1,
     "an article over the size limit in ingest": 1,
     "analyze onto a full disk (/dev/full)": 1,
+    "analyze with an article over the size limit": 1,
 }
 
 
@@ -129,3 +130,22 @@ def test_analyze_onto_a_full_disk_is_one_line_and_exit_1(pipeline, capsys, tmp_p
     assert code == 1, err
     lines = [ln for ln in err.splitlines() if ln.strip()]
     assert len(lines) == 1 and "No space left on device" in lines[0]
+
+
+@pytest.mark.model
+def test_analyze_goes_on_past_an_article_over_the_size_limit(pipeline, capsys, tmp_path: Path) -> None:
+    """Before: one article over spaCy's limit ended the whole batch with exit 3 and no output."""
+    from dateline.cli.main import main
+    from dateline.limits import MAX_ARTICLE_CHARS
+
+    good = tmp_path / "a.txt"
+    good.write_text("Police arrested 12 protesters in Nairobi on Monday.", encoding="utf-8")
+    big = tmp_path / "b.txt"
+    big.write_text("word " * (MAX_ARTICLE_CHARS // 5 + 1), encoding="utf-8")
+    code = main(["analyze", str(big), str(good), "--format", "jsonl"])
+    out, err = capsys.readouterr()
+    assert code == 1, err
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert len(rows) == 2
+    assert "over the limit" in rows[0]["error"] and "entities" in rows[1]
+    assert "Traceback" not in err and "1 analysed, 1 failed" in err

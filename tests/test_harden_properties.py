@@ -26,7 +26,7 @@ from dateline.pipeline import Article, Document, Failure
 from dateline.store import open_store
 from dateline.store.ingest import ingest
 
-EXAMPLES = {"bytes": 150, "jsonl": 150, "pipe": 100, "ingest": 60, "cli": 40}
+EXAMPLES = {"bytes": 150, "jsonl": 150, "pipe": 100, "ingest": 60, "cli": 40, "url": 80, "warc": 80}
 
 # every code point, lone surrogates included (hypothesis leaves them out by default)
 ANY_CHAR = st.characters(codec=None, exclude_categories=())
@@ -151,3 +151,53 @@ def test_cli_ingest_exit_code_and_counts(tiny_env, capsys, files: list[tuple[str
             run["read"] == run["added"] + run["failed"] + run["skipped"] + run["replaced"] + run["unchanged"]
         )
         assert (code == 1) == (run["failed"] > 0)
+
+
+@settings(max_examples=EXAMPLES["url"], deadline=None)
+@given(
+    body=st.binary(max_size=2000) | TEXTS.map(_surrogatepass),
+    ctype=st.sampled_from(
+        ["text/html", "text/plain; charset=utf-8", "text/plain; charset=koi8-r", "", "x/y"]
+    ),
+    encoding=st.sampled_from([None, "gzip", "deflate", "br", "bogus"]),
+    gzip_it=st.booleans(),
+    status=st.sampled_from([200, 200, 301, 404, 500]),
+)
+def test_any_response_is_a_document_or_a_dateline_error(body, ctype, encoding, gzip_it, status) -> None:
+    import gzip
+
+    import httpx
+
+    from dateline.errors import DatelineError
+    from dateline.ingest import url as url_reader
+
+    headers = {"content-type": ctype}
+    if encoding:
+        headers["content-encoding"] = encoding
+    content = gzip.compress(body) if gzip_it else body
+    if status == 301:
+        headers["location"] = "https://news.example.org/loop"  # a redirect to itself, forever
+    transport = httpx.MockTransport(lambda request: httpx.Response(status, headers=headers, content=content))
+    old, url_reader.TRANSPORT = url_reader.TRANSPORT, transport
+    try:
+        doc = url_reader.fetch("HTTPS://news.example.org/loop")
+    except DatelineError as exc:
+        assert str(exc)
+    else:
+        _storable(doc)
+    finally:
+        url_reader.TRANSPORT = old
+
+
+@settings(max_examples=EXAMPLES["warc"], deadline=None)
+@given(data=st.binary(max_size=3000), gz=st.booleans())
+def test_any_warc_bytes_are_documents_or_failures(data: bytes, gz: bool) -> None:
+    import gzip
+
+    from dateline.ingest.warc import read_warc
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / ("c.warc.gz" if gz else "c.warc")
+        path.write_bytes(gzip.compress(b"WARC/1.0\r\n" + data) if gz else b"WARC/1.0\r\n" + data)
+        items = list(read_warc(path))
+        assert items and all(isinstance(i, Document | Failure) for i in items)
