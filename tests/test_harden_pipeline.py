@@ -226,3 +226,14 @@ def test_a_chunked_article_keeps_its_records_and_offsets(pipeline) -> None:
         found = {r.span for r in getattr(whole, kind)}
         kept = found & {r.span for r in getattr(parts, kind)}
         assert len(kept) >= 0.8 * len(found), kind
+
+
+def test_reader_failures_pass_through_pipe_in_order(tmp_path) -> None:
+    from dateline.ingest import iter_documents
+
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (tmp_path / "c.txt").write_text(GOOD + " Again.", encoding="utf-8")
+    out = list(tiny_pipeline().pipe(iter_documents([str(tmp_path)])))
+    assert [isinstance(r, Failure) for r in out] == [False, True, False]
+    assert "binary data" in out[1].error

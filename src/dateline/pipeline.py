@@ -206,7 +206,7 @@ class Pipeline:
 
     def pipe(
         self,
-        items: Iterable[str | Document],
+        items: Iterable[str | Document | Failure],
         batch_size: int = 16,
         n_process: int = 1,
     ) -> Iterator[Article | Failure]:
@@ -214,8 +214,10 @@ class Pipeline:
 
         With ``n_process > 1`` whole articles (parse and extraction) go to worker
         processes that each load the pipeline once, so extraction scales with the parse.
-        An item that is neither ``str`` nor ``Document`` is a ``Failure`` too: one bad
-        item never aborts the batch.
+        A ``Failure`` item (what readers yield for unreadable input) comes out as it went
+        in, so ``pipe(iter_documents(...))`` keeps every input in order; any other item
+        that is neither ``str`` nor ``Document`` is a ``Failure`` too: one bad item never
+        aborts the batch.
         """
         documents = (_as_document(it) for it in items)
         if n_process <= 1:
@@ -245,7 +247,7 @@ def _check_types(**values: object) -> None:
 
 
 def _as_document(item: object) -> Document | Failure:
-    if isinstance(item, Document):
+    if isinstance(item, Document | Failure):  # a reader's failures pass through, in order
         return item
     if isinstance(item, str):
         return Document(item)
