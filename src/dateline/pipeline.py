@@ -81,8 +81,8 @@ class Pipeline:
     Limits (``dateline.limits``, docs/limits.md): a text over ``max_chars`` is refused;
     one over ``chunk_chars`` is parsed in chunks joined into one ``Doc`` over the whole
     text (offsets unchanged); an article whose extraction runs past ``time_budget``
-    seconds (plus an allowance for its length) fails alone. Bad articles raise from ``analyze`` and are ``Failure`` records
-    from ``pipe``, in one process or many.
+    seconds (plus an allowance for its length) fails alone. Bad articles raise from
+    ``analyze`` and are ``Failure`` records from ``pipe``, in one process or many.
     """
 
     max_chars: int = MAX_ARTICLE_CHARS
@@ -124,7 +124,7 @@ class Pipeline:
         )
 
     def analyze(self, document: Document) -> Article:
-        """One article; a bad one raises a ``DatelineError`` that says why (``TypeError`` for a non-Document)."""
+        """One article; a bad one raises a ``DatelineError`` saying why (a non-Document: ``TypeError``)."""
         if not isinstance(document, Document):
             raise TypeError(f"analyze() takes a Document, got {type(document).__name__}")
         check_document(document, self.max_chars)
@@ -385,7 +385,7 @@ def _worker_analyze(batch: list[Document | Failure]) -> list[Article | Failure]:
     assert _WORKER is not None
     try:
         return _analyze_batch(_WORKER, batch)
-    except BaseException as exc:  # never let one batch's crash end the pool's iteration
+    except Exception as exc:  # never let one batch's crash end the pool's iteration (Ctrl-C still does)
         return [
             d if isinstance(d, Failure) else Failure(d.id, f"internal error: {type(exc).__name__}", d.source)
             for d in batch
