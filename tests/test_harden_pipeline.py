@@ -6,7 +6,9 @@ chunking and budget code without the model; ``HOSTILE`` counts the bad inputs tr
 
 from __future__ import annotations
 
+import os
 import re
+import signal
 import time
 
 import pytest
@@ -30,6 +32,8 @@ HOSTILE = {
     "API type errors": 6,
     "chunk texts without spaces": 3,
     "worker batch with a bad article, a crash of the batch": 2,
+    "a worker process killed mid-article": 1,
+    "a reader failure passed through pipe": 1,
 }
 
 
@@ -186,22 +190,42 @@ def test_chunks_cover_the_text_exactly_and_respect_the_size(text: str) -> None:
 
 def test_the_worker_path_turns_every_crash_into_failures(monkeypatch) -> None:
     """What each ``n_process`` worker runs: a bad article, or a crash of the whole batch,
-    comes back as failures, so ``pool.imap`` never raises for the list."""
+    comes back as failures, so the pool never raises for the list."""
     import dateline.pipeline as pl
+    from dateline import workers
 
-    pipe = tiny_pipeline()
-    monkeypatch.setattr(pl, "_WORKER", pipe)
-    batch = [Document(GOOD, id="a"), Document("x\ud800", id="bad"), pl.Failure(None, "unreadable", "f")]
-    out = pl._worker_analyze(batch)
+    monkeypatch.setattr(workers, "_WORKER", tiny_pipeline())
+    batch = [Document(GOOD, id="a"), Document("x\ud800", id="bad"), Failure(None, "unreadable", "f")]
+    out = workers.run_batch(batch)
     assert _ids(out) == [("a", False), ("bad", True), (None, True)]
 
     def boom(*args, **kwargs):
         raise MemoryError
 
     monkeypatch.setattr(pl, "_analyze_batch", boom)
-    out = pl._worker_analyze(batch)
+    out = workers.run_batch(batch)
     assert [isinstance(r, Failure) for r in out] == [True, True, True]
     assert "MemoryError" in out[0].error
+
+
+def _dies(ctx: Context) -> None:
+    if "DIE" in ctx.text:
+        os.kill(os.getpid(), signal.SIGKILL)  # what the kernel's OOM killer does
+
+
+@pytest.mark.skipif(os.name != "posix", reason="fork and SIGKILL")
+def test_a_worker_killed_mid_article_costs_that_article_not_the_run() -> None:
+    """Before: multiprocessing.Pool waited forever for the lost task (the run hung)."""
+    pipe = tiny_pipeline()
+    pipe.stages = [*pipe.stages, Stage("dies", _dies, ("doc",), ())]
+    docs = [Document(f"{GOOD} {i}", id=f"d{i}") for i in range(9)]
+    docs[4] = Document(GOOD + " DIE", id="killer")
+    t0 = time.monotonic()
+    out = list(pipe.pipe(docs, batch_size=2, n_process=2))
+    assert time.monotonic() - t0 < 60
+    assert [r.id for r in out] == [d.id for d in docs]
+    assert [isinstance(r, Failure) for r in out] == [i == 4 for i in range(9)]
+    assert "worker process died" in out[4].error
 
 
 @pytest.mark.model

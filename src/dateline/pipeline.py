@@ -8,8 +8,6 @@ The same ``Pipeline`` object serves the CLI, the store, eval, the web UI and Spa
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing as mp
-import os
 import signal
 import threading
 import time
@@ -213,7 +211,8 @@ class Pipeline:
         """Analyse many articles in order; bad ones come out as ``Failure`` records.
 
         With ``n_process > 1`` whole articles (parse and extraction) go to worker
-        processes that each load the pipeline once, so extraction scales with the parse.
+        processes (``dateline.workers``), so extraction scales with the parse; a worker
+        that dies costs its article, never the run.
         A ``Failure`` item (what readers yield for unreadable input) comes out as it went
         in, so ``pipe(iter_documents(...))`` keeps every input in order; any other item
         that is neither ``str`` nor ``Document`` is a ``Failure`` too: one bad item never
@@ -223,12 +222,15 @@ class Pipeline:
         if n_process <= 1:
             yield from self._pipe_local(documents, batch_size)
             return
-        ctx = mp.get_context("fork" if os.name == "posix" else "spawn")
-        init = (self.model, self.max_chars, self.chunk_chars, self.time_budget)
-        with ctx.Pool(n_process, initializer=_worker_init, initargs=init) as pool:
-            yield from _flatten(pool.imap(_worker_analyze, _batched(documents, batch_size), chunksize=1))
+        from dateline.workers import pipe_in_workers
 
-    def _pipe_local(self, documents: Iterable[Document], batch_size: int) -> Iterator[Article | Failure]:
+        yield from pipe_in_workers(self, documents, batch_size, n_process)
+
+    def _pipe_local(
+        self, documents: Iterable[Document | Failure], batch_size: int
+    ) -> Iterator[Article | Failure]:
+        from dateline.workers import _batched
+
         for batch in _batched(documents, batch_size):
             yield from _analyze_batch(self, batch)
 
@@ -354,42 +356,6 @@ def _analyze_batch(pipeline: Pipeline, batch: list[Document | Failure]) -> list[
         except Exception as exc:  # MemoryError, a parser bug: this article only
             out.append(Failure(document.id, f"internal error: {type(exc).__name__}: {exc}", document.source))
     return out
-
-
-def _batched(items: Iterable[Document | Failure], size: int) -> Iterator[list[Document | Failure]]:
-    batch: list[Document | Failure] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def _flatten(batches: Iterable[list[Article | Failure]]) -> Iterator[Article | Failure]:
-    for batch in batches:
-        yield from batch
-
-
-_WORKER: Pipeline | None = None
-
-
-def _worker_init(model: str | None, max_chars: int, chunk_chars: int, time_budget: float | None) -> None:
-    global _WORKER
-    _WORKER = Pipeline(model, max_chars=max_chars, chunk_chars=chunk_chars, time_budget=time_budget)
-
-
-def _worker_analyze(batch: list[Document | Failure]) -> list[Article | Failure]:
-    """Runs in a worker: whatever happens, the batch comes back as articles and failures."""
-    assert _WORKER is not None
-    try:
-        return _analyze_batch(_WORKER, batch)
-    except Exception as exc:  # never let one batch's crash end the pool's iteration (Ctrl-C still does)
-        return [
-            d if isinstance(d, Failure) else Failure(d.id, f"internal error: {type(exc).__name__}", d.source)
-            for d in batch
-        ]
 
 
 def _iso(value: str | dt.date | None) -> str | None:
