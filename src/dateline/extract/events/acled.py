@@ -279,20 +279,26 @@ _RIOT_GEAR = (
 class SentenceCues:
     """The lemmas and words of one sentence, padded for whole-word cue search (built on first use)."""
 
-    __slots__ = ("_agents", "_lemmas", "_main", "_text", "sent")
+    __slots__ = ("_agents", "_lemmas", "_main", "_text", "sent", "skip")
 
-    def __init__(self, sent: SpacySpan) -> None:
+    def __init__(self, sent: SpacySpan, skip: frozenset[int] = frozenset()) -> None:
         self.sent = sent
+        # tokens of background clauses that are not the event's own ("the scene of a chemical
+        # attack"): their weapons and participants do not colour the event
+        self.skip = skip
         self._lemmas: str | None = None
         self._text: str | None = None
         self._main: str | None = None
         self._agents: str | None = None
 
+    def _tokens(self) -> list[Token]:
+        return [t for t in self.sent if t.i not in self.skip] if self.skip else list(self.sent)
+
     @property
     def lemmas(self) -> str:
         if self._lemmas is None:
             # dates are not cues ("March 2018" is no march)
-            words = (t.lemma_.lower() for t in self.sent if t.ent_type_ not in ("DATE", "TIME"))
+            words = (t.lemma_.lower() for t in self._tokens() if t.ent_type_ not in ("DATE", "TIME"))
             lemmas = " " + " ".join(words) + " "
             for gear in _RIOT_GEAR:  # "riot police" are no riot
                 lemmas = lemmas.replace(gear, " police ")
@@ -302,7 +308,7 @@ class SentenceCues:
     @property
     def text(self) -> str:
         if self._text is None:
-            text = " " + " ".join(t.lower_ for t in self.sent) + " "
+            text = " " + " ".join(t.lower_ for t in self._tokens()) + " "
             for gear in _RIOT_GEAR:
                 text = text.replace(gear, " police ")
             self._text = text
@@ -312,14 +318,14 @@ class SentenceCues:
     def main(self) -> str:
         if self._main is None:
             self._main = (
-                " " + " ".join(t.lemma_.lower() for t in self.sent if not _in_modifier_clause(t)) + " "
+                " " + " ".join(t.lemma_.lower() for t in self._tokens() if not _in_modifier_clause(t)) + " "
             )
         return self._main
 
     @property
     def agents(self) -> str:
         if self._agents is None:
-            self._agents = " " + " ".join(t.lemma_.lower() for t in self.sent if _agent_position(t)) + " "
+            self._agents = " " + " ".join(t.lemma_.lower() for t in self._tokens() if _agent_position(t)) + " "
         return self._agents
 
     def first(self, key: str) -> _CueList | None:

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from dateline.context import Context
 from dateline.extract.events import acled, attributes, roles
 from dateline.extract.events.candidates import Candidate, find_candidates, in_clause
-from dateline.extract.events.patterns import object_class, token_classes
+from dateline.extract.events.patterns import match_token, object_class, token_classes
 from dateline.extract.events.plover import (
     ASK_MODE,
     COOPERATIVE,
@@ -50,6 +50,16 @@ class CodedEvent:
     past: bool = False
     back_reference: bool = False
     frame_place: str | None = None
+    # what the clustering pass reads (cluster.py): the trigger's lemma and pattern, whether a
+    # determiner points back to an event told before, whether a modifier says it is another
+    lemma: str = ""
+    pattern: str = ""
+    anaphoric: bool = False
+    another: bool = False
+    # the doer is itself an event or a weapon ("the blast damaged shops"): a result of that event
+    caused: bool = False
+    # told as background: a cause, a description, a past scene ("angry over a police shooting")
+    background: bool = False
 
 
 def _span(c: Candidate) -> tuple[int, int]:
@@ -112,6 +122,7 @@ def code_sentence(
     if not cands:
         return []
     cues = acled.SentenceCues(sent)
+    asides = _background_clauses(sent)
     prev_subject: Actor | None = None
     prev_done = False
     out: list[CodedEvent] = []
@@ -184,7 +195,12 @@ def code_sentence(
         if base == "Looting/property destruction" and a_tok is not None and "weapon" in _classes_of(a_tok):
             base = "violence"  # "the missile destroyed the warship": a strike, not looting
         protesters = object_class(tok, "protester")
-        subtype, mode = acled.resolve_subtype(base, mode, tok, actor, t_tok, cues, protesters)
+        skip = frozenset(i for lo, hi in asides if not lo <= tok.i <= hi for i in range(lo, hi + 1))
+        if spec.mode == "obstruct":
+            # "protesters blocked roads": the protest's own act is no intervention against it
+            skip |= {tok.i} | ({c.light.i} if c.light is not None else set())
+        own_cues = acled.SentenceCues(sent, skip) if skip else cues
+        subtype, mode = acled.resolve_subtype(base, mode, tok, actor, t_tok, own_cues, protesters)
         if mode is not None and mode not in valid_modes().get(kind, frozenset()):
             mode = spec.mode if spec.mode in valid_modes().get(kind, frozenset()) else None
         change = None
@@ -234,9 +250,91 @@ def code_sentence(
                 past=_is_past(c.light or tok),
                 frame_place=next((p.id for p, ti in places if ti in frame), None),
                 back_reference=tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj"),
+                lemma=tok.lemma_.lower(),
+                pattern=c.pat.spec.id,
+                anaphoric=_anaphoric(tok),
+                another=_another(tok),
+                caused=_caused(a_tok),
+                background=_background(c.light or tok),
             )
         )
     return out
+
+
+@functools.cache
+def _coreference(name: str) -> frozenset[str]:
+    return frozenset(load_event_data("lexicons.json")["coreference"][name])
+
+
+def _anaphoric(tok: Token) -> bool:
+    """ "the blast", "this attack", "Saturday's bombing": a noun pointing back to a told event."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    for child in tok.children:
+        if child.dep_ in ("det", "poss") and child.lower_ in _coreference("anaphors"):
+            return True
+        if child.dep_ == "poss" and child.ent_type_ in ("DATE", "TIME"):
+            return True  # "Saturday's attack"
+    return False
+
+
+def _another(tok: Token) -> bool:
+    """ "another attack", "a separate blast", "an earlier bombing": a different event."""
+    words = _coreference("new_event")
+    return any(child.dep_ in ("det", "amod", "advmod") and child.lower_ in words for child in tok.children)
+
+
+def _caused(a_tok: Token | None) -> bool:
+    if a_tok is None or a_tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if "weapon" in _classes_of(a_tok):
+        return True
+    pat = match_token(a_tok)
+    return pat is not None and pat.spec.type == "ASSAULT"
+
+
+_CAUSE_PREPS = frozenset({"over", "about", "against", "at", "for", "of"})
+
+
+def _background_clauses(sent: SpacySpan) -> list[tuple[int, int]]:
+    """Token ranges told as background: relative clauses, causes hanging off an adjective."""
+    out = []
+    for tok in sent:
+        if (tok.dep_ == "relcl" and match_token(tok.head) is None) or (
+            tok.dep_ == "prep" and tok.lower_ in _CAUSE_PREPS and tok.head.pos_ == "ADJ"
+        ):
+            out.append((tok.left_edge.i, tok.right_edge.i))
+    return out
+
+
+def _background(tok: Token) -> bool:
+    """A trigger told as background rather than as the news.
+
+    Three constructions: inside a relative or participial clause of a non-event noun ("the
+    town that was the scene of a chemical attack"); in the complement of an adjective
+    ("angry over a police shooting"); or the object of a cause preposition hanging off
+    another event ("protests over the killing of", "outrage at the attack").
+    """
+    cur = tok
+    for _ in range(8):
+        head = cur.head
+        if head.i == cur.i:
+            return False
+        if cur.dep_ == "relcl" and match_token(head) is None:
+            return True
+        if cur.dep_ == "prep" and cur.lower_ in _CAUSE_PREPS and head.pos_ == "ADJ":
+            return True
+        if (
+            cur.dep_ == "pobj"
+            and head.lower_ in _CAUSE_PREPS - {"of", "against", "at"}
+            and head.head.i != head.i
+            and match_token(head.head) is not None
+        ):
+            return True
+        if cur.dep_ in ("ccomp", "xcomp", "advcl", "conj", "ROOT"):
+            return False
+        cur = head
+    return False
 
 
 _ABSTRACT = frozenset(
