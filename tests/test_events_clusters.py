@@ -102,3 +102,64 @@ def test_denied_planned_or_supposed_events_get_no_acled_type(analyze, text: str)
     violent = [ev for ev in art.events if ev.type in ("ASSAULT", "THREATEN")]
     assert violent, "the event is still coded in PLOVER"
     assert all(ev.acled_subtype is None and ev.modality != "asserted" for ev in violent)
+
+
+# --- what ACLED would not code ---------------------------------------------------------------
+
+
+def test_an_accidental_shooting_of_a_child_is_no_acled_event_and_the_age_no_count(analyze) -> None:
+    art = analyze(
+        "A 4-year-old boy was shot and killed on Sunday when his uncle's pistol went off "
+        "accidentally at their home in Dayton, Ohio.",
+        published=PUBLISHED,
+    )
+    violent = [ev for ev in art.events if ev.type == "ASSAULT"]
+    assert len(violent) == 1, "one shooting, one record"
+    ev = violent[0]
+    assert ev.acled_subtype is None and ev.acled_type is None
+    assert all(c.value != 4 for c in ev.counts), "an age is not a count"
+
+
+def test_a_crime_without_political_actors_keeps_plover_with_context_crime(analyze) -> None:
+    art = analyze(
+        "A man stabbed his landlord during an argument over rent in Leeds on Saturday, police said.",
+        published=PUBLISHED,
+    )
+    ev = next(ev for ev in art.events if ev.type == "ASSAULT")
+    assert ev.acled_subtype is None and ev.context == "crime"
+
+
+def test_an_armed_groups_attack_stays_an_acled_event_beside_an_age(analyze) -> None:
+    art = analyze(
+        "Gunmen killed a 12-year-old girl and two farmers in an attack on a village in Mali on Sunday.",
+        published=PUBLISHED,
+    )
+    ev = next(ev for ev in art.events if ev.acled_subtype)
+    assert ev.acled_type == "Violence against civilians" and ev.context is None
+    assert all(c.value != 12 for c in ev.counts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Lakers beat the Celtics 104-96 on Sunday.",
+        "The opposition party captured 40 seats as voters turned out for the election.",
+    ],
+)
+def test_no_conflict_event_without_a_conflict(analyze, text: str) -> None:
+    art = analyze(text, published=PUBLISHED)
+    assert not [ev for ev in art.events if ev.type == "ASSAULT" or ev.acled_subtype]
+
+
+def test_a_firearm_going_off_is_no_explosion(analyze) -> None:
+    art = analyze("A rifle went off during a raid by militants on a checkpoint in Gao.", published=PUBLISHED)
+    assert all(ev.acled_type != "Explosions/Remote violence" for ev in art.events)
+
+
+@pytest.mark.parametrize(
+    "text", ["Sheriff's deputies", "a sheriff's deputy", "state troopers", "police officers"]
+)
+def test_police_are_cop_not_leg(text: str) -> None:
+    from dateline.resolve.actors import normalise_actor
+
+    assert normalise_actor(text).sector == "COP"

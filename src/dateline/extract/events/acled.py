@@ -325,7 +325,9 @@ class SentenceCues:
     @property
     def agents(self) -> str:
         if self._agents is None:
-            self._agents = " " + " ".join(t.lemma_.lower() for t in self._tokens() if _agent_position(t)) + " "
+            self._agents = (
+                " " + " ".join(t.lemma_.lower() for t in self._tokens() if _agent_position(t)) + " "
+            )
         return self._agents
 
     def first(self, key: str) -> _CueList | None:

@@ -340,10 +340,11 @@ def event_counts(
         if not lo <= ti <= hi or ti in frame:
             continue
         unit = (num.unit or "").lower()
-        if (
-            unit.split()[-1:] and unit.split()[-1].rstrip("s") in _NON_COUNT_UNITS
-        ) or unit in _NON_COUNT_UNITS:
+        words = re.findall(r"[a-z%]+", unit)
+        if (words and words[-1].rstrip("s") in _NON_COUNT_UNITS) or unit in _NON_COUNT_UNITS:
             continue
+        if _age(num, doc, ti):
+            continue  # "a 3-year-old": an age, not a count
         label = num.unit or ""
         tok = doc[ti]
         head = tok
@@ -358,6 +359,17 @@ def event_counts(
                 break
         out.append(Count(value=num.value, unit=label or "units", text=num.text))
     return out
+
+
+_AGE = re.compile(r"^\s*-?\s*(?:year|month|week|day)s?\s*-?\s*old\b")
+
+
+def _age(num: Number, doc, ti: int) -> bool:
+    """ "3-year-old", "a 3 year old boy", "aged 3": the number is someone's age."""
+    after = doc.text[num.span[1] : num.span[1] + 14].lower()
+    if _AGE.match(after) or _AGE.match((num.unit or "").lower()):
+        return True
+    return ti > 0 and doc[ti - 1].lower_ in ("aged", "age")
 
 
 def modality_of(trigger: Token, light: Token | None = None) -> str:

@@ -13,7 +13,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from dateline.context import Context
-from dateline.extract.events import acled, attributes, roles
+from dateline.extract.events import acled, attributes, conflict, roles
 from dateline.extract.events.candidates import Candidate, find_candidates, in_clause
 from dateline.extract.events.patterns import match_token, object_class, token_classes
 from dateline.extract.events.plover import (
@@ -32,6 +32,8 @@ from dateline.resolve.actors import load_event_data, normalise_actor
 __all__ = ["CodedEvent", "code_sentence"]
 
 _CASUALTY = frozenset({"kill", "die", "wound", "injure", "hurt"})
+# what a crime without political or organised participants would otherwise be coded as
+_CRIME_SUBTYPES = frozenset({"Attack", "Armed clash", "Sexual violence", "Abduction/forced disappearance"})
 
 
 @functools.cache
@@ -194,6 +196,8 @@ def code_sentence(
             base, territory = None, False
         if base == "Looting/property destruction" and a_tok is not None and "weapon" in _classes_of(a_tok):
             base = "violence"  # "the missile destroyed the warship": a strike, not looting
+        if spec.id == "explosive" and a_tok is not None and conflict.is_firearm(a_tok.lemma_):
+            base, mode = "violence", "firearms"  # "the handgun went off": a shot, not a blast
         protesters = object_class(tok, "protester")
         skip = frozenset(i for lo, hi in asides if not lo <= tok.i <= hi for i in range(lo, hi + 1))
         if spec.mode == "obstruct":
@@ -201,6 +205,14 @@ def code_sentence(
             skip |= {tok.i} | ({c.light.i} if c.light is not None else set())
         own_cues = acled.SentenceCues(sent, skip) if skip else cues
         subtype, mode = acled.resolve_subtype(base, mode, tok, actor, t_tok, own_cues, protesters)
+        context = None
+        if kind == "ASSAULT":
+            if conflict.figure_of_speech(own_cues.lemmas, own_cues.text):
+                continue  # "the Lakers beat the Celtics 110-102": no conflict, no event
+            why = conflict.non_political(own_cues.lemmas, own_cues.text, actor, target)
+            if why in ("accident", "suicide") or (why == "crime" and subtype in _CRIME_SUBTYPES):
+                subtype, territory = None, False
+                context = "crime" if why == "crime" else None
         if mode is not None and mode not in valid_modes().get(kind, frozenset()):
             mode = spec.mode if spec.mode in valid_modes().get(kind, frozenset()) else None
         change = None
@@ -239,6 +251,7 @@ def code_sentence(
             modality=modality,
             attributed_to=quote.id if quote is not None else None,
             confidence=0.5 + 0.05 * min(rank, 8),
+            context=context,
         )
         out.append(
             CodedEvent(
