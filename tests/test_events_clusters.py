@@ -163,3 +163,41 @@ def test_police_are_cop_not_leg(text: str) -> None:
     from dateline.resolve.actors import normalise_actor
 
     assert normalise_actor(text).sector == "COP"
+
+
+# --- the event's own place --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "A roadside bomb exploded on Monday in the Mansour neighbourhood of Baghdad, killing three.",
+            "Mansour",
+        ),
+        ("Gunmen attacked a police post near the town of Baiji in Salahuddin province on Monday.", "Baiji"),
+        (
+            "Militants stormed the village of Tiri in Bint Jbail district, southern Lebanon, on Monday.",
+            "Tiri",
+        ),
+    ],
+)
+def test_the_finest_place_of_the_clause_beats_its_containing_place(analyze, text: str, place: str) -> None:
+    art = analyze(text, published=PUBLISHED)
+    ev = next(ev for ev in art.events if ev.type == "ASSAULT")
+    assert _place(art, ev) == place
+
+
+def test_a_merged_event_keeps_the_finest_place_any_mention_gives() -> None:
+    from dateline.extract.events.attributes import place_grain
+    from dateline.extract.events.cluster import _best_place
+    from dateline.records import Place
+
+    text = "A blast rocked Halab on Monday, killing four in the Qasr neighbourhood of Halab province."
+    city = Place(id="p1", text="Halab", span=(15, 20), sentence=0, feature="city", country="SYR")
+    quarter = Place(id="p2", text="Qasr", span=(52, 56), sentence=0)  # the gazetteer lacks it
+    province = Place(id="p3", text="Halab", span=(74, 79), sentence=0, feature="admin")
+    places = {p.id: p for p in (city, quarter, province)}
+    assert [place_grain(p, text) for p in (quarter, city, province)] == [0, 2, 4]
+    assert _best_place(["p1", "p2", "p3"], places, text) == "p2"
+    assert _best_place(["p3", None, "p1"], places, text) == "p1"

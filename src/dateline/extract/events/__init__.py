@@ -61,7 +61,7 @@ def _extract(ctx: Context) -> list[Event]:
     paragraphs = _paragraph_starts(ctx.text)
     _inherit(ctx, coded, paragraphs)
     _state_countries(coded)
-    coded = cluster_events(coded, ctx.places)
+    coded = cluster_events(coded, ctx.places, ctx.text)
     for c in coded:
         if c.event.modality not in ("asserted", "claimed"):
             # ACLED codes what happened: a denied, planned or supposed event gets no sub-type

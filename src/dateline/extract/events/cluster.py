@@ -33,6 +33,7 @@ import functools
 from collections.abc import Iterable
 
 from dateline.extract.events.acled import acled_type_of
+from dateline.extract.events.attributes import place_grain
 from dateline.extract.events.build import CodedEvent
 from dateline.records import Count, EventDate, Place
 from dateline.resolve.actors import load_event_data
@@ -47,7 +48,6 @@ _VIOLENT = frozenset({"ASSAULT"})
 _OUTCOME_HOSTS = frozenset({"ASSAULT", "PROTEST"})
 _REAL = ("asserted", "claimed")
 _PRECISION = {"day": 0, "week": 1, "month": 2, "year": 3}
-_PLACE_RANK = {"landmark": 0, "city": 1, "admin": 2, "region": 3, "country": 4}
 _CASUALTY_UNITS = frozenset({"killed", "injured", "arrested", "abducted"})
 
 
@@ -147,7 +147,7 @@ def _anaphor_fits(c: CodedEvent, cluster: _Cluster) -> bool:
     return _family(c) == _family(head)
 
 
-def cluster_events(coded: list[CodedEvent], places: Iterable[Place]) -> list[CodedEvent]:
+def cluster_events(coded: list[CodedEvent], places: Iterable[Place], text: str) -> list[CodedEvent]:
     """Merge the mentions of each event (``coded`` in reading order); one CodedEvent per event."""
     by_id = {p.id: p for p in places}
     clusters: list[_Cluster] = []
@@ -172,7 +172,7 @@ def cluster_events(coded: list[CodedEvent], places: Iterable[Place]) -> list[Cod
         elif id(c) in caused:
             clusters.append(_Cluster(c))
     clusters.sort(key=lambda cl: min(m.event.span[0] for m in cl.members))
-    return [_merge(cl, by_id) for cl in clusters]
+    return [_merge(cl, by_id, text) for cl in clusters]
 
 
 def _doer_event(c: CodedEvent, coded: list[CodedEvent]) -> CodedEvent | None:
@@ -225,7 +225,7 @@ def _host(c: CodedEvent, clusters: list[_Cluster], places: dict[str, Place]) -> 
     return None
 
 
-def _merge(cluster: _Cluster, places: dict[str, Place]) -> CodedEvent:
+def _merge(cluster: _Cluster, places: dict[str, Place], text: str) -> CodedEvent:
     head = cluster.head
     if len(cluster.members) == 1:
         head.event.mentions = [head.event.span]
@@ -238,7 +238,7 @@ def _merge(cluster: _Cluster, places: dict[str, Place]) -> CodedEvent:
     ev.target = ev.target or next((o.target for o in others if o.target is not None), None)
     for o in others:
         ev.supporters.extend(s for s in o.supporters if all(s.text != t.text for t in ev.supporters))
-    ev.place = _best_place([ev.place, *(o.place for o in others)], places)
+    ev.place = _best_place([ev.place, *(o.place for o in others)], places, text)
     ev.date = _best_date([ev.date, *(o.date for o in others)])
     ev.counts = _gather_counts([m.event for m in members if m.event.modality != "negated" or m is head])
     if ev.territory_change is None:
@@ -248,14 +248,14 @@ def _merge(cluster: _Cluster, places: dict[str, Place]) -> CodedEvent:
     return head
 
 
-def _best_place(ids: list[str | None], places: dict[str, Place]) -> str | None:
-    """The most specific place any mention gives (the head's first on ties)."""
+def _best_place(ids: list[str | None], places: dict[str, Place], text: str) -> str | None:
+    """The finest place any mention gives (the head's first on ties)."""
     best: tuple[int, int, str] | None = None
     for k, pid in enumerate(ids):
         if pid is None:
             continue
-        feature = places[pid].feature if pid in places else None
-        key = (_PLACE_RANK.get(feature or "", 2), k, pid)
+        grain = place_grain(places[pid], text) if pid in places else 9
+        key = (grain, k, pid)
         if best is None or key < best:
             best = key
     return best[2] if best else None
