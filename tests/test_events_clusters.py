@@ -201,3 +201,53 @@ def test_a_merged_event_keeps_the_finest_place_any_mention_gives() -> None:
     assert [place_grain(p, text) for p in (quarter, city, province)] == [0, 2, 4]
     assert _best_place(["p1", "p2", "p3"], places, text) == "p2"
     assert _best_place(["p3", None, "p1"], places, text) == "p1"
+
+
+# --- ACLED sub-types from who did it to whom --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "acled"),
+    [
+        ("An angry mob beat two men accused of theft in a village in Bihar on Monday.", "Mob violence"),
+        ("Protesters attacked a police station in Dhaka on Monday.", "Violent demonstration"),
+        ("Police shot dead two protesters in Dhaka on Monday.", "Excessive force against protesters"),
+        ("Russian troops attacked Ukrainian soldiers near Bakhmut on Monday.", "Armed clash"),
+        ("Gunmen attacked worshippers at a church in Owo on Monday.", "Attack"),
+        ("Fulani herdsmen attacked farmers in Benue state on Sunday.", "Attack"),
+    ],
+)
+def test_the_subtype_follows_who_acts_on_whom(analyze, text: str, acled: str) -> None:
+    art = analyze(text, published=PUBLISHED)
+    headline = next(ev for ev in art.events if ev.acled_subtype)
+    assert headline.acled_subtype == acled
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Syrian government forces", "State forces"),
+        ("police", "State forces"),
+        ("IS fighters", "Rebel groups"),
+        ("rebels", "Rebel groups"),
+        ("unidentified gunmen", "Political militias"),
+        ("Fulani herdsmen", "Identity militias"),
+        ("a clan militia", "Identity militias"),
+        ("rioters", "Rioters"),
+        ("protesters", "Protesters"),
+        ("villagers", "Civilians"),
+        ("UN peacekeepers", "External/Other forces"),
+    ],
+)
+def test_acled_actor_types_from_the_words(text: str, kind: str) -> None:
+    from dateline.resolve.actors import acled_actor_type, normalise_actor
+
+    assert acled_actor_type(normalise_actor(text)) == kind
+
+
+def test_a_states_forces_abroad_are_external() -> None:
+    from dateline.resolve.actors import acled_actor_type, normalise_actor
+
+    troops = normalise_actor("Russian troops")
+    assert acled_actor_type(troops, "RUS") == "State forces"
+    assert acled_actor_type(troops, "SYR") == "External/Other forces"

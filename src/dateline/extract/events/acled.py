@@ -16,7 +16,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from dateline.records import Actor
-from dateline.resolve.actors import is_government, load_event_data
+from dateline.resolve.actors import ARMED_ACTOR_TYPES, acled_actor_type, is_government, load_event_data
 
 __all__ = ["ACLED_TYPE", "SUBTYPE_RANK", "SentenceCues", "acled_type_of", "resolve_subtype"]
 
@@ -118,6 +118,8 @@ _PROTEST_FAMILY = {
     "Excessive force against protesters",
     "Violent demonstration",
 }
+# violent acts a crowd itself may commit
+_CROWD_ACTS = frozenset({"violence", "Armed clash", "Attack", "Looting/property destruction"})
 _PROTEST_DEFAULT = {
     "violence": "Excessive force against protesters",
     "Excessive force against protesters": "Excessive force against protesters",
@@ -370,8 +372,29 @@ def _victims(trigger: Token) -> list[Token]:
     return out
 
 
-def _violence_kind(actor: Actor | None, target: Token | None, trigger: Token, cues: SentenceCues) -> str:
-    """Armed clash when both sides are armed, Attack when the victims are civilians."""
+def _violence_kind(
+    actor: Actor | None,
+    target: Token | None,
+    trigger: Token,
+    cues: SentenceCues,
+    target_actor: Actor | None = None,
+    where: str | None = None,
+) -> str:
+    """Who did it to whom, as ACLED types it (``acled_actor_type``).
+
+    Rioters' violence is mob violence, protesters' a violent demonstration; an armed side
+    on an armed side (state forces, rebels, militias, external forces) an armed clash; an
+    armed side on civilians an attack. Where the participants' words do not say, the
+    victims named in the sentence and the doer's sector decide.
+    """
+    doer = acled_actor_type(actor, where) if trigger.lemma_.lower() not in _SUFFERED else None
+    if doer in ("Rioters", "Protesters"):
+        return "Mob violence" if _mob(actor) else "Violent demonstration"
+    victim = acled_actor_type(target_actor, where)
+    if doer in ARMED_ACTOR_TYPES and victim in ARMED_ACTOR_TYPES:
+        return "Armed clash"
+    if doer in ARMED_ACTOR_TYPES and victim in ("Civilians", "Protesters"):
+        return "Attack"
     for tok in [target, *_victims(trigger)]:
         if tok is None:
             continue
@@ -395,6 +418,8 @@ def resolve_subtype(
     target: Token | None,
     cues: SentenceCues,
     target_protesters: bool = False,
+    target_actor: Actor | None = None,
+    where: str | None = None,
 ) -> tuple[str | None, str | None]:
     """(ACLED sub-event type, PLOVER mode) for an event, refined by its sentence."""
     if base is None:
@@ -407,6 +432,11 @@ def resolve_subtype(
         gov = is_government(actor)
         kind = "Non-state actor overtakes territory" if gov is False else "Government regains territory"
         return kind, mode
+    doer = acled_actor_type(actor, where) if trigger.lemma_.lower() not in _SUFFERED else None
+    if base in _CROWD_ACTS and doer in ("Protesters", "Rioters"):
+        # the crowd is the one acting: its violence is a riot, not force used against it; a
+        # mob's or vigilantes' (the "Mob violence" cue words) is mob violence
+        return ("Mob violence" if _mob(actor) else "Violent demonstration"), "riot"
     if base in _PROTEST_FAMILY and (target_protesters or cues.has_any(_lexicon("protest_context"))):
         # one scene, one kind: every protest-related event of the sentence gets the same verdict
         return _protest_kind(cues, default=_PROTEST_DEFAULT.get(base, "Peaceful protest"))
@@ -417,9 +447,20 @@ def resolve_subtype(
         if inst is not None and inst.acled in _REFINES.get(base, _ANY):
             return inst.acled, inst.mode
         if base == "violence":
-            return _violence_kind(actor, target, trigger, cues), mode
+            return _violence_kind(actor, target, trigger, cues, target_actor, where), mode
         return base, mode
     return base, mode
+
+
+_SUFFERED = frozenset({"die", "perish", "injure", "wound", "hurt"})  # their subject is the victim
+
+
+def _mob(actor: Actor | None) -> bool:
+    if actor is None:
+        return False
+    padded = " " + " ".join(actor.text.lower().split()) + " "
+    mob = next((e for e in _cue_lists()["protest"] if e.acled == "Mob violence"), None)
+    return mob is not None and mob.pattern is not None and mob.pattern.search(padded) is not None
 
 
 def _protest_kind(cues: SentenceCues, default: str) -> tuple[str, str | None]:

@@ -28,6 +28,7 @@ from dateline.extract.events.plover import (
 )
 from dateline.records import Actor, Event, Number, Place, Timex
 from dateline.resolve.actors import load_event_data, normalise_actor
+from dateline.resolve.countries import country_by_iso2
 
 __all__ = ["CodedEvent", "code_sentence"]
 
@@ -204,7 +205,10 @@ def code_sentence(
             # "protesters blocked roads": the protest's own act is no intervention against it
             skip |= {tok.i} | ({c.light.i} if c.light is not None else set())
         own_cues = acled.SentenceCues(sent, skip) if skip else cues
-        subtype, mode = acled.resolve_subtype(base, mode, tok, actor, t_tok, own_cues, protesters)
+        where = _iso3(place.country) if place is not None else None
+        subtype, mode = acled.resolve_subtype(
+            base, mode, tok, actor, t_tok, own_cues, protesters, target_actor=target, where=where
+        )
         context = None
         if kind == "ASSAULT":
             if conflict.figure_of_speech(own_cues.lemmas, own_cues.text):
@@ -295,6 +299,16 @@ def _another(tok: Token) -> bool:
     """ "another attack", "a separate blast", "an earlier bombing": a different event."""
     words = _coreference("new_event")
     return any(child.dep_ in ("det", "amod", "advmod") and child.lower_ in words for child in tok.children)
+
+
+def _iso3(code: str | None) -> str | None:
+    """A place's country (ISO alpha-2) as actors carry it (alpha-3)."""
+    if not code:
+        return None
+    if len(code) == 3:
+        return code.upper()
+    country = country_by_iso2(code)
+    return country.iso3 if country is not None else None
 
 
 def _caused(a_tok: Token | None) -> bool:
