@@ -251,3 +251,25 @@ def test_a_states_forces_abroad_are_external() -> None:
     troops = normalise_actor("Russian troops")
     assert acled_actor_type(troops, "RUS") == "State forces"
     assert acled_actor_type(troops, "SYR") == "External/Other forces"
+
+
+@pytest.mark.parametrize(
+    ("text", "acled"),
+    [
+        # a student arrested is an arrest, not an intervention in a protest
+        ("Police arrested a student in Dhaka on Monday for a post on social media.", "Arrests"),
+        # the demonstration is what the detainees are accused of, not the event
+        ("Security forces detained dozens of people who organised or joined the demonstrations.", "Arrests"),
+        # the protesters' own road blocks are no intervention against them
+        ("Farmers blocked roads and railways on Monday to protest the new farm laws.", "Peaceful protest"),
+        # the killing last month is why they march
+        (
+            "Thousands rallied in Khartoum on Saturday to mourn protesters killed last month in a raid.",
+            "Peaceful protest",
+        ),
+    ],
+)
+def test_the_act_of_the_main_clause_decides_the_subtype(analyze, text: str, acled: str) -> None:
+    art = analyze(text, published=PUBLISHED)
+    headline = next(ev for ev in art.events if ev.acled_subtype)
+    assert headline.acled_subtype == acled

@@ -286,10 +286,10 @@ def _acled_type(
         return "Identity militias"
     if _says("External/Other forces", words, padded):
         return "External/Other forces"
-    if sector in GOVERNMENT_SECTORS and sector != "LEG":
-        if sector in ("MIL", "COP") and country and where and country != where:
+    if sector in ("MIL", "COP"):
+        if country and where and country != where:
             return "External/Other forces"  # a state's forces abroad
-        return "State forces"
+        return "State forces"  # its army and police; its officials and courts bear no arms
     if sector in NONSTATE_SECTORS and sector != "OPP":
         if named or sector == "REB":
             return "Rebel groups"
@@ -308,8 +308,8 @@ def acled_actor_type(actor: Actor | None, where: str | None = None) -> str | Non
     """ACLED's category for a participant (one of ``ACLED_ACTOR_TYPES``), or None.
 
     The words decide first where they say an identity ("herders", "a clan militia") or a
-    foreign mission ("peacekeepers"); then the sector: state organs are state forces (a
-    state's army or police outside its country, ``where`` being the event's country
+    foreign mission ("peacekeepers"); then the sector: a state's army and police are state
+    forces (outside its country, ``where`` being the event's country
     as ISO alpha-3, are external forces), named armed groups rebels, unnamed ones political
     militias; then crowds, protesters and civilians by their words.
     """

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from dateline.context import Context
 from dateline.extract.events import acled, attributes, conflict, roles
-from dateline.extract.events.candidates import Candidate, find_candidates, in_clause
+from dateline.extract.events.candidates import PERSON_TRIGGERS, Candidate, find_candidates, in_clause
 from dateline.extract.events.patterns import match_token, object_class, token_classes
 from dateline.extract.events.plover import (
     ASK_MODE,
@@ -126,6 +126,8 @@ def code_sentence(
         return []
     cues = acled.SentenceCues(sent)
     asides = _background_clauses(sent)
+    # "farmers blocked roads to protest": the protesters' own obstruction is no intervention
+    obstruction = frozenset(i for c in cands if c.pat.spec.mode == "obstruct" for i in _words_of(c))
     prev_subject: Actor | None = None
     prev_done = False
     out: list[CodedEvent] = []
@@ -201,9 +203,8 @@ def code_sentence(
             base, mode = "violence", "firearms"  # "the handgun went off": a shot, not a blast
         protesters = object_class(tok, "protester")
         skip = frozenset(i for lo, hi in asides if not lo <= tok.i <= hi for i in range(lo, hi + 1))
-        if spec.mode == "obstruct":
-            # "protesters blocked roads": the protest's own act is no intervention against it
-            skip |= {tok.i} | ({c.light.i} if c.light is not None else set())
+        if kind == "PROTEST":
+            skip |= obstruction
         own_cues = acled.SentenceCues(sent, skip) if skip else cues
         where = _iso3(place.country) if place is not None else None
         subtype, mode = acled.resolve_subtype(
@@ -301,6 +302,10 @@ def _another(tok: Token) -> bool:
     return any(child.dep_ in ("det", "amod", "advmod") and child.lower_ in words for child in tok.children)
 
 
+def _words_of(c: Candidate) -> set[int]:
+    return {c.tok.i} | ({c.light.i} if c.light is not None else set())
+
+
 def _iso3(code: str | None) -> str | None:
     """A place's country (ISO alpha-2) as actors carry it (alpha-3)."""
     if not code:
@@ -327,8 +332,10 @@ def _background_clauses(sent: SpacySpan) -> list[tuple[int, int]]:
     """Token ranges told as background: relative clauses, causes hanging off an adjective."""
     out = []
     for tok in sent:
-        if (tok.dep_ == "relcl" and match_token(tok.head) is None) or (
-            tok.dep_ == "prep" and tok.lower_ in _CAUSE_PREPS and tok.head.pos_ == "ADJ"
+        if (
+            (tok.dep_ == "relcl" and match_token(tok.head) is None)
+            or (tok.dep_ == "prep" and tok.lower_ in _CAUSE_PREPS and tok.head.pos_ == "ADJ")
+            or (tok.dep_ == "acl" and not _event_noun(tok.head) and _own_date(tok))
         ):
             out.append((tok.left_edge.i, tok.right_edge.i))
     return out
@@ -349,6 +356,8 @@ def _background(tok: Token) -> bool:
             return False
         if cur.dep_ == "relcl" and match_token(head) is None:
             return True
+        if cur.dep_ == "acl" and not _event_noun(head) and _own_date(cur):
+            return True  # "demonstrators killed last month": a past event told about them
         if cur.dep_ == "prep" and cur.lower_ in _CAUSE_PREPS and head.pos_ == "ADJ":
             return True
         if (
@@ -358,10 +367,19 @@ def _background(tok: Token) -> bool:
             and match_token(head.head) is not None
         ):
             return True
-        if cur.dep_ in ("ccomp", "xcomp", "advcl", "conj", "ROOT"):
+        if cur.dep_ in ("ccomp", "xcomp", "advcl", "ROOT"):
             return False
-        cur = head
+        cur = head  # a conjunct shares its head's standing ("who organise or participate in")
     return False
+
+
+def _event_noun(tok: Token) -> bool:
+    """A noun that names an event ("the attack"), not a participant ("protesters")."""
+    return match_token(tok) is not None and tok.lemma_.lower() not in PERSON_TRIGGERS
+
+
+def _own_date(clause: Token) -> bool:
+    return any(t.ent_type_ == "DATE" for t in clause.subtree)
 
 
 _ABSTRACT = frozenset(
