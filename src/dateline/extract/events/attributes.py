@@ -310,6 +310,7 @@ def event_place(
     places_in_sentence: list[tuple[Place, int]],
     skip_tokens: Iterable[int] = (),
     frame: set[int] | None = None,
+    text: str | None = None,
 ) -> Place | None:
     """The place the event's clause names, the most specific one first.
 
@@ -324,7 +325,8 @@ def event_place(
     cands = [(place, ti) for place, ti in places_in_sentence if ti not in skip and not _affiliation(doc[ti])]
     toks = [doc[ti] for _, ti in cands]
     best: tuple[tuple[int, int, int, int], Place] | None = None
-    spec_of = {ti: place_grain(place, doc.text) for place, ti in cands}
+    text = doc.text if text is None else text  # Doc.text joins the tokens anew: pass it in
+    spec_of = {ti: place_grain(place, text) for place, ti in cands}
     for (place, ti), tok in zip(cands, toks, strict=True):
         inside = _tier(ti, trigger, root)
         reference = (
@@ -413,7 +415,10 @@ _AGE = re.compile(r"^\s*-?\s*(?:year|month|week|day)s?\s*-?\s*old\b")
 
 def _age(num: Number, doc, ti: int) -> bool:
     """ "3-year-old", "a 3 year old boy", "aged 3": the number is someone's age."""
-    after = doc.text[num.span[1] : num.span[1] + 14].lower()
+    k = ti + 1
+    while k < len(doc) and doc[k].idx < num.span[1]:
+        k += 1  # past the number's own words
+    after = "".join(t.text_with_ws for t in doc[k : k + 5]).lower()
     if _AGE.match(after) or _AGE.match((num.unit or "").lower()):
         return True
     return ti > 0 and doc[ti - 1].lower_ in ("aged", "age")

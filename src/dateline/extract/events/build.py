@@ -126,6 +126,7 @@ def code_sentence(
         return []
     cues = acled.SentenceCues(sent)
     asides = _background_clauses(sent)
+    cue_views: dict[frozenset[int], acled.SentenceCues] = {}  # one per set of words left out
     # "farmers blocked roads to protest": the protesters' own obstruction is no intervention
     obstruction = frozenset(i for c in cands if c.pat.spec.mode == "obstruct" for i in _words_of(c))
     prev_subject: Actor | None = None
@@ -173,7 +174,7 @@ def code_sentence(
             for child in t_tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     actor_toks.update(t.i for t in child.subtree if not in_clause(t, child))
-        place = attributes.event_place(c.light or tok, root, places, actor_toks, frame)
+        place = attributes.event_place(c.light or tok, root, places, actor_toks, frame, ctx.text)
         date = attributes.event_date(c.light or tok, root, times, frame)
         counts = attributes.event_counts(c.light or tok, root, numbers, frame)
         modality = attributes.modality_of(tok, c.light)
@@ -205,7 +206,7 @@ def code_sentence(
         skip = frozenset(i for lo, hi in asides if not lo <= tok.i <= hi for i in range(lo, hi + 1))
         if kind == "PROTEST":
             skip |= obstruction
-        own_cues = acled.SentenceCues(sent, skip) if skip else cues
+        own_cues = cue_views.setdefault(skip, acled.SentenceCues(sent, skip)) if skip else cues
         where = _iso3(place.country) if place is not None else None
         subtype, mode = acled.resolve_subtype(
             base, mode, tok, actor, t_tok, own_cues, protesters, target_actor=target, where=where
