@@ -273,3 +273,21 @@ def test_the_act_of_the_main_clause_decides_the_subtype(analyze, text: str, acle
     art = analyze(text, published=PUBLISHED)
     headline = next(ev for ev in art.events if ev.acled_subtype)
     assert headline.acled_subtype == acled
+
+
+@pytest.mark.parametrize(
+    ("text", "acled"),
+    [
+        ("Soldiers defused a roadside bomb near Kandahar on Monday.", "Disrupted weapons use"),
+        (
+            "Army engineers safely detonated an unexploded shell in a field near Mosul.",
+            "Disrupted weapons use",
+        ),
+        ("Israeli jets destroyed a weapons depot near Damascus on Monday.", "Air/drone strike"),
+        ("Militants detonated a bomb at a market in Kabul on Monday.", "Remote explosive/landmine/IED"),
+    ],
+)
+def test_weapons_by_the_act_not_the_word(analyze, text: str, acled: str) -> None:
+    art = analyze(text, published=PUBLISHED)
+    headline = next(ev for ev in art.events if ev.acled_subtype)
+    assert headline.acled_subtype == acled

@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from dateline.records import Actor
 from dateline.resolve.actors import ARMED_ACTOR_TYPES, acled_actor_type, is_government, load_event_data
 
-__all__ = ["ACLED_TYPE", "SUBTYPE_RANK", "SentenceCues", "acled_type_of", "resolve_subtype"]
+__all__ = ["ACLED_TYPE", "SUBTYPE_RANK", "SentenceCues", "acled_type_of", "is_aircraft", "resolve_subtype"]
 
 ACLED_TYPE = {
     "Government regains territory": "Battles",
@@ -344,6 +344,13 @@ class SentenceCues:
     def has_any(self, words: frozenset[str]) -> bool:
         pattern = _alternation(tuple(sorted(words)))
         return pattern is not None and pattern.search(self.lemmas) is not None
+
+
+def is_aircraft(tok: Token) -> bool:
+    """Jets, drones, helicopters: the doers of an air strike (its cue list's agent words)."""
+    air = next((e for e in _cue_lists()["instrument"] if e.acled == "Air/drone strike"), None)
+    words = {f" {tok.lemma_.lower()} ", f" {tok.lower_} "}
+    return air is not None and any(w in air.agent_cues for w in words)
 
 
 def _token_class(tok: Token | None, name: str) -> bool:

@@ -7,6 +7,7 @@ article-level passes (inheritance, repeats, order) live in the package ``__init_
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span as SpacySpan
@@ -198,8 +199,13 @@ def code_sentence(
             object_class(tok, "place") or (actor is not None and actor.sector in ("MIL", "REB", "INS", "COP"))
         ):
             base, territory = None, False
-        if base == "Looting/property destruction" and a_tok is not None and "weapon" in _classes_of(a_tok):
-            base = "violence"  # "the missile destroyed the warship": a strike, not looting
+        if (
+            base in ("Looting/property destruction", "Disrupted weapons use")
+            and a_tok is not None
+            and ("weapon" in _classes_of(a_tok) or acled.is_aircraft(a_tok))
+        ):
+            # "the missile destroyed the warship", "jets destroyed a weapons depot": a strike
+            kind, base, mode = "ASSAULT", "violence", None
         if spec.id == "explosive" and a_tok is not None and conflict.is_firearm(a_tok.lemma_):
             base, mode = "violence", "firearms"  # "the handgun went off": a shot, not a blast
         protesters = object_class(tok, "protester")
@@ -212,6 +218,9 @@ def code_sentence(
             base, mode, tok, actor, t_tok, own_cues, protesters, target_actor=target, where=where
         )
         context = None
+        if acled.acled_type_of(subtype) == "Explosions/Remote violence" and _disrupted(own_cues):
+            # "engineers safely detonated an unexploded shell": a weapon made harmless, not used
+            kind, mode, subtype = "COERCE", "seize", "Disrupted weapons use"
         if kind == "ASSAULT":
             if conflict.figure_of_speech(own_cues.lemmas, own_cues.text):
                 continue  # "the Lakers beat the Celtics 110-102": no conflict, no event
@@ -301,6 +310,16 @@ def _another(tok: Token) -> bool:
     """ "another attack", "a separate blast", "an earlier bombing": a different event."""
     words = _coreference("new_event")
     return any(child.dep_ in ("det", "amod", "advmod") and child.lower_ in words for child in tok.children)
+
+
+@functools.cache
+def _disruption() -> re.Pattern[str]:
+    words = load_event_data("lexicons.json")["weapon_disruption"]["cues"]
+    return re.compile(" (?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ") ")
+
+
+def _disrupted(cues: acled.SentenceCues) -> bool:
+    return bool(_disruption().search(cues.lemmas) or _disruption().search(cues.text))
 
 
 def _words_of(c: Candidate) -> set[int]:
