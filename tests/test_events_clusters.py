@@ -291,3 +291,20 @@ def test_weapons_by_the_act_not_the_word(analyze, text: str, acled: str) -> None
     art = analyze(text, published=PUBLISHED)
     headline = next(ev for ev in art.events if ev.acled_subtype)
     assert headline.acled_subtype == acled
+
+
+@pytest.mark.parametrize(
+    ("text", "acled"),
+    [
+        ("Ukrainian troops retook the village of Robotyne on Monday.", "Government regains territory"),
+        ("A clan militia captured the town of Beledweyne on Monday.", "Non-state actor overtakes territory"),
+        (
+            "Government forces withdrew from the town of Kidal, handing it to the rebels without a fight.",
+            "Non-violent transfer of territory",
+        ),
+    ],
+)
+def test_territory_changes_by_who_gains(analyze, text: str, acled: str) -> None:
+    art = analyze(text, published=PUBLISHED)
+    headline = next(ev for ev in art.events if ev.acled_subtype)
+    assert headline.acled_subtype == acled
