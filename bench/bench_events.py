@@ -29,7 +29,7 @@ DEFAULT = [
 ]
 
 
-def _no_refinement(base, mode, trigger, actor, target, cues, target_protesters=False):
+def _no_refinement(base, mode, trigger, actor, target, cues, target_protesters=False, **_context):
     """Baseline: the trigger's own class, resolved without reading the sentence."""
     from dateline.extract.events.acled import ACLED_TYPE
 
@@ -98,7 +98,7 @@ def _recall_by_type(score, rows: list[dict], preds: dict[str, dict]) -> dict[str
         gold = [e for e in row.get("events", []) if e.get("kairos_type") and e.get("span")]
         if not gold:
             continue
-        found = {id(g) for g, _ in score.matches(gold, preds[row["id"]]["events"])}
+        found = {id(g) for g, _ in score.event_matches(gold, preds[row["id"]]["events"])[0]}
         for g in gold:
             hit_n = counts.setdefault(".".join(g["kairos_type"].split(".")[:2]), [0, 0])
             hit_n[0] += id(g) in found
@@ -111,6 +111,7 @@ def _event(ev) -> dict:
 
     d = dataclasses.asdict(ev)
     d["span"] = list(ev.span)
+    d["mentions"] = [list(m) for m in ev.mentions]
     return d
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from dateline.eval.metrics import ACLED25, acled_key, match, score, speaker_ok, weighted_f1
+from dateline.eval.metrics import ACLED25, acled_key, match, match_events, score, speaker_ok, weighted_f1
 from gold_gate import reference_scores
 
 REPO = Path(__file__).resolve().parents[1]
@@ -85,6 +85,18 @@ def _perturb_record(layer: str, rec: dict[str, Any], key: int) -> dict[str, Any]
     return out
 
 
+def _fold_mentions(gold_id: str, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Gather some events into the one before as its ``mentions`` (one record, several words)."""
+    out: list[dict[str, Any]] = []
+    for i, ev in enumerate(events):
+        if out and ev.get("span") and out[-1].get("span") and _h(gold_id, "fold", i) % 3 == 0:
+            host = out[-1]
+            host["mentions"] = [*(host.get("mentions") or [host["span"]]), ev["span"]]
+            continue
+        out.append(ev)
+    return out
+
+
 def perturbed_prediction(gold: dict[str, Any]) -> dict[str, Any]:
     pred: dict[str, Any] = {"id": gold["id"], "text": gold["text"]}
     for layer in ("quotes", "times", "places", "events"):
@@ -98,6 +110,7 @@ def perturbed_prediction(gold: dict[str, Any]) -> dict[str, Any]:
                 {"span": [0, 3], "kind": "direct", "value": "2000", "type": "DATE", "lat": 0.0, "lon": 0.0}
             )
         pred[layer] = records
+    pred["events"] = _fold_mentions(gold["id"], pred["events"])
     for ev in pred["events"]:
         if ev.get("span") is None:  # snippet corpora: vary the label's spelling
             k = _h(gold["id"], "label") % 5
@@ -142,6 +155,18 @@ def test_match_is_greedy_one_to_one_by_largest_overlap() -> None:
     pred = [{"span": [2, 10]}, {"span": [0, 4]}, {"span": [11, 19]}]
     pairs = match(gold, pred)
     assert [(g["span"], p["span"]) for g, p in pairs] == [([0, 10], [2, 10]), ([12, 20], [11, 19])]
+
+
+def test_events_match_mention_by_mention() -> None:
+    # one predicted event with three mentions covers two gold events; a second one covers none
+    gold = [{"span": [0, 6]}, {"span": [20, 26]}, {"span": [40, 45]}]
+    merged = {"span": [0, 6], "mentions": [[0, 6], [20, 26], [30, 34]]}
+    stray = {"span": [50, 55]}
+    pairs, hit = match_events(gold, [merged, stray])
+    assert sorted(g["span"] for g, _ in pairs) == [[0, 6], [20, 26]] and hit == 1
+    row = {"id": "a", "dataset": "d", "layers": ["events"], "events": gold}
+    out = score([row], {"a": {"events": [merged, stray]}})["d/events"]
+    assert (out["p"], out["r"], out["tp"], out["pred"]) == (0.5, round(2 / 3, 4), 2, 2)
 
 
 def test_match_needs_half_of_the_shorter_span() -> None:

@@ -21,7 +21,7 @@ def test_seed_events_type_actor_country_place_date(pipeline, gold_dir: Path) -> 
     row = read_rows(gold_dir, "seed-dev.jsonl")[0]
     pred = predict_pipeline(pipeline, [row])[row["id"]]
     places = {p["id"]: p["text"] for p in pred["places"]}
-    matched = reference_scorer(gold_dir).matches(row["events"], pred["events"])
+    matched, _ = reference_scorer(gold_dir).event_matches(row["events"], pred["events"])
     assert len(matched) == len(row["events"]) == 10
     for gold, ev in matched:
         where = f"{gold['evidence']!r}"

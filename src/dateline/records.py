@@ -150,6 +150,11 @@ class Event:
     modality: str = "asserted"
     attributed_to: str | None = None
     confidence: float | None = None
+    # every span that reports this one event ("attack", "the blast", "killed"), in text order;
+    # ``span`` is one of them (the most specific)
+    mentions: list[Span] = field(default_factory=list)
+    # PLOVER's context where the event is not political ("crime"); null otherwise
+    context: str | None = None
 
 
 @dataclass(slots=True)
@@ -251,6 +256,7 @@ def article_from_dict(data: dict[str, Any]) -> Article:
                     "supporters": [actor(s) for s in ev.get("supporters", [])],
                     "date": EventDate(**ev["date"]) if ev.get("date") else None,
                     "counts": [Count(**c) for c in ev.get("counts", [])],
+                    "mentions": [span(m) for m in ev.get("mentions") or []],
                 }
             )
         )

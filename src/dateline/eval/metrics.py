@@ -224,11 +224,28 @@ def _event_place_span(pred_event: Record, place_spans: dict[Any, Any]) -> Any:
     return span or pred_event.get("place_span")
 
 
+def event_spans(record: Record) -> list[Any]:
+    """An event's span, then the spans of its other mentions (``mentions``)."""
+    span = record.get("span")
+    out = [span] if span else []
+    return out + [m for m in record.get("mentions") or [] if m and m != span]
+
+
+def match_events(gold: list[Record], pred: list[Record]) -> tuple[list[tuple[Record, Record]], int]:
+    """Events matched mention by mention (spec/GOLD.md): every span of a predicted event can
+    match one gold event, one-to-one as in :func:`match`. Returns the (gold, predicted event)
+    pairs and how many predicted events matched at least once."""
+    units = [(j, sp) for j, p in enumerate(pred) for sp in event_spans(p)]
+    pairs = match(gold, [{"span": sp, "_j": j} for j, sp in units])
+    return [(g, pred[u["_j"]]) for g, u in pairs], len({u["_j"] for _, u in pairs})
+
+
 def _events(c: Counter, gold: list[Record], pred: list[Record], pred_places: list[Record]) -> None:
-    pairs = match(gold, pred)
+    pairs, pred_hit = match_events(gold, pred)
     c["tp"] += len(pairs)
     c["pred"] += len(pred)
     c["gold"] += len(gold)
+    c["pred_hit"] += pred_hit
     c["type_ok"] += sum(1 for g, p in pairs if g.get("type") and g.get("type") == p.get("type"))
     c["with_type"] += sum(1 for g, _ in pairs if g.get("type"))
     place_spans = {pl.get("id"): pl.get("span") for pl in pred_places}
@@ -253,6 +270,10 @@ def _finish(layer: str, v: Counter) -> dict[str, Any]:
         r["acc161_e2e"] = _ratio(v["within161"], v["gold_with_coords"])
         r["country_acc"] = round(v["country_ok"] / v["with_country"], 4) if v["with_country"] else None
     elif layer == "events":
+        # precision over predicted events (those with a matched mention), recall over gold events
+        p = v["pred_hit"] / v["pred"] if v["pred"] else 0.0
+        rec = v["tp"] / v["gold"] if v["gold"] else 0.0
+        r.update(p=round(p, 4), f1=round(2 * p * rec / (p + rec), 4) if p + rec else 0.0)
         r["type_acc"] = round(v["type_ok"] / v["with_type"], 4) if v["with_type"] else None
         r["place_acc"] = round(v["place_ok"] / v["with_place"], 4) if v["with_place"] else None
     return r

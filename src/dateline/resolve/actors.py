@@ -22,7 +22,10 @@ from dateline.records import Actor
 from dateline.resolve.countries import country_of, name_country
 
 __all__ = [
+    "ACLED_ACTOR_TYPES",
+    "ARMED_ACTOR_TYPES",
     "NamedActor",
+    "acled_actor_type",
     "actor_sector",
     "is_government",
     "load_event_data",
@@ -230,3 +233,86 @@ def is_government(actor: Actor | None) -> bool | None:
     if actor.country and actor.sector is None:
         return True
     return None
+
+
+#: ACLED's actor categories (the codebook's inter codes 1-8), in code order
+ACLED_ACTOR_TYPES = (
+    "State forces",
+    "Rebel groups",
+    "Political militias",
+    "Identity militias",
+    "Rioters",
+    "Protesters",
+    "Civilians",
+    "External/Other forces",
+)
+#: the categories that fight: two of them facing each other make an armed clash
+ARMED_ACTOR_TYPES = frozenset(ACLED_ACTOR_TYPES[:4] + ACLED_ACTOR_TYPES[7:])
+_TYPE_KEYS = {
+    "identity_militias": "Identity militias",
+    "political_militias": "Political militias",
+    "rioters": "Rioters",
+    "protesters": "Protesters",
+    "civilians": "Civilians",
+    "external_forces": "External/Other forces",
+}
+
+
+@functools.cache
+def _type_words() -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
+    """Type -> (single words, multi-word phrases)."""
+    data = load_event_data("actors.json")["acled_actor_types"]
+    out = {}
+    for key, label in _TYPE_KEYS.items():
+        words = [w.lower() for w in data[key]]
+        out[label] = (frozenset(w for w in words if " " not in w), tuple(w for w in words if " " in w))
+    return out
+
+
+def _says(label: str, words: list[str], padded: str) -> bool:
+    single, multi = _type_words()[label]
+    return any(w in single or w.rstrip("s") in single for w in words) or any(
+        f" {m} " in padded for m in multi
+    )
+
+
+@functools.lru_cache(maxsize=8192)
+def _acled_type(
+    text: str, sector: str | None, named: bool, country: str | None, where: str | None
+) -> str | None:
+    words = re.findall(r"[\w-]+", text.lower())
+    padded = " " + " ".join(words) + " "
+    if _says("Identity militias", words, padded):
+        return "Identity militias"
+    if _says("External/Other forces", words, padded):
+        return "External/Other forces"
+    if sector in ("MIL", "COP"):
+        if country and where and country != where:
+            return "External/Other forces"  # a state's forces abroad
+        return "State forces"  # its army and police; its officials and courts bear no arms
+    if sector in NONSTATE_SECTORS and sector != "OPP":
+        if named or sector == "REB":
+            return "Rebel groups"
+        return "Political militias"  # unidentified gunmen, militants: ACLED's unidentified armed group
+    if _says("Political militias", words, padded):
+        return "Political militias"
+    for label in ("Rioters", "Protesters", "Civilians"):
+        if _says(label, words, padded):
+            return label
+    if sector == "CVL":
+        return "Civilians"
+    return None
+
+
+def acled_actor_type(actor: Actor | None, where: str | None = None) -> str | None:
+    """ACLED's category for a participant (one of ``ACLED_ACTOR_TYPES``), or None.
+
+    The words decide first where they say an identity ("herders", "a clan militia") or a
+    foreign mission ("peacekeepers"); then the sector: a state's army and police are state
+    forces (outside its country, ``where`` being the event's country
+    as ISO alpha-3, are external forces), named armed groups rebels, unnamed ones political
+    militias; then crowds, protesters and civilians by their words.
+    """
+    if actor is None:
+        return None
+    return _acled_type(actor.text, actor.sector, actor.name is not None, actor.country, where)

@@ -2,9 +2,13 @@
 
 Triggers are verb and noun patterns over the dependency parse (``resources/events/
 triggers.json``); roles, place, date, counts and modality are read off the same parse and
-the records the earlier stages made (times, places, quotes, numbers). Events come out in
-reading order, the most specific event of a sentence first, so that the first event with
-an ACLED sub-type is the headline one.
+the records the earlier stages made (times, places, quotes, numbers). The words that
+report one event ("the explosion", "killing five", "the blast" later) become one record
+with all their spans as ``mentions`` (:mod:`cluster`). Events come out with the main
+asserted ones first, in reading order, the most specific event of a sentence first, so
+that the first event with an ACLED sub-type is the headline one; background events
+(causes, past scenes, denied, planned or supposed events) follow, and only what happened
+gets an ACLED sub-type.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from spacy.tokens import Span as SpacySpan
 
 from dateline.context import Context
 from dateline.extract.events.build import CodedEvent, code_sentence
+from dateline.extract.events.cluster import cluster_events
 from dateline.records import Event, EventDate
 
 __all__ = ["extract_events"]
@@ -56,13 +61,23 @@ def _extract(ctx: Context) -> list[Event]:
     paragraphs = _paragraph_starts(ctx.text)
     _inherit(ctx, coded, paragraphs)
     _state_countries(coded)
-    coded = _drop_repeats(coded, ctx)
-    coded.sort(key=lambda c: (c.event.sentence, -c.rank, c.event.span[0]))
+    coded = cluster_events(coded, ctx.places, ctx.text)
+    for c in coded:
+        if c.event.modality not in ("asserted", "claimed"):
+            # ACLED codes what happened: a denied, planned or supposed event gets no sub-type
+            c.event.acled_type = c.event.acled_subtype = None
+    # the main asserted events first, background ones (causes, past scenes, denied or
+    # supposed events) after them, each group in reading order, the most specific first
+    coded.sort(key=lambda c: (_backgrounded(c), c.event.sentence, -c.rank, c.event.span[0]))
     events = []
     for i, c in enumerate(coded, start=1):
         c.event.id = f"v{i}"
         events.append(c.event)
     return events
+
+
+def _backgrounded(c: CodedEvent) -> bool:
+    return c.background or c.event.modality not in ("asserted", "claimed")
 
 
 def _group(ctx: Context, records: list) -> dict[int, list]:
@@ -159,20 +174,3 @@ def _state_countries(coded: list[CodedEvent]) -> None:
 def _in_speaker(span: tuple[int, int], ctx: Context) -> bool:
     """A place naming who speaks ("the defence ministry in Moscow") is not where things happened."""
     return any(q.speaker_span and q.speaker_span[0] <= span[0] < q.speaker_span[1] for q in ctx.quotes)
-
-
-def _drop_repeats(coded: list[CodedEvent], ctx: Context) -> list[CodedEvent]:
-    """A gerund that refers back to an event told before ("by recapturing Palmyra") is not a new one."""
-    names = {p.id: (p.geonames_id or p.name or p.text) for p in ctx.places}
-    out: list[CodedEvent] = []
-    for c in coded:
-        ev = c.event
-        if c.back_reference and any(
-            o.event.acled_subtype == ev.acled_subtype
-            and o.event.type == ev.type
-            and names.get(o.event.place) == names.get(ev.place)
-            for o in out
-        ):
-            continue
-        out.append(c)
-    return out

@@ -16,9 +16,9 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from dateline.records import Actor
-from dateline.resolve.actors import is_government, load_event_data
+from dateline.resolve.actors import ARMED_ACTOR_TYPES, acled_actor_type, is_government, load_event_data
 
-__all__ = ["ACLED_TYPE", "SUBTYPE_RANK", "SentenceCues", "acled_type_of", "resolve_subtype"]
+__all__ = ["ACLED_TYPE", "SUBTYPE_RANK", "SentenceCues", "acled_type_of", "is_aircraft", "resolve_subtype"]
 
 ACLED_TYPE = {
     "Government regains territory": "Battles",
@@ -118,6 +118,8 @@ _PROTEST_FAMILY = {
     "Excessive force against protesters",
     "Violent demonstration",
 }
+# violent acts a crowd itself may commit
+_CROWD_ACTS = frozenset({"violence", "Armed clash", "Attack", "Looting/property destruction"})
 _PROTEST_DEFAULT = {
     "violence": "Excessive force against protesters",
     "Excessive force against protesters": "Excessive force against protesters",
@@ -279,20 +281,26 @@ _RIOT_GEAR = (
 class SentenceCues:
     """The lemmas and words of one sentence, padded for whole-word cue search (built on first use)."""
 
-    __slots__ = ("_agents", "_lemmas", "_main", "_text", "sent")
+    __slots__ = ("_agents", "_lemmas", "_main", "_text", "sent", "skip")
 
-    def __init__(self, sent: SpacySpan) -> None:
+    def __init__(self, sent: SpacySpan, skip: frozenset[int] = frozenset()) -> None:
         self.sent = sent
+        # tokens of background clauses that are not the event's own ("the scene of a chemical
+        # attack"): their weapons and participants do not colour the event
+        self.skip = skip
         self._lemmas: str | None = None
         self._text: str | None = None
         self._main: str | None = None
         self._agents: str | None = None
 
+    def _tokens(self) -> list[Token]:
+        return [t for t in self.sent if t.i not in self.skip] if self.skip else list(self.sent)
+
     @property
     def lemmas(self) -> str:
         if self._lemmas is None:
             # dates are not cues ("March 2018" is no march)
-            words = (t.lemma_.lower() for t in self.sent if t.ent_type_ not in ("DATE", "TIME"))
+            words = (t.lemma_.lower() for t in self._tokens() if t.ent_type_ not in ("DATE", "TIME"))
             lemmas = " " + " ".join(words) + " "
             for gear in _RIOT_GEAR:  # "riot police" are no riot
                 lemmas = lemmas.replace(gear, " police ")
@@ -302,7 +310,7 @@ class SentenceCues:
     @property
     def text(self) -> str:
         if self._text is None:
-            text = " " + " ".join(t.lower_ for t in self.sent) + " "
+            text = " " + " ".join(t.lower_ for t in self._tokens()) + " "
             for gear in _RIOT_GEAR:
                 text = text.replace(gear, " police ")
             self._text = text
@@ -312,14 +320,16 @@ class SentenceCues:
     def main(self) -> str:
         if self._main is None:
             self._main = (
-                " " + " ".join(t.lemma_.lower() for t in self.sent if not _in_modifier_clause(t)) + " "
+                " " + " ".join(t.lemma_.lower() for t in self._tokens() if not _in_modifier_clause(t)) + " "
             )
         return self._main
 
     @property
     def agents(self) -> str:
         if self._agents is None:
-            self._agents = " " + " ".join(t.lemma_.lower() for t in self.sent if _agent_position(t)) + " "
+            self._agents = (
+                " " + " ".join(t.lemma_.lower() for t in self._tokens() if _agent_position(t)) + " "
+            )
         return self._agents
 
     def first(self, key: str) -> _CueList | None:
@@ -334,6 +344,13 @@ class SentenceCues:
     def has_any(self, words: frozenset[str]) -> bool:
         pattern = _alternation(tuple(sorted(words)))
         return pattern is not None and pattern.search(self.lemmas) is not None
+
+
+def is_aircraft(tok: Token) -> bool:
+    """Jets, drones, helicopters: the doers of an air strike (its cue list's agent words)."""
+    air = next((e for e in _cue_lists()["instrument"] if e.acled == "Air/drone strike"), None)
+    words = {f" {tok.lemma_.lower()} ", f" {tok.lower_} "}
+    return air is not None and any(w in air.agent_cues for w in words)
 
 
 def _token_class(tok: Token | None, name: str) -> bool:
@@ -362,8 +379,29 @@ def _victims(trigger: Token) -> list[Token]:
     return out
 
 
-def _violence_kind(actor: Actor | None, target: Token | None, trigger: Token, cues: SentenceCues) -> str:
-    """Armed clash when both sides are armed, Attack when the victims are civilians."""
+def _violence_kind(
+    actor: Actor | None,
+    target: Token | None,
+    trigger: Token,
+    cues: SentenceCues,
+    target_actor: Actor | None = None,
+    where: str | None = None,
+) -> str:
+    """Who did it to whom, as ACLED types it (``acled_actor_type``).
+
+    Rioters' violence is mob violence, protesters' a violent demonstration; an armed side
+    on an armed side (state forces, rebels, militias, external forces) an armed clash; an
+    armed side on civilians an attack. Where the participants' words do not say, the
+    victims named in the sentence and the doer's sector decide.
+    """
+    doer = acled_actor_type(actor, where) if trigger.lemma_.lower() not in _SUFFERED else None
+    if doer in ("Rioters", "Protesters"):
+        return "Mob violence" if _mob(actor) else "Violent demonstration"
+    victim = acled_actor_type(target_actor, where)
+    if doer in ARMED_ACTOR_TYPES and victim in ARMED_ACTOR_TYPES:
+        return "Armed clash"
+    if doer in ARMED_ACTOR_TYPES and victim in ("Civilians", "Protesters"):
+        return "Attack"
     for tok in [target, *_victims(trigger)]:
         if tok is None:
             continue
@@ -387,6 +425,8 @@ def resolve_subtype(
     target: Token | None,
     cues: SentenceCues,
     target_protesters: bool = False,
+    target_actor: Actor | None = None,
+    where: str | None = None,
 ) -> tuple[str | None, str | None]:
     """(ACLED sub-event type, PLOVER mode) for an event, refined by its sentence."""
     if base is None:
@@ -399,6 +439,11 @@ def resolve_subtype(
         gov = is_government(actor)
         kind = "Non-state actor overtakes territory" if gov is False else "Government regains territory"
         return kind, mode
+    doer = acled_actor_type(actor, where) if trigger.lemma_.lower() not in _SUFFERED else None
+    if base in _CROWD_ACTS and doer in ("Protesters", "Rioters"):
+        # the crowd is the one acting: its violence is a riot, not force used against it; a
+        # mob's or vigilantes' (the "Mob violence" cue words) is mob violence
+        return ("Mob violence" if _mob(actor) else "Violent demonstration"), "riot"
     if base in _PROTEST_FAMILY and (target_protesters or cues.has_any(_lexicon("protest_context"))):
         # one scene, one kind: every protest-related event of the sentence gets the same verdict
         return _protest_kind(cues, default=_PROTEST_DEFAULT.get(base, "Peaceful protest"))
@@ -409,9 +454,20 @@ def resolve_subtype(
         if inst is not None and inst.acled in _REFINES.get(base, _ANY):
             return inst.acled, inst.mode
         if base == "violence":
-            return _violence_kind(actor, target, trigger, cues), mode
+            return _violence_kind(actor, target, trigger, cues, target_actor, where), mode
         return base, mode
     return base, mode
+
+
+_SUFFERED = frozenset({"die", "perish", "injure", "wound", "hurt"})  # their subject is the victim
+
+
+def _mob(actor: Actor | None) -> bool:
+    if actor is None:
+        return False
+    padded = " " + " ".join(actor.text.lower().split()) + " "
+    mob = next((e for e in _cue_lists()["protest"] if e.acled == "Mob violence"), None)
+    return mob is not None and mob.pattern is not None and mob.pattern.search(padded) is not None
 
 
 def _protest_kind(cues: SentenceCues, default: str) -> tuple[str, str | None]:

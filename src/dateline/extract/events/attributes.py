@@ -26,6 +26,7 @@ __all__ = [
     "frame_tokens",
     "is_speech_frame",
     "modality_of",
+    "place_grain",
     "quote_of",
     "to_event_date",
 ]
@@ -155,7 +156,53 @@ _PLACE_NOUNS = frozenset(
         "border",
     }
 )
-_SPECIFICITY = {"landmark": 0, "city": 0, "admin": 1, "region": 2, "country": 2}
+# how fine a place is (0 a site .. 6 a country); see place_grain
+_FEATURE_GRAIN = {"landmark": 0, "city": 2, "admin": 4, "region": 6, "country": 6}
+_CUE_GRAIN = {"site": 0, "town": 2, "district": 3, "province": 4}
+_UNKNOWN_GRAIN = 3
+
+
+@functools.cache
+def _place_cues() -> dict[str, int]:
+    data = load_event_data("lexicons.json")["place_cues"]
+    return {w: _CUE_GRAIN[kind] for kind in _CUE_GRAIN for w in data[kind]}
+
+
+_CUE_AFTER = re.compile(r"^[\s'’]*(?:s\s+)?([A-Za-z-]+)")
+# "the village of Tiri" (not "the Mansour neighbourhood of Baghdad": that cue is Mansour's)
+_CUE_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z-]+\s+)?([A-Za-z-]+)\s+of\s+(?:the\s+)?$")
+
+
+def place_grain(place: Place, text: str) -> int:
+    """How fine a place is: 0 a site (village, neighbourhood, checkpoint) .. 6 a country.
+
+    The gazetteer's feature says it for the places it knows; the word naming the place's
+    kind ("Tiri village", "the neighbourhood of Al-Bayaa", "Chak district") says it for
+    the others, and refines a known one ("Kirkuk City" is a city). A place with neither
+    counts as a district: finer than a province, coarser than a town.
+    """
+    cues = _place_cues()
+    grains = []
+    if place.feature in _FEATURE_GRAIN:
+        grains.append(_FEATURE_GRAIN[place.feature])
+    own = place.text.lower().split()
+    if own and own[-1] in cues:
+        grains.append(cues[own[-1]])
+    if m := _CUE_AFTER.match(text[place.span[1] : place.span[1] + 24]):
+        word = m.group(1).lower()
+        if word in cues:
+            grains.append(cues[word])
+    if m := _CUE_BEFORE.search(text[max(0, place.span[0] - 30) : place.span[0]]):
+        word = m.group(1).lower()
+        if word in cues:
+            grains.append(cues[word])
+    if not grains:
+        return _UNKNOWN_GRAIN
+    if place.feature in ("country", "region"):
+        return _FEATURE_GRAIN[place.feature]  # "the Gaza Strip area" is still the Strip
+    return min(grains)
+
+
 _REFERENCE_HEADS = frozenset(
     {
         "south",
@@ -215,7 +262,7 @@ def _affiliation(tok: Token) -> bool:
 def _container(tok: Token, others: list[Token], spec: dict[int, int]) -> bool:
     """A place named to locate another ("the Waer district of Homs", "the north Sinai town of El-Arish").
 
-    ``spec`` gives each candidate token its coarseness (0 city .. 2 country): a modifier
+    ``spec`` gives each candidate token its grain (0 a site .. 6 a country): a modifier
     place locates the "of" place only when it is at least as coarse ("Sinai town of
     El-Arish"), not when it names the finer unit ("the Zaafaraniyah district of Baghdad").
     """
@@ -263,6 +310,7 @@ def event_place(
     places_in_sentence: list[tuple[Place, int]],
     skip_tokens: Iterable[int] = (),
     frame: set[int] | None = None,
+    text: str | None = None,
 ) -> Place | None:
     """The place the event's clause names, the most specific one first.
 
@@ -277,14 +325,15 @@ def event_place(
     cands = [(place, ti) for place, ti in places_in_sentence if ti not in skip and not _affiliation(doc[ti])]
     toks = [doc[ti] for _, ti in cands]
     best: tuple[tuple[int, int, int, int], Place] | None = None
-    spec_of = {ti: _SPECIFICITY.get(place.feature or "", 1) for place, ti in cands}
+    text = doc.text if text is None else text  # Doc.text joins the tokens anew: pass it in
+    spec_of = {ti: place_grain(place, text) for place, ti in cands}
     for (place, ti), tok in zip(cands, toks, strict=True):
         inside = _tier(ti, trigger, root)
         reference = (
             tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _REFERENCE_HEADS
         )
         contained = 1 if _container(tok, toks, spec_of) or reference else 0
-        spec = _SPECIFICITY.get(place.feature or "", 1)
+        spec = spec_of[ti]
         key = (inside, contained, spec, abs(ti - trigger.i))
         if best is None or key < best[0]:
             best = (key, place)
@@ -340,10 +389,11 @@ def event_counts(
         if not lo <= ti <= hi or ti in frame:
             continue
         unit = (num.unit or "").lower()
-        if (
-            unit.split()[-1:] and unit.split()[-1].rstrip("s") in _NON_COUNT_UNITS
-        ) or unit in _NON_COUNT_UNITS:
+        words = re.findall(r"[a-z%]+", unit)
+        if (words and words[-1].rstrip("s") in _NON_COUNT_UNITS) or unit in _NON_COUNT_UNITS:
             continue
+        if _age(num, doc, ti):
+            continue  # "a 3-year-old": an age, not a count
         label = num.unit or ""
         tok = doc[ti]
         head = tok
@@ -358,6 +408,20 @@ def event_counts(
                 break
         out.append(Count(value=num.value, unit=label or "units", text=num.text))
     return out
+
+
+_AGE = re.compile(r"^\s*-?\s*(?:year|month|week|day)s?\s*-?\s*old\b")
+
+
+def _age(num: Number, doc, ti: int) -> bool:
+    """ "3-year-old", "a 3 year old boy", "aged 3": the number is someone's age."""
+    k = ti + 1
+    while k < len(doc) and doc[k].idx < num.span[1]:
+        k += 1  # past the number's own words
+    after = "".join(t.text_with_ws for t in doc[k : k + 5]).lower()
+    if _AGE.match(after) or _AGE.match((num.unit or "").lower()):
+        return True
+    return ti > 0 and doc[ti - 1].lower_ in ("aged", "age")
 
 
 def modality_of(trigger: Token, light: Token | None = None) -> str:

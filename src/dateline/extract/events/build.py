@@ -7,15 +7,16 @@ article-level passes (inheritance, repeats, order) live in the package ``__init_
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from dateline.context import Context
-from dateline.extract.events import acled, attributes, roles
-from dateline.extract.events.candidates import Candidate, find_candidates, in_clause
-from dateline.extract.events.patterns import object_class, token_classes
+from dateline.extract.events import acled, attributes, conflict, roles
+from dateline.extract.events.candidates import PERSON_TRIGGERS, Candidate, find_candidates, in_clause
+from dateline.extract.events.patterns import match_token, object_class, token_classes
 from dateline.extract.events.plover import (
     ASK_MODE,
     COOPERATIVE,
@@ -28,10 +29,13 @@ from dateline.extract.events.plover import (
 )
 from dateline.records import Actor, Event, Number, Place, Timex
 from dateline.resolve.actors import load_event_data, normalise_actor
+from dateline.resolve.countries import country_by_iso2
 
 __all__ = ["CodedEvent", "code_sentence"]
 
 _CASUALTY = frozenset({"kill", "die", "wound", "injure", "hurt"})
+# what a crime without political or organised participants would otherwise be coded as
+_CRIME_SUBTYPES = frozenset({"Attack", "Armed clash", "Sexual violence", "Abduction/forced disappearance"})
 
 
 @functools.cache
@@ -50,6 +54,16 @@ class CodedEvent:
     past: bool = False
     back_reference: bool = False
     frame_place: str | None = None
+    # what the clustering pass reads (cluster.py): the trigger's lemma and pattern, whether a
+    # determiner points back to an event told before, whether a modifier says it is another
+    lemma: str = ""
+    pattern: str = ""
+    anaphoric: bool = False
+    another: bool = False
+    # the doer is itself an event or a weapon ("the blast damaged shops"): a result of that event
+    caused: bool = False
+    # told as background: a cause, a description, a past scene ("angry over a police shooting")
+    background: bool = False
 
 
 def _span(c: Candidate) -> tuple[int, int]:
@@ -112,6 +126,10 @@ def code_sentence(
     if not cands:
         return []
     cues = acled.SentenceCues(sent)
+    asides = _background_clauses(sent)
+    cue_views: dict[frozenset[int], acled.SentenceCues] = {}  # one per set of words left out
+    # "farmers blocked roads to protest": the protesters' own obstruction is no intervention
+    obstruction = frozenset(i for c in cands if c.pat.spec.mode == "obstruct" for i in _words_of(c))
     prev_subject: Actor | None = None
     prev_done = False
     out: list[CodedEvent] = []
@@ -157,7 +175,7 @@ def code_sentence(
             for child in t_tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     actor_toks.update(t.i for t in child.subtree if not in_clause(t, child))
-        place = attributes.event_place(c.light or tok, root, places, actor_toks, frame)
+        place = attributes.event_place(c.light or tok, root, places, actor_toks, frame, ctx.text)
         date = attributes.event_date(c.light or tok, root, times, frame)
         counts = attributes.event_counts(c.light or tok, root, numbers, frame)
         modality = attributes.modality_of(tok, c.light)
@@ -181,10 +199,35 @@ def code_sentence(
             object_class(tok, "place") or (actor is not None and actor.sector in ("MIL", "REB", "INS", "COP"))
         ):
             base, territory = None, False
-        if base == "Looting/property destruction" and a_tok is not None and "weapon" in _classes_of(a_tok):
-            base = "violence"  # "the missile destroyed the warship": a strike, not looting
+        if (
+            base in ("Looting/property destruction", "Disrupted weapons use")
+            and a_tok is not None
+            and ("weapon" in _classes_of(a_tok) or acled.is_aircraft(a_tok))
+        ):
+            # "the missile destroyed the warship", "jets destroyed a weapons depot": a strike
+            kind, base, mode = "ASSAULT", "violence", None
+        if spec.id == "explosive" and a_tok is not None and conflict.is_firearm(a_tok.lemma_):
+            base, mode = "violence", "firearms"  # "the handgun went off": a shot, not a blast
         protesters = object_class(tok, "protester")
-        subtype, mode = acled.resolve_subtype(base, mode, tok, actor, t_tok, cues, protesters)
+        skip = frozenset(i for lo, hi in asides if not lo <= tok.i <= hi for i in range(lo, hi + 1))
+        if kind == "PROTEST":
+            skip |= obstruction
+        own_cues = cue_views.setdefault(skip, acled.SentenceCues(sent, skip)) if skip else cues
+        where = _iso3(place.country) if place is not None else None
+        subtype, mode = acled.resolve_subtype(
+            base, mode, tok, actor, t_tok, own_cues, protesters, target_actor=target, where=where
+        )
+        context = None
+        if acled.acled_type_of(subtype) == "Explosions/Remote violence" and _disrupted(own_cues):
+            # "engineers safely detonated an unexploded shell": a weapon made harmless, not used
+            kind, mode, subtype = "COERCE", "seize", "Disrupted weapons use"
+        if kind == "ASSAULT":
+            if conflict.figure_of_speech(own_cues.lemmas, own_cues.text):
+                continue  # "the Lakers beat the Celtics 110-102": no conflict, no event
+            why = conflict.non_political(own_cues.lemmas, own_cues.text, actor, target)
+            if why in ("accident", "suicide") or (why == "crime" and subtype in _CRIME_SUBTYPES):
+                subtype, territory = None, False
+                context = "crime" if why == "crime" else None
         if mode is not None and mode not in valid_modes().get(kind, frozenset()):
             mode = spec.mode if spec.mode in valid_modes().get(kind, frozenset()) else None
         change = None
@@ -223,6 +266,7 @@ def code_sentence(
             modality=modality,
             attributed_to=quote.id if quote is not None else None,
             confidence=0.5 + 0.05 * min(rank, 8),
+            context=context,
         )
         out.append(
             CodedEvent(
@@ -234,9 +278,128 @@ def code_sentence(
                 past=_is_past(c.light or tok),
                 frame_place=next((p.id for p, ti in places if ti in frame), None),
                 back_reference=tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj"),
+                lemma=tok.lemma_.lower(),
+                pattern=c.pat.spec.id,
+                anaphoric=_anaphoric(tok),
+                another=_another(tok),
+                caused=_caused(a_tok),
+                background=_background(c.light or tok),
             )
         )
     return out
+
+
+@functools.cache
+def _coreference(name: str) -> frozenset[str]:
+    return frozenset(load_event_data("lexicons.json")["coreference"][name])
+
+
+def _anaphoric(tok: Token) -> bool:
+    """ "the blast", "this attack", "Saturday's bombing": a noun pointing back to a told event."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    for child in tok.children:
+        if child.dep_ in ("det", "poss") and child.lower_ in _coreference("anaphors"):
+            return True
+        if child.dep_ == "poss" and child.ent_type_ in ("DATE", "TIME"):
+            return True  # "Saturday's attack"
+    return False
+
+
+def _another(tok: Token) -> bool:
+    """ "another attack", "a separate blast", "an earlier bombing": a different event."""
+    words = _coreference("new_event")
+    return any(child.dep_ in ("det", "amod", "advmod") and child.lower_ in words for child in tok.children)
+
+
+@functools.cache
+def _disruption() -> re.Pattern[str]:
+    words = load_event_data("lexicons.json")["weapon_disruption"]["cues"]
+    return re.compile(" (?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ") ")
+
+
+def _disrupted(cues: acled.SentenceCues) -> bool:
+    return bool(_disruption().search(cues.lemmas) or _disruption().search(cues.text))
+
+
+def _words_of(c: Candidate) -> set[int]:
+    return {c.tok.i} | ({c.light.i} if c.light is not None else set())
+
+
+def _iso3(code: str | None) -> str | None:
+    """A place's country (ISO alpha-2) as actors carry it (alpha-3)."""
+    if not code:
+        return None
+    if len(code) == 3:
+        return code.upper()
+    country = country_by_iso2(code)
+    return country.iso3 if country is not None else None
+
+
+def _caused(a_tok: Token | None) -> bool:
+    if a_tok is None or a_tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if "weapon" in _classes_of(a_tok):
+        return True
+    pat = match_token(a_tok)
+    return pat is not None and pat.spec.type == "ASSAULT"
+
+
+_CAUSE_PREPS = frozenset({"over", "about", "against", "at", "for", "of"})
+
+
+def _background_clauses(sent: SpacySpan) -> list[tuple[int, int]]:
+    """Token ranges told as background: relative clauses, causes hanging off an adjective."""
+    out = []
+    for tok in sent:
+        if (
+            (tok.dep_ == "relcl" and match_token(tok.head) is None)
+            or (tok.dep_ == "prep" and tok.lower_ in _CAUSE_PREPS and tok.head.pos_ == "ADJ")
+            or (tok.dep_ == "acl" and not _event_noun(tok.head) and _own_date(tok))
+        ):
+            out.append((tok.left_edge.i, tok.right_edge.i))
+    return out
+
+
+def _background(tok: Token) -> bool:
+    """A trigger told as background rather than as the news.
+
+    Three constructions: inside a relative or participial clause of a non-event noun ("the
+    town that was the scene of a chemical attack"); in the complement of an adjective
+    ("angry over a police shooting"); or the object of a cause preposition hanging off
+    another event ("protests over the killing of", "outrage at the attack").
+    """
+    cur = tok
+    for _ in range(8):
+        head = cur.head
+        if head.i == cur.i:
+            return False
+        if cur.dep_ == "relcl" and match_token(head) is None:
+            return True
+        if cur.dep_ == "acl" and not _event_noun(head) and _own_date(cur):
+            return True  # "demonstrators killed last month": a past event told about them
+        if cur.dep_ == "prep" and cur.lower_ in _CAUSE_PREPS and head.pos_ == "ADJ":
+            return True
+        if (
+            cur.dep_ == "pobj"
+            and head.lower_ in _CAUSE_PREPS - {"of", "against", "at"}
+            and head.head.i != head.i
+            and match_token(head.head) is not None
+        ):
+            return True
+        if cur.dep_ in ("ccomp", "xcomp", "advcl", "ROOT"):
+            return False
+        cur = head  # a conjunct shares its head's standing ("who organise or participate in")
+    return False
+
+
+def _event_noun(tok: Token) -> bool:
+    """A noun that names an event ("the attack"), not a participant ("protesters")."""
+    return match_token(tok) is not None and tok.lemma_.lower() not in PERSON_TRIGGERS
+
+
+def _own_date(clause: Token) -> bool:
+    return any(t.ent_type_ == "DATE" for t in clause.subtree)
 
 
 _ABSTRACT = frozenset(

@@ -18,7 +18,7 @@ from dateline.extract.events import attributes, roles
 from dateline.extract.events.patterns import Pattern, match_token, token_classes
 from dateline.resolve.actors import load_event_data
 
-__all__ = ["LIGHT_VERBS", "SPEECH_ACTS", "Candidate", "find_candidates", "in_clause"]
+__all__ = ["LIGHT_VERBS", "PERSON_TRIGGERS", "SPEECH_ACTS", "Candidate", "find_candidates", "in_clause"]
 
 
 LIGHT_VERBS = frozenset(
@@ -77,7 +77,7 @@ _BLOCK_ENTS = frozenset(
 SPEECH_ACTS = frozenset({"AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE"})
 
 
-_PERSON_TRIGGERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "bomber", "mob", "striker"})
+PERSON_TRIGGERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "bomber", "mob", "striker"})
 
 
 _ARG_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "agent")
@@ -191,7 +191,7 @@ def _merge(cands: list[Candidate]) -> list[Candidate]:
         ):
             owner.complement = c  # "agreed to a ceasefire", "demanded the release of"
             c.absorbed = True
-        elif tok.lemma_.lower() in _PERSON_TRIGGERS and tok.dep_ in _ARG_DEPS:
+        elif tok.lemma_.lower() in PERSON_TRIGGERS and tok.dep_ in _ARG_DEPS:
             c.absorbed = True
         elif (
             tok.dep_ in ("dobj", "nsubjpass", "conj") and _is_weapon(tok) and owner.pat.spec.type != "ASSAULT"
@@ -223,7 +223,7 @@ def _merge(cands: list[Candidate]) -> list[Candidate]:
                 break
     # a person noun ("protesters") as the argument of another trigger is that trigger's participant
     for c in cands:
-        if c.tok.lemma_.lower() in _PERSON_TRIGGERS and not c.absorbed:
+        if c.tok.lemma_.lower() in PERSON_TRIGGERS and not c.absorbed:
             gov = c.tok.head.head if c.tok.dep_ == "pobj" else c.tok.head
             if gov.i in by_token and by_token[gov.i] is not c and c.tok.dep_ in _ARG_DEPS:
                 c.absorbed = True

@@ -168,6 +168,9 @@ def actor_token(tok: Token, light: Token | None = None) -> Token | None:
         if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
             return None
         return None
+    if _passive_modifier(tok):
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        return next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
     subj, passive = _subject(tok)
     if passive:
         for child in tok.children:
@@ -175,6 +178,11 @@ def actor_token(tok: Token, light: Token | None = None) -> Token | None:
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
         return None
     return subj
+
+
+def _passive_modifier(tok: Token) -> bool:
+    """ "protesters killed last month": a participle modifying its patient, not its doer."""
+    return tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and tok.head.pos_ in ("NOUN", "PROPN", "PRON")
 
 
 def target_token(tok: Token, light: Token | None = None) -> Token | None:
@@ -199,6 +207,8 @@ def target_token(tok: Token, light: Token | None = None) -> Token | None:
                 if child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
                     return next((g for g in child.children if g.dep_ == "pobj"), None)
         return None
+    if _passive_modifier(tok):
+        return tok.head
     subj, passive = _subject(tok)
     if passive and subj is not None:
         return subj

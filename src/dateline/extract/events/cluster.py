@@ -1,0 +1,296 @@
+"""One record per real event: the words that report one event become its mentions.
+
+News tells one attack many times: "a car bomb exploded ..., killing five and wounding 12",
+then "the blast", then "two more died in hospital". Each of those words is a trigger; a
+data set that counts events must count one. A coded event joins an earlier one (its
+*cluster*) when it is one of three kinds of mention:
+
+- **outcome**: a casualty word (``coreference.outcomes``: killed, wounded, died, deaths)
+  reports what a violent event did; it joins the violent event of its own sentence, else
+  the latest one told within ``OUTCOME_WINDOW`` sentences before it.
+- **anaphor**: a definite noun ("the blast", "this attack", "Saturday's bombing", or a
+  gerund referring back, "by recapturing X") joins the latest event of a compatible kind
+  within ``ANAPHOR_WINDOW`` sentences.
+- **same-clause restatement**: in one sentence, a generic violence word ("attack",
+  "shooting") joins the specific one it restates ("an explosion ... in an attack"), and
+  two words of the same trigger family ("bombing", "blast") are one event.
+
+A mention never joins when it says it is another ("another attack", "a separate blast"),
+when its modality differs (a denied or planned attack is not the one that happened), when
+both name different dates, or when both name places that do not contain one another. A
+second attack told with its own place or date therefore stays a second event.
+
+The merged record keeps the most specific mention's type, sub-type and span; its
+``mentions`` list every span; actor, target, place and date are the best any mention
+gives (the most specific place, the most precise date); counts are gathered from all
+mentions, one per unit, the lowest figure as the value and the range as low/high when
+mentions disagree (ACLED's conservative rule).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+
+from dateline.extract.events.acled import acled_type_of
+from dateline.extract.events.attributes import place_grain
+from dateline.extract.events.build import CodedEvent
+from dateline.records import Count, EventDate, Place
+from dateline.resolve.actors import load_event_data
+
+__all__ = ["ANAPHOR_WINDOW", "OUTCOME_WINDOW", "cluster_events"]
+
+OUTCOME_WINDOW = 3
+ANAPHOR_WINDOW = 12
+# generic violence words: they restate a more specific act of their own sentence
+_GENERIC = frozenset({"attack", "violent_death", "offensive"})
+_VIOLENT = frozenset({"ASSAULT"})
+_OUTCOME_HOSTS = frozenset({"ASSAULT", "PROTEST"})
+_REAL = ("asserted", "claimed")
+_PRECISION = {"day": 0, "week": 1, "month": 2, "year": 3}
+_CASUALTY_UNITS = frozenset({"killed", "injured", "arrested", "abducted"})
+
+
+@functools.cache
+def _outcomes() -> frozenset[str]:
+    return frozenset(load_event_data("lexicons.json")["coreference"]["outcomes"])
+
+
+def _is_outcome(c: CodedEvent) -> bool:
+    return (c.lemma in _outcomes() or c.caused) and c.event.type in _VIOLENT
+
+
+def _family(c: CodedEvent) -> str | None:
+    """The ACLED event type of the mention, else its PLOVER type."""
+    return acled_type_of(c.event.acled_subtype) or c.event.type
+
+
+class _Cluster:
+    __slots__ = ("members",)
+
+    def __init__(self, first: CodedEvent) -> None:
+        self.members = [first]
+
+    @property
+    def head(self) -> CodedEvent:
+        """The most specific member: highest rank, then a specific word over a generic one or
+        an outcome, then the earliest."""
+        return max(
+            self.members,
+            key=lambda c: (c.rank, c.pattern not in _GENERIC and not _is_outcome(c), -c.event.span[0]),
+        )
+
+    @property
+    def last_sentence(self) -> int:
+        return max(c.event.sentence for c in self.members)
+
+
+def _dates_agree(a: EventDate | None, b: EventDate | None) -> bool:
+    if a is None or b is None:
+        return True
+    return a.value.startswith(b.value) or b.value.startswith(a.value)
+
+
+def _contains(outer: Place, inner: Place) -> bool:
+    if outer.feature == "country" or (outer.feature == "region" and not outer.country):
+        return not outer.country or outer.country == inner.country
+    if outer.feature == "admin":
+        return bool(outer.country == inner.country and outer.admin1 and outer.admin1 == inner.admin1)
+    return False
+
+
+def _places_agree(a: str | None, b: str | None, places: dict[str, Place]) -> bool:
+    if a is None or b is None or a == b:
+        return True
+    pa, pb = places.get(a), places.get(b)
+    if pa is None or pb is None:
+        return True
+    if pa.geonames_id is not None and pa.geonames_id == pb.geonames_id:
+        return True
+    if (pa.name or pa.text).lower() == (pb.name or pb.text).lower():
+        return True
+    return _contains(pa, pb) or _contains(pb, pa)
+
+
+def _agree(cluster: _Cluster, c: CodedEvent, places: dict[str, Place], outcome: bool) -> bool:
+    ev = c.event
+    if c.another:
+        return False
+    # "no one was hurt" reports on the event; "by recapturing X" names one told before, whatever
+    # the frame it now sits in
+    negated_outcome = (outcome and ev.modality == "negated") or c.back_reference
+    for m in cluster.members:
+        if not negated_outcome and (ev.modality in _REAL) != (m.event.modality in _REAL):
+            return False
+        if ev.modality not in _REAL and not negated_outcome and ev.modality != m.event.modality:
+            return False
+        if not _dates_agree(ev.date, m.event.date) or not _places_agree(ev.place, m.event.place, places):
+            return False
+    return True
+
+
+def _restates(c: CodedEvent, host: CodedEvent) -> bool:
+    """Within one sentence: a generic word for the host's act, or a word of the same family."""
+    if c.event.type != host.event.type:
+        return False
+    if c.pattern in _GENERIC or host.pattern in _GENERIC:
+        return True
+    return c.pattern == host.pattern and c.event.acled_subtype == host.event.acled_subtype
+
+
+def _anaphor_fits(c: CodedEvent, cluster: _Cluster) -> bool:
+    head = cluster.head
+    if c.event.type != head.event.type:
+        return False
+    if c.pattern in _GENERIC or not c.event.acled_subtype or not head.event.acled_subtype:
+        return True
+    return _family(c) == _family(head)
+
+
+def cluster_events(coded: list[CodedEvent], places: Iterable[Place], text: str) -> list[CodedEvent]:
+    """Merge the mentions of each event (``coded`` in reading order); one CodedEvent per event."""
+    by_id = {p.id: p for p in places}
+    clusters: list[_Cluster] = []
+    # "the town was hit by air strikes": a result whose doer is an event told in the same
+    # words joins that event, wherever it stands
+    caused = {id(c): d for c in coded if (d := _doer_event(c, coded)) is not None}
+    for c in sorted(coded, key=lambda c: c.event.span[0]):
+        if id(c) in caused:
+            continue
+        host = _host(c, clusters, by_id)
+        if host is None:
+            clusters.append(_Cluster(c))
+        else:
+            host.members.append(c)
+    for c in coded:
+        doer = caused.get(id(c))
+        while doer is not None and id(doer) in caused and caused[id(doer)] is not c:
+            doer = caused[id(doer)]
+        home = next((cl for cl in clusters if any(m is doer for m in cl.members)), None)
+        if home is not None:
+            home.members.append(c)
+        elif id(c) in caused:
+            clusters.append(_Cluster(c))
+    clusters.sort(key=lambda cl: min(m.event.span[0] for m in cl.members))
+    return [_merge(cl, by_id, text) for cl in clusters]
+
+
+def _doer_event(c: CodedEvent, coded: list[CodedEvent]) -> CodedEvent | None:
+    actor = c.event.actor
+    if not c.caused or actor is None or actor.span is None:
+        return None
+    a0, a1 = actor.span
+    return next(
+        (d for d in coded if d is not c and d.event.span[0] < a1 and a0 < d.event.span[1]),
+        None,
+    )
+
+
+def _host(c: CodedEvent, clusters: list[_Cluster], places: dict[str, Place]) -> _Cluster | None:
+    si = c.event.sentence
+    outcome = _is_outcome(c)
+    # the same sentence first: an outcome or a restatement of an act told in it
+    for cl in reversed(clusters):
+        if cl.last_sentence != si:
+            break
+        head = cl.head
+        if outcome and head.event.type in _OUTCOME_HOSTS and not _is_outcome(head):
+            if _agree(cl, c, places, outcome):
+                return cl
+        elif _restates(c, head) and _agree(cl, c, places, outcome):
+            return cl
+    if outcome:
+        for cl in reversed(clusters):
+            if si - cl.last_sentence > OUTCOME_WINDOW:
+                break
+            if cl.head.event.type in _OUTCOME_HOSTS and _agree(cl, c, places, outcome):
+                return cl
+    if c.back_reference:
+        # "by recapturing X": the same act told before, anywhere in the article
+        for cl in reversed(clusters):
+            if any(m.pattern == c.pattern for m in cl.members) and _agree(cl, c, places, outcome):
+                return cl
+    if c.anaphoric:
+        for cl in reversed(clusters):
+            if si - cl.last_sentence > ANAPHOR_WINDOW:
+                break
+            if _anaphor_fits(c, cl) and _agree(cl, c, places, outcome):
+                return cl
+    # an outcome in the same sentence as an earlier outcome-only cluster: one toll
+    for cl in reversed(clusters):
+        if cl.last_sentence != si:
+            break
+        if outcome and all(_is_outcome(m) for m in cl.members) and _agree(cl, c, places, outcome):
+            return cl
+    return None
+
+
+def _merge(cluster: _Cluster, places: dict[str, Place], text: str) -> CodedEvent:
+    head = cluster.head
+    if len(cluster.members) == 1:
+        head.event.mentions = [head.event.span]
+        return head
+    members = sorted(cluster.members, key=lambda c: c.event.span[0])
+    ev = head.event
+    others = [m.event for m in members if m is not head]
+    ev.mentions = [m.event.span for m in members]
+    ev.actor = ev.actor or next((o.actor for o in others if o.actor is not None), None)
+    ev.target = ev.target or next((o.target for o in others if o.target is not None), None)
+    for o in others:
+        ev.supporters.extend(s for s in o.supporters if all(s.text != t.text for t in ev.supporters))
+    ev.place = _best_place([ev.place, *(o.place for o in others)], places, text)
+    ev.date = _best_date([ev.date, *(o.date for o in others)])
+    ev.counts = _gather_counts([m.event for m in members if m.event.modality != "negated" or m is head])
+    if ev.territory_change is None:
+        ev.territory_change = next((o.territory_change for o in others if o.territory_change), None)
+    ev.confidence = max((m.event.confidence or 0.0) for m in members) or ev.confidence
+    head.past = any(m.past for m in members)
+    return head
+
+
+def _best_place(ids: list[str | None], places: dict[str, Place], text: str) -> str | None:
+    """The finest place any mention gives (the head's first on ties)."""
+    best: tuple[int, int, str] | None = None
+    for k, pid in enumerate(ids):
+        if pid is None:
+            continue
+        grain = place_grain(places[pid], text) if pid in places else 9
+        key = (grain, k, pid)
+        if best is None or key < best:
+            best = key
+    return best[2] if best else None
+
+
+def _best_date(dates: list[EventDate | None]) -> EventDate | None:
+    """The most precise date any mention gives (the head's first on ties)."""
+    best: tuple[int, int, EventDate] | None = None
+    for k, d in enumerate(dates):
+        if d is None:
+            continue
+        key = (_PRECISION.get(d.precision, 9), k, d)
+        if best is None or key[:2] < best[:2]:
+            best = key
+    return best[2] if best else None
+
+
+def _gather_counts(events: list) -> list[Count]:
+    """One count per unit: casualty figures as the lowest value with their range."""
+    out: list[Count] = []
+    by_unit: dict[str, Count] = {}
+    for ev in events:
+        for count in ev.counts:
+            seen = by_unit.get(count.unit)
+            if seen is None:
+                kept = Count(count.value, count.unit, count.text, count.low, count.high)
+                by_unit[count.unit] = kept
+                out.append(kept)
+                continue
+            if seen.value == count.value or count.unit not in _CASUALTY_UNITS:
+                if count.unit not in _CASUALTY_UNITS and seen.value != count.value:
+                    out.append(Count(count.value, count.unit, count.text, count.low, count.high))
+                continue
+            values = [v for v in (seen.value, seen.low, seen.high, count.value) if v is not None]
+            seen.low, seen.high = min(values), max(values)
+            if count.value < seen.value:
+                seen.value, seen.text = count.value, count.text
+    return out
