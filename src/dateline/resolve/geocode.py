@@ -20,18 +20,12 @@ from rapidfuzz import fuzz, process
 
 from dateline.resolve.gazetteer import Candidate, Gazetteer
 from dateline.resolve.names import name_key, same_name
+from dateline.resolve.scoring import WEIGHTS, article_features, local_features, prior, prior_features, total
 
-__all__ = ["GeoContext", "Resolution", "fuzzy_candidates", "rank", "resolve"]
+__all__ = ["GeoContext", "Resolution", "explain", "fuzzy_candidates", "rank", "resolve"]
 
-# prior bonus by feature: a bare name in news means the country or state before a town
-_FEATURE_PRIOR = {"country": 4.0, "region": 3.0, "admin": 0.5, "city": 0.0}
-_KIND_PENALTY = {0: 0.0, 1: 1.0, 2: 2.5, 3: 0.0}
-_SMALL = 20_000  # an alternate name of a small place is often a historical or variant one
-_ADMIN2_POP = 30_000  # second-level regions carry no population; count them as a small town
 _CELL = 2.0  # degrees: a reading's 3x3 block of cells holds everything within ~170 km of it
 _NEAR_READINGS = 25
-_NEAR_WEIGHT = 2.0
-_LEAN = 3.0
 _METROPOLIS = 1_000_000  # people: a city the world knows by its bare name
 _FAMOUS_MARGIN = 3.0  # a region's prior this far above a town's (1,000 times the people)
 
@@ -88,16 +82,6 @@ def _nearest_km(a: tuple[float, float], points: set[tuple[float, float]]) -> flo
             continue  # > 200 km whatever the latitude: only the bands below matter
         best = min(best, _km(a, p))
     return best
-
-
-def prior(c: Candidate) -> float:
-    pop = c.pop or (_ADMIN2_POP if c.feature == "admin" and c.admin2 else 0)
-    score = math.log10(pop + 10) + _FEATURE_PRIOR.get(c.feature, 0.0) - _KIND_PENALTY.get(c.kind, 0.0)
-    if c.kind == 1 and pop < _SMALL:
-        score -= 1.5
-    if c.province:
-        score -= 1.5  # a province or region named bare: a city of that name is likelier
-    return score
 
 
 def add_support(ctx: GeoContext, key: str, cands: tuple[Candidate, ...] | list[Candidate]) -> None:
@@ -174,38 +158,44 @@ def _support(c: Candidate, ctx: GeoContext, key: str | None) -> float:
     return min(3.0, sum(p for k, p in names.items() if key is None or not same_name(k, key)))
 
 
+def context_features(
+    c: Candidate, ctx: GeoContext, qualifier: list[Candidate] | None = None, key: str | None = None
+) -> dict[str, float]:
+    """The article evidence and the qualifier for reading ``c`` (see ``scoring``)."""
+    total = sum(ctx.countries.values())
+    nearest = None
+    if ctx.points and c.lat is not None and c.lon is not None and c.feature in ("city", "admin"):
+        nearest = _nearest_km((c.lat, c.lon), ctx.points)
+    feats = article_features(
+        c,
+        support=_support(c, ctx, key),
+        nearness=_nearness(c, ctx, key),
+        country_share=(ctx.countries.get(c.cc, 0) / total) if c.cc and total else 0.0,
+        country_named=bool(c.cc and c.cc in ctx.countries),
+        money_lean=bool(
+            ctx.lean
+            and c.cc == ctx.lean
+            and not any(k != ctx.lean and v >= 1.0 for k, v in ctx.countries.items())
+        ),
+        region_named=bool(
+            c.cc and c.admin1 and c.feature in ("city", "admin") and ctx.admin1.get((c.cc, c.admin1))
+        ),
+        dateline_country=ctx.home is not None and c.cc == ctx.home.cc,
+        dateline_region=ctx.home is not None
+        and c.cc == ctx.home.cc
+        and bool(c.admin1)
+        and c.admin1 == ctx.home.admin1,
+        nearest_km=nearest,
+    )
+    return feats
+
+
 def context_score(
     c: Candidate, ctx: GeoContext, qualifier: list[Candidate] | None = None, key: str | None = None
 ) -> float:
-    score = 2.5 * _support(c, ctx, key) + _NEAR_WEIGHT * _nearness(c, ctx, key)
-    if qualifier:
-        if any(inside(c, q) for q in qualifier):
-            score += 12.0
-        else:
-            score -= 6.0
-    if c.cc and ctx.countries:
-        total = sum(ctx.countries.values())
-        share = ctx.countries.get(c.cc, 0) / total
-        score += 4.0 * share + (1.5 if c.cc in ctx.countries else 0.0)
-    if (
-        ctx.lean
-        and c.cc == ctx.lean
-        and not any(k != ctx.lean and v >= 1.0 for k, v in ctx.countries.items())
-    ):
-        score += _LEAN
-    if c.cc and c.admin1 and c.feature in ("city", "admin") and ctx.admin1.get((c.cc, c.admin1)):
-        score += 2.5
-    if ctx.home is not None and c.cc == ctx.home.cc:
-        score += 1.0
-        if c.admin1 and c.admin1 == ctx.home.admin1:
-            score += 1.5
-    if ctx.points and c.lat is not None and c.lon is not None and c.feature in ("city", "admin"):
-        nearest = _nearest_km((c.lat, c.lon), ctx.points)
-        if nearest < 50:
-            score += 2.0
-        elif nearest < 200:
-            score += 1.0
-    return score
+    """Article evidence plus the qualifier, weighted (kept for callers that score one reading)."""
+    within = None if not qualifier else any(inside(c, q) for q in qualifier)
+    return total(context_features(c, ctx, qualifier, key)) + total(local_features(within))
 
 
 def inside(c: Candidate, q: Candidate) -> bool:
@@ -217,6 +207,59 @@ def inside(c: Candidate, q: Candidate) -> bool:
     return False
 
 
+def famous_prior(cands: tuple[Candidate, ...] | list[Candidate], ctx: GeoContext) -> float | None:
+    """The prior of the name's famous reading, if it has one.
+
+    The own name of a country or state (its towns must earn more than the neighbourhood;
+    a province, which news names less often than a state, counts by its size), and a
+    metropolis of a country the article names ("Russia ... Moscow").
+    """
+    return max(
+        (
+            prior(c) - WEIGHTS.bare_province * c.province
+            for c in cands
+            if c.kind == 0
+            and (c.first_level or (c.feature == "city" and c.pop >= _METROPOLIS and c.cc in ctx.countries))
+        ),
+        default=None,
+    )
+
+
+def explain(
+    c: Candidate,
+    ctx: GeoContext,
+    qualifier: list[Candidate] | None = None,
+    key: str | None = None,
+    local: dict[str, float] | None = None,
+    main: bool = False,
+    famous: float | None = None,
+) -> dict[str, float]:
+    """Every feature of reading ``c`` times its weight: the score is their sum.
+
+    Article evidence for a small namesake of a famous reading (``famous``: its prior) is
+    damped unless a qualifier pins the mention (see ``scoring``).
+    """
+    pri = prior_features(c, main)
+    art = context_features(c, ctx, qualifier, key)
+    within = None if not qualifier else any(inside(c, q) for q in qualifier)
+    loc = local_features(within, (local or {}).get(c.cc or "", 0.0))
+    out = {f: getattr(WEIGHTS, f) * v for f, v in pri.items()}
+    art_total = total(art)
+    damp = (
+        famous is not None
+        and (c.feature == "city" or c.kind == 2)
+        and not qualifier
+        and famous - total(pri) + WEIGHTS.former_name * pri["former_name"] >= _FAMOUS_MARGIN
+        and art_total + total(loc) - WEIGHTS.sentence_country * loc["sentence_country"] > 0
+    )
+    scale = WEIGHTS.famous_damping if damp else 1.0
+    out.update({f: scale * getattr(WEIGHTS, f) * v for f, v in art.items()})
+    out.update(
+        {f: (scale if f.startswith("qualifier") else 1.0) * getattr(WEIGHTS, f) * v for f, v in loc.items()}
+    )
+    return out
+
+
 def rank(
     cands: tuple[Candidate, ...] | list[Candidate],
     ctx: GeoContext,
@@ -226,36 +269,9 @@ def rank(
 ) -> list[tuple[float, Candidate]]:
     best: dict[int, tuple[float, Candidate]] = {}
     main = any(c.kind == 0 for c in cands)
-    # the own name of a country or state: its towns must earn more than the neighbourhood
-    # (by size: a province, which news names less often than a state, is no less famous); so
-    # must a metropolis's namesakes once its country is in the article ("Russia ... Moscow")
-    region_prior = max(
-        (
-            prior(c) + (1.5 if c.province else 0.0)
-            for c in cands
-            if c.kind == 0
-            and (c.first_level or (c.feature == "city" and c.pop >= _METROPOLIS and c.cc in ctx.countries))
-        ),
-        default=None,
-    )
+    famous = famous_prior(cands, ctx)
     for c in cands:
-        p, ctx_s = prior(c), context_score(c, ctx, qualifier, key)
-        if (
-            region_prior is not None
-            and (c.feature == "city" or c.kind == 2)
-            and not qualifier
-            and region_prior - p >= _FAMOUS_MARGIN
-            and ctx_s > 0
-        ):
-            # "New York City and Florida": a village of Florida, NY lies near the other names,
-            # but a state of 16 million is what the bare name means unless the text pins it;
-            # so is "Washington" beside a Washington County the article never names
-            ctx_s *= 0.5
-        s = p + ctx_s
-        if local and c.cc:
-            s += local.get(c.cc, 0.0)
-        if main and c.kind == 1:
-            s -= 1.5  # a former or foreign name loses to a place that bears the name today
+        s = sum(explain(c, ctx, qualifier, key, local, main, famous).values())
         if c.eid not in best or s > best[c.eid][0]:
             best[c.eid] = (s, c)
     return sorted(best.values(), key=lambda t: (-t[0], t[1].eid))
