@@ -145,10 +145,28 @@ CONSTRUCTIONS = {
         {"Washington": {"feature": "admin", "admin1": "Washington"}},
         [],
     ),
-    "bare state name beside another state's county": (
+    # "New York" and "Washington" in running text are the cities (issue 14), unless the
+    # words say state
+    "bare Washington beside another state's county is the capital": (
         "The Tyler County commissioners met on Monday in Woodville. Lawmakers in Washington "
         "approved the grant for the county.",
-        {"Washington": {"feature": "admin", "admin1": "Washington"}},
+        {"Washington": {"feature": "city", "admin1": "District of Columbia"}},
+        [],
+    ),
+    "bare New York in running text is the city": (
+        "She flew from New York to Chicago on Friday and met investors in New York again on Monday.",
+        {"New York": {"feature": "city", "name": "New York City"}},
+        [],
+    ),
+    "words that say state": (
+        "Snow closed roads across upstate New York. New York's governor declared an emergency. "
+        "Apple growers in Washington state were spared.",
+        {"New York": {"feature": "admin", "admin1": "New York"}, "Washington": {"feature": "admin"}},
+        [],
+    ),
+    "a town's qualifier is the state": (
+        "The plant in Buffalo, New York, closed on Friday.",
+        {"New York": {"feature": "admin"}, "Buffalo": {"admin1": "New York"}},
         [],
     ),
     # "Washington, Pa." is the town; "China, Japan and Brazil" stays a list of countries

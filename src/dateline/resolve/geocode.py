@@ -20,14 +20,23 @@ from rapidfuzz import fuzz, process
 
 from dateline.resolve.gazetteer import Candidate, Gazetteer
 from dateline.resolve.names import name_key, same_name
-from dateline.resolve.scoring import WEIGHTS, article_features, local_features, prior, prior_features, total
+from dateline.resolve.scoring import (
+    WEIGHTS,
+    article_features,
+    is_capital,
+    local_features,
+    prior,
+    prior_features,
+    total,
+)
 
-__all__ = ["GeoContext", "Resolution", "explain", "fuzzy_candidates", "rank", "resolve"]
+__all__ = ["GeoContext", "LocalEvidence", "Resolution", "explain", "fuzzy_candidates", "rank", "resolve"]
 
 _CELL = 2.0  # degrees: a reading's 3x3 block of cells holds everything within ~170 km of it
 _NEAR_READINGS = 25
 _METROPOLIS = 1_000_000  # people: a city the world knows by its bare name
 _FAMOUS_MARGIN = 3.0  # a region's prior this far above a town's (1,000 times the people)
+_FAMOUS_CITY_MARGIN = 1.0  # a capital's or metropolis's prior this far above a namesake's
 
 
 @dataclass
@@ -58,6 +67,23 @@ class GeoContext:
 
     def top_countries(self, n: int = 3) -> list[str]:
         return [cc for cc, _ in self.countries.most_common(n)]
+
+
+@dataclass(frozen=True, slots=True)
+class LocalEvidence:
+    """What the words next to a mention say, which the article's tally must not outvote.
+
+    ``countries``: bonuses (in units of ``sentence_country``) for the countries resolved
+    in the mention's own sentence and the next ones; ``regions``: the first-level regions
+    ((cc, admin1)) resolved in its own sentence (in units of ``sentence_region``); ``anchored``: the mention (or another
+    of the same name) is the dateline's, heads its town's public service ("Paris Police
+    Department"), or is the name the publisher's web address carries: the article is
+    local to a place of that name, so its evidence for a small namesake counts in full.
+    """
+
+    countries: dict[str, float] = field(default_factory=dict)
+    regions: dict[tuple[str, str], float] = field(default_factory=dict)
+    anchored: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,22 +233,24 @@ def inside(c: Candidate, q: Candidate) -> bool:
     return False
 
 
-def famous_prior(cands: tuple[Candidate, ...] | list[Candidate], ctx: GeoContext) -> float | None:
-    """The prior of the name's famous reading, if it has one.
+def famous_bar(cands: tuple[Candidate, ...] | list[Candidate]) -> float | None:
+    """The prior at or below which a reading is a small namesake of a famous one.
 
-    The own name of a country or state (its towns must earn more than the neighbourhood;
-    a province, which news names less often than a state, counts by its size), and a
-    metropolis of a country the article names ("Russia ... Moscow").
+    Famous: the own name of a country or state, a thousand times a town's size (a
+    province, which news names less often than a state, counts by its size: its
+    ``bare_province`` penalty is left out); a national capital or a metropolis, ten times
+    a namesake's size. The world knows them by the bare name ("London", "Rome", "Moscow").
     """
-    return max(
-        (
-            prior(c) - WEIGHTS.bare_province * c.province
-            for c in cands
-            if c.kind == 0
-            and (c.first_level or (c.feature == "city" and c.pop >= _METROPOLIS and c.cc in ctx.countries))
-        ),
-        default=None,
-    )
+    bars = [
+        prior(c) - WEIGHTS.bare_province * c.province - _FAMOUS_MARGIN
+        for c in cands
+        if c.kind == 0 and c.first_level
+    ] + [
+        prior(c) - _FAMOUS_CITY_MARGIN
+        for c in cands
+        if c.kind == 0 and c.feature == "city" and (c.pop >= _METROPOLIS or is_capital(c))
+    ]
+    return max(bars, default=None)
 
 
 def explain(
@@ -230,33 +258,34 @@ def explain(
     ctx: GeoContext,
     qualifier: list[Candidate] | None = None,
     key: str | None = None,
-    local: dict[str, float] | None = None,
+    local: LocalEvidence | None = None,
     main: bool = False,
-    famous: float | None = None,
+    bar: float | None = None,
 ) -> dict[str, float]:
     """Every feature of reading ``c`` times its weight: the score is their sum.
 
-    Article evidence for a small namesake of a famous reading (``famous``: its prior) is
-    damped unless a qualifier pins the mention (see ``scoring``).
+    Article evidence for a small namesake of a famous reading (prior at most ``bar``) is
+    damped unless local evidence anchors the mention (see ``scoring`` and ``LocalEvidence``).
     """
     pri = prior_features(c, main)
     art = context_features(c, ctx, qualifier, key)
     within = None if not qualifier else any(inside(c, q) for q in qualifier)
-    loc = local_features(within, (local or {}).get(c.cc or "", 0.0))
+    local = local or LocalEvidence()
+    region = local.regions.get((c.cc, c.admin1), 0.0) if c.cc and c.admin1 and not c.first_level else 0.0
+    loc = local_features(within, local.countries.get(c.cc or "", 0.0), region)
     out = {f: getattr(WEIGHTS, f) * v for f, v in pri.items()}
     art_total = total(art)
     damp = (
-        famous is not None
+        bar is not None
         and (c.feature == "city" or c.kind == 2)
         and not qualifier
-        and famous - total(pri) + WEIGHTS.former_name * pri["former_name"] >= _FAMOUS_MARGIN
-        and art_total + total(loc) - WEIGHTS.sentence_country * loc["sentence_country"] > 0
+        and not local.anchored
+        and total(pri) - WEIGHTS.former_name * pri["former_name"] <= bar
+        and art_total > 0
     )
     scale = WEIGHTS.famous_damping if damp else 1.0
     out.update({f: scale * getattr(WEIGHTS, f) * v for f, v in art.items()})
-    out.update(
-        {f: (scale if f.startswith("qualifier") else 1.0) * getattr(WEIGHTS, f) * v for f, v in loc.items()}
-    )
+    out.update({f: getattr(WEIGHTS, f) * v for f, v in loc.items()})
     return out
 
 
@@ -265,13 +294,13 @@ def rank(
     ctx: GeoContext,
     qualifier: list[Candidate] | None = None,
     key: str | None = None,
-    local: dict[str, float] | None = None,
+    local: LocalEvidence | None = None,
 ) -> list[tuple[float, Candidate]]:
     best: dict[int, tuple[float, Candidate]] = {}
     main = any(c.kind == 0 for c in cands)
-    famous = famous_prior(cands, ctx)
+    bar = famous_bar(cands)
     for c in cands:
-        s = sum(explain(c, ctx, qualifier, key, local, main, famous).values())
+        s = sum(explain(c, ctx, qualifier, key, local, main, bar).values())
         if c.eid not in best or s > best[c.eid][0]:
             best[c.eid] = (s, c)
     return sorted(best.values(), key=lambda t: (-t[0], t[1].eid))
@@ -282,11 +311,11 @@ def resolve(
     ctx: GeoContext,
     qualifier: list[Candidate] | None = None,
     key: str | None = None,
-    local: dict[str, float] | None = None,
+    local: LocalEvidence | None = None,
 ) -> Resolution | None:
     """The best candidate and a confidence from its margin over the runner-up.
 
-    ``local``: a bonus by country for the countries named around this mention (its own
+    ``local``: the evidence next to the mention (see ``LocalEvidence``)
     sentence and the next ones), which matter more than the article's in a round-up.
     """
     ranked = rank(_prefer_cities(official_first(cands, key)), ctx, qualifier, key, local)
@@ -333,10 +362,21 @@ def official_first(cands: tuple[Candidate, ...] | list[Candidate], key: str | No
 
 
 def _prefer_cities(cands: tuple[Candidate, ...] | list[Candidate]) -> list[Candidate]:
-    """Drop a first-level region that shares its name with its own main city ("Moscow")."""
-    # the city must bear the name itself: "Bihar" is also an alternate name of Bihar Sharif
-    cities = {(c.cc, c.admin1) for c in cands if c.feature == "city" and c.pop >= 100_000 and c.kind == 0}
-    return [c for c in cands if not (c.province and (c.cc, c.admin1) in cities)]
+    """Drop a state or province that shares its name with a big city of its country.
+
+    In running text "Moscow", "Quebec", "New York" and "Washington" mean the city; the
+    stage keeps only the region where the words say so ("New York state", "upstate",
+    "Washington's governor", "Buffalo, New York"; see ``stage.state_mode``). The city must
+    bear the name itself ("Bihar" is also an alternate name of Bihar Sharif), or, as
+    New York City bears "New York", be a metropolis.
+    """
+    cities = {
+        c.cc
+        for c in cands
+        if c.feature == "city"
+        and ((c.kind == 0 and c.pop >= 100_000) or (c.kind == 1 and c.pop >= _METROPOLIS))
+    }
+    return [c for c in cands if not (c.feature == "admin" and not c.admin2 and c.cc in cities)]
 
 
 def fuzzy_candidates(

@@ -7,19 +7,23 @@ other; a linear score over a few documented features can be read, tested and arg
 A reading's score is ``sum(WEIGHTS[f] * value)`` over three groups of features:
 
 - **prior** (what the name means without context): population (log10), feature class
-  (country > region > first-level > town), how the name matched (its own name, an
+  (country > region > first-level > town), a national capital, how the name matched (its own name, an
   alternate, a county's short form), and a bare province's name yielding to its city.
 - **article evidence** (where the article as a whole is): countries it names (its text,
   demonyms, roles, the publisher's country-code domain), the money it counts in, the
   first-level regions its places lie in, its other names that could lie in the same
   region or within ~200 km, the dateline's country and region.
 - **local evidence** (next to the mention): a qualifier after a comma ("Springfield,
-  Ill."), the countries resolved in the mention's own sentence and the next.
+  Ill."), the countries resolved in the mention's own sentence and the next, the
+  first-level regions resolved in its own sentence ("Paris ... across Northeast Texas").
 
-Prominence: where a name has a famous reading (a first-level region, or a city of a
-million people) and a reading is a small namesake of it (a thousandth of the prior), the
+Prominence: where a name has a famous reading (a first-level region, a national
+capital, or a city of a million people) and a reading is a small namesake of it (a thousandth of the prior), the
 article's evidence for the namesake counts at ``famous_damping`` of its weight: only
-local evidence can send "London" to a small town beside the article's other places.
+local evidence can send "London" to a small town beside the article's other places. A
+mention is anchored, and its namesakes keep their article evidence in full, where the
+article is local to a place of that name: the name is the dateline's, heads its town's
+public service ("Paris Police Department"), or is in the publisher's host name.
 """
 
 from __future__ import annotations
@@ -27,7 +31,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from dateline.resolve.countries import country_by_iso2
 from dateline.resolve.gazetteer import Candidate
+from dateline.resolve.names import name_key
 
 __all__ = ["WEIGHTS", "Weights", "article_features", "local_features", "prior_features", "total"]
 
@@ -41,6 +47,7 @@ class Weights:
     is_country: float = 4.0  # a bare name in news means the country or state before a town
     is_region: float = 3.0  # a continent or macro-region
     is_admin: float = 0.5
+    is_capital: float = 1.0  # a national capital: news names it bare for its government too
     alternate_name: float = -1.0  # matched by a former or foreign name
     county_short_name: float = -2.5  # "Harris" for Harris County: the word County is missing
     small_alternate: float = -1.5  # an alternate name of a small place is often historical
@@ -61,6 +68,7 @@ class Weights:
     qualifier_inside: float = 12.0  # "Springfield, Ill.": the reading lies in the qualifier
     qualifier_outside: float = -6.0
     sentence_country: float = 1.0  # times 1.5 in the same sentence, 0.75 in the next one
+    sentence_region: float = 2.0  # a first-level region holding the reading, in its sentence
     # prominence
     famous_damping: float = 0.5  # share of article evidence a famous name's namesake keeps
 
@@ -71,6 +79,15 @@ _SMALL = 20_000  # people: an alternate name of a place this small is often hist
 _ADMIN2_POP = 30_000  # second-level regions carry no population; count them as a small town
 
 
+def is_capital(c: Candidate) -> bool:
+    """A national capital: the city of its country's capital's name with 100,000 people
+    (the country's small towns of the same name are not)."""
+    if c.feature != "city" or c.pop < 100_000 or not c.cc or c.kind == 1:
+        return False
+    country = country_by_iso2(c.cc)
+    return bool(country and country.capital and name_key(country.capital) == name_key(c.name))
+
+
 def prior_features(c: Candidate, main: bool = False) -> dict[str, float]:
     """What a reading has for itself. ``main``: another reading bears the name officially."""
     pop = c.pop or (_ADMIN2_POP if c.feature == "admin" and c.admin2 else 0)
@@ -79,6 +96,7 @@ def prior_features(c: Candidate, main: bool = False) -> dict[str, float]:
         "is_country": float(c.feature == "country"),
         "is_region": float(c.feature == "region"),
         "is_admin": float(c.feature == "admin"),
+        "is_capital": float(is_capital(c)),
         "alternate_name": float(c.kind == 1),
         "county_short_name": float(c.kind == 2),
         "small_alternate": float(c.kind == 1 and pop < _SMALL),
@@ -115,12 +133,15 @@ def article_features(
     }
 
 
-def local_features(qualifier: bool | None = None, sentence_country: float = 0.0) -> dict[str, float]:
+def local_features(
+    qualifier: bool | None = None, sentence_country: float = 0.0, sentence_region: float = 0.0
+) -> dict[str, float]:
     """Evidence next to the mention: ``qualifier`` True (inside it), False (outside), None."""
     return {
         "qualifier_inside": float(qualifier is True),
         "qualifier_outside": float(qualifier is False),
         "sentence_country": sentence_country,
+        "sentence_region": sentence_region,
     }
 
 

@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Doc
 
@@ -25,11 +26,20 @@ from dateline.extract.places.mentions import (
     trim,
 )
 from dateline.records import Place
+from dateline.resolve import physical
 from dateline.resolve.countries import country_by_iso2, country_of, demonym_country, name_country
 from dateline.resolve.gazetteer import Candidate, Gazetteer, gazetteer
-from dateline.resolve.geocode import GeoContext, Resolution, add_support, fuzzy_candidates, inside, resolve
+from dateline.resolve.geocode import (
+    GeoContext,
+    LocalEvidence,
+    Resolution,
+    add_support,
+    fuzzy_candidates,
+    inside,
+    resolve,
+)
 from dateline.resolve.names import name_key, same_name
-from dateline.resolve.publisher import address_places, publisher_country
+from dateline.resolve.publisher import address_places, address_words, publisher_country, publisher_host
 
 _PLACE_LABELS = ("GPE", "LOC")
 # NORP too: the NER tags towns as nationalities ("in Oxford"); real demonyms drop below
@@ -410,19 +420,47 @@ def county_mode(span) -> bool:
 
 
 _REGION_NOUNS = ("state", "province")
+# words before a name that make it the state's ("upstate New York", "western Washington")
+_STATE_BEFORE = frozenset(["upstate", "downstate", "statewide"])
+# words after a name (or its possessive) that name a state's offices ("New York Gov.
+# Hochul", "Washington's attorney general", "the New York Legislature")
+_STATE_OFFICES = frozenset(
+    [
+        "gov",
+        "gov.",
+        "governor",
+        "legislature",
+        "legislators",
+        "lawmakers",
+        "attorney",
+        "assembly",
+        "statehouse",
+    ]
+)
 
 
 def state_mode(span) -> bool:
-    """ "a Washington state farm", "Punjab province", "the state of Washington": the region, not a town."""
+    """The words say the state or province, not a city that shares its name.
+
+    "a Washington state farm", "Punjab province", "the state of Washington", "upstate New
+    York", "New York's governor" (and, see ``_qualifiers_are_regions``, "Buffalo, New York").
+    """
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.lower_ in _REGION_NOUNS and nxt.is_lower:
         return True
-    # "the state of Washington", "the province of Zaire"; "the State of Israel" is a country
+    after = span.end + (1 if nxt is not None and nxt.tag_ == "POS" else 0)
+    if after < len(doc) and doc[after].lower_ in _STATE_OFFICES:
+        return True
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in _STATE_BEFORE:
+        return True
+    # "the state of Washington", "the province of Zaire", "the governor of New York";
+    # "the State of Israel" is a country
     return (
         span.start >= 2
         and doc[span.start - 1].lower_ == "of"
-        and doc[span.start - 2].lower_ in _REGION_NOUNS
+        and (doc[span.start - 2].lower_ in _REGION_NOUNS or doc[span.start - 2].lower_ in _STATE_OFFICES)
         and doc[span.start - 2].is_lower
     )
 
@@ -447,6 +485,31 @@ def _qualifier(doc: Doc, gaz: Gazetteer, m: Mention) -> list[Candidate] | None:
         if quals and any(inside(c, q) for c in gaz.lookup(doc[m.start : m.end].text) for q in quals):
             return quals
     return None
+
+
+def _physical(doc: Doc, gaz: Gazetteer, m: Mention, place_tokens: set[int]) -> Candidate | None:
+    """A macro-region, sea, river or range of the table (``resolve.physical``), never a town.
+
+    Not inside an organisation's or a person's name ("Middle East Airlines" is a whole
+    ORG span, so it never matches), and not where a qualifier pins a town of the name.
+    """
+    span = m.span(doc)
+    if m.label in ("ORG", "FAC", "PERSON") and not locative(span, place_tokens):
+        return None
+    after_the = m.start > 0 and doc[m.start - 1].lower_ == "the"
+    feature = physical.lookup(span.text, after_the)
+    if feature is None or _qualifier(doc, gaz, m):
+        return None
+    return feature
+
+
+def _qualifiers_are_regions(text: str, items: list[_Item]) -> None:
+    """ "Buffalo, New York", "Homs, Syria": the name that qualifies a town is the region or
+    country that holds it, not a city of the same name."""
+    for prev, it in pairwise(items):
+        if prev.qualifier and text[prev.end_char : it.start_char].strip() == ",":
+            keep = tuple(c for c in it.cands if any(c.eid == q.eid for q in prev.qualifier))
+            it.cands = keep or it.cands
 
 
 def find_places(ctx: Context) -> list[Place]:
@@ -496,6 +559,9 @@ def find_places(ctx: Context) -> list[Place]:
     }
     for m in mentions:
         whole = m.span(doc)
+        if (feature := _physical(doc, gaz, m, place_tokens)) is not None:
+            items.append(_Item(m, whole.text, whole.start_char, whole.end_char, (feature,)))
+            continue
         if (
             (m.label != "PERSON" or locative(whole, place_tokens))
             and landmark(whole)
@@ -600,6 +666,7 @@ def find_places(ctx: Context) -> list[Place]:
     items.sort(key=lambda it: it.start_char)
     for it in items:
         it.qualifier = _qualifier(doc, gaz, it.mention)
+    _qualifiers_are_regions(ctx.text, items)
 
     support: dict = {}
     near: dict = {}
@@ -613,7 +680,9 @@ def find_places(ctx: Context) -> list[Place]:
     for key, cands in address_places(gaz, ctx.url, seen, ctx.text):
         add_support(GeoContext(support=support, near=near), key, cands)
     base = GeoContext(countries=geo.countries.copy(), support=support, near=near, lean=lean)
-    home = _dateline_home(ctx, items, base)
+    dateline = _dateline_item(ctx, items)
+    home = _dateline_home(dateline, base)
+    anchored = _anchored(ctx, items, dateline)
     geo.support, geo.near = support, near
     # pass 1: what is clear without context anchors the article (a country named as such,
     # a name with one reading); passes 2-4 read everything in the light of the pass before,
@@ -633,7 +702,7 @@ def find_places(ctx: Context) -> list[Place]:
     sentence_of = [bisect_right(starts, it.start_char) for it in items]
     for _ in range(3):
         views: dict[str, GeoContext] = {}
-        locals_ = _local_countries(items, sentence_of, doc)
+        locals_ = _local_evidence(items, sentence_of, doc, anchored)
         for i, it in enumerate(items):
             if it.cands:
                 key = name_key(it.text)
@@ -954,38 +1023,70 @@ _SENTENCE_BONUS = 1.5
 _NEXT_SENTENCE_BONUS = 0.75
 
 
-def _local_countries(items: list[_Item], sentence_of: list[int], doc: Doc) -> list[dict[str, float] | None]:
+def _local_evidence(
+    items: list[_Item], sentence_of: list[int], doc: Doc, anchored: set[str]
+) -> list[LocalEvidence | None]:
     """For each item, the countries that the other names of its sentence (and the next
-    sentences on either side) resolved to.
+    sentences on either side) resolved to, the first-level regions of its own sentence,
+    and whether the article
+    is anchored to a place of its name (``anchored``: name keys).
 
     A round-up ("In Chile, ... The Institute of Public Health in Santiago") names many
-    countries; the one beside a name says more about it than the article's tally.
+    countries; the one beside a name says more about it than the article's tally; so does
+    the state beside a town ("Paris ... across Northeast Texas").
     """
-    # countries only, and not as a modifier: "a United States military laboratory in Cairo"
-    # says whose laboratory, not which Cairo
-    placed = [
-        (sentence_of[i], name_key(it.text), it.resolution.candidate.cc)
-        for i, it in enumerate(items)
-        if it.resolution is not None
-        and it.resolution.candidate.cc
-        and it.resolution.candidate.feature == "country"
-        and not _modifier(doc[it.mention.start : it.mention.end])
-    ]
-    out: list[dict[str, float] | None] = []
+    # countries not as a modifier: "a United States military laboratory in Cairo" says
+    # whose laboratory, not which Cairo; a state heading a name ("Kansas State University")
+    # still says where it is
+    placed: list[tuple[int, str, str, str]] = []
+    for i, it in enumerate(items):
+        cand = it.resolution.candidate if it.resolution else None
+        if cand is None or not cand.cc:
+            continue
+        if cand.feature == "country" and not _modifier(doc[it.mention.start : it.mention.end]):
+            placed.append((sentence_of[i], name_key(it.text), cand.cc, ""))
+        elif cand.first_level and cand.admin1:
+            placed.append((sentence_of[i], name_key(it.text), cand.cc, cand.admin1))
+    out: list[LocalEvidence | None] = []
     for it, sent in zip(items, sentence_of, strict=True):
         if not it.cands:
             out.append(None)
             continue
         key = name_key(it.text)
-        bonus: dict[str, float] = {}
-        for s_i, k, cc in placed:
+        countries: dict[str, float] = {}
+        regions: dict[tuple[str, str], float] = {}
+        for s_i, k, cc, admin1 in placed:
             if same_name(k, key):
                 continue
             gap = abs(s_i - sent)
             b = _SENTENCE_BONUS if gap == 0 else _NEXT_SENTENCE_BONUS if gap == 1 else 0.0
-            if b > bonus.get(cc, 0.0):
-                bonus[cc] = b
-        out.append(bonus or None)
+            if admin1:
+                if gap == 0:  # a state holds a town named in its own sentence only
+                    regions[(cc, admin1)] = 1.0
+            else:
+                countries[cc] = max(b, countries.get(cc, 0.0))
+        anchor = key in anchored
+        countries = {k: v for k, v in countries.items() if v}
+        regions = {k: v for k, v in regions.items() if v}
+        out.append(LocalEvidence(countries, regions, anchor) if countries or regions or anchor else None)
+    return out
+
+
+def _anchored(ctx: Context, items: list[_Item], home: _Item | None) -> set[str]:
+    """Names the article is local to: its dateline's, a town heading its own public service
+    ("Paris Police Department"), a name inside the publisher's host name ("parisnews") or
+    among the words of its address ("columbuslocalnews.com/.../dublin_news/")."""
+    host = publisher_host(ctx.url)
+    words = {w for w, _ in address_words(ctx.url)}
+    out = {name_key(home.text)} if home is not None else set()
+    for it in items:
+        key = name_key(it.text)
+        if (
+            _serves_town(ctx.doc, it.mention)
+            or (len(key) >= 4 and key.replace(" ", "") in host)
+            or key.replace(" ", "") in words
+        ):
+            out.add(key)
     return out
 
 
@@ -996,22 +1097,25 @@ def _iso2(iso3: str) -> str | None:
     return c.iso2 if c else None
 
 
-def _dateline_home(ctx: Context, items: list[_Item], base: GeoContext) -> Candidate | None:
-    """The place of a dateline ("CHARLESTON, W.Va. —"), resolved with its own qualifier.
+def _dateline_item(ctx: Context, items: list[_Item]) -> _Item | None:
+    """The name of a dateline ("CHARLESTON, W.Va. —"): it opens the text ("Gymnastics:
+    Hagerstown ..." is a headline)."""
+    head = ctx.text[:80]
+    if not _DATELINE.match(head):
+        return None
+    start = len(head) - len(head.lstrip())
+    return next((it for it in items if it.start_char == start and it.cands), None)
+
+
+def _dateline_home(item: _Item | None, base: GeoContext) -> Candidate | None:
+    """The place of the dateline, resolved with its own qualifier.
 
     It is read in the light of where the article's other names may lie (``base``), like
     any name, before it becomes the article's strongest anchor.
     """
-    head = ctx.text[:80]
-    match = _DATELINE.match(head)
-    if not match:
+    if item is None:
         return None
-    # the dateline's place opens the text ("Gymnastics: Hagerstown ..." is a headline)
-    start = len(head) - len(head.lstrip())
-    first = next((it for it in items if it.start_char == start and it.cands), None)
-    if first is None:
-        return None
-    res = resolve(first.cands, base, first.qualifier, name_key(first.text))
+    res = resolve(item.cands, base, item.qualifier, name_key(item.text), LocalEvidence(anchored=True))
     return res.candidate if res else None
 
 
