@@ -108,11 +108,13 @@ CONSTRUCTIONS = {
         {"Pointe Coupee": {"admin1": "Louisiana"}},
         ["Lincoln"],
     ),
-    "town closing an organisation's name": (
-        "A professor at the University of Rochester in New York said the Department of Commerce "
-        "had not answered.",
-        {"Rochester": {"country": "US", "admin1": "New York"}},
-        ["Commerce"],
+    # a university, a newspaper, a firm is no place record (issue 14); the place the text
+    # names as a place still is
+    "town inside an organisation's name": (
+        "A professor at the University of Rochester said the Department of Commerce had not "
+        "answered. The Ohio State University team flew to Columbus, the Los Angeles Times said.",
+        {"Columbus": {"country": "US", "admin1": "Ohio"}},
+        ["Rochester", "Commerce", "Ohio", "Los Angeles"],
     ),
     # the NER tags some towns NORP ("in Oxford"); a real demonym stays out
     "town tagged as a nationality": (

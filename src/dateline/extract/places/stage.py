@@ -763,6 +763,8 @@ def find_places(ctx: Context) -> list[Place]:
             continue
         if res is None and not it.cands and _unsupported(doc, it, placed):
             continue
+        if it.mention.label in _INSIDE_NAMES and _names_an_organisation(doc, it.mention):
+            continue  # "Ohio State University", "the China Daily": no place record
         if (
             res is not None
             and it.mention.label in _INSIDE_NAMES
@@ -826,6 +828,74 @@ _TOWN_SERVICES = frozenset(
         "chamber",
     ]
 )
+
+
+# head words of organisations, buildings and teams that are no public service of the place
+# in their name: a university, a newspaper, a firm, a club is not where the story is
+# (a town's police or a state's ministry is the place acting, and stays its place)
+_ORGANISATION_HEADS = frozenset(
+    [
+        "university",
+        "college",
+        "institute",
+        "academy",
+        "times",
+        "post",
+        "herald",
+        "news",
+        "journal",
+        "tribune",
+        "gazette",
+        "daily",
+        "chronicle",
+        "courier",
+        "observer",
+        "press",
+        "broadcasting",
+        "television",
+        "radio",
+        "corporation",
+        "corp",
+        "corp.",
+        "inc",
+        "inc.",
+        "company",
+        "llc",
+        "ltd",
+        "bank",
+        "airlines",
+        "airways",
+        "club",
+        "society",
+        "association",
+        "foundation",
+        "singers",
+        "symphony",
+        "orchestra",
+        "theatre",
+        "theater",
+        "stadium",
+        "arena",
+        "hotel",
+        "mall",
+        "fc",
+    ]
+)
+
+
+def _names_an_organisation(doc: Doc, m: Mention) -> bool:
+    """The place name sits inside the name of a university, newspaper, firm, club or
+    building ("Ohio State University", "University of Arizona", "Los Angeles Times")."""
+    ent = next((e for e in doc.ents if e.start <= m.start and m.end <= e.end), None)
+    if ent is not None and (ent.start, ent.end) != (m.start, m.end):
+        words = [t.lower_ for t in ent if not (m.start <= t.i < m.end)]
+    else:  # the NER cut the name short: the capitalised words after it
+        words = []
+        for t in doc[m.end : m.end + 4]:
+            if not t.text[:1].isupper():
+                break
+            words.append(t.lower_)
+    return any(w in _ORGANISATION_HEADS for w in words)
 
 
 def _next_word(doc: Doc, m: Mention) -> str:
