@@ -25,6 +25,7 @@ from dateline.extract.places.mentions import (
     residents_of,
     trim,
 )
+from dateline.extract.places.unlisted import cue_feature, precision_of, smallest_container
 from dateline.records import Place
 from dateline.resolve import physical
 from dateline.resolve.countries import country_by_iso2, country_of, demonym_country, name_country
@@ -756,10 +757,19 @@ def find_places(ctx: Context) -> list[Place]:
     if focus is not None and focus.cc != home_country:
         focus = None
     placed = {name_key(it.text) for it in items if it.mention.locative}
+    where = _Where({}, focus, home_country)
+    for it in items:
+        if it.resolution is not None and it.mention.label not in _INSIDE_NAMES:
+            sent = ctx.sentence_of(it.start_char)
+            where.readings.setdefault(sent, []).append((it.start_char, it.resolution.candidate))
     places: list[Place] = []
     for it in sorted(items, key=lambda x: x.start_char):
         res = it.resolution
-        if res is None and it.mention.label not in (*_PLACE_LABELS, "LANDMARK"):
+        if (
+            res is None
+            and it.mention.label not in (*_PLACE_LABELS, "LANDMARK")
+            and cue_feature(doc, it.mention) in (None, "locality")
+        ):
             continue
         if res is None and not it.cands and _unsupported(doc, it, placed):
             continue
@@ -782,7 +792,7 @@ def find_places(ctx: Context) -> list[Place]:
             )
         ):
             continue  # "Buffalo Public Schools", "Webb Center": a town only where the article has it
-        places.append(_place(ctx, gaz, len(places) + 1, it, res, home_country, focus))
+        places.append(_place(ctx, gaz, len(places) + 1, it, res, where))
     return places
 
 
@@ -1198,47 +1208,73 @@ def _article_country(items: list[_Item]) -> str | None:
     return cc if n / len(ccs) >= 0.8 else None
 
 
-def _place(
-    ctx: Context,
-    gaz: Gazetteer,
-    n: int,
-    it: _Item,
-    res: Resolution | None,
-    home_country: str | None,
-    focus: Candidate | None = None,
-) -> Place:
+def _place(ctx: Context, gaz: Gazetteer, n: int, it: _Item, res: Resolution | None, where: _Where) -> Place:
     span = (it.start_char, it.end_char)
+    sentence = ctx.sentence_of(span[0])
     if res is None:
-        # no gazetteer entry, but a street or region of an article set in one country lies
-        # in it, and one of a local article's lies (roughly, at low confidence) near its focus
-        feature = "landmark" if it.mention.label == "LANDMARK" else None
+        # no gazetteer entry: the kind the words give, and the coordinates of a place that
+        # contains it, or (roughly) of the town a local article keeps returning to
+        feature = cue_feature(ctx.doc, it.mention) or ("landmark" if it.mention.label == "LANDMARK" else None)
+        inner = smallest_container(where.readings.get(sentence, []), span[0])
+        container, precision = (inner, "container") if inner else (where.focus, "vicinity")
+        if container is None and where.country is not None:
+            country = country_by_iso2(where.country)
+            if country is not None and country.lat is not None:
+                return Place(
+                    id=f"p{n}",
+                    text=it.text,
+                    span=span,
+                    sentence=sentence,
+                    feature=feature,
+                    country=where.country,
+                    lat=country.lat,
+                    lon=country.lon,
+                    confidence=_FOCUS_CONFIDENCE,
+                    precision="container",
+                )
         return Place(
             id=f"p{n}",
             text=it.text,
             span=span,
-            sentence=ctx.sentence_of(span[0]),
+            sentence=sentence,
             feature=feature,
-            country=home_country,
-            lat=focus.lat if focus else None,
-            lon=focus.lon if focus else None,
-            confidence=_FOCUS_CONFIDENCE if focus else None,
+            country=container.cc if container else where.country,
+            admin1=_admin1_name(gaz, container) if container else None,
+            lat=container.lat if container else None,
+            lon=container.lon if container else None,
+            confidence=_FOCUS_CONFIDENCE if container else None,
+            precision=precision if container else None,
         )
     c = res.candidate
-    admin1 = gaz.admin1_of(c)
     return Place(
         id=f"p{n}",
         text=it.text,
         span=span,
-        sentence=ctx.sentence_of(span[0]),
+        sentence=sentence,
         name=c.name,
         geonames_id=c.gid,
         feature=c.feature,
         country=c.cc,
-        admin1=(admin1.name if admin1 and c.feature != "country" else None),
+        admin1=_admin1_name(gaz, c),
         lat=c.lat,
         lon=c.lon,
         confidence=res.confidence,
+        precision=precision_of(c) if c.lat is not None else None,
     )
+
+
+def _admin1_name(gaz: Gazetteer, c: Candidate) -> str | None:
+    admin1 = gaz.admin1_of(c)
+    return admin1.name if admin1 and c.feature != "country" else None
+
+
+@dataclass
+class _Where:
+    """What an unlisted place's record may borrow coordinates from (see ``unlisted``)."""
+
+    readings: dict[int, list[tuple[int, Candidate]]]  # sentence -> resolved (start, place)
+    focus: Candidate | None
+    country: str | None
 
 
 def retype_place_entities(ctx: Context) -> None:
