@@ -49,7 +49,9 @@ class Weights:
     is_admin: float = 0.5
     is_capital: float = 1.0  # a national capital: news names it bare for its government too
     alternate_name: float = -1.0  # matched by a former or foreign name
-    county_short_name: float = -2.5  # "Harris" for Harris County: the word County is missing
+    # "Harris" for Harris County: the word County is missing (a province's bare name,
+    # "Henan" for Henan Sheng, is how news names it)
+    county_short_name: float = -2.5
     small_alternate: float = -1.5  # an alternate name of a small place is often historical
     bare_province: float = -1.5  # a province named bare: a city of that name is likelier
     former_name: float = -1.5  # an alternate name where another place bears it officially
@@ -98,7 +100,7 @@ def prior_features(c: Candidate, main: bool = False) -> dict[str, float]:
         "is_admin": float(c.feature == "admin"),
         "is_capital": float(is_capital(c)),
         "alternate_name": float(c.kind == 1),
-        "county_short_name": float(c.kind == 2),
+        "county_short_name": float(c.kind == 2 and not c.first_level),
         "small_alternate": float(c.kind == 1 and pop < _SMALL),
         "bare_province": float(c.province),
         "former_name": float(main and c.kind == 1),

@@ -333,13 +333,18 @@ _DIRECTIONS = frozenset(
 )
 
 
+def _with_the(gaz: Gazetteer, text: str) -> tuple[Candidate, ...]:
+    """ "Democratic Republic of Congo": the official name says "of the"."""
+    return gaz.lookup(text.replace(" of ", " of the ")) if " of " in text and " of the " not in text else ()
+
+
 def _narrow(doc: Doc, gaz: Gazetteer, m: Mention) -> tuple[Mention, tuple[Candidate, ...]]:
     """The mention's candidates; when the whole has none, the longest part that has some.
 
     "south Fargo", "Northwest D.C.", "Star Lake - Highway 59": the toponym is a part of the
     span, and the part is what gets resolved (and marked).
     """
-    cands = gaz.lookup(doc[m.start : m.end].text)
+    cands = gaz.lookup(doc[m.start : m.end].text) or _with_the(gaz, doc[m.start : m.end].text)
     if cands or m.end - m.start < 2:
         return m, cands
     for width in range(m.end - m.start - 1, 0, -1):
@@ -365,8 +370,15 @@ def _narrow(doc: Doc, gaz: Gazetteer, m: Mention) -> tuple[Mention, tuple[Candid
             right = doc[b : m.end]
             # what is left over must be a direction word ("south Fargo"), or a separate
             # name cut off by punctuation ("Star Lake - Highway 59", "DFL-Minneapolis")
-            left_ok = all(t.lower_ in _DIRECTIONS for t in left) or (len(left) and left[-1].is_punct)
-            right_ok = all(t.lower_ in _DIRECTIONS for t in right) or (len(right) and right[0].is_punct)
+            # ("north-east South Africa"; "Henan province": a place noun after the name)
+            left_ok = all(t.lower_ in _DIRECTIONS or t.text == "-" for t in left) or (
+                len(left) and left[-1].is_punct
+            )
+            right_ok = (
+                all(t.lower_ in _DIRECTIONS for t in right)
+                or (len(right) and right[0].is_punct)
+                or (len(right) == 1 and right[0].is_lower and right[0].lower_ in PLACE_NOUNS)
+            )
             admin = words[-1].lower_ in ("county", "parish") and len(words) > 1
             # an organisation named after its place ("Alexandria Police", "Columbia City Council")
             # (the NER tags some of these GPE: "Alachua County Sheriff's Office")
@@ -573,7 +585,10 @@ def find_places(ctx: Context) -> list[Place]:
                 and whole[-1].lower_ in AMBIGUOUS_HEADS
                 and (residents_of(whole) or not locative(whole, place_tokens))
             )
-            and not any(c.kind == 0 and c.feature in ("city", "admin") for c in gaz.lookup(whole.text))
+            and not any(
+                (c.kind == 0 and c.feature in ("city", "admin")) or c.feature == "country"
+                for c in gaz.lookup(whole.text)
+            )
         ):
             if not part_of_person_name(whole) and not person_cues(whole):
                 items.append(
