@@ -34,7 +34,7 @@ __all__ = ["GeoContext", "LocalEvidence", "Resolution", "explain", "fuzzy_candid
 
 _CELL = 2.0  # degrees: a reading's 3x3 block of cells holds everything within ~170 km of it
 _NEAR_READINGS = 25
-_METROPOLIS = 1_000_000  # people: a city the world knows by its bare name
+_METROPOLIS = 500_000  # people: a city the world knows by its bare name
 _FAMOUS_MARGIN = 3.0  # a region's prior this far above a town's (1,000 times the people)
 _FAMOUS_CITY_MARGIN = 1.0  # a capital's or metropolis's prior this far above a namesake's
 
