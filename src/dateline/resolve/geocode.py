@@ -35,6 +35,7 @@ __all__ = ["GeoContext", "LocalEvidence", "Resolution", "explain", "fuzzy_candid
 _CELL = 2.0  # degrees: a reading's 3x3 block of cells holds everything within ~170 km of it
 _NEAR_READINGS = 25
 _METROPOLIS = 500_000  # people: a city the world knows by its bare name
+_ALIAS_METROPOLIS = 1_000_000  # a city that bears a state's name only as an alternate one
 _FAMOUS_MARGIN = 3.0  # a region's prior this far above a town's (1,000 times the people)
 _FAMOUS_CITY_MARGIN = 1.0  # a capital's or metropolis's prior this far above a namesake's
 
@@ -368,13 +369,13 @@ def _prefer_cities(cands: tuple[Candidate, ...] | list[Candidate]) -> list[Candi
     stage keeps only the region where the words say so ("New York state", "upstate",
     "Washington's governor", "Buffalo, New York"; see ``stage.state_mode``). The city must
     bear the name itself ("Bihar" is also an alternate name of Bihar Sharif), or, as
-    New York City bears "New York", be a metropolis.
+    New York City bears "New York", be a city of millions ("Oklahoma" stays the state).
     """
     cities = {
         c.cc
         for c in cands
         if c.feature == "city"
-        and ((c.kind == 0 and c.pop >= 100_000) or (c.kind == 1 and c.pop >= _METROPOLIS))
+        and ((c.kind == 0 and c.pop >= 100_000) or (c.kind == 1 and c.pop >= _ALIAS_METROPOLIS))
     }
     return [c for c in cands if not (c.feature == "admin" and not c.admin2 and c.cc in cities)]
 
