@@ -1,13 +1,15 @@
 """Choose the gazetteer entry a toponym refers to, from what the article says around it.
 
 Why context and not population alone: "Palmyra" is a town in Syria in an article about
-Syria, and one of a dozen US villages elsewhere. Evidence, strongest first: an explicit
-qualifier ("Springfield, Ill."), the countries and regions the article names (countries,
-demonyms, actors' nationality, its dateline), the readings of the article's other names
-that lie in the same state or within ~200 km (spatial minimality: local news names
-places near each other, so "New London" beside "Mount Pleasant" is the Iowa pair), then
-population and feature class. Misspellings resolve by fuzzy matching only within the
-countries the article already names, and with a lower confidence.
+Syria, and one of a dozen US villages elsewhere. Why not context alone: "London" in a
+story that also names Ohio towns is still London, England, unless the words next to it
+say otherwise. Each reading is scored by the one model of ``scoring`` (prior, article
+evidence, local evidence, and prominence damping); this module computes the features:
+the countries and regions the article names, the readings of its other names that lie in
+the same state or within ~200 km (spatial minimality: "New London" beside "Mount
+Pleasant" is the Iowa pair), the dateline, the qualifier. ``explain`` lists a reading's
+weighted terms. Misspellings resolve by fuzzy matching only within the countries the
+article already names, and with a lower confidence.
 """
 
 from __future__ import annotations
