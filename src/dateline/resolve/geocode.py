@@ -14,6 +14,7 @@ article already names, and with a lower confidence.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -59,6 +60,9 @@ class GeoContext:
     # a country the text's conventions point to (bare-dollar money: the US), that counts
     # only while no other country has evidence of its own ("$" is also Canada's)
     lean: str | None = None
+    # (reading's eid, name key) -> (support, nearness): fixed once ``support`` and ``near``
+    # are complete, so the caller that completed them may share a dict here among its views
+    memo: dict[tuple[int, str | None], tuple[float, float]] | None = None
 
     def add_place(self, cand: Candidate, weight: float = 1.0) -> None:
         if cand.cc:
@@ -87,6 +91,9 @@ class LocalEvidence:
     countries: dict[str, float] = field(default_factory=dict)
     regions: dict[tuple[str, str], float] = field(default_factory=dict)
     anchored: bool = False
+
+
+_NO_LOCAL = LocalEvidence()
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,10 +202,15 @@ def context_features(
     nearest = None
     if ctx.points and c.lat is not None and c.lon is not None and c.feature in ("city", "admin"):
         nearest = _nearest_km((c.lat, c.lon), ctx.points)
+    near = ctx.memo.get((c.eid, key)) if ctx.memo is not None else None
+    if near is None:
+        near = (_support(c, ctx, key), _nearness(c, ctx, key))
+        if ctx.memo is not None:
+            ctx.memo[(c.eid, key)] = near
     feats = article_features(
         c,
-        support=_support(c, ctx, key),
-        nearness=_nearness(c, ctx, key),
+        support=near[0],
+        nearness=near[1],
         country_share=(ctx.countries.get(c.cc, 0) / total) if c.cc and total else 0.0,
         country_named=bool(c.cc and c.cc in ctx.countries),
         money_lean=bool(
@@ -236,7 +248,8 @@ def inside(c: Candidate, q: Candidate) -> bool:
     return False
 
 
-def famous_bar(cands: tuple[Candidate, ...] | list[Candidate]) -> float | None:
+@functools.lru_cache(maxsize=16384)  # one name's readings, scored per mention and pass
+def famous_bar(cands: tuple[Candidate, ...]) -> float | None:
     """The prior at or below which a reading is a small namesake of a famous one.
 
     Famous: the own name of a country or state, a thousand times a town's size (a
@@ -256,6 +269,35 @@ def famous_bar(cands: tuple[Candidate, ...] | list[Candidate]) -> float | None:
     return max(bars, default=None)
 
 
+def _parts(
+    c: Candidate,
+    ctx: GeoContext,
+    qualifier: list[Candidate] | None,
+    key: str | None,
+    local: LocalEvidence | None,
+    main: bool,
+    bar: float | None,
+    with_prior: bool = True,
+) -> tuple[dict[str, float], dict[str, float], float, dict[str, float]]:
+    """Reading ``c``'s prior, article and local features, and the scale of its article
+    evidence (``famous_damping`` for a small namesake of a famous reading, see ``scoring``)."""
+    pri = prior_features(c, main) if with_prior else {}
+    art = context_features(c, ctx, qualifier, key)
+    within = None if not qualifier else any(inside(c, q) for q in qualifier)
+    local = local or _NO_LOCAL
+    region = local.regions.get((c.cc, c.admin1), 0.0) if c.cc and c.admin1 and not c.first_level else 0.0
+    loc = local_features(within, local.countries.get(c.cc or "", 0.0), region)
+    damp = (
+        bar is not None
+        and (c.feature == "city" or c.kind == 2)
+        and not qualifier
+        and not local.anchored
+        and prior(c) <= bar
+        and total(art) > 0
+    )
+    return pri, art, (WEIGHTS.famous_damping if damp else 1.0), loc
+
+
 def explain(
     c: Candidate,
     ctx: GeoContext,
@@ -270,23 +312,8 @@ def explain(
     Article evidence for a small namesake of a famous reading (prior at most ``bar``) is
     damped unless local evidence anchors the mention (see ``scoring`` and ``LocalEvidence``).
     """
-    pri = prior_features(c, main)
-    art = context_features(c, ctx, qualifier, key)
-    within = None if not qualifier else any(inside(c, q) for q in qualifier)
-    local = local or LocalEvidence()
-    region = local.regions.get((c.cc, c.admin1), 0.0) if c.cc and c.admin1 and not c.first_level else 0.0
-    loc = local_features(within, local.countries.get(c.cc or "", 0.0), region)
+    pri, art, scale, loc = _parts(c, ctx, qualifier, key, local, main, bar)
     out = {f: getattr(WEIGHTS, f) * v for f, v in pri.items()}
-    art_total = total(art)
-    damp = (
-        bar is not None
-        and (c.feature == "city" or c.kind == 2)
-        and not qualifier
-        and not local.anchored
-        and total(pri) - WEIGHTS.former_name * pri["former_name"] <= bar
-        and art_total > 0
-    )
-    scale = WEIGHTS.famous_damping if damp else 1.0
     out.update({f: scale * getattr(WEIGHTS, f) * v for f, v in art.items()})
     out.update({f: getattr(WEIGHTS, f) * v for f, v in loc.items()})
     return out
@@ -299,11 +326,13 @@ def rank(
     key: str | None = None,
     local: LocalEvidence | None = None,
 ) -> list[tuple[float, Candidate]]:
+    """The readings by score (the sum of ``explain``'s terms), best first."""
     best: dict[int, tuple[float, Candidate]] = {}
     main = any(c.kind == 0 for c in cands)
-    bar = famous_bar(cands)
+    bar = famous_bar(tuple(cands))
     for c in cands:
-        s = sum(explain(c, ctx, qualifier, key, local, main, bar).values())
+        _, art, scale, loc = _parts(c, ctx, qualifier, key, local, main, bar, with_prior=False)
+        s = prior(c, main) + scale * total(art) + total(loc)
         if c.eid not in best or s > best[c.eid][0]:
             best[c.eid] = (s, c)
     return sorted(best.values(), key=lambda t: (-t[0], t[1].eid))

@@ -28,6 +28,7 @@ public service ("Paris Police Department"), or is in the publisher's host name.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 
@@ -81,6 +82,7 @@ _SMALL = 20_000  # people: an alternate name of a place this small is often hist
 _ADMIN2_POP = 30_000  # second-level regions carry no population; count them as a small town
 
 
+@functools.lru_cache(maxsize=65536)
 def is_capital(c: Candidate) -> bool:
     """A national capital: the city of its country's capital's name with 100,000 people
     (the country's small towns of the same name are not)."""
@@ -147,10 +149,16 @@ def local_features(
     }
 
 
+_WEIGHT_OF = {f: getattr(WEIGHTS, f) for f in Weights.__slots__}  # type: ignore[attr-defined]
+
+
 def total(features: dict[str, float], weights: Weights = WEIGHTS) -> float:
     """The weighted sum of named features."""
+    if weights is WEIGHTS:  # the hot path: a dict lookup per feature, zeros skipped
+        return sum(_WEIGHT_OF[name] * value for name, value in features.items() if value)
     return sum(getattr(weights, name) * value for name, value in features.items())
 
 
+@functools.lru_cache(maxsize=65536)  # a reading's prior never changes: it is scored per pass
 def prior(c: Candidate, main: bool = False) -> float:
     return total(prior_features(c, main))

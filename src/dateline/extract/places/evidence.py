@@ -57,7 +57,12 @@ def view_without(
 ) -> GeoContext:
     """The article's context as one name sees it: every resolved place but its own readings."""
     geo = GeoContext(
-        countries=base.countries.copy(), home=home, support=base.support, near=base.near, lean=base.lean
+        countries=base.countries.copy(),
+        home=home,
+        support=base.support,
+        near=base.near,
+        lean=base.lean,
+        memo=base.memo,
     )
     if home is not None:
         geo.add_place(home, 1.5)
@@ -197,7 +202,7 @@ def article_context(ctx: Context, gaz: Gazetteer, items: list[Item], surfaces: s
             add_support(GeoContext(support=support, near=near), key, it.cands)
     for key, cands in address_places(gaz, ctx.url, seen, ctx.text):
         add_support(GeoContext(support=support, near=near), key, cands)
-    base = GeoContext(countries=countries, support=support, near=near, lean=lean)
+    base = GeoContext(countries=countries, support=support, near=near, lean=lean, memo={})
     dateline = _dateline_item(ctx, items)
     return Article(base, _dateline_home(dateline, base), _anchored(ctx, items, dateline))
 
