@@ -25,7 +25,7 @@ sys.path.insert(0, str(REPO.parent / "shared" / "tools"))
 
 def _population_only(ctx) -> None:
     """Same mentions, but every toponym becomes its most populous entry."""
-    from dateline.extract.places import stage
+    from dateline.extract.places import evidence, passes, stage
     from dateline.resolve import geocode
 
     def by_population(cands, geo, qualifier=None, key=None, local=None):
@@ -34,12 +34,14 @@ def _population_only(ctx) -> None:
         top = max(cands, key=lambda c: (c.pop, -c.eid))
         return geocode.Resolution(top, 0.5)
 
-    original = stage.resolve
-    stage.resolve = by_population
+    modules = (stage, evidence, passes)  # every module of the stage that resolves a name
+    for module in modules:
+        module.resolve = by_population
     try:
         ctx.places = stage.find_places(ctx)
     finally:
-        stage.resolve = original
+        for module in modules:
+            module.resolve = geocode.resolve
 
 
 def run(gold_path: Path, limit: int | None) -> None:

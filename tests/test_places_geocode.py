@@ -76,7 +76,7 @@ def test_alternate_name_yields_to_a_larger_official_bearer() -> None:
 
 
 def test_bare_dollars_lean_an_article_to_the_us() -> None:
-    from dateline.extract.places.stage import _DOLLARS, _OTHER_MONEY
+    from dateline.extract.places.evidence import _DOLLARS, _OTHER_MONEY
 
     assert _DOLLARS.search("a $765,000 package") and not _OTHER_MONEY.search("a $765,000 package")
     assert _OTHER_MONEY.search("it cost A$20 or 12 euros")

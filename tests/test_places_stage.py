@@ -108,11 +108,13 @@ CONSTRUCTIONS = {
         {"Pointe Coupee": {"admin1": "Louisiana"}},
         ["Lincoln"],
     ),
-    "town closing an organisation's name": (
-        "A professor at the University of Rochester in New York said the Department of Commerce "
-        "had not answered.",
-        {"Rochester": {"country": "US", "admin1": "New York"}},
-        ["Commerce"],
+    # a university, a newspaper, a firm is no place record (issue 14); the place the text
+    # names as a place still is
+    "town inside an organisation's name": (
+        "A professor at the University of Rochester said the Department of Commerce had not "
+        "answered. The Ohio State University team flew to Columbus, the Los Angeles Times said.",
+        {"Columbus": {"country": "US", "admin1": "Ohio"}},
+        ["Rochester", "Commerce", "Ohio", "Los Angeles"],
     ),
     # the NER tags some towns NORP ("in Oxford"); a real demonym stays out
     "town tagged as a nationality": (
@@ -145,10 +147,28 @@ CONSTRUCTIONS = {
         {"Washington": {"feature": "admin", "admin1": "Washington"}},
         [],
     ),
-    "bare state name beside another state's county": (
+    # "New York" and "Washington" in running text are the cities (issue 14), unless the
+    # words say state
+    "bare Washington beside another state's county is the capital": (
         "The Tyler County commissioners met on Monday in Woodville. Lawmakers in Washington "
         "approved the grant for the county.",
-        {"Washington": {"feature": "admin", "admin1": "Washington"}},
+        {"Washington": {"feature": "city", "admin1": "District of Columbia"}},
+        [],
+    ),
+    "bare New York in running text is the city": (
+        "She flew from New York to Chicago on Friday and met investors in New York again on Monday.",
+        {"New York": {"feature": "city", "name": "New York City"}},
+        [],
+    ),
+    "words that say state": (
+        "Snow closed roads across upstate New York. New York's governor declared an emergency. "
+        "Apple growers in Washington state were spared.",
+        {"New York": {"feature": "admin", "admin1": "New York"}, "Washington": {"feature": "admin"}},
+        [],
+    ),
+    "a town's qualifier is the state": (
+        "The plant in Buffalo, New York, closed on Friday.",
+        {"New York": {"feature": "admin"}, "Buffalo": {"admin1": "New York"}},
         [],
     ),
     # "Washington, Pa." is the town; "China, Japan and Brazil" stays a list of countries
@@ -219,6 +239,82 @@ CONSTRUCTIONS = {
         {"Dublin": {"country": "US", "admin1": "Ohio"}, "Dublin City": {"country": "US"}},
         [],
     ),
+    # issue 14: prominence first, local evidence second
+    "famous cities in running text": (
+        "The minister flew to Paris on Monday and then to Rome.",
+        {"Paris": {"country": "FR", "precision": "point"}, "Rome": {"country": "IT"}},
+        [],
+    ),
+    "a qualifier sends a famous name to its namesake": (
+        "Storms hit Rome, Georgia, and nearby towns on Monday.",
+        {"Rome": {"country": "US", "admin1": "Georgia"}, "Georgia": {"feature": "admin"}},
+        [],
+    ),
+    "a town's own police anchors a small namesake": (
+        "The Paris Police Department said the message was a hoax. Residents across Lamar "
+        "County and Texas had received it.",
+        {"Paris": {"country": "US", "admin1": "Texas"}},
+        [],
+    ),
+    # macro-regions, oceans and seas come from our table, never from a town of the name
+    "macro-regions and waters": (
+        "Talks on the Middle East resumed as storms crossed the Atlantic and ships waited in "
+        "the Black Sea. Relations between Russia and the West have soured.",
+        {
+            "Middle East": {"feature": "region", "geonames_id": None, "precision": "area"},
+            "Atlantic": {"feature": "ocean", "name": "Atlantic Ocean"},
+            "Black Sea": {"feature": "sea", "country": None},
+            "West": {"feature": "region", "country": None},
+            "Russia": {"feature": "country"},
+        },
+        [],
+    ),
+    "rivers and ranges": (
+        "The river Nile flooded fields across Sudan and the Himalayas saw snow.",
+        {"Nile": {"feature": "river"}, "Himalayas": {"feature": "mountains"}},
+        [],
+    ),
+    "a town the text pins keeps its name": (
+        "Flooding hit Atlantic, Iowa, on Monday.",
+        {"Atlantic": {"feature": "city", "admin1": "Iowa"}},
+        [],
+    ),
+    # places the gazetteer lacks: the kind the words give, the coordinates of what holds them
+    "the village of an unlisted name": (
+        "Shelling hit the village of Zorbanesh in Idlib province on Monday.",
+        {
+            "Zorbanesh": {
+                "geonames_id": None,
+                "feature": "village",
+                "country": "SY",
+                "precision": "container",
+            },
+            "Idlib": {"feature": "admin", "precision": "area"},
+        },
+        [],
+    ),
+    "an unlisted district": (
+        "Farmers in Wedzorka district, in Mashonaland East province, lost their crops.",
+        {"Wedzorka": {"geonames_id": None, "feature": "district", "admin1": "Mashonaland East"}},
+        [],
+    ),
+    "a checkpoint near an unlisted place": (
+        "Soldiers at a checkpoint near Kafr Zorbat, north of Aleppo, opened fire.",
+        {
+            "Kafr Zorbat": {
+                "geonames_id": None,
+                "feature": "locality",
+                "country": "SY",
+                "precision": "container",
+            }
+        },
+        [],
+    ),
+    "an unlisted street": (
+        "Police closed Zorbell Street in Leeds after the blast.",
+        {"Zorbell Street": {"feature": "street", "country": "GB", "admin1": "England"}},
+        [],
+    ),
 }
 
 
@@ -232,3 +328,10 @@ def test_place_constructions(analyze, case: str) -> None:
         assert got == fields, f"{case}: {name!r}"
     for name in absent:
         assert name not in places, f"{case}: {name!r} should not be a place"
+
+
+def test_unlisted_place_borrows_its_containers_point(analyze) -> None:
+    _, places = _places(analyze, "Shelling hit the village of Zorbanesh in Idlib province on Monday.")
+    village, idlib = places["Zorbanesh"], places["Idlib"]
+    assert (village.lat, village.lon) == (idlib.lat, idlib.lon)
+    assert village.confidence is not None and village.confidence < 0.5

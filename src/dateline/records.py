@@ -98,6 +98,10 @@ class Place:
     lat: float | None = None
     lon: float | None = None
     confidence: float | None = None
+    # what lat/lon stand for: "point" (the place's own), "area" (the centre of a country,
+    # region or sea), "container" (a place that holds it: a street's town), "vicinity"
+    # (the town a local article keeps returning to); see docs/records.md
+    precision: str | None = None
 
 
 @dataclass(slots=True)

@@ -1,17 +1,20 @@
 """Choose the gazetteer entry a toponym refers to, from what the article says around it.
 
 Why context and not population alone: "Palmyra" is a town in Syria in an article about
-Syria, and one of a dozen US villages elsewhere. Evidence, strongest first: an explicit
-qualifier ("Springfield, Ill."), the countries and regions the article names (countries,
-demonyms, actors' nationality, its dateline), the readings of the article's other names
-that lie in the same state or within ~200 km (spatial minimality: local news names
-places near each other, so "New London" beside "Mount Pleasant" is the Iowa pair), then
-population and feature class. Misspellings resolve by fuzzy matching only within the
-countries the article already names, and with a lower confidence.
+Syria, and one of a dozen US villages elsewhere. Why not context alone: "London" in a
+story that also names Ohio towns is still London, England, unless the words next to it
+say otherwise. Each reading is scored by the one model of ``scoring`` (prior, article
+evidence, local evidence, and prominence damping); this module computes the features:
+the countries and regions the article names, the readings of its other names that lie in
+the same state or within ~200 km (spatial minimality: "New London" beside "Mount
+Pleasant" is the Iowa pair), the dateline, the qualifier. ``explain`` lists a reading's
+weighted terms. Misspellings resolve by fuzzy matching only within the countries the
+article already names, and with a lower confidence.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -20,20 +23,24 @@ from rapidfuzz import fuzz, process
 
 from dateline.resolve.gazetteer import Candidate, Gazetteer
 from dateline.resolve.names import name_key, same_name
+from dateline.resolve.scoring import (
+    WEIGHTS,
+    article_features,
+    is_capital,
+    local_features,
+    prior,
+    prior_features,
+    total,
+)
 
-__all__ = ["GeoContext", "Resolution", "fuzzy_candidates", "rank", "resolve"]
+__all__ = ["GeoContext", "LocalEvidence", "Resolution", "explain", "fuzzy_candidates", "rank", "resolve"]
 
-# prior bonus by feature: a bare name in news means the country or state before a town
-_FEATURE_PRIOR = {"country": 4.0, "region": 3.0, "admin": 0.5, "city": 0.0}
-_KIND_PENALTY = {0: 0.0, 1: 1.0, 2: 2.5, 3: 0.0}
-_SMALL = 20_000  # an alternate name of a small place is often a historical or variant one
-_ADMIN2_POP = 30_000  # second-level regions carry no population; count them as a small town
 _CELL = 2.0  # degrees: a reading's 3x3 block of cells holds everything within ~170 km of it
 _NEAR_READINGS = 25
-_NEAR_WEIGHT = 2.0
-_LEAN = 3.0
-_METROPOLIS = 1_000_000  # people: a city the world knows by its bare name
+_METROPOLIS = 500_000  # people: a city the world knows by its bare name
+_ALIAS_METROPOLIS = 1_000_000  # a city that bears a state's name only as an alternate one
 _FAMOUS_MARGIN = 3.0  # a region's prior this far above a town's (1,000 times the people)
+_FAMOUS_CITY_MARGIN = 1.0  # a capital's or metropolis's prior this far above a namesake's
 
 
 @dataclass
@@ -53,6 +60,9 @@ class GeoContext:
     # a country the text's conventions point to (bare-dollar money: the US), that counts
     # only while no other country has evidence of its own ("$" is also Canada's)
     lean: str | None = None
+    # (reading's eid, name key) -> (support, nearness): fixed once ``support`` and ``near``
+    # are complete, so the caller that completed them may share a dict here among its views
+    memo: dict[tuple[int, str | None], tuple[float, float]] | None = None
 
     def add_place(self, cand: Candidate, weight: float = 1.0) -> None:
         if cand.cc:
@@ -64,6 +74,26 @@ class GeoContext:
 
     def top_countries(self, n: int = 3) -> list[str]:
         return [cc for cc, _ in self.countries.most_common(n)]
+
+
+@dataclass(frozen=True, slots=True)
+class LocalEvidence:
+    """What the words next to a mention say, which the article's tally must not outvote.
+
+    ``countries``: bonuses (in units of ``sentence_country``) for the countries resolved
+    in the mention's own sentence and the next ones; ``regions``: the first-level regions
+    ((cc, admin1)) resolved in its own sentence (in units of ``sentence_region``); ``anchored``: the mention (or another
+    of the same name) is the dateline's, heads its town's public service ("Paris Police
+    Department"), or is the name the publisher's web address carries: the article is
+    local to a place of that name, so its evidence for a small namesake counts in full.
+    """
+
+    countries: dict[str, float] = field(default_factory=dict)
+    regions: dict[tuple[str, str], float] = field(default_factory=dict)
+    anchored: bool = False
+
+
+_NO_LOCAL = LocalEvidence()
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,16 +118,6 @@ def _nearest_km(a: tuple[float, float], points: set[tuple[float, float]]) -> flo
             continue  # > 200 km whatever the latitude: only the bands below matter
         best = min(best, _km(a, p))
     return best
-
-
-def prior(c: Candidate) -> float:
-    pop = c.pop or (_ADMIN2_POP if c.feature == "admin" and c.admin2 else 0)
-    score = math.log10(pop + 10) + _FEATURE_PRIOR.get(c.feature, 0.0) - _KIND_PENALTY.get(c.kind, 0.0)
-    if c.kind == 1 and pop < _SMALL:
-        score -= 1.5
-    if c.province:
-        score -= 1.5  # a province or region named bare: a city of that name is likelier
-    return score
 
 
 def add_support(ctx: GeoContext, key: str, cands: tuple[Candidate, ...] | list[Candidate]) -> None:
@@ -174,38 +194,49 @@ def _support(c: Candidate, ctx: GeoContext, key: str | None) -> float:
     return min(3.0, sum(p for k, p in names.items() if key is None or not same_name(k, key)))
 
 
+def context_features(
+    c: Candidate, ctx: GeoContext, qualifier: list[Candidate] | None = None, key: str | None = None
+) -> dict[str, float]:
+    """The article evidence and the qualifier for reading ``c`` (see ``scoring``)."""
+    total = sum(ctx.countries.values())
+    nearest = None
+    if ctx.points and c.lat is not None and c.lon is not None and c.feature in ("city", "admin"):
+        nearest = _nearest_km((c.lat, c.lon), ctx.points)
+    near = ctx.memo.get((c.eid, key)) if ctx.memo is not None else None
+    if near is None:
+        near = (_support(c, ctx, key), _nearness(c, ctx, key))
+        if ctx.memo is not None:
+            ctx.memo[(c.eid, key)] = near
+    feats = article_features(
+        c,
+        support=near[0],
+        nearness=near[1],
+        country_share=(ctx.countries.get(c.cc, 0) / total) if c.cc and total else 0.0,
+        country_named=bool(c.cc and c.cc in ctx.countries),
+        money_lean=bool(
+            ctx.lean
+            and c.cc == ctx.lean
+            and not any(k != ctx.lean and v >= 1.0 for k, v in ctx.countries.items())
+        ),
+        region_named=bool(
+            c.cc and c.admin1 and c.feature in ("city", "admin") and ctx.admin1.get((c.cc, c.admin1))
+        ),
+        dateline_country=ctx.home is not None and c.cc == ctx.home.cc,
+        dateline_region=ctx.home is not None
+        and c.cc == ctx.home.cc
+        and bool(c.admin1)
+        and c.admin1 == ctx.home.admin1,
+        nearest_km=nearest,
+    )
+    return feats
+
+
 def context_score(
     c: Candidate, ctx: GeoContext, qualifier: list[Candidate] | None = None, key: str | None = None
 ) -> float:
-    score = 2.5 * _support(c, ctx, key) + _NEAR_WEIGHT * _nearness(c, ctx, key)
-    if qualifier:
-        if any(inside(c, q) for q in qualifier):
-            score += 12.0
-        else:
-            score -= 6.0
-    if c.cc and ctx.countries:
-        total = sum(ctx.countries.values())
-        share = ctx.countries.get(c.cc, 0) / total
-        score += 4.0 * share + (1.5 if c.cc in ctx.countries else 0.0)
-    if (
-        ctx.lean
-        and c.cc == ctx.lean
-        and not any(k != ctx.lean and v >= 1.0 for k, v in ctx.countries.items())
-    ):
-        score += _LEAN
-    if c.cc and c.admin1 and c.feature in ("city", "admin") and ctx.admin1.get((c.cc, c.admin1)):
-        score += 2.5
-    if ctx.home is not None and c.cc == ctx.home.cc:
-        score += 1.0
-        if c.admin1 and c.admin1 == ctx.home.admin1:
-            score += 1.5
-    if ctx.points and c.lat is not None and c.lon is not None and c.feature in ("city", "admin"):
-        nearest = _nearest_km((c.lat, c.lon), ctx.points)
-        if nearest < 50:
-            score += 2.0
-        elif nearest < 200:
-            score += 1.0
-    return score
+    """Article evidence plus the qualifier, weighted (kept for callers that score one reading)."""
+    within = None if not qualifier else any(inside(c, q) for q in qualifier)
+    return total(context_features(c, ctx, qualifier, key)) + total(local_features(within))
 
 
 def inside(c: Candidate, q: Candidate) -> bool:
@@ -217,45 +248,91 @@ def inside(c: Candidate, q: Candidate) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=16384)  # one name's readings, scored per mention and pass
+def famous_bar(cands: tuple[Candidate, ...]) -> float | None:
+    """The prior at or below which a reading is a small namesake of a famous one.
+
+    Famous: the own name of a country or state, a thousand times a town's size (a
+    province, which news names less often than a state, counts by its size: its
+    ``bare_province`` penalty is left out); a national capital or a metropolis, ten times
+    a namesake's size. The world knows them by the bare name ("London", "Rome", "Moscow").
+    """
+    bars = [
+        prior(c) - WEIGHTS.bare_province * c.province - _FAMOUS_MARGIN
+        for c in cands
+        if c.kind == 0 and c.first_level
+    ] + [
+        prior(c) - _FAMOUS_CITY_MARGIN
+        for c in cands
+        if c.kind == 0 and c.feature == "city" and (c.pop >= _METROPOLIS or is_capital(c))
+    ]
+    return max(bars, default=None)
+
+
+def _parts(
+    c: Candidate,
+    ctx: GeoContext,
+    qualifier: list[Candidate] | None,
+    key: str | None,
+    local: LocalEvidence | None,
+    main: bool,
+    bar: float | None,
+    with_prior: bool = True,
+) -> tuple[dict[str, float], dict[str, float], float, dict[str, float]]:
+    """Reading ``c``'s prior, article and local features, and the scale of its article
+    evidence (``famous_damping`` for a small namesake of a famous reading, see ``scoring``)."""
+    pri = prior_features(c, main) if with_prior else {}
+    art = context_features(c, ctx, qualifier, key)
+    within = None if not qualifier else any(inside(c, q) for q in qualifier)
+    local = local or _NO_LOCAL
+    region = local.regions.get((c.cc, c.admin1), 0.0) if c.cc and c.admin1 and not c.first_level else 0.0
+    loc = local_features(within, local.countries.get(c.cc or "", 0.0), region)
+    damp = (
+        bar is not None
+        and (c.feature == "city" or c.kind == 2)
+        and not qualifier
+        and not local.anchored
+        and prior(c) <= bar
+        and total(art) > 0
+    )
+    return pri, art, (WEIGHTS.famous_damping if damp else 1.0), loc
+
+
+def explain(
+    c: Candidate,
+    ctx: GeoContext,
+    qualifier: list[Candidate] | None = None,
+    key: str | None = None,
+    local: LocalEvidence | None = None,
+    main: bool = False,
+    bar: float | None = None,
+) -> dict[str, float]:
+    """Every feature of reading ``c`` times its weight: the score is their sum.
+
+    Article evidence for a small namesake of a famous reading (prior at most ``bar``) is
+    damped unless local evidence anchors the mention (see ``scoring`` and ``LocalEvidence``).
+    """
+    pri, art, scale, loc = _parts(c, ctx, qualifier, key, local, main, bar)
+    out = {f: getattr(WEIGHTS, f) * v for f, v in pri.items()}
+    out.update({f: scale * getattr(WEIGHTS, f) * v for f, v in art.items()})
+    out.update({f: getattr(WEIGHTS, f) * v for f, v in loc.items()})
+    return out
+
+
 def rank(
     cands: tuple[Candidate, ...] | list[Candidate],
     ctx: GeoContext,
     qualifier: list[Candidate] | None = None,
     key: str | None = None,
-    local: dict[str, float] | None = None,
+    local: LocalEvidence | None = None,
 ) -> list[tuple[float, Candidate]]:
+    """The readings by score (the sum of ``explain``'s terms), best first."""
     best: dict[int, tuple[float, Candidate]] = {}
     main = any(c.kind == 0 for c in cands)
-    # the own name of a country or state: its towns must earn more than the neighbourhood
-    # (by size: a province, which news names less often than a state, is no less famous); so
-    # must a metropolis's namesakes once its country is in the article ("Russia ... Moscow")
-    region_prior = max(
-        (
-            prior(c) + (1.5 if c.province else 0.0)
-            for c in cands
-            if c.kind == 0
-            and (c.first_level or (c.feature == "city" and c.pop >= _METROPOLIS and c.cc in ctx.countries))
-        ),
-        default=None,
-    )
+    bar = famous_bar(tuple(cands))
     for c in cands:
-        p, ctx_s = prior(c), context_score(c, ctx, qualifier, key)
-        if (
-            region_prior is not None
-            and (c.feature == "city" or c.kind == 2)
-            and not qualifier
-            and region_prior - p >= _FAMOUS_MARGIN
-            and ctx_s > 0
-        ):
-            # "New York City and Florida": a village of Florida, NY lies near the other names,
-            # but a state of 16 million is what the bare name means unless the text pins it;
-            # so is "Washington" beside a Washington County the article never names
-            ctx_s *= 0.5
-        s = p + ctx_s
-        if local and c.cc:
-            s += local.get(c.cc, 0.0)
-        if main and c.kind == 1:
-            s -= 1.5  # a former or foreign name loses to a place that bears the name today
+        _, art, scale, loc = _parts(c, ctx, qualifier, key, local, main, bar, with_prior=False)
+        s = prior(c, main) + scale * total(art) + total(loc)
         if c.eid not in best or s > best[c.eid][0]:
             best[c.eid] = (s, c)
     return sorted(best.values(), key=lambda t: (-t[0], t[1].eid))
@@ -266,11 +343,11 @@ def resolve(
     ctx: GeoContext,
     qualifier: list[Candidate] | None = None,
     key: str | None = None,
-    local: dict[str, float] | None = None,
+    local: LocalEvidence | None = None,
 ) -> Resolution | None:
     """The best candidate and a confidence from its margin over the runner-up.
 
-    ``local``: a bonus by country for the countries named around this mention (its own
+    ``local``: the evidence next to the mention (see ``LocalEvidence``)
     sentence and the next ones), which matter more than the article's in a round-up.
     """
     ranked = rank(_prefer_cities(official_first(cands, key)), ctx, qualifier, key, local)
@@ -317,10 +394,21 @@ def official_first(cands: tuple[Candidate, ...] | list[Candidate], key: str | No
 
 
 def _prefer_cities(cands: tuple[Candidate, ...] | list[Candidate]) -> list[Candidate]:
-    """Drop a first-level region that shares its name with its own main city ("Moscow")."""
-    # the city must bear the name itself: "Bihar" is also an alternate name of Bihar Sharif
-    cities = {(c.cc, c.admin1) for c in cands if c.feature == "city" and c.pop >= 100_000 and c.kind == 0}
-    return [c for c in cands if not (c.province and (c.cc, c.admin1) in cities)]
+    """Drop a state or province that shares its name with a big city of its country.
+
+    In running text "Moscow", "Quebec", "New York" and "Washington" mean the city; the
+    stage keeps only the region where the words say so ("New York state", "upstate",
+    "Washington's governor", "Buffalo, New York"; see ``stage.state_mode``). The city must
+    bear the name itself ("Bihar" is also an alternate name of Bihar Sharif), or, as
+    New York City bears "New York", be a city of millions ("Oklahoma" stays the state).
+    """
+    cities = {
+        c.cc
+        for c in cands
+        if c.feature == "city"
+        and ((c.kind == 0 and c.pop >= 100_000) or (c.kind == 1 and c.pop >= _ALIAS_METROPOLIS))
+    }
+    return [c for c in cands if not (c.feature == "admin" and not c.admin2 and c.cc in cities)]
 
 
 def fuzzy_candidates(

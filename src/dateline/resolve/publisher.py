@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from dateline.resolve.countries import country_by_iso2
 from dateline.resolve.gazetteer import Candidate, Gazetteer
 
-__all__ = ["address_places", "address_words", "publisher_country"]
+__all__ = ["address_places", "address_words", "publisher_country", "publisher_host"]
 
 # country-code domains marketed as generic ones: no country
 _GENERIC_CCTLDS = frozenset(
@@ -59,6 +59,18 @@ def publisher_country(url: str | None) -> str | None:
         return None
     iso2 = _TLD_COUNTRY.get(tld, tld.upper())
     return iso2 if country_by_iso2(iso2) is not None else None
+
+
+def publisher_host(url: str | None) -> str:
+    """The lowercase letters of a URL's host name without its top-level domain
+    ("www.theparisnews.com" -> "wwwtheparisnews"), or "" (a local paper carries its town)."""
+    if not url or not isinstance(url, str):
+        return ""
+    try:
+        host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    except ValueError:
+        return ""
+    return "".join(ch for ch in ".".join(host.lower().split(".")[:-1]) if ch.isalpha())
 
 
 # words of web addresses that are also towns' names ("mobile", "reading", "march")

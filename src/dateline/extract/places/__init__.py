@@ -11,7 +11,8 @@ Minister" -> SYR).
 from __future__ import annotations
 
 from dateline.context import Context
-from dateline.extract.places.stage import assign_entity_countries, find_places, retype_place_entities
+from dateline.extract.places.output import assign_entity_countries, retype_place_entities
+from dateline.extract.places.stage import find_places
 
 __all__ = ["extract_places"]
 

@@ -262,6 +262,36 @@ LANDMARK_HEADS = frozenset(
 AMBIGUOUS_HEADS = frozenset(
     ["way", "channel", "place", "circle", "square", "plaza", "park", "bridge", "falls"]
 )
+# words before or after a name that say which part of it ("south Fargo", "Northwest D.C.")
+DIRECTIONS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "central",
+        "downtown",
+        "upper",
+        "lower",
+        "greater",
+        "metro",
+        "metropolitan",
+        "sub",
+        "saharan",
+    ]
+)
 ROAD_WORDS = frozenset(["highway", "hwy", "route", "interstate", "i", "us", "sr", "state", "county", "road"])
 SPEECH_VERBS = frozenset(
     ["say", "tell", "add", "state", "claim", "affirm", "explain", "announce", "write", "ask", "note"]

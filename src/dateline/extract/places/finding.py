@@ -1,0 +1,508 @@
+"""Finding the place mentions of an article: NER places, names the NER mislabels,
+macro-regions and seas, landmarks; their gazetteer candidates and qualifiers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+
+from spacy.tokens import Doc
+
+from dateline.context import Context
+from dateline.extract.places.items import INSIDE_NAMES, MAYBE_LABELS, PLACE_LABELS, Item
+from dateline.extract.places.mentions import (
+    AMBIGUOUS_HEADS,
+    DIRECTIONS,
+    INSTITUTION_WORDS,
+    LANDMARK_HEADS,
+    PLACE_NOUNS,
+    Mention,
+    landmark,
+    locative,
+    person_cues,
+    propn_runs,
+    residents_of,
+    trim,
+)
+from dateline.extract.places.organisations import ADMIN_WORDS, PORTFOLIOS, next_word, serves_town
+from dateline.resolve import physical
+from dateline.resolve.countries import demonym_country
+from dateline.resolve.gazetteer import Candidate, Gazetteer
+from dateline.resolve.geocode import inside
+from dateline.resolve.names import name_key
+
+
+def _is_demonym(text: str) -> bool:
+    return demonym_country(text) is not None
+
+
+def _mentions(ctx: Context, gaz: Gazetteer) -> list[Mention]:
+    doc: Doc = ctx.doc
+    out: list[Mention] = []
+    taken: set[int] = set()
+    time_chars = [t.span for t in ctx.times]
+    for ent in doc.ents:
+        label = ent.label_
+        for t in ent:
+            taken.add(t.i)
+        if label not in PLACE_LABELS and label not in MAYBE_LABELS:
+            continue
+        # "Springfield, Ill." tagged as one entity: two places; "Fargo-Moorhead" too, where
+        # the whole is no place of its own (as "Winston-Salem" is)
+        parts: list[tuple[int, int]] = []
+        s = ent.start
+        split_hyphens = _hyphenated_places(doc, gaz, ent)
+        for t in ent:
+            if t.text == "," or (split_hyphens and t.text == "-"):
+                parts.append((s, t.i))
+                s = t.i + 1
+        parts.append((s, ent.end))
+        for a, b in parts:
+            a, b = trim(doc, a, b)
+            if b <= a:
+                continue
+            span = doc[a:b]
+            if any(s0 < span.end_char and span.start_char < s1 for s0, s1 in time_chars):
+                continue
+            # the parts of "to Fargo-Moorhead" share the whole's place position
+            out.append(Mention(a, b, label, split_hyphens and locative(ent)))
+    for a, b in propn_runs(doc, taken):
+        a, b = trim(doc, a, b)
+        if b > a:
+            span = doc[a:b]
+            if any(s0 < span.end_char and span.start_char < s1 for s0, s1 in time_chars):
+                continue
+            out.append(Mention(a, b, "", False))
+    out = _forced(doc, gaz, out)
+    return _join_split_names(doc, gaz, sorted(out, key=lambda m: m.start))
+
+
+def _hyphenated_places(doc: Doc, gaz: Gazetteer, ent) -> bool:
+    """ "Fargo-Moorhead", "Dallas-Fort Worth": two places joined by a hyphen, not one name."""
+    if not any(t.text == "-" for t in ent) or gaz.lookup(ent.text):
+        return False
+    parts, s = [], ent.start
+    for t in ent:
+        if t.text == "-":
+            parts.append(doc[s : t.i])
+            s = t.i + 1
+    parts.append(doc[s : ent.end])
+    return all(
+        len(p)
+        and p[0].text[:1].isupper()
+        and any(c.kind == 0 and c.feature != "region" for c in gaz.lookup(p.text))
+        for p in parts
+    )
+
+
+# a capitalised dateline opening a sentence: "HARWINTON — ...", "WASHINGTON (AP) - ..."
+_CAPS_DATELINE = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))\s*([A-Z][A-Z'.-]+(?:\s[A-Z][A-Z'.-]+){0,3})"
+    r"(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?\s*(?:\([A-Za-z ]+\)\s*)?(?:—|–|--|\s-\s)"
+)
+
+
+# a legislator's party and home: "Sen. Tom Smith, R-Marshall," "(D-Ohio)"
+_PARTY_HOME = re.compile(r"(?<=[,(]\s)(?:R|D|I|DFL)-\s?([A-Z][a-z]*\.?(?:\s[A-Z][a-z]+\.?)?)(?=[,;)\s])")
+
+
+def _forced(doc: Doc, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
+    """Names that the layout of news text makes places, whatever the NER made of them.
+
+    A capitalised dateline ("CROMWELL — The third ...") and a legislator's party-and-home
+    tag ("Tom Bakk, DFL-Cook,") name places; the NER often reads the capitals as an
+    organisation, or the tag as part of the person.
+    """
+    spans: list[tuple[int, int]] = []
+    for rx in (_CAPS_DATELINE, _PARTY_HOME):
+        for match in rx.finditer(doc.text):
+            s, e = match.span(1)
+            name = doc.text[s:e].rstrip(".") if rx is _CAPS_DATELINE else doc.text[s:e]
+            e = s + len(name)
+            if len(name) >= 3 and gaz.lookup(name):
+                spans.append((s, e))
+    if not spans:
+        return mentions
+    out = list(mentions)
+    for s, e in spans:
+        span = doc.char_span(s, e, alignment_mode="contract")
+        if span is None or not len(span):
+            continue
+        out = [m for m in out if m.end <= span.start or m.start >= span.end]
+        out.append(Mention(span.start, span.end, "GPE", True))
+    return out
+
+
+def _join_split_names(doc: Doc, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
+    """One mention for a name the NER cut in two ("Burkina" + "Faso", "Democratic Republic" + "Congo").
+
+    Two neighbouring mentions, side by side or joined by "of (the)", become one when the
+    whole is itself a country, region or sizeable town in the gazetteer.
+    """
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label in (*PLACE_LABELS, "") and m.label in (*PLACE_LABELS, ""):
+            gap = [t.lower_ for t in doc[prev.end : m.start]]
+            if gap in ([], ["of"], ["of", "the"]) and not any(t.is_punct for t in doc[prev.start : m.end]):
+                whole = doc[prev.start : m.end].text
+                if any(
+                    c.kind == 0 and (c.feature in ("country", "region", "admin") or c.pop >= 10_000)
+                    for c in gaz.lookup(whole)
+                ):
+                    out[-1] = Mention(prev.start, m.end, prev.label or m.label, prev.locative or m.locative)
+                    continue
+        out.append(m)
+    return out
+
+
+def _with_the(gaz: Gazetteer, text: str) -> tuple[Candidate, ...]:
+    """ "Democratic Republic of Congo": the official name says "of the"."""
+    return gaz.lookup(text.replace(" of ", " of the ")) if " of " in text and " of the " not in text else ()
+
+
+def _narrow(doc: Doc, gaz: Gazetteer, m: Mention) -> tuple[Mention, tuple[Candidate, ...]]:
+    """The mention's candidates; when the whole has none, the longest part that has some.
+
+    "south Fargo", "Northwest D.C.", "Star Lake - Highway 59": the toponym is a part of the
+    span, and the part is what gets resolved (and marked).
+    """
+    cands = gaz.lookup(doc[m.start : m.end].text) or _with_the(gaz, doc[m.start : m.end].text)
+    if cands or m.end - m.start < 2:
+        return m, cands
+    for width in range(m.end - m.start - 1, 0, -1):
+        for a in range(m.start, m.end - width + 1):
+            b = a + width
+            words = doc[a:b]
+            if (
+                words[0].is_punct
+                or words[-1].is_punct
+                or not words[0].text[:1].isupper()
+                or len(words.text) < 4
+            ):
+                continue
+            if all(
+                t.lower_ in DIRECTIONS
+                or t.lower_ in LANDMARK_HEADS
+                or t.lower_ in PLACE_NOUNS
+                or t.lower_ in INSTITUTION_WORDS
+                for t in words
+            ):
+                continue
+            left = doc[m.start : a]
+            right = doc[b : m.end]
+            # what is left over must be a direction word ("south Fargo"), or a separate
+            # name cut off by punctuation ("Star Lake - Highway 59", "DFL-Minneapolis")
+            # ("north-east South Africa"; "Henan province": a place noun after the name)
+            left_ok = all(t.lower_ in DIRECTIONS or t.text == "-" for t in left) or (
+                len(left) and left[-1].is_punct
+            )
+            right_ok = (
+                all(t.lower_ in DIRECTIONS for t in right)
+                or (len(right) and right[0].is_punct)
+                or (len(right) == 1 and right[0].is_lower and right[0].lower_ in PLACE_NOUNS)
+            )
+            admin = words[-1].lower_ in ("county", "parish") and len(words) > 1
+            # an organisation named after its place ("Alexandria Police", "Columbia City Council")
+            # (the NER tags some of these GPE: "Alachua County Sheriff's Office")
+            institution = any(t.lower_ in INSTITUTION_WORDS for t in right)
+            org_prefix = (
+                (m.label in ("ORG", "FAC", "") or institution)
+                and a == m.start
+                and not right[0].is_punct
+                and (institution or not person_cues(doc[m.start : m.end]))
+            )
+            # "the University of Rochester", "First Bank of Princeton": the place an
+            # organisation is "of" closes its name
+            org_of = (
+                m.label in ("ORG", "FAC")
+                and b == m.end
+                and len(left) >= 2
+                and (left[-1].lower_ == "of" or (left[-1].lower_ == "the" and left[-2].lower_ == "of"))
+                and not (b - a == 1 and doc[a].lower_ in PORTFOLIOS)
+            )
+            if not ((left_ok and right_ok) or (admin and right_ok) or org_prefix or org_of):
+                continue
+            sub = gaz.lookup(words.text)
+            if sub:
+                if org_of and not (left_ok and right_ok):
+                    label = "OF"
+                else:
+                    label = "PREFIX" if org_prefix and not (left_ok and right_ok) else m.label
+                return Mention(a, b, label, m.locative), sub
+    return m, cands
+
+
+def part_of_person_name(span) -> bool:
+    """A town's name that is part of a person's ("Paris Hilton": "Paris" is tagged GPE)."""
+    root = span.root
+    head = root.head
+    return root.dep_ == "compound" and head.i >= span.end and head.ent_type_ == "PERSON"
+
+
+def county_mode(span) -> bool:
+    """The name of a county ("Jackson, Madison and Oglethorpe counties", "Becker County")."""
+    tok = span.root
+    for _ in range(3):
+        head = tok.head
+        if head.i == tok.i:
+            break
+        if head.i >= span.end and head.lemma_.lower() in ("county", "parish", "borough"):
+            return True
+        if tok.dep_ not in ("conj", "compound", "nmod", "amod"):
+            break
+        tok = head
+    return span.end < len(span.doc) and span.doc[span.end].lower_ in ("counties", "parishes")
+
+
+_REGION_NOUNS = ("state", "province")
+
+
+# words before a name that make it the state's ("upstate New York", "western Washington")
+_STATE_BEFORE = frozenset(["upstate", "downstate", "statewide"])
+
+
+# words after a name (or its possessive) that name a state's offices ("New York Gov.
+# Hochul", "Washington's attorney general", "the New York Legislature")
+_STATE_OFFICES = frozenset(
+    [
+        "gov",
+        "gov.",
+        "governor",
+        "legislature",
+        "legislators",
+        "lawmakers",
+        "attorney",
+        "assembly",
+        "statehouse",
+    ]
+)
+
+
+def state_mode(span) -> bool:
+    """The words say the state or province, not a city that shares its name.
+
+    "a Washington state farm", "Punjab province", "the state of Washington", "upstate New
+    York", "New York's governor" (and, see ``_qualifiers_are_regions``, "Buffalo, New York").
+    """
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in _REGION_NOUNS and nxt.is_lower:
+        return True
+    after = span.end + (1 if nxt is not None and nxt.tag_ == "POS" else 0)
+    if after < len(doc) and doc[after].lower_ in _STATE_OFFICES:
+        return True
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in _STATE_BEFORE:
+        return True
+    # "the state of Washington", "the province of Zaire", "the governor of New York";
+    # "the State of Israel" is a country
+    return (
+        span.start >= 2
+        and doc[span.start - 1].lower_ == "of"
+        and (doc[span.start - 2].lower_ in _REGION_NOUNS or doc[span.start - 2].lower_ in _STATE_OFFICES)
+        and doc[span.start - 2].is_lower
+    )
+
+
+def _qualifier(doc: Doc, gaz: Gazetteer, m: Mention) -> list[Candidate] | None:
+    """The state or country after a comma ("Springfield, Ill.", "Homs, Syria") as containers."""
+    i = m.end
+    if i + 1 >= len(doc) or doc[i].text != ",":
+        return None
+    # "China, Japan and Brazil" is a list, not a town qualified by its country; but a
+    # state's abbreviation is no list item ("Washington, Pa.": the town, not the state)
+    region_name = any(c.feature == "country" or c.us_state for c in gaz.lookup(doc[m.start : m.end].text))
+    for width in (3, 2, 1):
+        words = doc[i + 1 : i + 1 + width]
+        if len(words) < width or not words[0].text[:1].isupper() or any(t.text == "," for t in words[1:]):
+            continue
+        found = [c for c in gaz.lookup(words.text) if c.feature in ("country", "admin") and not c.admin2]
+        if region_name and not any(c.kind == 3 for c in found):
+            return None
+        quals = [c for c in found if not region_name or c.kind == 3]
+        # a container only if it contains one of the name's readings (else "Sharon, Kent" is a list)
+        if quals and any(inside(c, q) for c in gaz.lookup(doc[m.start : m.end].text) for q in quals):
+            return quals
+    return None
+
+
+def _physical(doc: Doc, gaz: Gazetteer, m: Mention, place_tokens: set[int]) -> Candidate | None:
+    """A macro-region, sea, river or range of the table (``resolve.physical``), never a town.
+
+    Not inside an organisation's or a person's name ("Middle East Airlines" is a whole
+    ORG span, so it never matches), and not where a qualifier pins a town of the name.
+    """
+    span = m.span(doc)
+    if m.label in ("ORG", "FAC", "PERSON") and not locative(span, place_tokens):
+        return None
+    after_the = m.start > 0 and doc[m.start - 1].lower_ == "the"
+    feature = physical.lookup(span.text, after_the)
+    if feature is None or _qualifier(doc, gaz, m):
+        return None
+    return feature
+
+
+def _qualifiers_are_regions(text: str, items: list[Item]) -> None:
+    """ "Buffalo, New York", "Homs, Syria": the name that qualifies a town is the region or
+    country that holds it, not a city of the same name."""
+    for prev, it in pairwise(items):
+        if prev.qualifier and text[prev.end_char : it.start_char].strip() == ",":
+            keep = tuple(c for c in it.cands if any(c.eid == q.eid for q in prev.qualifier))
+            it.cands = keep or it.cands
+
+
+# a place that names a disease or its agent: "West Nile virus", "Hong Kong flu", "Bird Flu"
+_DISEASE_WORDS = frozenset(["flu", "influenza", "virus", "ebolavirus", "fever", "syndrome"])
+
+
+def _names_a_disease(span) -> bool:
+    doc = span.doc
+    if span[-1].lower_ in _DISEASE_WORDS:
+        return True
+    nxt = span.end
+    if nxt < len(doc) and doc[nxt].text in ("[", "("):
+        nxt += 1  # "West Nile [virus]"
+    return nxt < len(doc) and doc[nxt].lower_ in _DISEASE_WORDS
+
+
+def _acronym(text: str, label: str) -> bool:
+    """Two or three capitals ("EU", "E.U."), or four outside a place tag ("NATO" as an ORG)."""
+    letters = text.replace(".", "")
+    if not letters.isalpha() or not letters.isupper():
+        return False
+    return 2 <= len(letters) <= 3 or (len(letters) == 4 and label not in PLACE_LABELS)
+
+
+def collect_items(ctx: Context, gaz: Gazetteer) -> Found:
+    """The article's place mentions with their gazetteer candidates and qualifiers.
+
+    NER places, and names the NER called something else where the parse puts them where
+    places go, or where the article names them as places elsewhere; macro-regions and
+    seas from the table; streets and waters as landmarks.
+    """
+    doc = ctx.doc
+    mentions = _mentions(ctx, gaz)
+    surfaces = {name_key(m.span(doc).text) for m in mentions if m.label in PLACE_LABELS}
+    place_tokens = {i for m in mentions if m.label in PLACE_LABELS for i in range(m.start, m.end)}
+    person_words = {
+        w for ent in ctx.entities if ent.type == "PERSON" and " " in ent.name for w in ent.name.split()[-1:]
+    }
+    items: list[Item] = []
+    later: list[Item] = []
+    for m in mentions:
+        item, maybe = _item(doc, gaz, m, place_tokens, surfaces, person_words)
+        if item is not None:
+            (later if maybe else items).append(item)
+    # one sense per discourse: "Fargo tried ..." is the Fargo the article put "in Fargo" before
+    accepted = {name_key(it.text) for it in items if it.cands and it.mention.label not in INSIDE_NAMES}
+    items += [it for it in later if name_key(it.text) in accepted]
+    items.sort(key=lambda it: it.start_char)
+    for it in items:
+        it.qualifier = _qualifier(doc, gaz, it.mention)
+    _qualifiers_are_regions(ctx.text, items)
+    return Found(items, accepted, surfaces)
+
+
+@dataclass
+class Found:
+    items: list[Item]
+    accepted: set[str]  # name keys the article uses as places (not only inside names)
+    surfaces: set[str]  # name keys the NER tagged as places
+
+
+def _item(
+    doc: Doc,
+    gaz: Gazetteer,
+    m: Mention,
+    place_tokens: set[int],
+    surfaces: set[str],
+    person_words: set[str],
+) -> tuple[Item | None, bool]:
+    """The item a mention makes, if any, and whether it waits for the article to name it
+    as a place elsewhere."""
+    whole = m.span(doc)
+    if (feature := _physical(doc, gaz, m, place_tokens)) is not None:
+        return Item(m, whole.text, whole.start_char, whole.end_char, (feature,)), False
+    if _is_landmark(gaz, m, whole, place_tokens):
+        if part_of_person_name(whole) or person_cues(whole):
+            return None, False
+        return Item(
+            Mention(m.start, m.end, "LANDMARK", True), whole.text, whole.start_char, whole.end_char, ()
+        ), False
+    m, cands = _narrow(doc, gaz, m)
+    span = m.span(doc)
+    text = span.text
+    if len(span) == 1 and (
+        span[0].lower_ in PLACE_NOUNS
+        or span[0].lower_ in LANDMARK_HEADS
+        or span[0].lower_ in INSTITUTION_WORDS
+    ):
+        return None, False  # "City", "County": a generic word, not a name
+    if _is_demonym(text) or _names_a_disease(span) or part_of_person_name(span):
+        return None, False
+    if cands and _acronym(text, m.label):
+        # "EU", "FAO", "NATO" match towns called Eu, Al Faw or Nato only by case folding:
+        # an acronym reads as a place through the abbreviations a place goes by
+        cands = tuple(c for c in cands if c.kind == 3 or (c.kind == 1 and c.pop >= 1_000_000))
+        if not cands:
+            return None, False
+    if cands and county_mode(span):
+        cands = tuple(c for c in cands if c.feature == "admin" and c.admin2) or cands
+    elif cands and state_mode(span):
+        cands = tuple(c for c in cands if c.feature == "admin" and not c.admin2) or cands
+    # "the Harris County Clerk's office": a county's full name is a place wherever it stands
+    admin_form = span[-1].lower_ in ("county", "parish") and any(
+        c.kind == 0 and c.feature == "admin" and c.admin2 for c in cands
+    )
+    loc = m.locative or admin_form or locative(span, place_tokens)
+    if text in person_words and not (m.label in PLACE_LABELS and loc):
+        return None, False  # "Burley said" after "Margaret Burley": the person, not the town
+    item = Item(Mention(m.start, m.end, m.label, loc), text, span.start_char, span.end_char, cands)
+    if m.label in PLACE_LABELS:
+        return item, False
+    if m.label not in (*INSIDE_NAMES, *MAYBE_LABELS):
+        return None, False
+    if m.label in INSIDE_NAMES:
+        # the name itself or an abbreviation: "Ford Motor", "Lincoln Day Dinner" and "Grand
+        # Jury" match counties only by dropping the word "County", which is not there
+        nxt = next_word(doc, m)
+        keep = any(
+            c.feature in ("city", "admin", "country")
+            and (c.kind in (0, 3) or (c.kind == 2 and (nxt in ADMIN_WORDS or serves_town(doc, m))))
+            for c in cands
+        )
+        return (item if keep else None), False
+    # outside a place position, a name the NER did not call a place matches a town by an
+    # alternate name only where that town is a city ("Duke" is an old name of Erwin, NC;
+    # "entered Palmyra" still reaches Tadmur)
+    if not loc:
+        item.cands = cands = tuple(c for c in cands if c.kind != 1 or c.pop >= 1_000_000)
+        if not cands:
+            return None, False
+    if name_key(text) not in surfaces and not (loc and not person_cues(span)):
+        # a place only if the article says so elsewhere
+        return (item if cands and not person_cues(span) else None), True
+    if m.label in ("ORG", "FAC") and not (cands and any(c.feature != "region" for c in cands)):
+        return None, False
+    return item, False
+
+
+def _is_landmark(gaz: Gazetteer, m: Mention, whole, place_tokens: set[int]) -> bool:
+    """A named street, road or natural feature that no town or country bears as its name."""
+    return (
+        (m.label != "PERSON" or locative(whole, place_tokens))
+        and landmark(whole)
+        and not (
+            # "United Way", "Discovery Channel", "Ernie's Place": names of organisations
+            # whose last word only sometimes names a feature
+            m.label in ("ORG", "NORP")
+            and whole[-1].lower_ in AMBIGUOUS_HEADS
+            and (residents_of(whole) or not locative(whole, place_tokens))
+        )
+        and not any(
+            (c.kind == 0 and c.feature in ("city", "admin")) or c.feature == "country"
+            for c in gaz.lookup(whole.text)
+        )
+    )

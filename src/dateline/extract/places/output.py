@@ -1,0 +1,240 @@
+"""From readings to ``Place`` records, and what the records tell the entities."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from dateline.context import Context
+from dateline.extract.places.items import INSIDE_NAMES, PLACE_LABELS, Item
+from dateline.extract.places.mentions import LANDMARK_HEADS, PLACE_NOUNS
+from dateline.extract.places.organisations import ADMIN_WORDS, names_an_organisation, next_word, serves_town
+from dateline.extract.places.unlisted import cue_feature, precision_of, smallest_container
+from dateline.records import Place
+from dateline.resolve.countries import country_by_iso2, country_of
+from dateline.resolve.gazetteer import Candidate, Gazetteer
+from dateline.resolve.geocode import GeoContext, Resolution
+from dateline.resolve.names import name_key
+
+_FOCUS_CONFIDENCE = 0.25
+
+
+def _article_country(items: list[Item]) -> str | None:
+    """The one country an article's resolved places lie in, if they (nearly) all agree."""
+    ccs = [it.resolution.candidate.cc for it in items if it.resolution and it.resolution.candidate.cc]
+    if len(ccs) < 2:
+        return None
+    cc, n = Counter(ccs).most_common(1)[0]
+    return cc if n / len(ccs) >= 0.8 else None
+
+
+def _focus(items: list[Item]) -> Candidate | None:
+    """The town or county a local article is about: the most named one of its main state.
+
+    Local news names its lakes, rivers, parks and townships beside its towns; where the
+    gazetteer knows no such name, it most likely lies near the place the article keeps
+    returning to. Only when most of the article's towns and counties lie in one state
+    or province, and that state holds at least two mentions of them.
+    """
+    local = [
+        it.resolution.candidate
+        for it in items
+        if it.resolution
+        and it.resolution.candidate.feature in ("city", "admin")
+        and it.resolution.candidate.admin1
+    ]
+    local = [c for c in local if c.feature == "city" or c.admin2]
+    if not local:
+        return None
+    regions = Counter((c.cc, c.admin1) for c in local)
+    (region, n), total = regions.most_common(1)[0], len(local)
+    if n / total < 0.6:
+        return None
+    named = Counter(c.eid for c in local if (c.cc, c.admin1) == region)
+    eid = named.most_common(1)[0][0]
+    return next(c for c in local if c.eid == eid)
+
+
+def _unsupported(doc: Doc, it: Item, placed: set[str]) -> bool:
+    """A name no gazetteer knows, that no place word or position makes a place.
+
+    The NER tags groups, teams, firms and languages GPE ("Tamil", "Ittihad", "Titan");
+    without an entry, a place noun ("Readington Township") or a place position anywhere
+    in the article ("in Prisi"), nothing says that the name is a place.
+    """
+    if it.mention.label not in PLACE_LABELS or name_key(it.text) in placed:
+        return False
+    span = doc[it.mention.start : it.mention.end]
+    words = {t.lower_ for t in span}
+    if words & PLACE_NOUNS or words & LANDMARK_HEADS:
+        return False
+    # an object or list member may still be an unlisted village ("shelled X, Y and Z");
+    # a modifier, owner or subject ("Tamil leaders", "Titan's permit") names something else
+    return span.root.dep_ in ("compound", "amod", "nmod", "poss", "nsubj", "nsubjpass", "npadvmod")
+
+
+def _place(ctx: Context, gaz: Gazetteer, n: int, it: Item, res: Resolution | None, where: _Where) -> Place:
+    span = (it.start_char, it.end_char)
+    sentence = ctx.sentence_of(span[0])
+    if res is None:
+        # no gazetteer entry: the kind the words give, and the coordinates of a place that
+        # contains it, or (roughly) of the town a local article keeps returning to
+        feature = cue_feature(ctx.doc, it.mention) or ("landmark" if it.mention.label == "LANDMARK" else None)
+        inner = smallest_container(where.readings.get(sentence, []), span[0])
+        container, precision = (inner, "container") if inner else (where.focus, "vicinity")
+        if container is None and where.country is not None:
+            country = country_by_iso2(where.country)
+            if country is not None and country.lat is not None:
+                return Place(
+                    id=f"p{n}",
+                    text=it.text,
+                    span=span,
+                    sentence=sentence,
+                    feature=feature,
+                    country=where.country,
+                    lat=country.lat,
+                    lon=country.lon,
+                    confidence=_FOCUS_CONFIDENCE,
+                    precision="container",
+                )
+        return Place(
+            id=f"p{n}",
+            text=it.text,
+            span=span,
+            sentence=sentence,
+            feature=feature,
+            country=container.cc if container else where.country,
+            admin1=_admin1_name(gaz, container) if container else None,
+            lat=container.lat if container else None,
+            lon=container.lon if container else None,
+            confidence=_FOCUS_CONFIDENCE if container else None,
+            precision=precision if container else None,
+        )
+    c = res.candidate
+    return Place(
+        id=f"p{n}",
+        text=it.text,
+        span=span,
+        sentence=sentence,
+        name=c.name,
+        geonames_id=c.gid,
+        feature=c.feature,
+        country=c.cc,
+        admin1=_admin1_name(gaz, c),
+        lat=c.lat,
+        lon=c.lon,
+        confidence=res.confidence,
+        precision=precision_of(c) if c.lat is not None else None,
+    )
+
+
+def _admin1_name(gaz: Gazetteer, c: Candidate) -> str | None:
+    admin1 = gaz.admin1_of(c)
+    return admin1.name if admin1 and c.feature != "country" else None
+
+
+@dataclass
+class _Where:
+    """What an unlisted place's record may borrow coordinates from (see ``unlisted``)."""
+
+    readings: dict[int, list[tuple[int, Candidate]]]  # sentence -> resolved (start, place)
+    focus: Candidate | None
+    country: str | None
+
+
+def records(
+    ctx: Context, gaz: Gazetteer, items: list[Item], geo: GeoContext, accepted: set[str]
+) -> list[Place]:
+    """The place records: every resolved name but those inside organisations' names, and
+    the unresolved ones that the words make places."""
+    doc = ctx.doc
+    home_country = _article_country(items)
+    focus = _focus(items) if home_country else None
+    if focus is not None and focus.cc != home_country:
+        focus = None
+    placed = {name_key(it.text) for it in items if it.mention.locative}
+    where = _Where({}, focus, home_country)
+    for it in items:
+        if it.resolution is not None and it.mention.label not in INSIDE_NAMES:
+            sent = ctx.sentence_of(it.start_char)
+            where.readings.setdefault(sent, []).append((it.start_char, it.resolution.candidate))
+    places: list[Place] = []
+    for it in sorted(items, key=lambda x: x.start_char):
+        res = it.resolution
+        if (
+            res is None
+            and it.mention.label not in (*PLACE_LABELS, "LANDMARK")
+            and cue_feature(doc, it.mention) in (None, "locality")
+        ):
+            continue
+        if res is None and not it.cands and _unsupported(doc, it, placed):
+            continue
+        if it.mention.label in INSIDE_NAMES and (
+            names_an_organisation(doc, it.mention) or not _own_place(doc, it, geo, accepted)
+        ):
+            continue  # "Ohio State University", "Buffalo Public Schools": no place record
+        places.append(_place(ctx, gaz, len(places) + 1, it, res, where))
+    return places
+
+
+def _own_place(doc: Doc, it: Item, geo: GeoContext, accepted: set[str]) -> bool:
+    """A place named inside a public body's name is a record where it is that body's own
+    ("Athens Police Department"), or the article has it as a place too; "Webb Center"
+    merely borrows a town's name."""
+    res = it.resolution
+    if res is None or not (
+        res.candidate.feature == "city"
+        # a county read from its bare name ("Columbia University" -> Columbia County)
+        or (res.candidate.kind == 2 and next_word(doc, it.mention) not in ADMIN_WORDS)
+    ):
+        return True
+    return (res.candidate.cc in geo.countries and name_key(it.text) in accepted) or (
+        (it.mention.label == "OF" or serves_town(doc, it.mention))
+        and (res.candidate.cc in geo.countries or not geo.countries)
+    )
+
+
+def retype_place_entities(ctx: Context) -> None:
+    """An entity the NER called a person or an organisation is a place when every one of
+    its mentions resolved as one ("Dier al-Zor" PERSON, "Raqqa" ORG), so entities and
+    places tell one story."""
+    resolved = [p for p in ctx.places if p.lat is not None or p.geonames_id is not None]
+    for ent in ctx.entities:
+        if ent.type not in ("PERSON", "ORG") or not ent.mentions:
+            continue
+        hits = [
+            next((p for p in resolved if m0 < p.span[1] and p.span[0] < m1), None) for m0, m1 in ent.mentions
+        ]
+        if all(hits):
+            features = {p.feature for p in hits if p}
+            ent.type = "GPE" if features <= {"country", "admin", "city"} else "LOC"
+            ent.roles = []
+
+
+def assign_entity_countries(ctx: Context) -> None:
+    """Entity.country (alpha-3) from resolved places, demonyms and roles, where the text says it."""
+    for ent in ctx.entities:
+        if ent.country:
+            continue
+        iso3: str | None = None
+        if ent.type in ("GPE", "LOC"):
+            for place in ctx.places:
+                if place.country and any(
+                    m0 < place.span[1] and place.span[0] < m1 for m0, m1 in ent.mentions
+                ):
+                    c = country_by_iso2(place.country)
+                    iso3 = c.iso3 if c else None
+                    break
+            if iso3 is None and ent.type == "GPE":
+                iso3 = country_of(ent.name)
+        elif ent.type == "NORP":
+            iso3 = country_of(ent.name)
+        elif ent.type == "PERSON":
+            for role in ent.roles:
+                iso3 = country_of(role)
+                if iso3:
+                    break
+        if iso3:
+            ent.country = iso3

@@ -1,0 +1,113 @@
+"""Places the gazetteer lacks: streets, neighbourhoods, villages, camps, small waters.
+
+Why records and not silence: "the village of X", "X district", "a checkpoint near X" say
+that X is a place and what kind, and events happen there; leaving them out loses the
+event's own place. Such a record has no GeoNames id, the feature the words give, and the
+coordinates of a place that contains it (a resolved name of its own sentence, else the
+town a local article keeps returning to, else the article's country), with a precision
+saying which (see ``docs/records.md``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from dateline.extract.places.mentions import Mention
+from dateline.resolve.gazetteer import Candidate
+
+__all__ = ["PRECISION", "cue_feature", "precision_of", "smallest_container"]
+
+# precision of a place record's coordinates, finest first
+PRECISION = ("point", "area", "container", "vicinity")
+
+# nouns that say what kind of place a name is ("the village of X", "X district")
+_CUE_NOUNS = {
+    "village": "village",
+    "hamlet": "village",
+    "town": "town",
+    "township": "town",
+    "borough": "town",
+    "municipality": "town",
+    "city": "town",
+    "district": "district",
+    "subdistrict": "district",
+    "sub-district": "district",
+    "governorate": "district",
+    "province": "district",
+    "region": "district",
+    "county": "district",
+    "parish": "district",
+    "prefecture": "district",
+    "commune": "district",
+    "neighbourhood": "neighbourhood",
+    "neighborhood": "neighbourhood",
+    "suburb": "neighbourhood",
+    "quarter": "neighbourhood",
+    "slum": "neighbourhood",
+    "camp": "camp",
+}
+# last words of a name that say its kind ("Main Street", "Neches River", "Lake Nasser")
+_NAME_HEADS = {
+    **{w: "street" for w in ("street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "lane")},
+    **{w: "street" for w in ("drive", "highway", "hwy", "route", "interstate", "freeway", "expressway")},
+    **{w: "water" for w in ("river", "lake", "creek", "bay", "sea", "gulf", "strait", "channel", "pond")},
+    **{w: "mountain" for w in ("mountain", "mountains", "hill", "hills", "ridge", "peak", "mount")},
+    **{w: "island" for w in ("island", "islands", "isle")},
+}
+_ARTICLES = frozenset(["a", "an", "the", "small", "remote", "nearby", "neighbouring", "neighboring"])
+
+
+def cue_feature(doc: Doc, m: Mention) -> str | None:
+    """The kind of place the words around (or inside) a name give, or None.
+
+    "the village of X", "X district", "X, a village in ...", "Main Street", "Lake X";
+    a name the parse puts where places go ("a checkpoint near X") is a "locality".
+    """
+    words = [t.lower_.rstrip(".") for t in doc[m.start : m.end]]
+    if len(words) >= 2:
+        if words[-1] in _NAME_HEADS:
+            return _NAME_HEADS[words[-1]]
+        if words[0] in ("lake", "mount", "mt", "isle"):
+            return _NAME_HEADS.get(words[0], "water")
+    nxt = doc[m.end] if m.end < len(doc) else None
+    if nxt is not None and nxt.is_lower and nxt.lower_ in _CUE_NOUNS:
+        return _CUE_NOUNS[nxt.lower_]
+    if m.start >= 2 and doc[m.start - 1].lower_ == "of" and doc[m.start - 2].lower_ in _CUE_NOUNS:
+        return _CUE_NOUNS[doc[m.start - 2].lower_]
+    # "X, a village in ...", "X, a small town near ..."
+    if nxt is not None and nxt.text == ",":
+        for t in doc[m.end + 1 : m.end + 5]:
+            if t.lower_ in _CUE_NOUNS and t.is_lower:
+                return _CUE_NOUNS[t.lower_]
+            if t.lower_ not in _ARTICLES:
+                break
+    return "locality" if m.locative else None
+
+
+def precision_of(c: Candidate) -> str:
+    """A town's own point, or the centre of an area (country, region, sea, range)."""
+    return "point" if c.feature == "city" else "area"
+
+
+_LEVEL = {"city": 0, "admin2": 1, "admin1": 2, "country": 3}
+
+
+def _level(c: Candidate) -> int | None:
+    if c.feature == "admin":
+        return _LEVEL["admin2" if c.admin2 else "admin1"]
+    return _LEVEL.get(c.feature)
+
+
+def smallest_container(readings: list[tuple[int, Candidate]], start: int) -> Candidate | None:
+    """The place most likely to contain a name at character ``start``, from the resolved
+    places of its sentence (``(start, candidate)``): the smallest kind (town, county,
+    state, country), the nearest in the text among equals."""
+    best: tuple[int, int, Candidate] | None = None
+    for at, c in readings:
+        level = _level(c)
+        if level is None or c.lat is None or c.lon is None:
+            continue
+        rank = (level, abs(at - start))
+        if best is None or rank < best[:2]:
+            best = (*rank, c)
+    return best[2] if best else None
