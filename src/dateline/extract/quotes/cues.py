@@ -22,13 +22,16 @@ clause; quotation marks decide direct / mixed / indirect later. Lemma lists are 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
 from dateline.extract.quotes.lexicon import CueLexicon
+from dateline.extract.quotes.positions import Sentences
 
+_WORD = re.compile(r"\S+")
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = ("conj", "xcomp", "advcl", "pcomp", "acl")
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
@@ -153,12 +156,6 @@ def _climb_subject(tok: Token) -> Token | None:
     return None
 
 
-def _sentence_final(tok: Token) -> bool:
-    """True when only punctuation and spaces follow the cue in its sentence."""
-    sent = tok.sent
-    return all(t.is_punct or t.is_space for t in sent[tok.i - sent.start + 1 :])
-
-
 def _subtree_range(tok: Token) -> tuple[int, int]:
     return tok.left_edge.i, tok.right_edge.i
 
@@ -184,8 +181,8 @@ class CueFinder:
     """Finds cues in a parsed doc.
 
     ``quoted(char)``: the character lies inside a closed quotation (cues there are the
-    quoted person's words, not the article's); ``has_quotation(start, end)``: a
-    quotation overlaps the range.
+    quoted person's words, not the article's); ``has_quotation(start, end)``: the
+    quotations overlapping the range; ``sents``: the doc's sentence index.
     """
 
     def __init__(
@@ -193,12 +190,18 @@ class CueFinder:
         lex: CueLexicon,
         quoted: Callable[[int], bool],
         has_quotation: Callable[[int, int], list[tuple[int, int]]],
+        sents: Sentences,
     ) -> None:
         self.lex = lex
         self.quoted = quoted
         self.has_quotation = has_quotation
+        self.sents = sents
+        self._shapes: dict[tuple[int, int], tuple[int, bool, bool] | None] = {}
+        self._nears: dict[tuple[int, int], frozenset[int]] = {}
+        self._text = ""
 
     def find(self, doc: Doc) -> list[Cue]:
+        self._text = doc.text  # built anew on every ``doc.text``: read once
         cues: list[Cue] = []
         consumed: set[int] = set()
         for tok in doc:
@@ -281,7 +284,7 @@ class CueFinder:
                 cue = Cue(tok, tok.text, span, "inverted", content, tier=tier)
                 self._source(cue, content_left=content[1] < tok.i)
                 return cue
-        if tok.dep_ == "conj" and _sentence_final(tok) and _subject(tok) is None:
+        if tok.dep_ == "conj" and self.sents.final(tok) and _subject(tok) is None:
             prev = _prev_token(tok)
             if prev is not None and prev.text == ",":
                 rng = _range_without(doc, head, tok)
@@ -320,14 +323,14 @@ class CueFinder:
         """'..., the observatory reported.' where the parse lost the clause (a dateline in
         front, say): a final cue clause after a comma reports the sentence before it."""
         subj = _subject(tok)
-        if subj is None or subj.i > tok.i or not _sentence_final(tok) or self.quoted(tok.idx):
+        if subj is None or subj.i > tok.i or not self.sents.final(tok) or self.quoted(tok.idx):
             return None
         doc = tok.doc
         lo = subj.left_edge.i
-        sent = tok.sent
-        if lo - 1 <= sent.start or doc[lo - 1].text != ",":
+        sent_start = self.sents.start(tok)
+        if lo - 1 <= sent_start or doc[lo - 1].text != ",":
             return None
-        content = trim_content(doc, sent.start, lo - 2, self.lex)
+        content = trim_content(doc, sent_start, lo - 2, self.lex)
         if content is None or self.has_quotation(doc[content[0]].idx, doc[content[1]].idx + 1):
             return None
         cue = Cue(tok, tok.text, span, "inverted", content, subj)
@@ -433,7 +436,9 @@ class CueFinder:
         doc = tok.doc
         lo, hi = rights[0].left_edge.i, rights[-1].right_edge.i
         found = self.has_quotation(doc[lo].idx, doc[hi].idx + len(doc[hi].text))
-        if not found or not any(self._said_words(doc, a, b, tok) and _near(doc, a, b, tok) for a, b in found):
+        if not found or not any(
+            self._said_words(doc, a, b, tok) and self._near(doc, a, b, tok) for a, b in found
+        ):
             return None
         content = trim_content(doc, lo, hi, self.lex)
         if content is None:
@@ -444,16 +449,44 @@ class CueFinder:
 
     def _said_words(self, doc: Doc, start: int, end: int, verb: Token) -> bool:
         """A quoted fragment that reads as someone's words, not a title or a coined term."""
-        inner = doc.char_span(start, end, alignment_mode="expand")
-        if inner is None:
+        shape = self._shape(doc, start, end)
+        if shape is None:
             return False
-        words = [w for w in inner.text.split() if any(ch.isalpha() for ch in w)]
-        if not words or (all(w[0].isupper() for w in words) and len(words) > 1):
+        words, title, before_noun = shape
+        if not words or title:
             return False  # a title: "The Apprentice", "Barack Obama Election Day"
-        if len(words) == 1 and not self.lex.is_cue_verb(verb.lemma_.lower()):
+        if words == 1 and not self.lex.is_cue_verb(verb.lemma_.lower()):
             return False  # a coined term: a nationwide "walk-in"
-        nxt = next((t for t in doc[inner.end :] if not t.is_punct and not t.is_space), None)
-        return not (nxt is not None and nxt.pos_ == "NOUN" and nxt.idx - end <= 3)
+        return not before_noun
+
+    def _shape(self, doc: Doc, start: int, end: int) -> tuple[int, bool, bool] | None:
+        """(words up to 2, all capitalised, a noun right after) of a quotation, read once per
+        quotation: many verbs can ask about the same one."""
+        key = (start, end)
+        if key not in self._shapes:
+            inner = doc.char_span(start, end, alignment_mode="expand")
+            if inner is None:
+                self._shapes[key] = None
+                return None
+            words, capitalised = 0, True
+            for w in _words(self._text, start, end):
+                words += 1
+                capitalised = capitalised and w[0].isupper()
+                if words >= 2 and not capitalised:
+                    break
+            nxt = next((t for t in doc[inner.end : inner.end + 8] if not t.is_punct and not t.is_space), None)
+            before_noun = nxt is not None and nxt.pos_ == "NOUN" and nxt.idx - end <= 3
+            self._shapes[key] = (min(words, 2), words > 1 and capitalised, before_noun)
+        return self._shapes[key]
+
+    def _near(self, doc: Doc, start: int, end: int, verb: Token, arcs: int = 2) -> bool:
+        """The quotation hangs from the verb within ``arcs`` dependency arcs (its object, not
+        something deep inside it: 'seized on Trump's claim that there were "..."' is not).
+        The tokens that near are found once per quotation."""
+        key = (start, end)
+        if key not in self._nears:
+            self._nears[key] = _within_arcs(doc, start, end, arcs)
+        return verb.i in self._nears[key]
 
     @staticmethod
     def _finite_clause(comps: list[Token]) -> bool:
@@ -533,21 +566,30 @@ class CueFinder:
             cue.missing_source = cue.content is not None and (tok.tag_ in _FINITE or passive)
 
 
-def _near(doc: Doc, start: int, end: int, verb: Token, arcs: int = 2) -> bool:
-    """The quotation hangs from the verb within ``arcs`` dependency arcs (its object, not
-    something deep inside it: 'seized on Trump's claim that there were "..."' is not)."""
+def _within_arcs(doc: Doc, start: int, end: int, arcs: int) -> frozenset[int]:
+    """The tokens at most ``arcs`` heads above a token of the span whose head lies outside it."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
-        return False
+        return frozenset()
+    out: set[int] = set()
     for tok in span:
         if span.start <= tok.head.i < span.end:
             continue
-        cur, n = tok, 0
-        while cur.i != verb.i and n <= arcs and cur.head.i != cur.i:
-            cur, n = cur.head, n + 1
-        if cur.i == verb.i and n <= arcs:
-            return True
-    return False
+        out.add(tok.i)
+        cur = tok
+        for _ in range(arcs):
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+            out.add(cur.i)
+    return frozenset(out)
+
+
+def _words(text: str, start: int, end: int):
+    """The words of ``text[start:end]`` holding a letter, one at a time (no copy of the range)."""
+    for m in _WORD.finditer(text, start, end):
+        if any(ch.isalpha() for ch in m.group()):
+            yield m.group()
 
 
 def _colon_after(tok: Token) -> int | None:
