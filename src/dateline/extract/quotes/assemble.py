@@ -96,7 +96,13 @@ class Assembler:
         drafts: list[Draft] = []
         by_cue: dict[int, Draft] = {}
         used: set[int] = set()  # indexes of attributed quotation groups
-        for cue, (c0, c1) in label_cues(self.text, self.doc, self._paras):
+        labels = label_cues(self.text, self.doc, self._paras)
+        # a speaker tag used more than once is a transcript's ("SMITH:"), not a note's
+        self._tags: dict[str, int] = {}
+        for cue, _ in labels:
+            if cue.source is not None and cue.source.text.isupper():
+                self._tags[cue.source.text] = self._tags.get(cue.source.text, 0) + 1
+        for cue, (c0, c1) in labels:
             drafts.append(self._labelled(cue, c0, c1, used))
         labelled = [d.span for d in drafts]
         _split_contents(self.doc, self.cues)
@@ -110,7 +116,9 @@ class Assembler:
         cue_at = {c.token.i: c for c in self.cues}
         self._by_head: dict[int, list[Cue]] = {}
         for c in sorted(self.cues, key=lambda c: c.token.i):
-            self._by_head.setdefault(c.token.head.i, []).append(c)
+            if c.tier != "any":  # a verb of no saying speaks only beside the quotation
+                self._by_head.setdefault(c.token.head.i, []).append(c)
+        cue_at = {i: c for i, c in cue_at.items() if c.tier != "any"}
         # cues a quotation can borrow: those with no content of their own, or bare ones
         self._by_char = sorted(
             (c for c in self.cues if c.content is None or c.shape == "bare"), key=lambda c: c.token.idx
@@ -160,12 +168,24 @@ class Assembler:
         return Draft("indirect", (c0, c1), cue, [], [(c0, c1)])
 
     def _labelled(self, cue: Cue, c0: int, c1: int, used: set[int]) -> Draft:
+        """A transcript or headline label. Marks around all the words after it make a
+        direct quote of their inside; marks around some of them, a mixed one; no marks, a
+        direct quote when the label is a transcript's speaker tag or a person's name (their
+        own words), else an indirect one (a headline's summary after an outlet's name)."""
         overlapping = self._groups_over(c0, c1)
         for gi, _ in overlapping:
             used.add(gi)
-        inside = any(g.outer[0] < c0 and c1 <= g.outer[1] for _, g in overlapping)
-        kind = "direct" if inside else "mixed" if overlapping else "indirect"
-        return Draft(kind, (c0, c1), cue, [g for _, g in overlapping if inside], [(c0, c1)])
+        if any(g.outer[0] < c0 and c1 <= g.outer[1] for _, g in overlapping):
+            return Draft("direct", (c0, c1), cue, [], [(c0, c1)])  # inside a running quotation
+        wrapped = [g for _, g in overlapping if c0 <= g.outer[0] and g.end <= c1 + 1 and g.start <= c0 + 1]
+        if len(overlapping) == 1 and wrapped:
+            g = wrapped[0]
+            return Draft("direct", (g.start, g.end), cue, [g], _pieces(g))
+        if overlapping:
+            return Draft("mixed", (c0, c1), cue, [], [(c0, c1)])
+        source = cue.source
+        own = source is not None and (source.ent_type_ == "PERSON" or self._tags.get(source.text, 0) > 1)
+        return Draft("direct" if own else "indirect", (c0, c1), cue, [], [(c0, c1)])
 
     def _groups_over(self, start: int, end: int) -> list[tuple[int, MarkGroup]]:
         """Quotations overlapping ``[start, end)`` (they are ordered and do not overlap)."""
@@ -221,6 +241,8 @@ class Assembler:
             k += 1
             if self.paragraph_of(c) != para or not _short_clause(self.text, o1, c):
                 break
+            if cue.tier == "any" and not self._speech_like(group):
+                continue
             sent_start = self.sents.start_char(cue.token)
             if sent_start <= o1 or _only_filler(self.text, o1, sent_start):
                 best = (c - o1, cue)
@@ -232,6 +254,8 @@ class Assembler:
             cue = self._by_char[k]
             c = cue.token.idx
             k -= 1
+            if cue.tier == "any" and not self._speech_like(group):
+                continue
             introduces = cue.colon or self.sents.start_char(cue.token) <= o0 <= self.sents.end_char(cue.token)
             if (
                 introduces
@@ -322,11 +346,21 @@ class Assembler:
         words = [w for w in inner.split() if w[:1].isalpha()]
         return len(words) > 1 and all(w[0].isupper() for w in words) and inner[-1:] not in ".!?"
 
-    def _sentence_like(self, group: MarkGroup) -> bool:
+    def _speech_like(self, group: MarkGroup) -> bool:
+        """Quoted speech rather than a quoted term: it ends with the punctuation of a
+        sentence inside the marks ("Leave now,"), or runs to four words; never a title."""
+        inner = self.text[group.start : group.end].rstrip()
+        words = [w for w in inner.split() if w[:1].isalpha()]
+        if not words or (len(words) > 1 and all(w[0].isupper() for w in words)):
+            return False
+        return inner[-1:] in ",.!?…" or len(words) >= 4
+
+    def _sentence_like(self, group: MarkGroup, anywhere: bool = False) -> bool:
+        """Four words or more, not a title; unless ``anywhere``, opening a sentence too."""
         o0 = group.outer[0]
         para_start = self._para_starts[self.paragraph_of(o0)]
         at = _last_char(self.text, para_start, o0)
-        if at >= 0 and self.text[at] not in _SENTENCE_END:
+        if not anywhere and at >= 0 and self.text[at] not in _SENTENCE_END:
             return False
         words = [w for w in self.text[group.start : group.end].split() if w[:1].isalpha()]
         return len(words) >= 4 and not all(w[0].isupper() for w in words)  # not a title

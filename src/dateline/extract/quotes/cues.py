@@ -213,7 +213,7 @@ class CueFinder:
             elif tok.tag_.startswith("VB") and self.lex.is_cue_verb(tok.lemma_.lower()):
                 cue = self._verb(tok, consumed)
             elif tok.pos_ == "VERB" and tok.lemma_.lower() not in self.lex.light_verbs:
-                cue = self._characterisation(tok)
+                cue = self._characterisation(tok) or self._free_verb(tok)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.speech_nouns:
                 cue = self._noun(tok)
             if cue is not None:
@@ -447,6 +447,23 @@ class CueFinder:
         self._source(cue, content_left=False)
         return cue if cue.source is not None else None
 
+    def _free_verb(self, tok: Token) -> Cue | None:
+        """Any verb with a person as its subject can introduce quoted speech ("blurted out",
+        "emailed", "implored"): a bare cue of tier ``any``, which the assembler lends only
+        to a sentence-like quotation standing right beside it (never through the parse)."""
+        subj = next((c for c in tok.children if c.dep_ == "nsubj" and not self.quoted(c.idx)), None)
+        prev = _prev_token(tok)
+        if subj is None and prev is not None and (prev.text == "," or _is_quote_char(prev.text)):
+            # inverted after a quotation ('"...," blurted out Jake Moss'): the parse may take
+            # the speaker for an object
+            subj = next((c for c in tok.rights if c.dep_ == "dobj"), None)
+        if subj is None or not _person(subj):
+            return None
+        cue = Cue(tok, tok.text, (tok.idx, tok.idx + len(tok.text)), "bare", None, tier="any")
+        cue.colon = _colon_after(tok)
+        cue.source = subj
+        return cue
+
     def _said_words(self, doc: Doc, start: int, end: int, verb: Token) -> bool:
         """A quoted fragment that reads as someone's words, not a title or a coined term."""
         shape = self._shape(doc, start, end)
@@ -590,6 +607,14 @@ def _words(text: str, start: int, end: int):
     for m in _WORD.finditer(text, start, end):
         if any(ch.isalpha() for ch in m.group()):
             yield m.group()
+
+
+_PERSON_PRONOUNS = ("he", "she", "i", "we")
+
+
+def _person(tok: Token) -> bool:
+    """A person, as far as the parse tells: a PERSON name or a personal pronoun."""
+    return tok.ent_type_ == "PERSON" or (tok.pos_ == "PRON" and tok.lower_ in _PERSON_PRONOUNS)
 
 
 def _colon_after(tok: Token) -> int | None:
