@@ -90,3 +90,52 @@ def test_headline_and_round_up_labels_are_direct_quotes(run, text, speaker, cont
 
 def test_a_note_label_speaks_for_no_one(run):
     assert not any(q.kind == "direct" for q in run("Note: The figures were revised on Monday.").quotes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Critics, who she dubbed “the gang of four,” met on Tuesday.",
+        "The senator called them “legal terrorists” in a speech.",
+    ],
+)
+def test_naming_quotes_are_not_direct_speech(run, text):
+    a = run(text)
+    assert not any(q.kind == "direct" for q in a.quotes)
+
+
+def test_a_reported_clause_holding_a_quoted_fragment_is_mixed(run):
+    a = run("Governor Paul Hart said the plan was “dead on arrival” and would be dropped.")
+    assert [(q.kind, q.speaker) for q in a.quotes] == [("mixed", "Paul Hart")]
+    assert "dead on arrival" in a.quotes[0].content and a.quotes[0].content.startswith("the plan")
+
+
+def test_who_resolves_to_its_antecedent(run):
+    a = run(
+        "Tom Reed hired an architect who later sued him, saying, “I did the work and got nothing for it.”"
+    )
+    assert ("direct", "I did the work and got nothing for it.", "architect") in quotes(a)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“Ask Maria Lopez what she thinks,” Sam Cole said.", "Sam Cole"),
+        ("Sam Cole, whose brother Tom Reed was hurt, said, “We want answers now.”", "Sam Cole"),
+    ],
+)
+def test_the_speaker_is_never_a_name_inside_the_quote_or_a_nested_clause(run, text, speaker):
+    assert [q.speaker for q in run(text).quotes if q.kind == "direct"] == [speaker]
+
+
+def test_an_attribution_after_a_quote_belongs_to_that_quote(run):
+    a = run("“We will stay,” Anna Berg said. “We will not leave,” Tom Reed said.")
+    assert quotes(a) == [
+        ("direct", "We will stay,", "Anna Berg"),
+        ("direct", "We will not leave,", "Tom Reed"),
+    ]
+
+
+def test_a_pronoun_takes_the_nearest_person_as_subject(run):
+    a = run("Anna Berg spoke first. Then Tom Reed took the stage. “We will win this,” he said.")
+    assert quotes(a) == [("direct", "We will win this,", "Tom Reed")]

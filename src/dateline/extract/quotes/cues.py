@@ -300,7 +300,7 @@ class CueFinder:
                 hi = max(c.right_edge.i for c in tok.rights if c.dep_ in _CARRIERS)
                 found = self.has_quotation(doc[lo].idx, doc[hi].idx + len(doc[hi].text))
                 if any(self._said_words(doc, a, b, tok) for a, b in found):
-                    content = trim_content(doc, lo, hi, self.lex)
+                    content = _with_relative(tok, trim_content(doc, lo, hi, self.lex))
                     if content is not None:
                         cue = Cue(tok, tok.text, span, "object", content, tier=tier)
                         self._source(cue, content_left=False)
@@ -440,7 +440,7 @@ class CueFinder:
             self._said_words(doc, a, b, tok) and self._near(doc, a, b, tok) for a, b in found
         ):
             return None
-        content = trim_content(doc, lo, hi, self.lex)
+        content = _with_relative(tok, trim_content(doc, lo, hi, self.lex))
         if content is None:
             return None
         cue = Cue(tok, tok.text, (tok.idx, tok.idx + len(tok.text)), "object", content, tier="speech")
@@ -571,6 +571,9 @@ class CueFinder:
             subj = _climb_subject(tok)
             if subj is not None and self.quoted(subj.idx):
                 subj = self._sibling_source(tok)
+            if subj is not None and subj.lower_ == "who" and subj.head.dep_ == "relcl":
+                # "an architect who said he was stiffed, saying ...": the relative's antecedent
+                cue.relative, subj = subj, subj.head.head
         if (
             subj is not None
             and subj.pos_ == "PRON"
@@ -607,6 +610,18 @@ def _words(text: str, start: int, end: int):
     for m in _WORD.finditer(text, start, end):
         if any(ch.isalpha() for ch in m.group()):
             yield m.group()
+
+
+def _with_relative(verb: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
+    """'who she dubbed "Mr. P"': what is named is the relative pronoun's antecedent, so the
+    content starts at the pronoun. A name given is no speech of the named words alone:
+    the quote comes out mixed, never a direct quote of "Mr. P"."""
+    if content is None:
+        return None
+    rel = next(
+        (c for c in verb.lefts if c.dep_ == "dobj" and c.lower_ in ("who", "whom", "which", "that")), None
+    )
+    return (rel.i, content[1]) if rel is not None and rel.i < content[0] else content
 
 
 _PERSON_PRONOUNS = ("he", "she", "i", "we")
