@@ -139,3 +139,12 @@ def test_an_attribution_after_a_quote_belongs_to_that_quote(run):
 def test_a_pronoun_takes_the_nearest_person_as_subject(run):
     a = run("Anna Berg spoke first. Then Tom Reed took the stage. “We will win this,” he said.")
     assert quotes(a) == [("direct", "We will win this,", "Tom Reed")]
+
+
+def test_a_second_cue_between_two_quotations_takes_the_second(run):
+    a = run("“We cannot pay for this,” Anna Berg said, adding later, “The council must find the money.”")
+    assert quotes(a) == [
+        ("direct", "We cannot pay for this,", "Anna Berg"),
+        ("direct", "The council must find the money.", "Anna Berg"),
+    ]
+    assert [q.cue for q in a.quotes] == ["said", "adding"]

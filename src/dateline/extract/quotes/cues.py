@@ -199,6 +199,7 @@ class CueFinder:
         self._shapes: dict[tuple[int, int], tuple[int, bool, bool] | None] = {}
         self._nears: dict[tuple[int, int], frozenset[int]] = {}
         self._text = ""
+        self._relay: dict[int, list[Token]] = {}  # cue token -> clauses handed over to it
 
     def find(self, doc: Doc) -> list[Cue]:
         self._text = doc.text  # built anew on every ``doc.text``: read once
@@ -248,7 +249,8 @@ class CueFinder:
             chain = self._chain(tok, consumed)
             if chain is not None:
                 return chain
-        comps = [c for c in tok.children if c.dep_ == "ccomp"]
+        comps = self._relay.pop(tok.i, None) or [c for c in tok.children if c.dep_ == "ccomp"]
+        comps = self._hand_over(tok, comps)
         if comps:
             start = min(c.left_edge.i for c in comps)
             end = max(c.right_edge.i for c in comps)
@@ -318,6 +320,31 @@ class CueFinder:
         if cue.source is None:
             return None
         return cue
+
+    def _hand_over(self, tok: Token, comps: list[Token]) -> list[Token]:
+        """'"A," Trump said, adding later, "B."': with a clause on each side of the cue and
+        another cue of saying between it and the right one, the right clause is that cue's
+        (its own quote), not the second half of this one's."""
+        left = [c for c in comps if c.i < tok.i]
+        right = [c for c in comps if c.i > tok.i]
+        if not left or not right:
+            return comps
+        first_right = min(c.left_edge.i for c in right)
+        relay = next(
+            (
+                c
+                for c in tok.rights
+                if c.dep_ in ("advcl", "conj", "xcomp")
+                and c.i < first_right
+                and c.tag_.startswith("VB")
+                and self.lex.is_cue_verb(c.lemma_.lower())
+            ),
+            None,
+        )
+        if relay is None:
+            return comps
+        self._relay[relay.i] = right
+        return left
 
     def _trailing(self, tok: Token, span: tuple[int, int]) -> Cue | None:
         """'..., the observatory reported.' where the parse lost the clause (a dateline in
