@@ -199,7 +199,8 @@ class CueFinder:
         self._shapes: dict[tuple[int, int], tuple[int, bool, bool] | None] = {}
         self._nears: dict[tuple[int, int], frozenset[int]] = {}
         self._text = ""
-        self._relay: dict[int, list[Token]] = {}  # cue token -> clauses handed over to it
+        # cue token -> the clauses handed over to it and the cue that handed them
+        self._relay: dict[int, tuple[list[Token], Token]] = {}
 
     def find(self, doc: Doc) -> list[Cue]:
         self._text = doc.text  # built anew on every ``doc.text``: read once
@@ -249,10 +250,12 @@ class CueFinder:
             chain = self._chain(tok, consumed)
             if chain is not None:
                 return chain
-        comps = self._relay.pop(tok.i, None) or [c for c in tok.children if c.dep_ == "ccomp"]
-        comps = self._hand_over(tok, comps)
+        handed, giver = self._relay.pop(tok.i, (None, None))
+        comps = handed or self._hand_over(tok, [c for c in tok.children if c.dep_ == "ccomp"])
         if comps:
             start = min(c.left_edge.i for c in comps)
+            if handed and start <= tok.right_edge.i < max(c.right_edge.i for c in comps):
+                start = tok.right_edge.i + 1  # the clause the parse hung this cue on starts after it
             end = max(c.right_edge.i for c in comps)
             content = trim_content(doc, start, end, self.lex)
             if content is None:
@@ -261,6 +264,8 @@ class CueFinder:
                 return None
             cue = Cue(tok, tok.text, span, "complement", content, tier=tier, colon=colon)
             self._source(cue, content_left=end < tok.i)
+            if giver is not None and (cue.source is None or content[0] <= cue.source.i <= content[1]):
+                cue.source = _subject(giver)  # the speaker of the cue that handed the clause over
             return cue
         if lemma in self.lex.intent:
             cue = self._infinitive(tok, span, tier)
@@ -329,21 +334,21 @@ class CueFinder:
         right = [c for c in comps if c.i > tok.i]
         if not left or not right:
             return comps
-        first_right = min(c.left_edge.i for c in right)
+        doc = tok.doc
+        # the words between the cue and the right clause (the parse may hang the second cue
+        # on either): a few tokens, so the look is short
         relay = next(
             (
-                c
-                for c in tok.rights
-                if c.dep_ in ("advcl", "conj", "xcomp")
-                and c.i < first_right
-                and c.tag_.startswith("VB")
-                and self.lex.is_cue_verb(c.lemma_.lower())
+                doc[i]
+                for i in range(tok.i + 1, min(max(c.i for c in right), tok.i + 8))
+                if not self.quoted(doc[i].idx)
+                if doc[i].tag_.startswith("VB") and self.lex.is_cue_verb(doc[i].lemma_.lower())
             ),
             None,
         )
         if relay is None:
             return comps
-        self._relay[relay.i] = right
+        self._relay[relay.i] = (right, tok)
         return left
 
     def _trailing(self, tok: Token, span: tuple[int, int]) -> Cue | None:
