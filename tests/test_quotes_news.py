@@ -148,3 +148,8 @@ def test_a_second_cue_between_two_quotations_takes_the_second(run):
         ("direct", "The council must find the money.", "Anna Berg"),
     ]
     assert [q.cue for q in a.quotes] == ["said", "adding"]
+
+
+def test_a_pronoun_never_takes_a_name_from_inside_a_quote(run):
+    a = run("Tom Reed spoke next. “Anna Berg will never quit,” he said.")
+    assert quotes(a) == [("direct", "Anna Berg will never quit,", "Tom Reed")]

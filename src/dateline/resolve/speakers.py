@@ -13,6 +13,7 @@ Resolved pronouns, short forms and titles are added as mentions of their entity.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -41,8 +42,15 @@ class Speaker:
 class SpeakerResolver:
     """Resolves cue sources for one article; remembers bodies and speakers as it goes."""
 
-    def __init__(self, ctx: Context, message_nouns: frozenset[str], message_preps: frozenset[str]) -> None:
+    def __init__(
+        self,
+        ctx: Context,
+        message_nouns: frozenset[str],
+        message_preps: frozenset[str],
+        quoted: Callable[[int], bool] | None = None,
+    ) -> None:
         self.ctx = ctx
+        self.quoted = quoted or (lambda char: False)  # inside a closed quotation
         self.doc: Doc = ctx.doc
         self.message_nouns = message_nouns
         self.message_preps = message_preps
@@ -161,6 +169,8 @@ class SpeakerResolver:
         while k > floor and k >= 0 and self._mentions[k][0] >= window_start:
             s, e, ent = self._mentions[k]
             k -= 1
+            if self.quoted(s):
+                continue  # a name in someone's quoted words is not who speaks next
             if (ent.type == "PERSON") != person or (
                 not person and ent.type not in ("ORG", "GROUP", "GPE", "NORP")
             ):

@@ -51,7 +51,7 @@ def _quotes(ctx: Context) -> list[Quote]:
     # a cue with no source is a quote only where a source was due ("..., reported.");
     # imperatives and loose participles ("Forget ...", "knowing ...") attribute nothing
     drafts = [d for d in drafts if d.cue is None or d.cue.source is not None or d.cue.missing_source]
-    resolver = SpeakerResolver(ctx, lex.message_nouns, lex.message_prepositions)
+    resolver = SpeakerResolver(ctx, lex.message_nouns, lex.message_prepositions, _inside(closed))
     quotes: list[Quote] = []
     resolved: dict[int, Speaker] = {}
     for n, draft in enumerate(drafts, start=1):
