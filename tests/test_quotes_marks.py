@@ -72,3 +72,15 @@ def test_groups_are_well_formed(text):
 
 def test_an_unclosed_single_mark_is_an_apostrophe():
     assert inner("Rock 'n roll kept 'em dancing through the '90s") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('There was “no evidence" of a plot, she said.', ["no evidence"]),
+        ('There was "no evidence” of a plot, she said.', ["no evidence"]),
+        ('“Go,” he said. "Now.”', ["Go,", "Now."]),
+    ],
+)
+def test_mixed_curly_and_straight_marks_pair(text, expected):
+    assert inner(text) == expected

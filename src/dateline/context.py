@@ -36,6 +36,7 @@ class Context:
     flags: list[Flag] = field(default_factory=list)
     _sent_starts: list[int] = field(default_factory=list, repr=False)
     _sents: list[SpacySpan] = field(default_factory=list, repr=False)
+    _flagged: set[tuple[str, Span | None]] = field(default_factory=set, repr=False)
 
     def __post_init__(self) -> None:
         self._sents = list(self.doc.sents)
@@ -56,8 +57,10 @@ class Context:
     def flag(self, code: str, message: str, span: Span | None = None) -> None:
         """Record a problem in the article (never raised: see STYLE.md rule 3)."""
         sentence = self.sentence_of(span[0]) if span else None
-        if any(f.code == code and f.span == span for f in self.flags):
+        key = (code, tuple(span) if span else None)
+        if key in self._flagged:  # a set, not a scan of the flags: many flags stay linear
             return
+        self._flagged.add(key)
         self.flags.append(Flag(code=code, message=message, span=span, sentence=sentence))
 
     def entity_at(self, start: int, end: int) -> Entity | None:

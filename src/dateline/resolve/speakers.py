@@ -13,6 +13,7 @@ Resolved pronouns, short forms and titles are added as mentions of their entity.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -26,6 +27,7 @@ _GROUP_PRONOUNS = {"they", "it", "them"}
 _DROP_CHILDREN = {"appos", "relcl", "acl", "punct", "advcl", "cc", "conj", "parataxis", "prep"}
 _KEEP_PREPS = {"of", "for", "in", "at", "from", "on"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+_LOOK_BACK = 64  # mentions looked at for a pronoun's antecedent
 
 
 @dataclass(slots=True)
@@ -40,8 +42,15 @@ class Speaker:
 class SpeakerResolver:
     """Resolves cue sources for one article; remembers bodies and speakers as it goes."""
 
-    def __init__(self, ctx: Context, message_nouns: frozenset[str], message_preps: frozenset[str]) -> None:
+    def __init__(
+        self,
+        ctx: Context,
+        message_nouns: frozenset[str],
+        message_preps: frozenset[str],
+        quoted: Callable[[int], bool] | None = None,
+    ) -> None:
         self.ctx = ctx
+        self.quoted = quoted or (lambda char: False)  # inside a closed quotation
         self.doc: Doc = ctx.doc
         self.message_nouns = message_nouns
         self.message_preps = message_preps
@@ -50,6 +59,15 @@ class SpeakerResolver:
         mentions = sorted(((m[0], m[1], e) for e in ctx.entities for m in e.mentions), key=lambda x: x[:2])
         self._mentions = mentions
         self._starts = [m[0] for m in mentions]
+        # people by surname and by the words of their roles, so each look-up is a dict hit
+        self._by_surname: dict[str, list[Entity]] = {}
+        self._by_role_word: dict[str, list[Entity]] = {}
+        for ent in ctx.entities:
+            if ent.type != "PERSON" or not ent.name.split():
+                continue
+            self._by_surname.setdefault(ent.name.split()[-1], []).append(ent)
+            for word in {w for r in ent.roles for w in r.lower().split()}:
+                self._by_role_word.setdefault(word, []).append(ent)
 
     # -- public ---------------------------------------------------------------------
     def resolve(self, source: Token | None, cue: Token, written: Token | None = None) -> Speaker:
@@ -147,9 +165,12 @@ class SpeakerResolver:
         subject: tuple[int, Entity] | None = None
         fallback = None
         k = bisect.bisect_left(self._starts, tok.idx) - 1
-        while k >= 0 and self._mentions[k][0] >= window_start:
+        floor = k - _LOOK_BACK  # a bounded look-back: one endless sentence stays linear
+        while k > floor and k >= 0 and self._mentions[k][0] >= window_start:
             s, e, ent = self._mentions[k]
             k -= 1
+            if self.quoted(s):
+                continue  # a name in someone's quoted words is not who speaks next
             if (ent.type == "PERSON") != person or (
                 not person and ent.type not in ("ORG", "GROUP", "GPE", "NORP")
             ):
@@ -188,22 +209,21 @@ class SpeakerResolver:
         return None
 
     def _surname(self, tok: Token) -> Entity | None:
-        for ent in self.ctx.entities:
-            if ent.type == "PERSON" and ent.name.split()[-1] == tok.text and ent.span[0] < tok.idx:
+        for ent in self._by_surname.get(tok.text, ()):
+            if ent.span[0] < tok.idx:
                 return ent
         return None
 
     def _titled(self, tok: Token, cue: Token) -> Entity | None:
         """'the minister' -> the last person before whose role holds the word 'minister'."""
-        word = tok.lower_
         best: tuple[int, Entity] | None = None
-        for ent in self.ctx.entities:
-            if ent.span[0] >= cue.idx:
+        for ent in self._by_role_word.get(tok.lower_, ()):
+            k = bisect.bisect_left(ent.mentions, (cue.idx,)) - 1  # mentions are sorted
+            if ent.span[0] >= cue.idx or k < 0:
                 continue
-            if ent.type == "PERSON" and any(word in r.lower().split() for r in ent.roles):
-                last = max(m[0] for m in ent.mentions if m[0] < cue.idx)
-                if best is None or last > best[0]:
-                    best = (last, ent)
+            last = ent.mentions[k][0]
+            if best is None or last > best[0]:
+                best = (last, ent)
         return best[1] if best else None
 
     def _remember_statement(self, cue: Token, speaker: Speaker) -> None:
@@ -237,8 +257,7 @@ class SpeakerResolver:
     def _add_mention(self, ent: Entity, span: Span) -> None:
         if span in ent.mentions:
             return
-        ent.mentions.append(span)
-        ent.mentions.sort()
+        bisect.insort(ent.mentions, span)
         k = bisect.bisect_left(self._starts, span[0])
         self._mentions.insert(k, (span[0], span[1], ent))
         self._starts.insert(k, span[0])

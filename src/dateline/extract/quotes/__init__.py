@@ -17,6 +17,7 @@ from dateline.extract.quotes.assemble import Assembler, Draft
 from dateline.extract.quotes.cues import CueFinder
 from dateline.extract.quotes.lexicon import cue_lexicon
 from dateline.extract.quotes.marks import find_quotations
+from dateline.extract.quotes.positions import Sentences
 from dateline.records import Quote
 from dateline.resolve.speakers import Speaker, SpeakerResolver
 
@@ -42,15 +43,15 @@ def _quotes(ctx: Context) -> list[Quote]:
             )
     closed = sorted(g.outer for g in groups if not g.unclosed)
     lex = cue_lexicon()
-    spans = [(g.start, g.end) for g in groups]
-    cues = CueFinder(lex, _inside(closed), lambda s, e: [(a, b) for a, b in spans if a < e and s < b]).find(
+    sents = Sentences(ctx.doc)
+    cues = CueFinder(lex, _inside(closed), _overlapping([(g.start, g.end) for g in groups]), sents).find(
         ctx.doc
     )
-    drafts = Assembler(text, ctx.doc, groups, cues).run()
+    drafts = Assembler(text, ctx.doc, groups, cues, sents).run()
     # a cue with no source is a quote only where a source was due ("..., reported.");
     # imperatives and loose participles ("Forget ...", "knowing ...") attribute nothing
     drafts = [d for d in drafts if d.cue is None or d.cue.source is not None or d.cue.missing_source]
-    resolver = SpeakerResolver(ctx, lex.message_nouns, lex.message_prepositions)
+    resolver = SpeakerResolver(ctx, lex.message_nouns, lex.message_prepositions, _inside(closed))
     quotes: list[Quote] = []
     resolved: dict[int, Speaker] = {}
     for n, draft in enumerate(drafts, start=1):
@@ -69,6 +70,22 @@ def _inside(spans: list[tuple[int, int]]):
         return k >= 0 and spans[k][0] < char < spans[k][1] - 1
 
     return quoted
+
+
+def _overlapping(spans: list[tuple[int, int]]):
+    """The spans overlapping ``[start, end)``; ``spans`` are ordered and disjoint, so a
+    binary search finds the first and the scan stops at the first one past ``end``."""
+    ends = [e for _, e in spans]
+
+    def over(start: int, end: int) -> list[tuple[int, int]]:
+        out = []
+        k = bisect.bisect_right(ends, start)
+        while k < len(spans) and spans[k][0] < end:
+            out.append(spans[k])
+            k += 1
+        return out
+
+    return over
 
 
 def _quote(
@@ -106,10 +123,10 @@ def _quote(
 
 def _join(text: str, pieces: list[tuple[int, int]]) -> str:
     """The quoted words of a split or multi-paragraph quote, without the cue or the marks."""
-    out = text[pieces[0][0] : pieces[0][1]]
+    out = [text[pieces[0][0] : pieces[0][1]]]
     for (_, prev_end), (start, end) in itertools.pairwise(pieces):
-        out += ("\n\n" if "\n" in text[prev_end:start] else " ") + text[start:end]
-    return out
+        out.append(("\n\n" if "\n" in text[prev_end:start] else " ") + text[start:end])
+    return "".join(out)
 
 
 def _nest(quotes: list[Quote]) -> None:

@@ -18,6 +18,7 @@ Order of decisions, each a general rule:
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -25,8 +26,13 @@ from spacy.tokens import Doc
 from dateline.extract.quotes.conventions import label_cues, signature_cues
 from dateline.extract.quotes.cues import Cue, _is_quote_char
 from dateline.extract.quotes.marks import MarkGroup, paragraphs
+from dateline.extract.quotes.positions import Sentences
 
 _SENTENCE_END = ".?!:;…"
+_FILLER = re.compile(r"[\s,.;:—–-]*")
+# at most 8 words, none holding a double quotation mark
+_SHORT_CLAUSE = re.compile(r"\s*(?:[^\s“\"]+\s*){0,8}")
+_NEAREST = 4  # cues looked at before a quotation
 
 
 @dataclass(slots=True)
@@ -47,11 +53,14 @@ class Draft:
 
 
 class Assembler:
-    def __init__(self, text: str, doc: Doc, groups: list[MarkGroup], cues: list[Cue]) -> None:
+    def __init__(
+        self, text: str, doc: Doc, groups: list[MarkGroup], cues: list[Cue], sents: Sentences | None = None
+    ) -> None:
         self.text = text
         self.doc = doc
         self.groups = groups
         self.cues = cues
+        self.sents = sents or Sentences(doc)
         self._paras = paragraphs(text)
         self._para_starts = [p[0] for p in self._paras]
         self._tok_starts = [t.idx for t in doc]
@@ -87,7 +96,13 @@ class Assembler:
         drafts: list[Draft] = []
         by_cue: dict[int, Draft] = {}
         used: set[int] = set()  # indexes of attributed quotation groups
-        for cue, (c0, c1) in label_cues(self.text, self.doc, self._paras):
+        labels = label_cues(self.text, self.doc, self._paras)
+        # a speaker tag used more than once is a transcript's ("SMITH:"), not a note's
+        self._tags: dict[str, int] = {}
+        for cue, _ in labels:
+            if cue.source is not None and cue.source.text.isupper():
+                self._tags[cue.source.text] = self._tags.get(cue.source.text, 0) + 1
+        for cue, (c0, c1) in labels:
             drafts.append(self._labelled(cue, c0, c1, used))
         labelled = [d.span for d in drafts]
         _split_contents(self.doc, self.cues)
@@ -99,7 +114,15 @@ class Assembler:
             drafts.append(draft)
             by_cue[cue.token.i] = draft
         cue_at = {c.token.i: c for c in self.cues}
-        self._by_char = sorted(self.cues, key=lambda c: c.token.idx)
+        self._by_head: dict[int, list[Cue]] = {}
+        for c in sorted(self.cues, key=lambda c: c.token.i):
+            if c.tier != "any":  # a verb of no saying speaks only beside the quotation
+                self._by_head.setdefault(c.token.head.i, []).append(c)
+        cue_at = {i: c for i, c in cue_at.items() if c.tier != "any"}
+        # cues a quotation can borrow: those with no content of their own, or bare ones
+        self._by_char = sorted(
+            (c for c in self.cues if c.content is None or c.shape == "bare"), key=lambda c: c.token.idx
+        )
         self._cue_chars = [c.token.idx for c in self._by_char]
         signed = signature_cues(self.text, self.doc, self.groups, self.paragraph_end)
         for gi, group in enumerate(self.groups):
@@ -145,12 +168,24 @@ class Assembler:
         return Draft("indirect", (c0, c1), cue, [], [(c0, c1)])
 
     def _labelled(self, cue: Cue, c0: int, c1: int, used: set[int]) -> Draft:
+        """A transcript or headline label. Marks around all the words after it make a
+        direct quote of their inside; marks around some of them, a mixed one; no marks, a
+        direct quote when the label is a transcript's speaker tag or a person's name (their
+        own words), else an indirect one (a headline's summary after an outlet's name)."""
         overlapping = self._groups_over(c0, c1)
         for gi, _ in overlapping:
             used.add(gi)
-        inside = any(g.outer[0] < c0 and c1 <= g.outer[1] for _, g in overlapping)
-        kind = "direct" if inside else "mixed" if overlapping else "indirect"
-        return Draft(kind, (c0, c1), cue, [g for _, g in overlapping if inside], [(c0, c1)])
+        if any(g.outer[0] < c0 and c1 <= g.outer[1] for _, g in overlapping):
+            return Draft("direct", (c0, c1), cue, [], [(c0, c1)])  # inside a running quotation
+        wrapped = [g for _, g in overlapping if c0 <= g.outer[0] and g.end <= c1 + 1 and g.start <= c0 + 1]
+        if len(overlapping) == 1 and wrapped:
+            g = wrapped[0]
+            return Draft("direct", (g.start, g.end), cue, [g], _pieces(g))
+        if overlapping:
+            return Draft("mixed", (c0, c1), cue, [], [(c0, c1)])
+        source = cue.source
+        own = source is not None and (source.ent_type_ == "PERSON" or self._tags.get(source.text, 0) > 1)
+        return Draft("direct" if own else "indirect", (c0, c1), cue, [], [(c0, c1)])
 
     def _groups_over(self, start: int, end: int) -> list[tuple[int, MarkGroup]]:
         """Quotations overlapping ``[start, end)`` (they are ordered and do not overlap)."""
@@ -184,39 +219,53 @@ class Assembler:
                 if head.head.i == head.i:
                     break
                 head = head.head
-        sent = self.doc[lo].sent
-        for tok in sent:
-            if tok.i in cue_at and not (lo <= tok.i < hi) and lo <= tok.head.i < hi:
-                return cue_at[tok.i]
-        return None
+        # a cue outside the quotation whose head lies inside it (same sentence by the tree)
+        hanging = [c for i in inside for c in self._by_head.get(i, ()) if not (lo <= c.token.i < hi)]
+        return min(hanging, key=lambda c: c.token.i) if hanging else None
 
     def _adjacent_cue(self, group: MarkGroup) -> Cue | None:
-        """A bare cue right after the quotation ("..." she said.) or before it with a colon."""
+        """A bare cue right after the quotation ("..." she said.) or before it with a colon.
+
+        Only the nearest cues on each side are looked at: one after it within a short
+        clause, and the few before it (a cue farther away has words between it and the
+        quotation), so each quotation costs a bounded number of checks."""
         o0, o1 = group.outer
         para = self.paragraph_of(o0)
         best: tuple[int, Cue] | None = None
         lo = self._paras[para - 1][0] if para > 0 else 0
         hi = self._paras[para][1] if self._paras else len(self.text)
-        k0 = bisect.bisect_left(self._cue_chars, lo)
-        k1 = bisect.bisect_right(self._cue_chars, hi)
-        for cue in self._by_char[k0:k1]:
-            if cue.content is not None and cue.shape != "bare":
-                continue
+        k = bisect.bisect_left(self._cue_chars, o1)
+        while k < len(self._by_char) and self._cue_chars[k] <= hi:
+            cue = self._by_char[k]
             c = cue.token.idx
-            if c >= o1 and self.paragraph_of(c) == para:
-                gap = self.text[o1:c]
-                sent_start = cue.token.sent.start_char
-                between = self.text[o1:sent_start] if sent_start > o1 else ""
-                if _only_filler(between) and _short_clause(gap):
-                    dist = c - o1
-                    if best is None or dist < best[0]:
-                        best = (dist, cue)
-            elif c < o0 and (cue.colon or cue.token.sent.start_char <= o0 <= cue.token.sent.end_char):
-                gap = self.text[cue.colon or cue.span[1] : o0]
-                if _only_filler(gap) and self.paragraph_of(c) >= para - 1:
-                    dist = o0 - c
-                    if best is None or dist < best[0]:
-                        best = (dist, cue)
+            k += 1
+            if self.paragraph_of(c) != para or not _short_clause(self.text, o1, c):
+                break
+            if cue.tier == "any" and not self._speech_like(group):
+                continue
+            sent_start = self.sents.start_char(cue.token)
+            if sent_start <= o1 or _only_filler(self.text, o1, sent_start):
+                best = (c - o1, cue)
+                break
+        k = bisect.bisect_left(self._cue_chars, o0) - 1
+        for _ in range(_NEAREST):
+            if k < 0 or self._cue_chars[k] < lo:
+                break
+            cue = self._by_char[k]
+            c = cue.token.idx
+            k -= 1
+            if cue.tier == "any" and not self._speech_like(group):
+                continue
+            introduces = cue.colon or self.sents.start_char(cue.token) <= o0 <= self.sents.end_char(cue.token)
+            if (
+                introduces
+                and _only_filler(self.text, cue.colon or cue.span[1], o0)
+                and self.paragraph_of(c) >= para - 1
+            ):
+                dist = o0 - c
+                if best is None or dist < best[0]:
+                    best = (dist, cue)
+                break
         return best[1] if best else None
 
     def _colon_cue(self, group: MarkGroup) -> Cue | None:
@@ -224,13 +273,13 @@ class Assembler:
         o0 = group.outer[0]
         para = self.paragraph_of(o0)
         lo = self._paras[para - 1][0] if para > 0 else 0
-        before = self.text[lo:o0].rstrip()
-        if not before.endswith(":") or len(self.text[group.start : group.end].split()) < 2:
+        at = _last_char(self.text, lo, o0)
+        if at < 0 or self.text[at] != ":" or len(self.text[group.start : group.end].split()) < 2:
             return None
-        colon = self.doc.char_span(lo + len(before) - 1, lo + len(before), alignment_mode="expand")
+        colon = self.doc.char_span(at, at + 1, alignment_mode="expand")
         if colon is None:
             return None
-        root = colon[0].sent.root
+        root = self.sents.root(colon[0])
         source = None
         if root.pos_ in ("VERB", "AUX"):
             source = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -249,17 +298,20 @@ class Assembler:
         for draft in drafts:
             if draft.kind != "direct" or draft.cue is None or not draft.groups:
                 continue
-            cue_sent_end = draft.cue.token.sent.end_char
             if draft.cue.token.idx < draft.groups[-1].outer[1]:
                 continue
+            cue_sent_end = self.sents.end_char(draft.cue.token)
             para = self.paragraph_of(draft.cue.token.idx)
             first = max(0, bisect.bisect_left(self._group_starts, cue_sent_end) - 1)
             for gi in range(first, len(self.groups)):
                 group = self.groups[gi]
-                if gi in used or group.outer[0] < cue_sent_end:
+                if group.outer[0] < cue_sent_end:
                     continue
-                if self.paragraph_of(group.outer[0]) != para or not _only_filler(
-                    self.text[cue_sent_end : group.outer[0]]
+                # a quotation already attributed, or words, end the run
+                if (
+                    gi in used
+                    or self.paragraph_of(group.outer[0]) != para
+                    or not _only_filler(self.text, cue_sent_end, group.outer[0])
                 ):
                     break
                 used.add(gi)
@@ -294,11 +346,21 @@ class Assembler:
         words = [w for w in inner.split() if w[:1].isalpha()]
         return len(words) > 1 and all(w[0].isupper() for w in words) and inner[-1:] not in ".!?"
 
-    def _sentence_like(self, group: MarkGroup) -> bool:
+    def _speech_like(self, group: MarkGroup) -> bool:
+        """Quoted speech rather than a quoted term: it ends with the punctuation of a
+        sentence inside the marks ("Leave now,"), or runs to four words; never a title."""
+        inner = self.text[group.start : group.end].rstrip()
+        words = [w for w in inner.split() if w[:1].isalpha()]
+        if not words or (len(words) > 1 and all(w[0].isupper() for w in words)):
+            return False
+        return inner[-1:] in ",.!?…" or len(words) >= 4
+
+    def _sentence_like(self, group: MarkGroup, anywhere: bool = False) -> bool:
+        """Four words or more, not a title; unless ``anywhere``, opening a sentence too."""
         o0 = group.outer[0]
         para_start = self._para_starts[self.paragraph_of(o0)]
-        before = self.text[para_start:o0].rstrip()
-        if before and before[-1] not in _SENTENCE_END:
+        at = _last_char(self.text, para_start, o0)
+        if not anywhere and at >= 0 and self.text[at] not in _SENTENCE_END:
             return False
         words = [w for w in self.text[group.start : group.end].split() if w[:1].isalpha()]
         return len(words) >= 4 and not all(w[0].isupper() for w in words)  # not a title
@@ -361,13 +423,26 @@ def _pieces(group: MarkGroup) -> list[tuple[int, int]]:
     return [(seg.start, seg.end) for seg in group.segments]
 
 
-def _only_filler(text: str) -> bool:
-    return all(ch.isspace() or ch in ",.;:—–-" for ch in text)
+def _only_filler(text: str, start: int, end: int) -> bool:
+    """Only spaces and light punctuation in ``text[start:end]`` (the scan stops at the first
+    other character, so a long gap costs nothing)."""
+    m = _FILLER.match(text, start, max(start, end))
+    return m is not None and m.end() >= end
 
 
-def _short_clause(text: str) -> bool:
-    """The words between a quotation and its trailing cue: a short attribution clause."""
-    return len(text.split()) <= 8 and "“" not in text and '"' not in text
+def _short_clause(text: str, start: int, end: int) -> bool:
+    """The words between a quotation and its trailing cue: a short attribution clause
+    (read word by word up to the limit, never the whole gap)."""
+    m = _SHORT_CLAUSE.match(text, start, max(start, end))
+    return m is not None and m.end() >= end
+
+
+def _last_char(text: str, start: int, end: int) -> int:
+    """The index of the last non-space character in ``text[start:end]``, or -1."""
+    i = end - 1
+    while i >= start and text[i].isspace():
+        i -= 1
+    return i if i >= start else -1
 
 
 def _dedupe(drafts: list[Draft]) -> list[Draft]:

@@ -3,8 +3,10 @@
 - signature: a quotation followed by a dash and a name closing the paragraph
   (``"..." ― Jane Doe``), as in testimonials and epigraphs;
 - label: a paragraph that opens with a name and a colon (``SMITH: ...`` in transcripts,
-  ``Smith: ...`` in headlines). Only names the parse recognises as a person or an
-  organisation, or all-capital speaker tags, count, so "Note:" or "Update:" never speak.
+  ``Smith: ...`` in headlines, ``Smith, The Daily Star: ...`` in round-ups, where the
+  outlet after the comma is not the speaker). Only names the parse recognises as a person
+  or an organisation, or all-capital speaker tags, count, so "Note:" never speaks. What
+  follows the label is the speaker's own words: a direct quote, marks or not.
 """
 
 from __future__ import annotations
@@ -17,7 +19,10 @@ from dateline.extract.quotes.cues import Cue
 from dateline.extract.quotes.marks import MarkGroup
 
 _SIGNATURE = re.compile(r"\s*[―—–-]{1,2}\s*((?:[A-Z][\w.'’-]*\.?\s*){1,6})\.?\s*$")
-_LABEL = re.compile(r"[\"“'‘]?\s*((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*)\s*:\s+\S")
+# "Name: ...", "NAME: ...", and the round-up "Name, Outlet: ..." (the outlet is not the speaker)
+_LABEL = re.compile(
+    r"[\"“'‘]?\s*((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*)(?:,\s+(?:[A-Z][\w.'’&-]*\s*){1,5})?\s*:\s+\S"
+)
 _SPEAKER_TYPES = ("PERSON", "ORG", "GROUP", "NORP", "GPE")
 
 
@@ -61,7 +66,9 @@ def label_cues(text: str, doc: Doc, paragraphs: list[tuple[int, int]]) -> list[t
         named = any(t.ent_type_ in _SPEAKER_TYPES for t in label) and all(t.ent_type_ for t in label)
         if not (shouting or named):
             continue
-        colon_at = text.index(":", m.end(1))
+        colon_at = m.end() - 1
+        while text[colon_at] != ":":
+            colon_at -= 1
         colon = doc.char_span(colon_at, colon_at + 1, alignment_mode="expand")
         if colon is None:
             continue

@@ -22,13 +22,16 @@ clause; quotation marks decide direct / mixed / indirect later. Lemma lists are 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
 from dateline.extract.quotes.lexicon import CueLexicon
+from dateline.extract.quotes.positions import Sentences
 
+_WORD = re.compile(r"\S+")
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = ("conj", "xcomp", "advcl", "pcomp", "acl")
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
@@ -153,12 +156,6 @@ def _climb_subject(tok: Token) -> Token | None:
     return None
 
 
-def _sentence_final(tok: Token) -> bool:
-    """True when only punctuation and spaces follow the cue in its sentence."""
-    sent = tok.sent
-    return all(t.is_punct or t.is_space for t in sent[tok.i - sent.start + 1 :])
-
-
 def _subtree_range(tok: Token) -> tuple[int, int]:
     return tok.left_edge.i, tok.right_edge.i
 
@@ -184,8 +181,8 @@ class CueFinder:
     """Finds cues in a parsed doc.
 
     ``quoted(char)``: the character lies inside a closed quotation (cues there are the
-    quoted person's words, not the article's); ``has_quotation(start, end)``: a
-    quotation overlaps the range.
+    quoted person's words, not the article's); ``has_quotation(start, end)``: the
+    quotations overlapping the range; ``sents``: the doc's sentence index.
     """
 
     def __init__(
@@ -193,12 +190,20 @@ class CueFinder:
         lex: CueLexicon,
         quoted: Callable[[int], bool],
         has_quotation: Callable[[int, int], list[tuple[int, int]]],
+        sents: Sentences,
     ) -> None:
         self.lex = lex
         self.quoted = quoted
         self.has_quotation = has_quotation
+        self.sents = sents
+        self._shapes: dict[tuple[int, int], tuple[int, bool, bool] | None] = {}
+        self._nears: dict[tuple[int, int], frozenset[int]] = {}
+        self._text = ""
+        # cue token -> the clauses handed over to it and the cue that handed them
+        self._relay: dict[int, tuple[list[Token], Token]] = {}
 
     def find(self, doc: Doc) -> list[Cue]:
+        self._text = doc.text  # built anew on every ``doc.text``: read once
         cues: list[Cue] = []
         consumed: set[int] = set()
         for tok in doc:
@@ -210,7 +215,7 @@ class CueFinder:
             elif tok.tag_.startswith("VB") and self.lex.is_cue_verb(tok.lemma_.lower()):
                 cue = self._verb(tok, consumed)
             elif tok.pos_ == "VERB" and tok.lemma_.lower() not in self.lex.light_verbs:
-                cue = self._characterisation(tok)
+                cue = self._characterisation(tok) or self._free_verb(tok)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.speech_nouns:
                 cue = self._noun(tok)
             if cue is not None:
@@ -245,9 +250,12 @@ class CueFinder:
             chain = self._chain(tok, consumed)
             if chain is not None:
                 return chain
-        comps = [c for c in tok.children if c.dep_ == "ccomp"]
+        handed, giver = self._relay.pop(tok.i, (None, None))
+        comps = handed or self._hand_over(tok, [c for c in tok.children if c.dep_ == "ccomp"])
         if comps:
             start = min(c.left_edge.i for c in comps)
+            if handed and start <= tok.right_edge.i < max(c.right_edge.i for c in comps):
+                start = tok.right_edge.i + 1  # the clause the parse hung this cue on starts after it
             end = max(c.right_edge.i for c in comps)
             content = trim_content(doc, start, end, self.lex)
             if content is None:
@@ -256,6 +264,8 @@ class CueFinder:
                 return None
             cue = Cue(tok, tok.text, span, "complement", content, tier=tier, colon=colon)
             self._source(cue, content_left=end < tok.i)
+            if giver is not None and (cue.source is None or content[0] <= cue.source.i <= content[1]):
+                cue.source = _subject(giver)  # the speaker of the cue that handed the clause over
             return cue
         if lemma in self.lex.intent:
             cue = self._infinitive(tok, span, tier)
@@ -281,7 +291,7 @@ class CueFinder:
                 cue = Cue(tok, tok.text, span, "inverted", content, tier=tier)
                 self._source(cue, content_left=content[1] < tok.i)
                 return cue
-        if tok.dep_ == "conj" and _sentence_final(tok) and _subject(tok) is None:
+        if tok.dep_ == "conj" and self.sents.final(tok) and _subject(tok) is None:
             prev = _prev_token(tok)
             if prev is not None and prev.text == ",":
                 rng = _range_without(doc, head, tok)
@@ -297,7 +307,7 @@ class CueFinder:
                 hi = max(c.right_edge.i for c in tok.rights if c.dep_ in _CARRIERS)
                 found = self.has_quotation(doc[lo].idx, doc[hi].idx + len(doc[hi].text))
                 if any(self._said_words(doc, a, b, tok) for a, b in found):
-                    content = trim_content(doc, lo, hi, self.lex)
+                    content = _with_relative(tok, trim_content(doc, lo, hi, self.lex))
                     if content is not None:
                         cue = Cue(tok, tok.text, span, "object", content, tier=tier)
                         self._source(cue, content_left=False)
@@ -316,18 +326,43 @@ class CueFinder:
             return None
         return cue
 
+    def _hand_over(self, tok: Token, comps: list[Token]) -> list[Token]:
+        """'"A," Trump said, adding later, "B."': with a clause on each side of the cue and
+        another cue of saying between it and the right one, the right clause is that cue's
+        (its own quote), not the second half of this one's."""
+        left = [c for c in comps if c.i < tok.i]
+        right = [c for c in comps if c.i > tok.i]
+        if not left or not right:
+            return comps
+        doc = tok.doc
+        # the words between the cue and the right clause (the parse may hang the second cue
+        # on either): a few tokens, so the look is short
+        relay = next(
+            (
+                doc[i]
+                for i in range(tok.i + 1, min(max(c.i for c in right), tok.i + 8))
+                if not self.quoted(doc[i].idx)
+                if doc[i].tag_.startswith("VB") and self.lex.is_cue_verb(doc[i].lemma_.lower())
+            ),
+            None,
+        )
+        if relay is None:
+            return comps
+        self._relay[relay.i] = (right, tok)
+        return left
+
     def _trailing(self, tok: Token, span: tuple[int, int]) -> Cue | None:
         """'..., the observatory reported.' where the parse lost the clause (a dateline in
         front, say): a final cue clause after a comma reports the sentence before it."""
         subj = _subject(tok)
-        if subj is None or subj.i > tok.i or not _sentence_final(tok) or self.quoted(tok.idx):
+        if subj is None or subj.i > tok.i or not self.sents.final(tok) or self.quoted(tok.idx):
             return None
         doc = tok.doc
         lo = subj.left_edge.i
-        sent = tok.sent
-        if lo - 1 <= sent.start or doc[lo - 1].text != ",":
+        sent_start = self.sents.start(tok)
+        if lo - 1 <= sent_start or doc[lo - 1].text != ",":
             return None
-        content = trim_content(doc, sent.start, lo - 2, self.lex)
+        content = trim_content(doc, sent_start, lo - 2, self.lex)
         if content is None or self.has_quotation(doc[content[0]].idx, doc[content[1]].idx + 1):
             return None
         cue = Cue(tok, tok.text, span, "inverted", content, subj)
@@ -433,27 +468,74 @@ class CueFinder:
         doc = tok.doc
         lo, hi = rights[0].left_edge.i, rights[-1].right_edge.i
         found = self.has_quotation(doc[lo].idx, doc[hi].idx + len(doc[hi].text))
-        if not found or not any(self._said_words(doc, a, b, tok) and _near(doc, a, b, tok) for a, b in found):
+        if not found or not any(
+            self._said_words(doc, a, b, tok) and self._near(doc, a, b, tok) for a, b in found
+        ):
             return None
-        content = trim_content(doc, lo, hi, self.lex)
+        content = _with_relative(tok, trim_content(doc, lo, hi, self.lex))
         if content is None:
             return None
         cue = Cue(tok, tok.text, (tok.idx, tok.idx + len(tok.text)), "object", content, tier="speech")
         self._source(cue, content_left=False)
         return cue if cue.source is not None else None
 
+    def _free_verb(self, tok: Token) -> Cue | None:
+        """Any verb with a person as its subject can introduce quoted speech ("blurted out",
+        "emailed", "implored"): a bare cue of tier ``any``, which the assembler lends only
+        to a sentence-like quotation standing right beside it (never through the parse)."""
+        subj = next((c for c in tok.children if c.dep_ == "nsubj" and not self.quoted(c.idx)), None)
+        prev = _prev_token(tok)
+        if subj is None and prev is not None and (prev.text == "," or _is_quote_char(prev.text)):
+            # inverted after a quotation ('"...," blurted out Jake Moss'): the parse may take
+            # the speaker for an object
+            subj = next((c for c in tok.rights if c.dep_ == "dobj"), None)
+        if subj is None or not _person(subj):
+            return None
+        cue = Cue(tok, tok.text, (tok.idx, tok.idx + len(tok.text)), "bare", None, tier="any")
+        cue.colon = _colon_after(tok)
+        cue.source = subj
+        return cue
+
     def _said_words(self, doc: Doc, start: int, end: int, verb: Token) -> bool:
         """A quoted fragment that reads as someone's words, not a title or a coined term."""
-        inner = doc.char_span(start, end, alignment_mode="expand")
-        if inner is None:
+        shape = self._shape(doc, start, end)
+        if shape is None:
             return False
-        words = [w for w in inner.text.split() if any(ch.isalpha() for ch in w)]
-        if not words or (all(w[0].isupper() for w in words) and len(words) > 1):
+        words, title, before_noun = shape
+        if not words or title:
             return False  # a title: "The Apprentice", "Barack Obama Election Day"
-        if len(words) == 1 and not self.lex.is_cue_verb(verb.lemma_.lower()):
+        if words == 1 and not self.lex.is_cue_verb(verb.lemma_.lower()):
             return False  # a coined term: a nationwide "walk-in"
-        nxt = next((t for t in doc[inner.end :] if not t.is_punct and not t.is_space), None)
-        return not (nxt is not None and nxt.pos_ == "NOUN" and nxt.idx - end <= 3)
+        return not before_noun
+
+    def _shape(self, doc: Doc, start: int, end: int) -> tuple[int, bool, bool] | None:
+        """(words up to 2, all capitalised, a noun right after) of a quotation, read once per
+        quotation: many verbs can ask about the same one."""
+        key = (start, end)
+        if key not in self._shapes:
+            inner = doc.char_span(start, end, alignment_mode="expand")
+            if inner is None:
+                self._shapes[key] = None
+                return None
+            words, capitalised = 0, True
+            for w in _words(self._text, start, end):
+                words += 1
+                capitalised = capitalised and w[0].isupper()
+                if words >= 2 and not capitalised:
+                    break
+            nxt = next((t for t in doc[inner.end : inner.end + 8] if not t.is_punct and not t.is_space), None)
+            before_noun = nxt is not None and nxt.pos_ == "NOUN" and nxt.idx - end <= 3
+            self._shapes[key] = (min(words, 2), words > 1 and capitalised, before_noun)
+        return self._shapes[key]
+
+    def _near(self, doc: Doc, start: int, end: int, verb: Token, arcs: int = 2) -> bool:
+        """The quotation hangs from the verb within ``arcs`` dependency arcs (its object, not
+        something deep inside it: 'seized on Trump's claim that there were "..."' is not).
+        The tokens that near are found once per quotation."""
+        key = (start, end)
+        if key not in self._nears:
+            self._nears[key] = _within_arcs(doc, start, end, arcs)
+        return verb.i in self._nears[key]
 
     @staticmethod
     def _finite_clause(comps: list[Token]) -> bool:
@@ -521,6 +603,9 @@ class CueFinder:
             subj = _climb_subject(tok)
             if subj is not None and self.quoted(subj.idx):
                 subj = self._sibling_source(tok)
+            if subj is not None and subj.lower_ == "who" and subj.head.dep_ == "relcl":
+                # "an architect who said he was stiffed, saying ...": the relative's antecedent
+                cue.relative, subj = subj, subj.head.head
         if (
             subj is not None
             and subj.pos_ == "PRON"
@@ -533,21 +618,50 @@ class CueFinder:
             cue.missing_source = cue.content is not None and (tok.tag_ in _FINITE or passive)
 
 
-def _near(doc: Doc, start: int, end: int, verb: Token, arcs: int = 2) -> bool:
-    """The quotation hangs from the verb within ``arcs`` dependency arcs (its object, not
-    something deep inside it: 'seized on Trump's claim that there were "..."' is not)."""
+def _within_arcs(doc: Doc, start: int, end: int, arcs: int) -> frozenset[int]:
+    """The tokens at most ``arcs`` heads above a token of the span whose head lies outside it."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
-        return False
+        return frozenset()
+    out: set[int] = set()
     for tok in span:
         if span.start <= tok.head.i < span.end:
             continue
-        cur, n = tok, 0
-        while cur.i != verb.i and n <= arcs and cur.head.i != cur.i:
-            cur, n = cur.head, n + 1
-        if cur.i == verb.i and n <= arcs:
-            return True
-    return False
+        out.add(tok.i)
+        cur = tok
+        for _ in range(arcs):
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+            out.add(cur.i)
+    return frozenset(out)
+
+
+def _words(text: str, start: int, end: int):
+    """The words of ``text[start:end]`` holding a letter, one at a time (no copy of the range)."""
+    for m in _WORD.finditer(text, start, end):
+        if any(ch.isalpha() for ch in m.group()):
+            yield m.group()
+
+
+def _with_relative(verb: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
+    """'who she dubbed "Mr. P"': what is named is the relative pronoun's antecedent, so the
+    content starts at the pronoun. A name given is no speech of the named words alone:
+    the quote comes out mixed, never a direct quote of "Mr. P"."""
+    if content is None:
+        return None
+    rel = next(
+        (c for c in verb.lefts if c.dep_ == "dobj" and c.lower_ in ("who", "whom", "which", "that")), None
+    )
+    return (rel.i, content[1]) if rel is not None and rel.i < content[0] else content
+
+
+_PERSON_PRONOUNS = ("he", "she", "i", "we")
+
+
+def _person(tok: Token) -> bool:
+    """A person, as far as the parse tells: a PERSON name or a personal pronoun."""
+    return tok.ent_type_ == "PERSON" or (tok.pos_ == "PRON" and tok.lower_ in _PERSON_PRONOUNS)
 
 
 def _colon_after(tok: Token) -> int | None:

@@ -22,9 +22,9 @@ _ANY_MARK = re.compile("[\"'`“”‘’«»„]")
 _OPEN_BEFORE = set(" \t\u00a0([{—–-/\u2014\u2013:;,")
 _CLOSE_AFTER = set(" \t\u00a0)]}—–-.,;:!?…\u2014\u2013")
 
-# closers after the first are typos seen in the wild ("Mostly True.“"): they close only
-# where a closing mark can stand
-DOUBLE_PAIRS = {"“": "”“", "«": "»", "„": "“”", "``": "''"}
+# closers after the first are typos seen in the wild ("Mostly True.“", “no evidence"):
+# they close only where a closing mark can stand
+DOUBLE_PAIRS = {"“": '”“"', "«": "»", "„": "“”", "``": "''"}
 SINGLE_PAIRS = {"‘": "’"}
 
 
@@ -120,7 +120,7 @@ def _scan_paragraph(text: str, start: int, end: int, index: int) -> list[MarkSeg
             elif ch == "”" and _is_opening(text, i, 1, start):  # a closing mark typed to open
                 open_at, closers, width, single = i, "”“", 1, False
             elif ch == '"':
-                open_at, closers, width, single = i, '"', 1, False
+                open_at, closers, width, single = i, '"”', 1, False
             elif ch in SINGLE_PAIRS and _is_opening(text, i, 1, start):
                 open_at, closers, width, single = i, SINGLE_PAIRS[ch], 1, True
             elif ch == "'" and _is_opening(text, i, 1, start) and text[i + 1 : i + 2].isalpha():

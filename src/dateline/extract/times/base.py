@@ -34,6 +34,8 @@ _FUTURE_REL = {"next", "coming", "the coming", "this coming", "the next", "follo
 TIMEX_DAY = re.compile(r"^\d{4}-\d\d-\d\d")
 _AHEAD = re.compile(r"\bahead\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _LIMIT = re.compile(r"\b(?:until|till|through|by|to|from|effective|before)\s+(?:the\s+)?$", re.IGNORECASE)
+# a limit ahead unless the clause is past: "until", "by", "no later than", "effective"
+_DEADLINE = re.compile(r"\b(?:until|till|by|effective|no\s+later\s+than)\s+(?:the\s+)?$", re.IGNORECASE)
 _CONJOINED = re.compile(
     r"^\s*(?:,|and|or|to|through|until|till|-|–|—)\s*(?:in\s+|early\s+|late\s+)?$", re.IGNORECASE
 )
@@ -108,6 +110,8 @@ class ResolverBase:
         tense = self._direction(m.start(), m.end())
         if tense == "past" and _LIMIT.search(before):
             return None
+        if tense == "present" and _DEADLINE.search(before):
+            return "future"  # a limit in a present clause lies ahead: "the ban lasts until Tuesday"
         return present if tense == "present" else tense
 
     def remember(

@@ -8,6 +8,7 @@ import re
 from functools import cache
 
 from dateline.extract.times import calendar as cal
+from dateline.extract.times import holidays
 from dateline.extract.times.base import (
     ABSOLUTE,
     PUBLISHED,
@@ -18,6 +19,7 @@ from dateline.extract.times.base import (
     norm,
     spelled_year,
 )
+from dateline.extract.times.filters import range_years
 from dateline.extract.times.lexicon import alternation, lexicon, spelled_days
 
 
@@ -221,6 +223,45 @@ class DateRules(ResolverBase):
         return Resolved("DATE", m["year"], ABSOLUTE)
 
     _r_year_range = _r_year
+
+    def _r_year_range_end(self, m: re.Match[str]) -> Resolved | None:
+        years = range_years(m, self.text)
+        return Resolved("DATE", f"{years[1]:04d}", ABSOLUTE) if years else None
+
+    def _r_holiday(self, m: re.Match[str]) -> Resolved | None:
+        """A named day in the year the text gives, else the occurrence the tense points to
+        (the nearest one when the clause has no tense)."""
+        name = norm(m["name"]).replace("’", "'")
+        month = holidays.is_month(name)
+
+        def value(d: dt.date) -> str:
+            return f"{d.year:04d}" if month else d.isoformat()
+
+        if m["year"]:
+            d = holidays.holiday_on(name, int(m["year"]))
+            return Resolved("DATE", value(d), ABSOLUTE) if d else None
+        if self.dct is None:
+            return Resolved("DATE", "XXXX" if month else "XXXX-XX-XX", None)
+        rel = norm(m["rel"])
+        direction = (
+            "past"
+            if rel in ("last", "this past")
+            else "future"
+            if rel in ("next", "this coming")
+            else self.direction(m, present="future")
+        )
+        around = [d for k in (-1, 0, 1) if (d := holidays.holiday_on(name, self.dct.year + k)) is not None]
+        if not around:
+            return None
+        past = [d for d in around if d <= self.dct]
+        future = [d for d in around if d >= self.dct]
+        if direction == "past" and past:
+            d = past[-1]
+        elif direction == "future" and future:
+            d = future[0]
+        else:
+            d = min(around, key=lambda d: abs((d - self.dct).days))
+        return Resolved("DATE", value(d), PUBLISHED)
 
     def _r_spelled_year(self, m: re.Match[str]) -> Resolved | None:
         year = spelled_year(m["spelled"])

@@ -31,6 +31,8 @@ _DATED_RULES = {
     "month_year",
     "year",
     "year_range",
+    "year_range_end",
+    "holiday",
     "spelled_year",
     "fiscal_year",
 }
@@ -142,8 +144,27 @@ def accept(rule: str, m: re.Match[str], text: str, tokens: TokenIndex | None) ->
         return None  # a title in quotes ("This Week")
     elif rule == "period" and not (groups.get("which") or groups.get("lastyears") or groups.get("tail")):
         return None  # a bare "the quarter" is the_unit's
+    elif rule == "duration_adj" and (groups.get("old") or "").lower() == "-old":
+        return None  # an age ("a 6-year-old boy", "the 40-year-old") is not a time of the story
+    elif rule in ("year_range", "year_range_end"):
+        if not _range_ok(m, text, tokens):
+            return None
+    elif rule == "frequency":
+        tok = tokens.at(m.start()) if tokens else None
+        if tok is None or tok.pos_ != "ADV":
+            return None  # "a daily newspaper": the adjective names a kind, not a time
+        if per_unit(text, start):
+            return None  # a rate after an amount ("$5 million annually"), as "$5 a year" is
+    elif rule == "holiday":
+        if not _holiday_ok(m, tokens):
+            return None
     elif rule == "bare_units":
         start = m.start("unit")
+    elif rule == "at_time":
+        tok = tokens.at(m.end() - 1) if tokens else None
+        if tok is not None and any(c.dep_ in ("relcl", "acl") for c in tok.children):
+            return None  # "at the time he was captured": a clause, not a time of its own
+        start = m.start("x")
     elif rule in ("modal_day", "ordinal_day", "vague_span"):
         start = m.start("x")
     elif rule == "bare_season":
@@ -235,6 +256,59 @@ def _year_ok(m: re.Match[str], before: str, after: str, tokens: TokenIndex | Non
             )
         return True  # "the 1990 invasion", "the 2016 Olympics"
     return tok.ent_type_ != "CARDINAL" or tok.dep_ in ("pobj", "npadvmod", "nsubj", "dobj", "appos", "conj")
+
+
+def range_years(m: re.Match[str], text: str) -> tuple[int, int] | None:
+    """The two years of the range a ``year_range`` or ``year_range_end`` match belongs to."""
+    if "y2" in m.groupdict() and m.group("y2"):
+        dash = m.start() - 1
+        first, second = text[dash - 4 : dash], m.group("y2")
+    else:
+        dash = m.end()
+        tail = re.match(r"\d+", text[dash + 1 : dash + 6])
+        first, second = m.group("year"), tail.group(0) if tail else ""
+    if not re.fullmatch(r"1[5-9]\d\d|20\d\d", first) or len(second) not in (2, 4):
+        return None
+    start = int(first)
+    end = int(second) if len(second) == 4 else start // 100 * 100 + int(second)
+    if len(second) == 2 and end <= start:
+        end += 100  # "1999-00"
+    return (start, end) if 0 < end - start <= 20 else None
+
+
+def _range_ok(m: re.Match[str], text: str, tokens: TokenIndex | None) -> bool:
+    """Both ends of "2009-2010" / "1957-58" are years: the second is later than the first,
+    and the range is no amount or code ("$1990-95", "resolution 1990-92")."""
+    years = range_years(m, text)
+    if years is None:
+        return False
+    is_end = bool(m.groupdict().get("y2"))
+    first_at = m.start() - 5 if is_end else m.start()
+    before = text[max(0, first_at - 30) : first_at]
+    after = text[m.end() : m.end() + 20] if is_end else ""
+    if (
+        _MONEY_BEFORE.search(before)
+        or re.search(r"[\d,.$£€#/]$", before)
+        or (after and _AMOUNT_AFTER.match(after))
+    ):
+        return False
+    label = re.search(r"(?:^|[\s(])([A-Za-z.]+)\s*$", before)
+    return not (label and label.group(1).lower().rstrip(".") in lexicon().label_nouns)
+
+
+def _holiday_ok(m: re.Match[str], tokens: TokenIndex | None) -> bool:
+    """A capitalised holiday name standing for its day: not a modifier ("Christmas
+    shopping", "Easter eggs") nor part of another name ("Easter Island")."""
+    name = m.group("name")
+    if not name[:1].isupper():
+        return False
+    if tokens is None or m.group("year"):
+        return True
+    last = tokens.at(m.end("name") - 1)
+    if last is None:
+        return True
+    nxt = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
+    return not (nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.idx - m.end("name") <= 1)
 
 
 def _duration_ok(m: re.Match[str], tokens: TokenIndex | None) -> bool:

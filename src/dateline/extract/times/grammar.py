@@ -13,7 +13,27 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from dateline.extract.times.holidays import DAYS, MONTHS
 from dateline.extract.times.lexicon import alternation, lexicon, number_pattern, spelled_days
+
+# frequency adverbs and their TIMEX3 SET values
+FREQUENCIES = {
+    "hourly": "PT1H",
+    "daily": "P1D",
+    "nightly": "XXXX-XX-XXTNI",
+    "weekly": "P1W",
+    "biweekly": "P2W",
+    "fortnightly": "P2W",
+    "monthly": "P1M",
+    "quarterly": "P1Q",
+    "semiannually": "P6M",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+}
+
+
+def holiday_names() -> list[str]:
+    return [*DAYS, *MONTHS]
 
 
 @dataclass(frozen=True)
@@ -157,6 +177,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "the_unit": (*_UNIT_STEMS, "morning", "afternoon", "evening"),
     "narrative": (*_UNIT_STEMS, "morning", "afternoon", "evening", "night"),
     "unit_around": ("before", "after"),
+    "unit_event": ("before", "after"),
     "ago": ("ago", "earlier", "later", "from now", "hence"),
     "bare_ago": ("ago", "earlier", "later"),
     "duration": _UNIT_STEMS,
@@ -169,7 +190,28 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "period": ("quarter", "period", "months"),
     "year_ago_adj": ("year-",),
     "fiscal_year": ("fiscal", "fy"),
-    "year_range": ("-",),
+    "year_range": ("-", "–"),
+    "year_range_end": ("-", "–"),
+    "frequency": ("ly",),
+    "holiday": (
+        "christmas",
+        "year's",
+        "year’s",
+        "valentine",
+        "halloween",
+        "easter",
+        "friday",
+        "sunday",
+        "wednesday",
+        "pentecost",
+        "thanksgiving",
+        "labor",
+        "memorial",
+        "king",
+        "eid",
+        "ramadan",
+    ),
+    "at_time": ("time",),
     "spelled_year": ("nineteen", "thousand"),
     "decade": ("0s", "0's", "ties"),
     "century": ("century",),
@@ -202,6 +244,8 @@ def _macros() -> dict[str, str]:
         "ORD": alternation(lex.ordinals),
         "DAYWORD": alternation(spelled_days()),
         "SEASON": alternation(lex.seasons),
+        "FREQ": alternation(FREQUENCIES),
+        "HOLIDAY": alternation([*holiday_names(), *(n.replace("'", "’") for n in holiday_names())]),
         "PART": r"(?:morning|afternoon|evening|night)",
         "PRE": rf"(?:(?:{alternation(_PRE_WORDS)})\s+(?:the\s+)?|mid-\s*)",
         "REL": rf"(?:{alternation(_REL_WORDS)})",
@@ -294,6 +338,12 @@ _RULES: tuple[tuple[str, str, int], ...] = (
         r"\bthe\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after)\b(?!\s+(?:the|a|an|his|her|their|its)\b)",
         3,
     ),
+    # "the day after his death": counted from an event, whose date only the narrative gives
+    (
+        "unit_event",
+        r"\bthe\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after)(?=\s+(?:the|a|an|his|her|their|its)\b)",
+        3,
+    ),
     (
         "ago",
         r"\b(?:(?P<mod>{DMOD})\s+)?(?P<num>{NUM})\s+(?P<unit>{UNIT})\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later(?!\s+than)|from\s+now|hence)\b",
@@ -334,8 +384,20 @@ _RULES: tuple[tuple[str, str, int], ...] = (
     ),
     ("year_ago_adj", r"\b(?P<which>year-ago|year-earlier|year-before)\b", 0),
     ("fiscal_year", r"\b(?P<fiscal>fiscal|FY)\s*(?P<year>{YEAR}|'?\d\d)\b", 3),
-    ("year", r"\b(?:(?P<pre>{PRE}))?(?P<year>{YEAR})\b(?!-\d)", 1),
-    ("year_range", r"\b(?P<year>{YEAR})-(?P<y2>\d{2}|\d{4})\b", 1),
+    ("year", r"\b(?:(?P<pre>{PRE}))?(?P<year>{YEAR})\b(?![-–]\d)", 1),
+    # "2009-2010", "1957-58": each end of a range is a date of its own (TimeML gives a range
+    # two TIMEX3s, joined by a TLINK), so the first year and the second are two matches
+    ("year_range", r"\b(?P<year>{YEAR})(?=[-–](?:\d{2}|\d{4})\b(?![-–/]\d))", 1),
+    ("year_range_end", r"(?<=\b\d{4}[-–])(?P<y2>\d{2}|\d{4})\b(?![-–/]\d)", 1),
+    # adverbs of frequency: "published daily", "meets weekly" (the adjective is not a time)
+    ("frequency", r"\b(?P<freq>{FREQ})\b", 1),
+    (
+        "holiday",
+        r"\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?P<name>{HOLIDAY})(?:,?\s+(?P<year>{YEAR}))?\b",
+        3,
+    ),
+    # "at the time", "at that time": the time the narrative has reached (the preposition is trimmed)
+    ("at_time", r"\bat\s+(?P<x>(?:the|that)\s+time)\b(?!\s+(?:of|when|that|to|for|being|in)\b)", 2),
     ("spelled_year", r"\b(?:(?P<pre>{PRE}))?(?P<spelled>{SPELLED_YEAR})\b", 2),
     (
         "decade",

@@ -1,5 +1,12 @@
 """Handlers for stretches and positions of time: "last week", "the next day", "two
-years ago", durations, sets ("every Friday"), quarters and vague references."""
+years ago", durations, sets ("every Friday", "daily"), quarters and vague references.
+
+DURATION or DATE, as TimeML decides: an amount of time measured from a point ("two
+years ago", "a month earlier", "eight years from now") names a point, so it is a DATE
+whose value is the shifted point (``2014``, ``2010-05``; ``XXXX-XX`` when the point is
+coarser than the shift); an amount alone ("for three weeks", "a 10-day visit") is a
+DURATION (``P3W``). Ages ("a 6-year-old") are neither: they are filtered out.
+"""
 
 from __future__ import annotations
 
@@ -92,6 +99,18 @@ class PeriodRules(ResolverBase):
     def _r_unit_around(self, m: re.Match[str]) -> Resolved | None:
         return self._narrative_unit(norm(m["unit"]), -1 if norm(m["dir"]) == "before" else 1)
 
+    def _r_unit_event(self, m: re.Match[str]) -> Resolved | None:
+        """'the day after his death': one unit from the event, dated by the narrative when
+        the text has told a date (the event is usually the one just dated), else unknown.
+        In apposition to a date ("Oct. 12, the day before the crash") it is that date."""
+        unit = norm(m["unit"])
+        if self.narrative is None:
+            unknown = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX"}.get(unit, "XXXX")
+            return Resolved("DATE", unknown, None)
+        if self._last_end is not None and re.fullmatch(r"\s*,\s*", self.text[self._last_end : m.start()]):
+            return self._narrative_unit(unit, 0)
+        return self._r_unit_around(m)
+
     def _r_ago(self, m: re.Match[str]) -> Resolved | None:
         unit = lexicon().units[norm(m["unit"])]
         amount = parse_amount(m["num"])
@@ -121,15 +140,18 @@ class PeriodRules(ResolverBase):
             "DE": "year",
             "CE": "year",
         }.get(unit)
+        letters_of = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX"}
         if ref is None or gran is None:
-            letters = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX"}
-            return Resolved("DATE", letters.get(gran or "", "XXXX"), None)
+            return Resolved("DATE", letters_of.get(gran or "", "XXXX"), None)
         if cal.granularity(ref) == "quarter" and unit in ("Y", "Q"):
             base = ref
         else:
             base = cal.coarsen(ref, gran) or ref
         value = cal.shift_value(base, n, unit)
         if value is None:
+            if direction in ("earlier", "later") and gran in letters_of:
+                # "a month earlier" than "2010": the month is not told; the expression is
+                return Resolved("DATE", letters_of[gran], None)
             return None
         if unit == "DE":
             value = value[:3]
@@ -254,6 +276,19 @@ class PeriodRules(ResolverBase):
         if m.group(0).lower().startswith("was"):
             return self._narrative_unit("day", 0)
         return self._day(self.dct) if self.dct else Resolved("DATE", "XXXX-XX-XX", None)
+
+    def _r_frequency(self, m: re.Match[str]) -> Resolved | None:
+        from dateline.extract.times.grammar import FREQUENCIES
+
+        return Resolved("SET", FREQUENCIES[norm(m["freq"])], ABSOLUTE)
+
+    def _r_at_time(self, m: re.Match[str]) -> Resolved | None:
+        """'at the time' in a past clause: TimeML's PAST_REF (the narrative's date would be
+        a guess: the time meant is an event's, which the text rarely dates); in a present or
+        future clause the present or a future reference."""
+        direction = self.direction(m)
+        value = {"future": "FUTURE_REF", "present": "PRESENT_REF"}.get(direction or "", "PAST_REF")
+        return Resolved("DATE", value, PUBLISHED)
 
     def _r_ref(self, m: re.Match[str]) -> Resolved | None:
         value = lexicon().references[norm(m["ref"])]
