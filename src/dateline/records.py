@@ -149,6 +149,8 @@ class Event:
     modality: str = "asserted"
     attributed_to: str | None = None
     confidence: float | None = None
+    #: the id of the incident (the real-world event, across articles) this report belongs to
+    incident: str | None = None
 
 
 @dataclass(slots=True)
