@@ -265,6 +265,7 @@ def _is_snippet(gold_events: list[Record]) -> bool:
 def score(gold_rows: list[Record], preds: dict[str, Record]) -> dict[str, dict[str, Any]]:
     """Score predictions (by article id) against gold articles; only listed layers count."""
     counts: dict[str, Counter] = defaultdict(Counter)
+    incidents: dict[str, list[tuple[str, set[str], str | None]]] = defaultdict(list)
     snippet_gold: list[str] = []
     snippet_pred: list[str] = []
     for g in gold_rows:
@@ -277,6 +278,8 @@ def score(gold_rows: list[Record], preds: dict[str, Record]) -> dict[str, dict[s
             _times(counts[f"{ds}/times"], g.get("times", []), p.get("times") or [])
         if "places" in layers:
             _places(counts[f"{ds}/places"], g.get("places", []), p.get("places") or [])
+        if "incidents" in layers and g.get("incident"):
+            incidents[ds].append(incident_row(g["incident"], p.get("events") or []))
         if "events" in layers:
             gold_events, pred_events = g.get("events", []), p.get("events") or []
             if _is_snippet(gold_events):
@@ -286,6 +289,8 @@ def score(gold_rows: list[Record], preds: dict[str, Record]) -> dict[str, dict[s
             else:
                 _events(counts[f"{ds}/events"], gold_events, pred_events, p.get("places") or [])
     out = {key: _finish(key.split("/")[1], v) for key, v in sorted(counts.items())}
+    for ds, rows in sorted(incidents.items()):
+        out[f"{ds}/incidents"] = incident_scores(rows)
     if snippet_gold:
         out["snippets/events"] = _snippets(snippet_gold, snippet_pred)
     return out

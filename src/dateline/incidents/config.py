@@ -34,6 +34,8 @@ def _weights() -> dict[str, float]:
         "same_article": 0.5,
         # the same ACLED sub-type (or PLOVER mode) on both sides
         "subtype": 0.3,
+        # -1 when the two have different ACLED event types
+        "type_conflict": 0.5,
     }
 
 
@@ -42,7 +44,7 @@ class LinkConfig:
     """Thresholds and weights for incident linking (defaults measured on GVC dev, half A)."""
 
     window_days: int = 14
-    link_threshold: float = 2.4
+    link_threshold: float = 2.0
     far_km: float = 60.0
     weights: dict[str, float] = field(default_factory=_weights)
 

@@ -89,10 +89,23 @@ def features(a: Report, b: Report, config: LinkConfig = DEFAULT) -> dict[str, fl
         "actors": actors_feature(a, b),
         "counts": counts_feature(a, b),
         "same_article": 1.0 if a.article_id == b.article_id else 0.0,
-        "subtype": 1.0 if a.subtype and a.subtype == b.subtype else 0.0,
+        "subtype": subtype_feature(a, b),
+        "type_conflict": type_conflict_feature(a, b),
     }
 
 
+def subtype_feature(a: Report, b: Report) -> float:
+    """1 for the same ACLED sub-type (or PLOVER mode) on both sides."""
+    return 1.0 if a.subtype and a.subtype == b.subtype else 0.0
+
+
+def type_conflict_feature(a: Report, b: Report) -> float:
+    """-1 when both have ACLED event types and they differ (for ACLED an air strike and a
+    territory regained are two events, even on one day in one town)."""
+    return -1.0 if a.acled_type and b.acled_type and a.acled_type != b.acled_type else 0.0
+
+
 def score(a: Report, b: Report, config: LinkConfig = DEFAULT) -> float:
+    """The weighted sum of the pair's features (``LinkConfig.weights``)."""
     f = features(a, b, config)
     return sum(config.weights.get(name, 0.0) * value for name, value in f.items())

@@ -46,9 +46,13 @@ def summary(iid: str, reports: list[Report]) -> tuple[Any, ...]:
     """The ``incidents`` row of an incident with these reports."""
     dates = sorted(r.date for r in reports if r.date)
 
+    reports = sorted(reports, key=lambda r: (r.article_id, len(r.event_id), r.event_id))
+
     def common(values: Iterable[str | None]) -> str | None:
-        c = Counter(v for v in values if v)
-        return min(c, key=lambda v: (-c[v], v)) if c else None
+        """The most common value; on a tie, the one of the earliest report (the lead)."""
+        seen = [v for v in values if v]
+        c = Counter(seen)
+        return max(seen, key=lambda v: (c[v], -seen.index(v))) if seen else None
 
     placed = [r for r in reports if r.place]
     best = min(placed, key=lambda r: (_PRECISION.get(r.feature or "", 5), r.key)) if placed else None
