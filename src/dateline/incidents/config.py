@@ -34,6 +34,8 @@ def _weights() -> dict[str, float]:
         "same_article": 0.5,
         # the same ACLED sub-type (or PLOVER mode) on both sides
         "subtype": 0.3,
+        # -1 when both name several details (people, streets, times) and hardly any agree
+        "details_differ": 1.0,
         # -1 when the two have different ACLED event types
         "type_conflict": 0.5,
     }
@@ -44,8 +46,10 @@ class LinkConfig:
     """Thresholds and weights for incident linking (defaults measured on GVC dev, half A)."""
 
     window_days: int = 14
-    link_threshold: float = 2.0
+    link_threshold: float = 1.8
     far_km: float = 60.0
+    #: ``details_differ`` fires when the detail cosine is below this (both naming four or more)
+    differ_below: float = 0.25
     weights: dict[str, float] = field(default_factory=_weights)
 
 

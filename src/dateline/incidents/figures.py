@@ -30,8 +30,8 @@ _VAGUE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, VAGUE), key=len, rev
 
 def vague_value(text: str | None) -> int | None:
     """The number a vague quantity in ``text`` stands for ('dozens of people' -> 12), or None."""
-    m = _VAGUE.search(text or "")
-    return VAGUE[m.group(1).lower()] if m else None
+    found = [VAGUE[m.group(1).lower()] for m in _VAGUE.finditer(text or "")]
+    return max(found) if found else None  # "many hundreds" is hundreds
 
 
 def figure(count: list[Any]) -> float | None:

@@ -29,6 +29,7 @@ _COMMON_WORDS = """a an the this that these those he she it they we you i his he
     jan feb mar apr jun jul aug sep sept oct nov dec am pm a.m p.m"""
 _COMMON = frozenset(_COMMON_WORDS.split())
 _TOKEN = re.compile(r"\b[A-Z][\w'’-]*[\w]|\b\d[\d:,.]*\d\b|\b\d\b")
+_NAME_NEXT = re.compile(r"[A-Z][a-z]+\b(?! (?:said|says|told)\b)")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
@@ -130,8 +131,9 @@ def _paragraph_of(pars: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 def distinctive_words(text: str) -> set[str]:
     """Names and long numbers: the details that tell one incident from another.
 
-    A capitalised word counts when it is capitalised somewhere other than at the start of
-    a sentence (so "Officers said" is not a name) and is not grammar or a calendar word;
+    A capitalised word counts when it is not at the start of a sentence, or when another
+    capitalised word follows it there ("Noor Halvorsen was", not "Officers said"), and is
+    not grammar or a calendar word;
     a number counts when it has three digits or more or is a clock time (addresses,
     times), never a year: day-of-month numbers and small counts say little.
     """
@@ -147,7 +149,9 @@ def distinctive_words(text: str) -> set[str]:
                 numbers.add(low)
             continue
         before = text[: m.start()].rstrip(" \t\"“‘'(")
-        if before and before[-1] not in ".!?\n:;—-":
+        after = text[m.end() : m.end() + 40].lstrip(" ")
+        # at a sentence start only a name's first word ("Noor Halvorsen was") counts
+        if (before and before[-1] not in ".!?\n:;—-") or _NAME_NEXT.match(after):
             named.add(low)
     return named | numbers
 

@@ -90,8 +90,18 @@ def features(a: Report, b: Report, config: LinkConfig = DEFAULT) -> dict[str, fl
         "counts": counts_feature(a, b),
         "same_article": 1.0 if a.article_id == b.article_id else 0.0,
         "subtype": subtype_feature(a, b),
+        "details_differ": details_differ_feature(a, b, config),
         "type_conflict": type_conflict_feature(a, b),
     }
+
+
+def details_differ_feature(a: Report, b: Report, config: LinkConfig = DEFAULT) -> float:
+    """-1 when both reports name enough details (four or more) and almost none agree: two
+    shootings in one town on one day are told apart by their victims, streets and times."""
+    if len(a.context) < 4 or len(b.context) < 4:
+        return 0.0
+    shared = len(set(a.context) & set(b.context))
+    return -1.0 if shared / math.sqrt(len(a.context) * len(b.context)) < config.differ_below else 0.0
 
 
 def subtype_feature(a: Report, b: Report) -> float:
