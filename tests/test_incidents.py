@@ -18,7 +18,6 @@ import time
 from pathlib import Path
 
 import pytest
-from incident_helpers import TOWNS, article, event, place, quote, synthetic_articles
 
 from dateline.eval.metrics import incident_row, incident_scores
 from dateline.incidents.apply import link_articles
@@ -30,6 +29,7 @@ from dateline.incidents.store import IncidentQuery, incident_store
 from dateline.incidents.view import incident_view
 from dateline.records import Actor, Count
 from dateline.store import open_store
+from incident_helpers import TOWNS, article, event, place, quote, synthetic_articles
 
 TESTS = Path(__file__).resolve().parent
 
@@ -306,7 +306,7 @@ def test_exports_write_incidents(tmp_path):
     assert main(["export", "geojson", "--incidents", "--db", db, "-o", str(tmp_path / "i.geojson")]) == 0
     feats = json.loads((tmp_path / "i.geojson").read_text())["features"]
     assert {f["properties"]["kind"] for f in feats} == {"incident"} and len(feats) == 3
-    lon, lat = [f for f in feats if f["properties"]["place"] == "Millbrook"][0]["geometry"]["coordinates"]
+    lon, lat = next(f for f in feats if f["properties"]["place"] == "Millbrook")["geometry"]["coordinates"]
     assert (lat, lon) == (TOWNS["Millbrook"][3], TOWNS["Millbrook"][4])
     assert main(["export", "jsonl", "--db", db, "-o", str(tmp_path / "a.jsonl")]) == 0
     lines = [json.loads(x) for x in (tmp_path / "a.jsonl").read_text().splitlines()]
