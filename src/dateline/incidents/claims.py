@@ -52,6 +52,8 @@ CLAIM = (
     "declares", "confirm", "confirmed", "confirms", "affirm", "affirmed", "affirms", "hail", "hailed",
     "hails", "insist", "insisted", "insists", "maintain", "maintained", "maintains",
 )  # fmt: skip
+#: statements about something that happened: they join the incident of what they are about
+REACTIONS = ("ACCUSE", "REJECT", "SUPPORT", "REQUEST")
 VERBAL = ("REJECT", "ACCUSE", "SUPPORT", "CONSULT", "REQUEST", "AGREE", "THREATEN")
 _CLAIM_SENTENCE = re.compile(r"\b(claimed|claims|announced|declared|announces|declares)\b", re.I)
 _SUBJECT_TAIL = re.compile(r"\s+(have|has|had|now|also|already|officially|reportedly|since|then)$", re.I)

@@ -31,7 +31,7 @@ def _weights() -> dict[str, float]:
         # only different values for the same unit: -1 (sources disagree, but rarely by much)
         "counts": 0.5,
         # the two reports come from the same article (within-article coreference)
-        "same_article": 0.5,
+        "same_article": 1.5,
         # the same ACLED sub-type (or PLOVER mode) on both sides
         "subtype": 0.3,
         # -1 when both name several details (people, streets, times) and hardly any agree

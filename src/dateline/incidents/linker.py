@@ -11,7 +11,8 @@ Blocking (``BlockIndex``): reports are indexed by (family, country, admin1, day)
 report is compared only with the reports of its family and country (or of no known
 country) in the days of the window, and with the same first-level region when both
 know it. Reports without any date are compared only with undated reports of the same
-article. This keeps the candidates of a report to its neighbourhood, so linking cost
+article. A reaction (an accusation, rejection, praise or appeal: ``Report.about``) also joins
+the event it is about, in its own article (``claims.owner``), without a score. This keeps the candidates of a report to its neighbourhood, so linking cost
 grows about linearly with the corpus.
 """
 
@@ -26,6 +27,8 @@ from dateline.incidents.reports import Report
 from dateline.incidents.scoring import compatible, score
 
 Key = tuple[str, str]
+#: the score recorded for a reaction's link to the event it is about (not a pair score)
+REACTION_LINK = 100.0
 
 
 def key_text(key: Key) -> str:
@@ -122,6 +125,13 @@ class Linker:
         """Link one report to what is already indexed; returns the links it made."""
         links = []
         self.sets.add(report.key)
+        if report.about:
+            # a reaction is part of what it reacts to: one edge, no scoring
+            about = (report.article_id, report.about)
+            self.sets.add(about)
+            self.sets.union(report.key, about)
+            self.edges.append((report.key, about, REACTION_LINK))
+            links.append((about, REACTION_LINK))
         for other in self.index.candidates(report):
             self.pairs_scored += 1
             s = score(report, other, self.config)

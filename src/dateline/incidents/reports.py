@@ -15,6 +15,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from dateline.incidents.claims import REACTIONS, owner
 from dateline.records import Article, Event, Place
 
 #: Words that are capitalised for grammar, not because they name something.
@@ -75,6 +76,8 @@ class Report:
     counts: list[list[Any]] = field(default_factory=list)
     context: list[str] = field(default_factory=list)
     published: str | None = None
+    #: a reaction (accusation, rejection, praise, appeal) joins the event it is about
+    about: str | None = None
 
     @property
     def key(self) -> tuple[str, str]:
@@ -218,7 +221,12 @@ def build_report(article: Article, event: Event, pars: list[tuple[int, int]] | N
             low = c.low if c.low is not None else c.value
             high = c.high if c.high is not None else c.value
             counts.append([cls, c.value, low, high, c.text])
+    about = None
+    if family_of(event) in REACTIONS:
+        target = owner(article, event.span[0])
+        about = target.id if target is not None else None
     return Report(
+        about=about,
         article_id=article.id,
         event_id=event.id,
         family=family_of(event),

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dateline.incidents.config import DEFAULT, LinkConfig
-from dateline.incidents.linker import Key, blockable, incident_id
+from dateline.incidents.linker import REACTION_LINK, Key, blockable, incident_id
 from dateline.incidents.reports import Report, reports_of
 from dateline.incidents.scoring import score
 from dateline.records import Article
@@ -116,6 +116,12 @@ class IncidentStore:
                 ],
             )
             for report in new:
+                if report.about:
+                    a, b = sorted((report.key, (report.article_id, report.about)))
+                    self.conn.execute(
+                        "INSERT OR REPLACE INTO incident_links VALUES (?, ?, ?, ?, ?)",
+                        [*a, *b, REACTION_LINK],
+                    )
                 for other in self._candidates(report):
                     s = score(report, other, self.config)
                     if s >= self.config.link_threshold:
