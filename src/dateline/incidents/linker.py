@@ -7,11 +7,11 @@ so one-by-one and all-at-once linking give the same incidents with the same ids.
 price: when a new report bridges two incidents, they merge and the merged one keeps the
 smaller member's id (the other id disappears); the store rewrites its members' rows.
 
-Blocking (``BlockIndex``): reports are indexed by (family, country, admin1, day); a
-report is compared only with the reports of its family and country (or of no known
-country) in the days of the window, and with the same first-level region when both
-know it. Reports without any date are compared only with undated reports of the same
-article. A reaction (an accusation, rejection, praise or appeal: ``Report.about``) also joins
+Blocking (``BlockIndex``, rule in ``scoring.compatible``): a report is compared only
+with reports of its family in the days of the window, in its country and first-level
+region (when both know them), or sharing a distinctive word when a side has no known
+country, or in its own article. Reports without any date meet only the undated reports
+of their article. A reaction (an accusation, rejection, praise or appeal: ``Report.about``) also joins
 the event it is about, in its own article (``claims.owner``), without a score. This keeps the candidates of a report to its neighbourhood, so linking cost
 grows about linearly with the corpus.
 """
@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 
 from dateline.incidents.config import DEFAULT, LinkConfig
 from dateline.incidents.reports import Report
-from dateline.incidents.scoring import compatible, score
+from dateline.incidents.scoring import compatible, score, words_of
 
 Key = tuple[str, str]
 #: the score recorded for a reaction's link to the event it is about (not a pair score)
@@ -42,49 +42,66 @@ def incident_id(members: Iterable[Key]) -> str:
 
 
 def blockable(a: Report, b: Report, config: LinkConfig = DEFAULT) -> bool:
-    """Whether blocking ever puts the two reports side by side (symmetric)."""
-    if (a.day is None) != (b.day is None):
-        return False
-    if a.day is None and a.article_id != b.article_id:
-        return False
-    if a.admin1 and b.admin1 and a.country == b.country and a.admin1 != b.admin1:
-        return False
+    """Whether blocking ever puts the two reports side by side (``scoring.compatible``)."""
     return compatible(a, b, config)
 
 
 class BlockIndex:
-    """Reports by (family, country) then day, for candidate look-ups in a window."""
+    """Candidate look-ups without scanning: a place index and a word index.
+
+    ``places``: (family, country, first-level region or "") -> day -> reports; a report
+    with a region looks in its region and in the country's region-less reports, one with
+    only a country in all the country's regions. ``words``: (family, word) -> reports, for
+    pairs where a side has no known country (they must share a distinctive word).
+    """
 
     def __init__(self, config: LinkConfig = DEFAULT) -> None:
         self.config = config
-        self.by_country: dict[tuple[str, str], dict[int, list[Report]]] = defaultdict(dict)
-        self.countries: dict[str, set[str]] = defaultdict(set)
-        self.undated: dict[str, list[Report]] = defaultdict(list)
+        self.places: dict[tuple[str, str, str], dict[int, list[Report]]] = defaultdict(dict)
+        self.regions: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self.words: dict[tuple[str, str], list[Report]] = defaultdict(list)
+        self.by_article: dict[str, list[Report]] = defaultdict(list)
 
     def add(self, report: Report) -> None:
+        self.by_article[report.article_id].append(report)
         if report.day is None:
-            self.undated[report.article_id].append(report)
             return
-        country = report.country or ""
-        self.by_country[(report.family, country)].setdefault(report.day, []).append(report)
-        self.countries[report.family].add(country)
+        if report.country:
+            region = report.admin1 or ""
+            self.places[(report.family, report.country, region)].setdefault(report.day, []).append(report)
+            self.regions[(report.family, report.country)].add(region)
+        for word in words_of(report):
+            self.words[(report.family, word)].append(report)
+
+    def _raw(self, report: Report) -> Iterator[Report]:
+        yield from self.by_article.get(report.article_id, ())
+        if report.day is None:
+            return
+        w = self.config.window_days
+        if report.country:
+            if report.admin1:
+                regions = [report.admin1, ""]
+            else:
+                regions = sorted(self.regions.get((report.family, report.country), ()))
+            for region in regions:
+                days = self.places.get((report.family, report.country, region))
+                if days:
+                    for day in range(report.day - w, report.day + w + 1):
+                        yield from days.get(day, ())
+        for word in sorted(words_of(report)):
+            for other in self.words.get((report.family, word), ()):
+                # a pair of placed reports is found through the place index above
+                if not (report.country and other.country):
+                    yield other
 
     def candidates(self, report: Report) -> Iterator[Report]:
-        if report.day is None:
-            for other in self.undated.get(report.article_id, ()):
-                if other is not report and blockable(report, other, self.config):
-                    yield other
-            return
-        countries = [report.country, ""] if report.country else sorted(self.countries.get(report.family, ()))
-        w = self.config.window_days
-        for country in countries:
-            days = self.by_country.get((report.family, country))
-            if not days:
+        seen: set[int] = set()
+        for other in self._raw(report):
+            if other is report or id(other) in seen:
                 continue
-            for day in range(report.day - w, report.day + w + 1):
-                for other in days.get(day, ()):
-                    if other is not report and blockable(report, other, self.config):
-                        yield other
+            seen.add(id(other))
+            if blockable(report, other, self.config):
+                yield other
 
 
 class UnionFind:

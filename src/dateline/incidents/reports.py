@@ -31,6 +31,7 @@ _COMMON_WORDS = """a an the this that these those he she it they we you i his he
 _COMMON = frozenset(_COMMON_WORDS.split())
 _TOKEN = re.compile(r"\b[A-Z][\w'’-]*[\w]|\b\d[\d:,.]*\d\b|\b\d\b")
 _NAME_NEXT = re.compile(r"[A-Z][a-z]+\b(?! (?:said|says|told)\b)")
+_AGE = re.compile(r"\b(\d{1,3})-year-old\b", re.I)
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
@@ -78,13 +79,17 @@ class Report:
     published: str | None = None
     #: a reaction (accusation, rejection, praise, appeal) joins the event it is about
     about: str | None = None
+    #: ``context`` as a set, filled on first use by scoring (never stored)
+    words: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def key(self) -> tuple[str, str]:
         return (self.article_id, self.event_id)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        out = asdict(self)
+        del out["words"]
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Report:
@@ -138,10 +143,11 @@ def distinctive_words(text: str) -> set[str]:
     capitalised word follows it there ("Noor Halvorsen was", not "Officers said"), and is
     not grammar or a calendar word;
     a number counts when it has three digits or more or is a clock time (addresses,
-    times), never a year: day-of-month numbers and small counts say little.
+    times), never a year: day-of-month numbers and small counts say little; an age
+    ("2-year-old") counts as ``age:2``.
     """
     named: set[str] = set()
-    numbers: set[str] = set()
+    numbers: set[str] = {f"age:{m.group(1)}" for m in _AGE.finditer(text)}
     for m in _TOKEN.finditer(text):
         tok = m.group(0)
         low = tok.lower().removesuffix("'s").removesuffix("’s").strip(".,")

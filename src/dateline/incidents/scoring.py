@@ -21,12 +21,21 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def compatible(a: Report, b: Report, config: LinkConfig = DEFAULT) -> bool:
-    """The blocking test: same family, days within the window, no two different countries."""
+    """The blocking test (symmetric): same family, days within the window, and either the
+    same article, or the same country and no two different first-level regions, or (when
+    a side has no known country) at least one distinctive word in common. Undated reports
+    meet only the undated reports of their own article."""
     if a.family != b.family:
         return False
-    if a.day is not None and b.day is not None and abs(a.day - b.day) > config.window_days:
+    if a.day is None or b.day is None:
+        return a.day is None and b.day is None and a.article_id == b.article_id
+    if abs(a.day - b.day) > config.window_days:
         return False
-    return not (a.country and b.country and a.country != b.country)
+    if a.article_id == b.article_id:
+        return True
+    if a.country and b.country:
+        return a.country == b.country and not (a.admin1 and b.admin1 and a.admin1 != b.admin1)
+    return bool(words_of(a) & words_of(b))
 
 
 def place_feature(a: Report, b: Report, config: LinkConfig = DEFAULT) -> float:
@@ -51,13 +60,27 @@ def date_feature(a: Report, b: Report, config: LinkConfig = DEFAULT) -> float:
     return max(0.0, 1.0 - abs(a.day - b.day) / max(1, config.window_days))
 
 
+def words_of(report: Report) -> frozenset[str]:
+    """The report's context as a set, made once per report (pair scoring is the hot loop)."""
+    if report.words is None:
+        report.words = frozenset(report.context)
+    return report.words
+
+
+def _overlap(a: Report, b: Report) -> tuple[int, float]:
+    """(shared words, cosine) of the two contexts."""
+    wa, wb = words_of(a), words_of(b)
+    if not wa or not wb:
+        return (0, 0.0)
+    shared = len(wa & wb)
+    return (shared, shared / math.sqrt(len(wa) * len(wb)))
+
+
 def context_feature(a: Report, b: Report) -> float:
     """Cosine of the two sets of distinctive words (names, numbers) around the events,
     scaled down below three shared words (one shared name in two short lists is chance)."""
-    if not a.context or not b.context:
-        return 0.0
-    shared = len(set(a.context) & set(b.context))
-    return shared / math.sqrt(len(a.context) * len(b.context)) * min(1.0, shared / 3)
+    shared, cos = _overlap(a, b)
+    return cos * min(1.0, shared / 3)
 
 
 def actors_feature(a: Report, b: Report) -> float:
@@ -66,6 +89,8 @@ def actors_feature(a: Report, b: Report) -> float:
 
 def counts_feature(a: Report, b: Report) -> float:
     """+1 when a figure agrees, -1 when every shared unit disagrees, 0 with nothing to compare."""
+    if not a.counts or not b.counts:
+        return 0.0
     mine: dict[str, set[float]] = {}
     for cls, value, *_ in a.counts:
         mine.setdefault(cls, set()).add(float(value))
@@ -100,8 +125,7 @@ def details_differ_feature(a: Report, b: Report, config: LinkConfig = DEFAULT) -
     shootings in one town on one day are told apart by their victims, streets and times."""
     if len(a.context) < 4 or len(b.context) < 4:
         return 0.0
-    shared = len(set(a.context) & set(b.context))
-    return -1.0 if shared / math.sqrt(len(a.context) * len(b.context)) < config.differ_below else 0.0
+    return -1.0 if _overlap(a, b)[1] < config.differ_below else 0.0
 
 
 def subtype_feature(a: Report, b: Report) -> float:

@@ -152,19 +152,17 @@ class IncidentStore:
         return {(a, e) for a, e in rows}
 
     def _candidates(self, report: Report) -> list[Report]:
-        if report.day is None:
-            rows = self.conn.execute(
-                "SELECT report FROM incident_reports WHERE article_id = ? AND day IS NULL AND event_id != ?",
-                [report.article_id, report.event_id],
-            ).fetchall()
-        else:
+        rows = self.conn.execute(
+            "SELECT report FROM incident_reports WHERE article_id = ?", [report.article_id]
+        ).fetchall()
+        if report.day is not None:
             w = self.config.window_days
-            sql = "SELECT report FROM incident_reports WHERE family = ? AND day BETWEEN ? AND ?"
-            params: list[Any] = [report.family, report.day - w, report.day + w]
+            sql = "SELECT report FROM incident_reports WHERE family = ? AND day BETWEEN ? AND ? AND article_id != ?"
+            params: list[Any] = [report.family, report.day - w, report.day + w, report.article_id]
             if report.country:
                 sql += " AND (country = ? OR country IS NULL)"
                 params.append(report.country)
-            rows = self.conn.execute(sql, params).fetchall()
+            rows += self.conn.execute(sql, params).fetchall()
         out = []
         for (text,) in rows:
             other = Report.from_dict(json.loads(text))
