@@ -336,3 +336,16 @@ def test_incident_commands_list_and_show(tmp_path, capsys):
     view = json.loads(capsys.readouterr().out)
     assert [r["article_id"] for r in view["reports"]] == ["a", "b"]
     assert main(["incident", "inc-nothing", "--db", db]) == 2
+
+
+def test_the_fast_score_is_the_weighted_sum_of_the_named_features():
+    from dateline.incidents.config import DEFAULT
+    from dateline.incidents.scoring import features, score
+
+    arts = synthetic_articles(40) + [roundup()]
+    reports = [r for a in arts for r in reports_of(a)]
+    rng = random.Random(11)
+    for _ in range(300):
+        a, b = rng.choice(reports), rng.choice(reports)
+        expected = sum(DEFAULT.weights[k] * v for k, v in features(a, b).items())
+        assert score(a, b) == pytest.approx(expected)
