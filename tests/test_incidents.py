@@ -342,7 +342,7 @@ def test_the_fast_score_is_the_weighted_sum_of_the_named_features():
     from dateline.incidents.config import DEFAULT
     from dateline.incidents.scoring import features, score
 
-    arts = synthetic_articles(40) + [roundup()]
+    arts = [*synthetic_articles(40), roundup()]
     reports = [r for a in arts for r in reports_of(a)]
     rng = random.Random(11)
     for _ in range(300):

@@ -47,6 +47,9 @@ def incidents(
     ] = None,
     type: Annotated[str | None, typer.Option("--type", help="PLOVER type or ACLED (sub-)type.")] = None,
     min_reports: Annotated[int, typer.Option("--min-reports", min=1, help="At least N reports.")] = 1,
+    relink: Annotated[
+        bool, typer.Option("--relink", help="Link every stored article again first (after an upgrade).")
+    ] = False,
     db: DbOpt = None,
     limit: LimitOpt = 100,
     format: FormatOpt = ViewFormat.table,
@@ -56,6 +59,8 @@ def incidents(
 
     store, side = incident_side(db)
     try:
+        if relink:
+            side.relink_all(store.get_article)
         rows = side.find(IncidentQuery(since, until, country, type, min_reports, limit))
     finally:
         store.close()

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 
 from dateline.incidents.config import DEFAULT, LinkConfig
 from dateline.incidents.reports import Report
-from dateline.incidents.scoring import compatible, score, words_of
+from dateline.incidents.scoring import compatible, link_score, words_of
 
 Key = tuple[str, str]
 #: the score recorded for a reaction's link to the event it is about (not a pair score)
@@ -151,8 +151,8 @@ class Linker:
             links.append((about, REACTION_LINK))
         for other in self.index.candidates(report):
             self.pairs_scored += 1
-            s = score(report, other, self.config)
-            if s >= self.config.link_threshold:
+            s = link_score(report, other, self.config)
+            if s is not None:
                 links.append((other.key, s))
                 self.sets.union(report.key, other.key)
                 self.edges.append((report.key, other.key, s))

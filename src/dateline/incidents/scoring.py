@@ -162,3 +162,18 @@ def score(a: Report, b: Report, config: LinkConfig = DEFAULT) -> float:
     if a.acled_type and b.acled_type and a.acled_type != b.acled_type:
         total -= w["type_conflict"]
     return total
+
+
+def link_score(a: Report, b: Report, config: LinkConfig = DEFAULT) -> float | None:
+    """The pair's score when it links, else None.
+
+    A link needs the threshold and some evidence that the two are one happening, not
+    just alike: the same article, places that agree, or a detail word in common. A date
+    and a type alone (with a generic actor such as "police") never link two stories.
+    """
+    total = score(a, b, config)
+    if total < config.link_threshold:
+        return None
+    if a.article_id == b.article_id or place_feature(a, b, config) > 0 or _overlap(a, b)[0] > 0:
+        return total
+    return None

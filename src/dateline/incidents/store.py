@@ -23,7 +23,7 @@ from typing import Any
 from dateline.incidents.config import DEFAULT, LinkConfig
 from dateline.incidents.linker import REACTION_LINK, Key, blockable, incident_id
 from dateline.incidents.reports import Report, reports_of
-from dateline.incidents.scoring import score
+from dateline.incidents.scoring import link_score
 from dateline.records import Article
 
 #: how precise a place is (a city says more than its country)
@@ -123,8 +123,8 @@ class IncidentStore:
                         [*a, *b, REACTION_LINK],
                     )
                 for other in self._candidates(report):
-                    s = score(report, other, self.config)
-                    if s >= self.config.link_threshold:
+                    s = link_score(report, other, self.config)
+                    if s is not None:
                         a, b = sorted((report.key, other.key))
                         self.conn.execute(
                             "INSERT OR REPLACE INTO incident_links VALUES (?, ?, ?, ?, ?)", [*a, *b, s]
@@ -242,6 +242,20 @@ class IncidentStore:
                 self.link(article)
             n += 1
         return n
+
+    def relink_all(self, get_article: Any) -> int:
+        """Forget every link and link all stored articles again (after the config changed)."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            for table in ("incident_links", "incident_reports", "incidents"):
+                self.conn.execute(f"DELETE FROM {table}")
+            self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        # a kill from here on leaves articles pending: the next catch-up links them
+        return self.catch_up(get_article)
 
     def _drop(self, article_id: str) -> None:
         """An article no longer stored: forget its reports and re-derive what they touched."""
