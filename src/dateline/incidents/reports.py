@@ -196,7 +196,9 @@ def event_day(article: Article, event: Event) -> tuple[int | None, str | None, s
     """The event's day: its own date, else the publication date (``date_from`` says which)."""
     if event.date and event.date.value:
         day, iso = _day(event.date.value)
-        if day is not None:
+        # a month or year that holds the publication date ("this year") says only "recently"
+        vague = len(event.date.value) < 10 and (article.published or "").startswith(event.date.value)
+        if day is not None and not vague:
             return (day, iso, "event")
     day, iso = _day(article.published)
     return (day, iso, "published" if day is not None else "none")
