@@ -349,3 +349,26 @@ def test_the_fast_score_is_the_weighted_sum_of_the_named_features():
         a, b = rng.choice(reports), rng.choice(reports)
         expected = sum(DEFAULT.weights[k] * v for k, v in features(a, b).items())
         assert score(a, b) == pytest.approx(expected)
+
+
+@pytest.mark.model
+def test_the_seed_recapture_shows_the_claim_and_the_rejection_side_by_side(tmp_path, pipeline, capsys):
+    from dateline.cli.main import main
+    from dateline.samples import sample_documents
+    from dateline.store.ingest import ingest
+
+    db = tmp_path / "seed.db"
+    store = open_store(db)
+    ingest([d for d in sample_documents() if d.id == "seed-palmyra-2016"], store, pipeline=pipeline)
+    seed = store.get_article("seed-palmyra-2016")
+    ids = incident_store(store).incident_of()
+    store.close()
+    recapture = next(e for e in seed.events if e.territory_change and e.territory_change.get("to") == "SYR")
+    assert main(["incident", ids[(seed.id, recapture.id)], "--db", str(db), "-f", "json"]) == 0
+    view = json.loads(capsys.readouterr().out)
+    asserts, rejects = view["claims"].get("asserts", []), view["claims"].get("rejects", [])
+    assert any("claim" in s["cue"] and "Syrian" in s["party"] for s in asserts)
+    assert any(s["role"] == "OPP" and "claim" in s["text"] for s in rejects)
+    assert main(["incident", ids[(seed.id, recapture.id)], "--db", str(db)]) == 0
+    table = capsys.readouterr().out
+    assert "claims ledger" in table and "asserts" in table and "rejects" in table
