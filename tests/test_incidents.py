@@ -372,3 +372,34 @@ def test_the_seed_recapture_shows_the_claim_and_the_rejection_side_by_side(tmp_p
     assert main(["incident", ids[(seed.id, recapture.id)], "--db", str(db)]) == 0
     table = capsys.readouterr().out
     assert "claims ledger" in table and "asserts" in table and "rejects" in table
+
+
+class _Replay:
+    """Stands in for the pipeline: hands back prepared articles for the documents asked."""
+
+    def __init__(self, articles):
+        self.by_id = {a.id: a for a in articles}
+
+    def pipe(self, documents, batch_size=16, n_process=1):
+        for doc in documents:
+            yield self.by_id[doc.id]
+
+
+def test_ingest_links_each_article_and_catches_up_after_a_kill(tmp_path):
+    from dateline.pipeline import Document
+    from dateline.store.ingest import ingest
+
+    arts = synthetic_articles(30)
+    docs = [Document(text=a.text, id=a.id, published=a.published) for a in arts]
+    store = open_store(tmp_path / "i.db")
+    store.put(arts[0])  # stored, then killed before linking: pending
+    side = incident_store(store)
+    assert side.pending() == [arts[0].id]
+    summary = ingest(docs, store, pipeline=lambda: _Replay(arts))
+    assert summary.added == 29 and summary.skipped == 1
+    assert side.pending() == []
+    assert side.incident_of() == link_reports(r for a in arts for r in reports_of(a))
+    again = ingest(docs, store, pipeline=lambda: _Replay(arts))
+    assert again.skipped == 30
+    assert side.incident_of() == link_reports(r for a in arts for r in reports_of(a))
+    store.close()
