@@ -17,7 +17,7 @@ from dateline.records import Article
 def link_articles(articles: Iterable[Article], config: LinkConfig = DEFAULT) -> list[Article]:
     """Set ``event.incident`` on every event of the articles; returns them as a list."""
     arts = list(articles)
-    ids = link_reports((r for a in arts for r in reports_of(a)), config)
+    ids = link_reports((r for a in arts for r in reports_of(a, config)), config)
     for article in arts:
         for event in article.events:
             event.incident = ids.get((article.id, event.id))

@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from dateline.incidents.claims import REACTIONS, owner
+from dateline.incidents.config import DEFAULT, LinkConfig
 from dateline.records import Article, Event, Place
 
 #: Words that are capitalised for grammar, not because they name something.
@@ -209,7 +210,9 @@ def family_of(event: Event) -> str:
     return (event.type or event.acled_type or "EVENT").upper()
 
 
-def build_report(article: Article, event: Event, pars: list[tuple[int, int]] | None = None) -> Report:
+def build_report(
+    article: Article, event: Event, pars: list[tuple[int, int]] | None = None, config: LinkConfig = DEFAULT
+) -> Report:
     pars = pars if pars is not None else paragraphs(article.text)
     day, iso, date_from = event_day(article, event)
     place = _place(article, event)
@@ -232,7 +235,12 @@ def build_report(article: Article, event: Event, pars: list[tuple[int, int]] | N
     about = None
     if family_of(event) in REACTIONS:
         target = owner(article, event.span[0])
-        about = target.id if target is not None else None
+        # a reaction dated far from the event before it is about something else
+        target_day = event_day(article, target)[0] if target is not None else None
+        if target is not None and (
+            day is None or target_day is None or abs(day - target_day) <= config.window_days
+        ):
+            about = target.id
     return Report(
         about=about,
         article_id=article.id,
@@ -257,7 +265,7 @@ def build_report(article: Article, event: Event, pars: list[tuple[int, int]] | N
     )
 
 
-def reports_of(article: Article) -> list[Report]:
+def reports_of(article: Article, config: LinkConfig = DEFAULT) -> list[Report]:
     """One report per event of the article, in event order."""
     pars = paragraphs(article.text)
-    return [build_report(article, ev, pars) for ev in article.events]
+    return [build_report(article, ev, pars, config) for ev in article.events]

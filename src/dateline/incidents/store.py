@@ -44,7 +44,10 @@ class IncidentQuery:
 
 def summary(iid: str, reports: list[Report]) -> tuple[Any, ...]:
     """The ``incidents`` row of an incident with these reports."""
-    dates = sorted(r.date for r in reports if r.date)
+    # the dates of what happened, not of the reactions to it
+    dates = sorted(r.date for r in reports if r.date and not r.about) or sorted(
+        r.date for r in reports if r.date
+    )
 
     reports = sorted(reports, key=lambda r: (r.article_id, len(r.event_id), r.event_id))
 
@@ -91,7 +94,7 @@ class IncidentStore:
     # -- linking --------------------------------------------------------------------------
     def link(self, article: Article) -> str:
         """Link the article's events; ``linked``, ``relinked`` or ``unchanged``."""
-        new = reports_of(article)
+        new = reports_of(article, self.config)
         new_json = {r.key: json.dumps(r.to_dict(), sort_keys=True) for r in new}
         self.conn.execute("BEGIN IMMEDIATE")
         try:
