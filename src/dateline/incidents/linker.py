@@ -8,12 +8,13 @@ price: when a new report bridges two incidents, they merge and the merged one ke
 smaller member's id (the other id disappears); the store rewrites its members' rows.
 
 Blocking (``BlockIndex``, rule in ``scoring.compatible``): a report is compared only
-with reports of its family in the days of the window, in its country and first-level
-region (when both know them), or sharing a distinctive word when a side has no known
-country, or in its own article. Reports without any date meet only the undated reports
-of their article. A reaction (an accusation, rejection, praise or appeal: ``Report.about``) also joins
-the event it is about, in its own article (``claims.owner``), without a score. This keeps the candidates of a report to its neighbourhood, so linking cost
-grows about linearly with the corpus.
+with reports of its family whose days are within the window and that come from its own
+article, or (never across two countries or two first-level regions) name the same
+GeoNames place or share a distinctive word. Reports without any date meet only the
+undated reports of their article. A reaction (an accusation, rejection, praise or
+appeal: ``Report.about``) also joins the event it is about in its own article
+(``claims.owner``), without a score. The indexes are bucketed by day and week, so the
+candidates of a report depend on how dense the news around it is, not on corpus size.
 """
 
 from __future__ import annotations
@@ -47,52 +48,43 @@ def blockable(a: Report, b: Report, config: LinkConfig = DEFAULT) -> bool:
 
 
 class BlockIndex:
-    """Candidate look-ups without scanning: a place index and a word index.
+    """Candidate look-ups without scanning: by article, by place and week, by word and week.
 
-    ``places``: (family, country, first-level region or "") -> day -> reports; a report
-    with a region looks in its region and in the country's region-less reports, one with
-    only a country in all the country's regions. ``words``: (family, word) -> reports, for
-    pairs where a side has no known country (they must share a distinctive word).
+    ``places``: (family, GeoNames id, week) -> reports; ``words``: (family, word, week) ->
+    reports. Both are bucketed in time, so a look-up reads only the window's weeks, and
+    their size depends on how dense the news is, not on how long the corpus is.
     """
 
     def __init__(self, config: LinkConfig = DEFAULT) -> None:
         self.config = config
-        self.places: dict[tuple[str, str, str], dict[int, list[Report]]] = defaultdict(dict)
-        self.regions: dict[tuple[str, str], set[str]] = defaultdict(set)
-        self.words: dict[tuple[str, str], list[Report]] = defaultdict(list)
         self.by_article: dict[str, list[Report]] = defaultdict(list)
+        self.places: dict[int, list[Report]] = defaultdict(list)
+        # keyed by the hash of (family, word, week): a collision only adds a candidate that
+        # ``compatible`` then drops, and an int key costs far less memory than a tuple
+        self.words: dict[int, list[Report]] = defaultdict(list)
 
     def add(self, report: Report) -> None:
         self.by_article[report.article_id].append(report)
         if report.day is None:
             return
-        if report.country:
-            region = report.admin1 or ""
-            self.places[(report.family, report.country, region)].setdefault(report.day, []).append(report)
-            self.regions[(report.family, report.country)].add(region)
+        week = report.day // 7
+        if report.geonames_id is not None:
+            self.places[hash((report.family, report.geonames_id, week))].append(report)
         for word in words_of(report):
-            self.words[(report.family, word)].append(report)
+            self.words[hash((report.family, word, week))].append(report)
 
     def _raw(self, report: Report) -> Iterator[Report]:
         yield from self.by_article.get(report.article_id, ())
         if report.day is None:
             return
         w = self.config.window_days
-        if report.country:
-            if report.admin1:
-                regions = [report.admin1, ""]
-            else:
-                regions = sorted(self.regions.get((report.family, report.country), ()))
-            for region in regions:
-                days = self.places.get((report.family, report.country, region))
-                if days:
-                    for day in range(report.day - w, report.day + w + 1):
-                        yield from days.get(day, ())
-        for word in sorted(words_of(report)):
-            for other in self.words.get((report.family, word), ()):
-                # a pair of placed reports is found through the place index above
-                if not (report.country and other.country):
-                    yield other
+        weeks = range((report.day - w) // 7, (report.day + w) // 7 + 1)
+        if report.geonames_id is not None:
+            for week in weeks:
+                yield from self.places.get(hash((report.family, report.geonames_id, week)), ())
+        for word in words_of(report):
+            for week in weeks:
+                yield from self.words.get(hash((report.family, word, week)), ())
 
     def candidates(self, report: Report) -> Iterator[Report]:
         seen: set[int] = set()

@@ -21,10 +21,10 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def compatible(a: Report, b: Report, config: LinkConfig = DEFAULT) -> bool:
-    """The blocking test (symmetric): same family, days within the window, and either the
-    same article, or the same country and no two different first-level regions, or (when
-    a side has no known country) at least one distinctive word in common. Undated reports
-    meet only the undated reports of their own article."""
+    """The blocking test (symmetric): same family and days within the window, and then
+    the same article, or (never across two countries or two first-level regions) the same
+    GeoNames place or at least one distinctive word in common. Undated reports meet only
+    the undated reports of their own article."""
     if a.family != b.family:
         return False
     if a.day is None or b.day is None:
@@ -33,9 +33,13 @@ def compatible(a: Report, b: Report, config: LinkConfig = DEFAULT) -> bool:
         return False
     if a.article_id == b.article_id:
         return True
-    if a.country and b.country:
-        return a.country == b.country and not (a.admin1 and b.admin1 and a.admin1 != b.admin1)
-    return bool(words_of(a) & words_of(b))
+    if a.country and b.country and a.country != b.country:
+        return False
+    if a.admin1 and b.admin1 and a.admin1 != b.admin1:
+        return False
+    if a.geonames_id is not None and a.geonames_id == b.geonames_id:
+        return True
+    return not words_of(a).isdisjoint(words_of(b))
 
 
 def place_feature(a: Report, b: Report, config: LinkConfig = DEFAULT) -> float:
