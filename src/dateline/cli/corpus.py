@@ -317,6 +317,3 @@ def register(app: typer.Typer) -> None:
     app.command()(events)
     app.command()(export)
     app.command(name="eval")(eval_command)
-    from dateline.cli.incidents import register as register_incidents
-
-    register_incidents(app)
