@@ -403,3 +403,9 @@ def test_ingest_links_each_article_and_catches_up_after_a_kill(tmp_path):
     assert again.skipped == 30
     assert side.incident_of() == link_reports(r for a in arts for r in reports_of(a))
     store.close()
+
+
+def test_the_incident_commands_are_documented():
+    doc = (TESTS.parent / "docs" / "incidents.md").read_text(encoding="utf-8")
+    for words in ("dateline incidents", "dateline incident ", "--min-reports", "--incidents", "--relink"):
+        assert words in doc, words
