@@ -1,6 +1,6 @@
 """Incident linking at scale: time, memory, and precision/recall on planted duplicates.
 
-Usage: python bench/bench_incidents.py [--n 1000000] [--seed 1] [--from FILE.jsonl]
+Usage: python bench/bench_incidents.py [--n 1000000] [--seed 1] [--years 5] [--from FILE.jsonl]
 
 Links N synthetic reports (``bench/synthetic_events.py``; or a file it wrote) with the
 same in-memory linker ``dateline eval`` uses (blocking, pair scores, components), and
@@ -57,6 +57,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, default=1_000_000)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--years", type=float, default=5.0, help="span of the synthetic reports")
     ap.add_argument("--from", dest="source", type=Path)
     args = ap.parse_args()
     if args.source:
@@ -70,11 +71,10 @@ def main() -> None:
 
         stream = read()
     else:
-        stream = synthetic_reports(args.n, args.seed)
+        stream = synthetic_reports(args.n, args.seed, args.years)
     linker = Linker()
     truth: dict = {}
     t0 = time.perf_counter()
-    gen = 0.0
     for i, (report, incident) in enumerate(stream, start=1):
         truth[report.key] = incident
         linker.add(report)
@@ -83,7 +83,7 @@ def main() -> None:
                 f"  {i:>9,} reports  {time.perf_counter() - t0:7.1f} s  pairs scored {linker.pairs_scored:,}",
                 flush=True,
             )
-    elapsed = time.perf_counter() - t0 - gen
+    elapsed = time.perf_counter() - t0
     pred = linker.incidents()
     result = {
         "reports": len(truth),

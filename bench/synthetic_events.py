@@ -5,7 +5,7 @@
 writes N report records (one JSON object a line: the ``Report`` fields plus ``truth``,
 the planted incident) and ``synthetic_reports(n, seed)`` yields the same records in
 memory. The spread imitates a global conflict-event feed of about ACLED's size: five
-years, 60 countries with Zipf-distributed activity (the busiest has about a fifth of the
+years by default (``--years``; more reports in the same span means denser news), 60 countries with Zipf-distributed activity (the busiest has about a fifth of the
 events), 4-30 first-level regions and a few towns each (Zipf again), a few hot periods,
 families ASSAULT 50%, PROTEST 25%, COERCE 10%, others 15%. Each incident is told by a
 geometric number of reports (mean about 2.5, up to 12): later reports lag 0-5 days,
@@ -43,7 +43,6 @@ SUBTYPES = {
     "COERCE": ["Arrests"],
 }
 START = dt.date(2019, 1, 1).toordinal()
-DAYS = 5 * 365
 
 
 def _zipf(rng: random.Random, n: int, s: float = 1.1) -> list[float]:
@@ -55,7 +54,8 @@ def _zipf(rng: random.Random, n: int, s: float = 1.1) -> list[float]:
 class World:
     """Countries, regions and towns with coordinates and activity weights."""
 
-    def __init__(self, rng: random.Random) -> None:
+    def __init__(self, rng: random.Random, days: int) -> None:
+        self.days = days
         self.countries = [f"C{i:02d}" for i in range(60)]
         self.country_w = sorted(_zipf(rng, 60), reverse=True)
         self.regions: dict[str, list[tuple[str, float, float, list[tuple[int, float, float]]]]] = {}
@@ -73,20 +73,20 @@ class World:
                 regions.append((f"{c}-R{r}", rlat, rlon, towns))
             self.regions[c] = regions
             self.region_w[c] = sorted(_zipf(rng, len(regions)), reverse=True)
-        self.hot = [(rng.randrange(DAYS), rng.randint(20, 120)) for _ in range(12)]
+        self.hot = [(rng.randrange(days), rng.randint(20, 120)) for _ in range(max(1, 12 * days // 1825))]
 
 
 def _day(rng: random.Random, world: World) -> int:
     if rng.random() < 0.3:
         start, length = rng.choice(world.hot)
-        return START + min(DAYS - 1, start + rng.randrange(length))
-    return START + rng.randrange(DAYS)
+        return START + min(world.days - 1, start + rng.randrange(length))
+    return START + rng.randrange(world.days)
 
 
-def synthetic_reports(n: int, seed: int = 1) -> Iterator[tuple[Report, int]]:
-    """(report, planted incident number) pairs, n of them."""
+def synthetic_reports(n: int, seed: int = 1, years: float = 5.0) -> Iterator[tuple[Report, int]]:
+    """(report, planted incident number) pairs, n of them, spread over ``years``."""
     rng = random.Random(seed)
-    world = World(rng)
+    world = World(rng, max(30, int(years * 365)))
     families, family_w = zip(*FAMILIES, strict=True)
     words = [f"w{i}" for i in range(200_000)]
     made = 0
@@ -165,9 +165,10 @@ def main() -> None:
     ap.add_argument("n", type=int)
     ap.add_argument("out", type=Path)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--years", type=float, default=5.0, help="time span (density = n / span)")
     args = ap.parse_args()
     with args.out.open("w", encoding="utf-8") as fh:
-        for report, truth in synthetic_reports(args.n, args.seed):
+        for report, truth in synthetic_reports(args.n, args.seed, args.years):
             fh.write(json.dumps({**report.to_dict(), "truth": truth}) + "\n")
 
 
