@@ -44,7 +44,8 @@ class IncidentQuery:
 
 def summary(iid: str, reports: list[Report]) -> tuple[Any, ...]:
     """The ``incidents`` row of an incident with these reports."""
-    # the dates of what happened, not of the reactions to it
+    # the type and dates of what happened, not of the reactions to it
+    happened = [r for r in reports if not r.about] or reports
     dates = sorted(r.date for r in reports if r.date and not r.about) or sorted(
         r.date for r in reports if r.date
     )
@@ -61,9 +62,9 @@ def summary(iid: str, reports: list[Report]) -> tuple[Any, ...]:
     best = min(placed, key=lambda r: (_PRECISION.get(r.feature or "", 5), r.key)) if placed else None
     return (
         iid,
-        common(r.family for r in reports),
-        common(r.acled_type for r in reports),
-        common(r.subtype for r in reports),
+        common(r.family for r in happened),
+        common(r.acled_type for r in happened),
+        common(r.subtype for r in happened),
         dates[0] if dates else None,
         dates[-1] if dates else None,
         best.country if best else common(r.country for r in reports),
