@@ -92,7 +92,8 @@ def actors_feature(a: Report, b: Report) -> float:
 
 
 def counts_feature(a: Report, b: Report) -> float:
-    """+1 when a figure agrees, -1 when every shared unit disagrees, 0 with nothing to compare."""
+    """Up to +1 when a figure agrees (a large figure says more than "one dead": log scale,
+    full weight from 10), -1 when every shared unit disagrees, 0 with nothing to compare."""
     if not a.counts or not b.counts:
         return 0.0
     mine: dict[str, set[float]] = {}
@@ -104,8 +105,9 @@ def counts_feature(a: Report, b: Report) -> float:
     shared = set(mine) & set(theirs)
     if not shared:
         return 0.0
-    if any(mine[c] & theirs[c] for c in shared):
-        return 1.0
+    agreed = [v for c in shared for v in mine[c] & theirs[c]]
+    if agreed:
+        return min(1.0, math.log10(1 + max(agreed)) / math.log10(11))
     return -1.0
 
 
