@@ -35,6 +35,7 @@ def _weights() -> dict[str, float]:
         # the same ACLED sub-type (or PLOVER mode) on both sides
         "subtype": 0.3,
         # -1 when both name several details (people, streets, times) and hardly any agree
+        # (``differ_min_words`` each, cosine below ``differ_below``)
         "details_differ": 1.0,
         # -1 when the two have different ACLED event types
         "type_conflict": 0.5,
@@ -48,8 +49,10 @@ class LinkConfig:
     window_days: int = 14
     link_threshold: float = 1.8
     far_km: float = 60.0
-    #: ``details_differ`` fires when the detail cosine is below this (both naming four or more)
+    #: ``details_differ`` fires when the detail cosine is below this (both naming ``differ_min_words`` or more)
     differ_below: float = 0.25
+    #: ... when both name at least this many details
+    differ_min_words: int = 3
     weights: dict[str, float] = field(default_factory=_weights)
 
 

@@ -127,9 +127,9 @@ def features(a: Report, b: Report, config: LinkConfig = DEFAULT) -> dict[str, fl
 
 
 def details_differ_feature(a: Report, b: Report, config: LinkConfig = DEFAULT) -> float:
-    """-1 when both reports name enough details (four or more) and almost none agree: two
+    """-1 when both reports name enough details (``differ_min_words``) and almost none agree: two
     shootings in one town on one day are told apart by their victims, streets and times."""
-    if len(a.context) < 4 or len(b.context) < 4:
+    if len(a.context) < config.differ_min_words or len(b.context) < config.differ_min_words:
         return 0.0
     return -1.0 if _overlap(a, b)[1] < config.differ_below else 0.0
 
@@ -155,7 +155,8 @@ def score(a: Report, b: Report, config: LinkConfig = DEFAULT) -> float:
     total = w["place"] * place_feature(a, b, config) + w["date"] * date_feature(a, b, config)
     shared, cos = _overlap(a, b)
     total += w["context"] * cos * min(1.0, shared / 3)
-    if len(a.context) >= 4 and len(b.context) >= 4 and cos < config.differ_below:
+    n = config.differ_min_words
+    if len(a.context) >= n and len(b.context) >= n and cos < config.differ_below:
         total -= w["details_differ"]
     if a.actors and b.actors and not set(a.actors).isdisjoint(b.actors):
         total += w["actors"]
