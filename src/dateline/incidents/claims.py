@@ -62,6 +62,9 @@ _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 
 @dataclass(slots=True)
 class Statement:
+    """One entry of the ledger: who (``party``, ``role``) takes which ``stance`` on the
+    event ``event`` of article ``article_id``, in which words (``text`` at ``span``)."""
+
     article_id: str
     party: str
     stance: str
@@ -77,6 +80,7 @@ class Statement:
 
 
 def stance_of(word: str | None) -> str | None:
+    """``rejects`` or ``asserts`` for a cue or trigger made of such verbs, else None."""
     w = (word or "").lower().split()
     if any(x in DENY for x in w):
         return "rejects"
@@ -87,7 +91,7 @@ def stance_of(word: str | None) -> str | None:
 
 def is_material(event: Event) -> bool:
     """An event that happened in the world (not a statement about one)."""
-    return (event.type or "").upper() not in VERBAL and (event.type or "").upper() != "ACCUSE"
+    return (event.type or "").upper() not in VERBAL
 
 
 def _paragraph(text: str, pos: int) -> tuple[int, int]:
