@@ -160,6 +160,9 @@ class Event:
     # PLOVER's context where the event is not political ("crime"); null otherwise
     context: str | None = None
 
+    #: the id of the incident (the real-world event, across articles) this report belongs to
+    incident: str | None = None
+
 
 @dataclass(slots=True)
 class Number:

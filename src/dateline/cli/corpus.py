@@ -252,16 +252,28 @@ def export(
         list[Path] | None,
         typer.Option("--from", help="Read analysed articles from JSONL (dateline analyze output) instead."),
     ] = None,
+    incidents: Annotated[
+        bool,
+        typer.Option("--incidents", help="acled-csv/geojson: one row/point per incident (SQLite store)."),
+    ] = False,
 ) -> None:
     """Export the corpus for other tools: ACLED CSV, PLOVER JSONL, GeoJSON, GraphML, JSONL."""
     from dateline.export import export as run_export
 
-    if from_jsonl:
+    if incidents:
+        from dateline.cli.incidents import export_incidents
+
+        n = export_incidents(format.value, output, db)
+    elif from_jsonl:
         n = run_export(_articles_from_jsonl(from_jsonl), format.value, output)
     else:
+        from dateline.incidents.store import incident_store
+
         store = _open(db, parquet, must_exist=True)
         try:
-            n = run_export(store.iter_articles(), format.value, output)
+            side = incident_store(store)
+            articles = side.attach(store.iter_articles()) if side else store.iter_articles()
+            n = run_export(articles, format.value, output)
         finally:
             store.close()
     Console(stderr=True, highlight=False).print(f"wrote {n} records to {output} ({format.value})")

@@ -136,6 +136,9 @@ def _register_optional() -> None:
     except ImportError:
         return
     register(app)
+    from dateline.cli.incidents import register as register_incidents
+
+    register_incidents(app)
 
 
 _register_optional()

@@ -286,6 +286,7 @@ def _is_snippet(gold_events: list[Record]) -> bool:
 def score(gold_rows: list[Record], preds: dict[str, Record]) -> dict[str, dict[str, Any]]:
     """Score predictions (by article id) against gold articles; only listed layers count."""
     counts: dict[str, Counter] = defaultdict(Counter)
+    incidents: dict[str, list[tuple[str, set[str], str | None]]] = defaultdict(list)
     snippet_gold: list[str] = []
     snippet_pred: list[str] = []
     for g in gold_rows:
@@ -298,6 +299,8 @@ def score(gold_rows: list[Record], preds: dict[str, Record]) -> dict[str, dict[s
             _times(counts[f"{ds}/times"], g.get("times", []), p.get("times") or [])
         if "places" in layers:
             _places(counts[f"{ds}/places"], g.get("places", []), p.get("places") or [])
+        if "incidents" in layers and g.get("incident"):
+            incidents[ds].append(incident_row(g["incident"], p.get("events") or []))
         if "events" in layers:
             gold_events, pred_events = g.get("events", []), p.get("events") or []
             if _is_snippet(gold_events):
@@ -307,6 +310,8 @@ def score(gold_rows: list[Record], preds: dict[str, Record]) -> dict[str, dict[s
             else:
                 _events(counts[f"{ds}/events"], gold_events, pred_events, p.get("places") or [])
     out = {key: _finish(key.split("/")[1], v) for key, v in sorted(counts.items())}
+    for ds, rows in sorted(incidents.items()):
+        out[f"{ds}/incidents"] = incident_scores(rows)
     if snippet_gold:
         out["snippets/events"] = _snippets(snippet_gold, snippet_pred)
     return out
@@ -323,3 +328,48 @@ def _snippets(gold: list[str], pred: list[str]) -> dict[str, Any]:
         result["acled25_weighted_f1"] = weighted_f1([g for g, _ in acled], [p for _, p in acled])
         result["acled25_n"] = len(acled)
     return result
+
+
+# --- incidents (a whole-file layer) ----------------------------------------------------------------
+
+
+def incident_scores(rows: list[tuple[str, set[str], str | None]]) -> dict[str, Any]:
+    """Cross-article linking, exactly as the reference scorer computes it.
+
+    ``rows``: per gold article, (gold incident, the incident ids on its predicted events,
+    the id most of its events carry). Pair P/R/F1 over all article pairs (a predicted link:
+    the two share any incident id); B-cubed over articles placed in their main incident (an
+    article with none stands alone).
+    """
+    tp = pred = gold = 0
+    n = len(rows)
+    for i in range(n):
+        for j in range(i + 1, n):
+            g = rows[i][0] == rows[j][0]
+            p = bool(rows[i][1] & rows[j][1])
+            tp += g and p
+            pred += p
+            gold += g
+    r = prf(tp, pred, gold)
+    out: dict[str, Any] = {"pair_" + k if k in ("p", "r", "f1") else k: v for k, v in r.items()}
+    main = [m if m is not None else f"__alone{i}" for i, (_, _, m) in enumerate(rows)]
+    bp = br = 0.0
+    for i in range(n):
+        same_g = {j for j in range(n) if rows[j][0] == rows[i][0]}
+        same_p = {j for j in range(n) if main[j] == main[i]}
+        both = len(same_g & same_p)
+        bp += both / len(same_p)
+        br += both / len(same_g)
+    bp, br = (bp / n, br / n) if n else (0.0, 0.0)
+    out["b3_p"], out["b3_r"] = round(bp, 4), round(br, 4)
+    out["b3_f1"] = round(2 * bp * br / (bp + br), 4) if bp + br else 0.0
+    out["articles"], out["gold_incidents"] = n, len({g for g, _, _ in rows})
+    out["pred_incidents"] = len(set(main))
+    return out
+
+
+def incident_row(gold_incident: str, pred_events: list[Record]) -> tuple[str, set[str], str | None]:
+    """One article's row for ``incident_scores``: the main id is the most common (first on ties)."""
+    ids = [e.get("incident") for e in pred_events if e.get("incident")]
+    main = Counter(ids).most_common(1)[0][0] if ids else None
+    return (gold_incident, set(ids), main)

@@ -55,6 +55,8 @@ def evaluate(
             if preds is None:
                 pipeline = pipeline or Pipeline()
                 file_preds = predict_rows(rows, pipeline, n_process)
+                if any("incidents" in (r.get("layers") or []) for r in rows):
+                    file_preds = link_predictions(file_preds)
                 if saved:
                     for pred in file_preds.values():
                         saved.write(json.dumps(pred, ensure_ascii=False) + "\n")
@@ -67,11 +69,21 @@ def evaluate(
     return results
 
 
+def link_predictions(preds: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Link the analysed articles of a whole-file layer into incidents (as ingest does)."""
+    from dateline.incidents.apply import link_articles
+    from dateline.records import article_from_dict
+
+    articles = link_articles(article_from_dict(p) for p in preds.values())
+    return {a.id: a.to_dict() for a in articles}
+
+
 #: The headline columns of the table, per layer (everything is in --json).
 COLUMNS: dict[str, tuple[str, ...]] = {
     "quotes": ("p", "r", "f1", "speaker_acc", "direct.f1", "direct.speaker_acc"),
     "times": ("p", "r", "f1", "value_f1", "type_acc"),
     "places": ("p", "r", "f1", "acc161", "acc161_e2e", "country_acc"),
+    "incidents": ("pair_p", "pair_r", "pair_f1", "b3_p", "b3_r", "b3_f1"),
     "events": ("p", "r", "f1", "type_acc", "place_acc", "weighted_f1", "acled25_weighted_f1", "accuracy"),
 }
 
@@ -101,7 +113,7 @@ def render(results: list[FileResult], console: Any) -> None:
         table.add_column("n", justify="right")
         for name, dataset, metrics in entries:
             cells = [_fmt(_get(metrics, c)) for c in cols]
-            n = metrics.get("gold", metrics.get("n"))
+            n = metrics.get("gold", metrics.get("n")) if layer != "incidents" else metrics.get("articles")
             label = dataset if dataset != "snippets" else f"{Path(name).stem} (snippets)"
             table.add_row(label, *cells, str(n if n is not None else ""))
         console.print(table)

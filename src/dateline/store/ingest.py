@@ -187,14 +187,19 @@ def ingest(
             _fail(store, summary, result)
         else:
             _store(store, summary, result)
+            if incidents is not None:
+                incidents.link(result)
         summary.seconds = time.perf_counter() - t0
         progress.advance(summary)
 
+    incidents = _incidents(store)
     progress.start(total)
     stream = todo()
     first = next(stream, None)
     record_failures()
     try:
+        if incidents is not None:
+            incidents.catch_up(store.get_article)  # what a killed run stored but did not link
         if first is not None:
             if pipeline is None:
                 pipeline = make_pipeline()
@@ -222,6 +227,13 @@ def ingest(
         progress.advance(summary)
         progress.stop()
     return summary
+
+
+def _incidents(store: Store) -> Any:
+    """The store's incident linker (SQLite only; other backends store no incidents)."""
+    from dateline.incidents.store import incident_store
+
+    return incident_store(store)
 
 
 def _analyze_one(pipeline: Pipeline, document: Document) -> Article | Failure:

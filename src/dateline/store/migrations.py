@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from dateline.store.incident_tables import create_incident_tables
 from dateline.store.schema import ALL_TABLES, ARTICLES, EVENTS_VIEW, QUOTES, QUOTES_VIEW, Table
 
 
@@ -91,6 +92,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("002_indexes", _indexes),
     Migration("003_fts5_articles_quotes", _fts),
     Migration("004_events_and_quotes_views", _views),
+    Migration("005_incidents", create_incident_tables),
 )
 
 

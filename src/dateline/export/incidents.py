@@ -1,0 +1,128 @@
+"""Incident-level exports: one ACLED-style CSV row per incident, GeoJSON incident points.
+
+Kept apart from the per-event exporters: they read merged incident views
+(``dateline.incidents.view``), not single articles. Sources are joined in ``source``;
+disputed figures and the claims ledger go into ``notes``; ``fatalities`` is the
+conservative merged figure (ACLED's rule).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import time
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+from dateline.export.acled_csv import COLUMNS
+from dateline.export.common import country_info
+
+_DISORDER = {
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Riots": "Political violence",
+    "Protests": "Demonstrations",
+    "Strategic developments": "Strategic developments",
+}
+_GEO_PRECISION = {"city": 1, "landmark": 1, "admin": 2, "region": 3, "country": 3}
+
+
+def _notes(view: dict[str, Any]) -> str:
+    parts = []
+    for unit, fig in view["figures"].items():
+        if fig["disputed"]:
+            by = ", ".join(f"{v} ({src})" for src, v in fig["by_source"].items())
+            parts.append(f"{unit} disputed: {fig['spread'][0]}-{fig['spread'][1]} [{by}]")
+    for stance, said in view["claims"].items():
+        parties = sorted({s["party"] for s in said})
+        parts.append(f"{stance}: {'; '.join(parties)}")
+    first = next((r for r in view["reports"] if r["events"]), None)
+    if first:
+        ev = first["events"][0]
+        parts.append(f"{first['source']}: {ev['trigger']}")
+    return " | ".join(parts)
+
+
+def incident_row(view: dict[str, Any]) -> dict[str, Any]:
+    _a2, a3, country, numeric = country_info(view.get("country"))
+    start, end = view.get("date_start") or "", view.get("date_end") or ""
+    precision = 1 if start == end and len(start) == 10 else (2 if start[:7] == end[:7] else 3)
+    labels = Counter(ev["trigger"] for r in view["reports"] for ev in r["events"] if ev.get("trigger"))
+    fat = view["figures"].get("fatalities")
+    return {
+        "event_id_cnty": f"{a3 or 'XXX'}-{view['id']}",
+        "event_date": start[:10] if len(start) >= 10 else (start + "-01-01")[:10] if start else "",
+        "year": start[:4],
+        "time_precision": precision if start else "",
+        "disorder_type": _DISORDER.get(view.get("acled_type") or "", ""),
+        "event_type": view.get("acled_type") or "",
+        "sub_event_type": view.get("acled_subtype") or "",
+        "actor1": "",
+        "assoc_actor_1": "",
+        "inter1": "",
+        "actor2": "",
+        "interaction": "",
+        "civilian_targeting": "Civilian targeting"
+        if view.get("acled_type") == "Violence against civilians"
+        else "",
+        "iso": numeric or "",
+        "region": "",
+        "country": country,
+        "admin1": view.get("admin1") or "",
+        "location": view.get("place") or "",
+        "latitude": view.get("lat") if view.get("lat") is not None else "",
+        "longitude": view.get("lon") if view.get("lon") is not None else "",
+        "geo_precision": "",
+        "source": "; ".join(dict.fromkeys(r["source"] for r in view["reports"])),
+        "source_scale": "",
+        "notes": _notes(view),
+        "fatalities": fat["merged"] if fat else "",
+        "tags": f"incident of {view['n_reports']} reports in {view['n_articles']} articles; "
+        + ", ".join(t for t, _ in labels.most_common(3)),
+        "timestamp": int(time.time()),
+    }
+
+
+def write_incident_csv(views: Iterable[dict[str, Any]], out: TextIO) -> int:
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    n = 0
+    for view in views:
+        writer.writerow(incident_row(view))
+        n += 1
+    return n
+
+
+def incident_feature(view: dict[str, Any]) -> dict[str, Any] | None:
+    """A GeoJSON Point for an incident with coordinates (its most precise report's place)."""
+    if view.get("lat") is None or view.get("lon") is None:
+        return None
+    return {
+        "type": "Feature",
+        "id": view["id"],
+        "geometry": {"type": "Point", "coordinates": [round(view["lon"], 6), round(view["lat"], 6)]},
+        "properties": {
+            "kind": "incident",
+            "type": view.get("type"),
+            "acled_type": view.get("acled_type"),
+            "acled_subtype": view.get("acled_subtype"),
+            "date_start": view.get("date_start"),
+            "date_end": view.get("date_end"),
+            "place": view.get("place"),
+            "country": view.get("country"),
+            "n_reports": view.get("n_reports"),
+            "n_articles": view.get("n_articles"),
+            "sources": [r["source"] for r in view["reports"]],
+            "fatalities": (view["figures"].get("fatalities") or {}).get("merged"),
+            "disputed": view.get("disputed"),
+        },
+    }
+
+
+def write_incident_geojson(views: Iterable[dict[str, Any]], out: TextIO) -> int:
+    feats = [f for f in (incident_feature(v) for v in views) if f is not None]
+    json.dump({"type": "FeatureCollection", "features": feats}, out, ensure_ascii=False)
+    out.write("\n")
+    return len(feats)
