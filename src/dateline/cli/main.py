@@ -136,6 +136,9 @@ def _register_optional() -> None:
     except ImportError:
         return
     register(app)
+    from dateline.cli.serve import register as register_serve
+
+    register_serve(app)
 
 
 _register_optional()
