@@ -32,7 +32,9 @@ def create_app(db_path: str | Path, hosts: list[str] | None = None):  # type: ig
     return _create(db_path, hosts=hosts)
 
 
-def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, allow_hosts: tuple[str, ...] = ()) -> None:
+def serve(
+    db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, allow_hosts: tuple[str, ...] = ()
+) -> None:
     """Run the app with uvicorn until interrupted; warns when it listens beyond this machine."""
     from dateline.serve.security import allowed_hosts, is_loopback
 

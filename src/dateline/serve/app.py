@@ -13,13 +13,14 @@ import logging
 import tempfile
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl, urlencode
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
@@ -66,11 +67,29 @@ def _page_number(request: Request, allowed: tuple[str, ...], high: int = 200) ->
     return number
 
 
+def _canonical(request: Request, f: Filters, **extra: str | None) -> Response | None:
+    """A redirect to the permalink form of this URL (no empty or default parameters), or None.
+
+    A plain HTML form submits every field, empty ones too; redirecting keeps the address
+    bar a short, shareable permalink without needing script.
+    """
+    qs = f.query_string()
+    tail = urlencode({k: v for k, v in extra.items() if v})
+    if tail:
+        qs = f"{qs}&{tail}" if qs else f"?{tail}"
+    given = sorted(parse_qsl(request.url.query, keep_blank_values=True))
+    if given == sorted(parse_qsl(qs.lstrip("?"))):
+        return None
+    return RedirectResponse(request.url.path + qs, status_code=303)
+
+
 def _pages(total: int, per_page: int, cap_rows: int) -> int:
     return max(1, (min(total, cap_rows) + per_page - 1) // per_page)
 
 
-def create_app(db_path: str | Path, hosts: list[str] | None = None, query_seconds: float | None = None) -> Starlette:
+def create_app(
+    db_path: str | Path, hosts: list[str] | None = None, query_seconds: float | None = None
+) -> Starlette:
     """The app over one SQLite store; ``hosts`` is the Host header allow-list."""
     db = ReadOnlyDB(db_path) if query_seconds is None else ReadOnlyDB(db_path, query_seconds)
     queries = Queries(db)
@@ -131,6 +150,8 @@ def create_app(db_path: str | Path, hosts: list[str] | None = None, query_second
 
     def events(request: Request) -> Response:
         f = Filters.parse(request.query_params)
+        if redirect := _canonical(request, f):
+            return redirect
         total = queries.event_total(f)
         if f.page > 1 and f.offset >= total:
             raise BadRequest(f"page={f.page} is past the last page ({_pages(total, f.per_page, 10_000)})")
@@ -150,6 +171,8 @@ def create_app(db_path: str | Path, hosts: list[str] | None = None, query_second
 
     def map_page(request: Request) -> Response:
         f = Filters.parse(request.query_params)
+        if redirect := _canonical(request, f):
+            return redirect
         return render(request, "map.html", f=f, cap=MAP_CAP)
 
     def map_data(request: Request) -> Response:
@@ -173,6 +196,8 @@ def create_app(db_path: str | Path, hosts: list[str] | None = None, query_second
         if by is not None and by not in ("year", "month", "day"):
             raise BadRequest(f"by={by!r} is not one of: year, month, day")
         f = Filters.parse(request.query_params, extra=("by",))
+        if redirect := _canonical(request, f, by=by):
+            return redirect
         chart: TimelineChart = build_chart(queries, f, by)
         return render(request, "timeline.html", f=f, chart=chart, by=by)
 

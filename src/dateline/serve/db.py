@@ -37,7 +37,9 @@ class ReadOnlyDB:
         self.query_seconds = query_seconds
         self._local = threading.local()
         if not self.path.is_file():
-            raise StoreError(f"{self.path}: no such store (create one with: dateline ingest SOURCE --db {path})")
+            raise StoreError(
+                f"{self.path}: no such store (create one with: dateline ingest SOURCE --db {path})"
+            )
         conn = self._connect()
         tables = self.tables(conn)
         if "articles" not in tables or "events" not in tables:
@@ -90,7 +92,9 @@ class ReadOnlyDB:
             return [dict(r) for r in cur.fetchmany(min(limit, MAX_ROWS))]
         except sqlite3.OperationalError as exc:
             if "interrupted" in str(exc):
-                raise QueryTimeout(f"the query took longer than {self.query_seconds:g} s; narrow the filters") from exc
+                raise QueryTimeout(
+                    f"the query took longer than {self.query_seconds:g} s; narrow the filters"
+                ) from exc
             raise
         finally:
             conn.set_progress_handler(None, 0)

@@ -124,7 +124,9 @@ class Filters:
                 raise BadRequest(f"min_conf={conf} is out of range: 0 to 1")
             values["min_conf"] = conf
         if "sort" in values and values["sort"].lstrip("-") not in SORTS:
-            raise BadRequest(f"sort={values['sort']!r} is not one of: {', '.join(SORTS)} (prefix - to reverse)")
+            raise BadRequest(
+                f"sort={values['sort']!r} is not one of: {', '.join(SORTS)} (prefix - to reverse)"
+            )
         values["per_page"] = _int("per_page", values.get("per_page", str(PER_PAGE)), 1, MAX_PER_PAGE)
         values["page"] = _int("page", values.get("page", "1"), 1, MAX_OFFSET)
         if (values["page"] - 1) * values["per_page"] >= MAX_OFFSET:
@@ -172,7 +174,9 @@ class Filters:
                 clauses.append(f"{expr} = ?")
                 params.append(value)
         if self.actor:
-            clauses.append("(lower(COALESCE(ac.name, ac.text)) LIKE ? OR lower(COALESCE(tg.name, tg.text)) LIKE ?)")
+            clauses.append(
+                "(lower(COALESCE(ac.name, ac.text)) LIKE ? OR lower(COALESCE(tg.name, tg.text)) LIKE ?)"
+            )
             like = f"%{self.actor.lower()}%"
             params += [like, like]
         if self.since:

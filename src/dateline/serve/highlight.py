@@ -11,6 +11,7 @@ keyboard and screen-reader users reach it, and a second signal besides colour).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -65,19 +66,33 @@ def marks_for(article: Article) -> list[Mark]:
             if actor is not None:
                 add(actor.span, "events", key, f"{role}-{ev.id}", f"{role} of event {ev.id}", marker=False)
         for i, sup in enumerate(ev.supporters):
-            add(sup.span, "events", key, f"supporter-{i}-{ev.id}", f"supporter of event {ev.id}", marker=False)
+            add(
+                sup.span, "events", key, f"supporter-{i}-{ev.id}", f"supporter of event {ev.id}", marker=False
+            )
     for q in article.quotes:
         add(q.span, "quotes", f"quote-{q.id}", f"quote-{q.id}", f"quote {q.id} ({q.kind})")
         add(q.cue_span, "quotes", f"quote-{q.id}", f"cue-{q.id}", f"cue of quote {q.id}: {q.cue}")
         add(q.speaker_span, "speakers", f"quote-{q.id}", f"speaker-{q.id}", f"speaker of quote {q.id}")
         for i, (start, end) in enumerate(reporter_spans(article, q.id)):
-            add((start, end), "speakers", f"quote-{q.id}", f"reporter-{q.id}-{i}", f"reported by, quote {q.id}")
+            add(
+                (start, end),
+                "speakers",
+                f"quote-{q.id}",
+                f"reporter-{q.id}-{i}",
+                f"reported by, quote {q.id}",
+            )
     for t in article.times:
         add(t.span, "times", f"time-{t.id}", f"time-{t.id}", f"time {t.id}: {t.value}")
     for p in article.places:
         add(p.span, "places", f"place-{p.id}", f"place-{p.id}", f"place {p.id}: {p.name or p.text}")
     for i, num in enumerate(article.numbers):
-        add(num.span, "numbers", f"number-{i}", f"number-{i}", f"number: {num.value:g} {num.unit or ''}".strip())
+        add(
+            num.span,
+            "numbers",
+            f"number-{i}",
+            f"number-{i}",
+            f"number: {num.value:g} {num.unit or ''}".strip(),
+        )
     for i, flag in enumerate(article.flags):
         add(flag.span, "flags", f"flag-{i}", f"flag-{i}", f"flag: {flag.code}")
     return out
@@ -117,7 +132,7 @@ def render_text(text: str, marks: Iterable[Mark]) -> Markup:
         starts.setdefault(m.start, []).append(m)
     parts: list[str] = []
     active: list[Mark] = []
-    for left, right in zip(bounds, bounds[1:], strict=False):
+    for left, right in itertools.pairwise(bounds):
         active = [m for m in active if m.end > left]
         for m in starts.get(left, []):
             active.append(m)

@@ -63,7 +63,7 @@ def listing(db: ReadOnlyDB, found: IncidentTables, number: int) -> list[dict[str
         [PER_PAGE, (number - 1) * PER_PAGE],
         limit=PER_PAGE,
     )
-    for name, cols in found.children.items():
+    for name, _cols in found.children.items():
         if rows:
             ids = [r[found.key] for r in rows]
             marks = ",".join("?" for _ in ids)

@@ -131,7 +131,9 @@ class Queries:
                 f"SELECT {expr} AS value, count(*) AS n {EVENT_FROM} WHERE {' AND '.join(where)} "
                 f"GROUP BY value ORDER BY n DESC, value LIMIT {FACET_VALUES}"
             )
-            rows = self.cached(("facet", sql, *params), lambda sql=sql, params=params: self.db.rows(sql, params))
+            rows = self.cached(
+                ("facet", sql, *params), lambda sql=sql, params=params: self.db.rows(sql, params)
+            )
             out[name] = [(str(r["value"]), int(r["n"])) for r in rows]
         return out
 
@@ -153,7 +155,9 @@ class Queries:
     def map_events(self, f: Filters) -> list[dict[str, Any]]:
         where, params = f.where()
         where = [*where, "p.lat IS NOT NULL", "p.lon IS NOT NULL"]
-        sql = f"SELECT {EVENT_COLUMNS} {EVENT_FROM} WHERE {' AND '.join(where)} ORDER BY {f.order_by()} LIMIT ?"
+        sql = (
+            f"SELECT {EVENT_COLUMNS} {EVENT_FROM} WHERE {' AND '.join(where)} ORDER BY {f.order_by()} LIMIT ?"
+        )
         rows = self.db.rows(sql, [*params, MAP_CAP], limit=MAP_CAP)
         self.event_sentences(rows)
         return rows
@@ -170,7 +174,9 @@ class Queries:
         sql = (
             "SELECT p.article_id, p.id, p.text, p.name, p.country, p.admin1, p.feature, p.confidence, "
             "p.lat, p.lon, a.title FROM places p JOIN articles a ON a.id = p.article_id "
-            "WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL" + "".join(f" AND {c}" for c in clauses) + " LIMIT ?"
+            "WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL"
+            + "".join(f" AND {c}" for c in clauses)
+            + " LIMIT ?"
         )
         return self.db.rows(sql, [*params, MAP_CAP], limit=MAP_CAP)
 
@@ -190,7 +196,9 @@ class Queries:
         where, params = f.where()
         where = [*where, f"{DATE_EXPR} GLOB ?"]
         params = [*params, DATE_GLOBS[4]]
-        sql = f"SELECT min({DATE_EXPR}) AS lo, max({DATE_EXPR}) AS hi {EVENT_FROM} WHERE {' AND '.join(where)}"
+        sql = (
+            f"SELECT min({DATE_EXPR}) AS lo, max({DATE_EXPR}) AS hi {EVENT_FROM} WHERE {' AND '.join(where)}"
+        )
         row = self.cached(("range", sql, *params), lambda: self.db.one(sql, params)) or {}
         return row.get("lo"), row.get("hi")
 

@@ -61,6 +61,37 @@ def _choose(lo: str | None, hi: str | None) -> str:
     return "day" if days <= 92 else ("month" if days <= 15 * 366 else "year")
 
 
+def _next(bucket: str, by: str) -> str:
+    if by == "year":
+        return f"{int(bucket) + 1:04d}"
+    if by == "month":
+        y, m = int(bucket[:4]), int(bucket[5:7])
+        return f"{y + m // 12:04d}-{m % 12 + 1:02d}"
+    return (dt.date.fromisoformat(bucket) + dt.timedelta(days=1)).isoformat()
+
+
+def _continuous(buckets: list[tuple[str, int]], by: str) -> list[tuple[str, int]]:
+    """Empty buckets between the first and the last, so the axis is time, not a list of dates.
+
+    A span wider than ``MAX_BARS`` buckets stays as it is (gaps closed) rather than drawing
+    thousands of empty bars; the page then suggests a wider bucket.
+    """
+    if len(buckets) < 2:
+        return buckets
+    counts = dict(buckets)
+    out: list[tuple[str, int]] = []
+    try:
+        current = buckets[0][0]
+        while current <= buckets[-1][0]:
+            out.append((current, counts.get(current, 0)))
+            if len(out) > MAX_BARS:
+                return buckets
+            current = _next(current, by)
+    except ValueError:
+        return buckets
+    return out
+
+
 def _label(bucket: str, by: str) -> str:
     if by == "month" and len(bucket) == 7 and bucket[5:7].isdigit() and 1 <= int(bucket[5:7]) <= 12:
         return f"{calendar.month_abbr[int(bucket[5:7])]} {bucket[:4]}"
@@ -73,7 +104,7 @@ def build_chart(queries: object, f: Filters, by: str | None) -> TimelineChart:
     assert isinstance(queries, Queries)
     lo, hi = queries.date_range(f)
     by = by or _choose(lo, hi)
-    buckets = queries.timeline(f, WIDTHS[by])
+    buckets = _continuous(queries.timeline(f, WIDTHS[by]), by)
     chart = TimelineChart(by=by)
     chart.total = sum(n for _, n in buckets)
     chart.base_qs = f.query_string(paging=False, since=None, until=None)
@@ -88,7 +119,7 @@ def build_chart(queries: object, f: Filters, by: str | None) -> TimelineChart:
     step = plot_w / len(buckets)
     gap = min(2.0, step * 0.2)
     for i, (bucket, n) in enumerate(buckets):
-        h = max(1.0, plot_h * n / chart.peak)
+        h = plot_h * n / chart.peak if n else 0.0
         # a partial ISO date is its own range: since=2016-03 and until=2016-03 is March 2016
         since = until = bucket
         qs = f.query_string(paging=False, since=since, until=until)
