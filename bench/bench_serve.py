@@ -157,7 +157,7 @@ def main() -> None:
                 break
         times.sort()
         med = statistics.median(times)
-        p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+        p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
         if not label.startswith("export"):
             worst = max(worst, p95)
         print(f"{label:32} {first:9.1f} {med:10.1f} {p95:8.1f}  {r.status_code}")

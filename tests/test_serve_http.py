@@ -325,3 +325,19 @@ def test_leaflet_comes_from_the_pinned_xstatic_packages() -> None:
     from xstatic.pkg import leaflet, leaflet_markercluster
 
     assert leaflet.VERSION == "1.9.3" and leaflet_markercluster.VERSION == "1.4.1"
+
+
+def test_older_links_walk_every_article_once(client: TestClient, serve_store: Path) -> None:
+    n = sqlite3.connect(serve_store).execute("SELECT count(*) FROM articles").fetchone()[0]
+    first = re.search(r'href="/article/([^"]+)"', client.get("/").text).group(1)
+    seen = [first]
+    while True:
+        body = client.get(f"/article/{seen[-1]}").text
+        found = re.search(r'<a rel="next" href="/article/([^"]+)">', body)
+        if not found:
+            break
+        assert found.group(1) not in seen
+        seen.append(found.group(1))
+    assert len(seen) == n
+    back = re.search(r'<a rel="prev" href="/article/([^"]+)">', client.get(f"/article/{seen[1]}").text)
+    assert back and back.group(1) == seen[0]

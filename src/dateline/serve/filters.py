@@ -3,8 +3,8 @@
 One ``Filters`` value is what the events table, the map, the timeline and the exports
 show; its ``query_string`` is the permalink. Parsing is strict: an unknown parameter, a
 malformed date or an out-of-range page is a ``BadRequest`` naming what was wrong and
-what is allowed, never a silent default and never a 500. Only values travel as SQL
-parameters; column names come from the allow-lists below.
+what is allowed, never a silent default and never a 500. Facet and sort names come from
+the allow-lists below; values are only ever compared, never spliced into SQL.
 """
 
 from __future__ import annotations
@@ -24,25 +24,12 @@ PER_PAGE, MAX_PER_PAGE = 50, 200
 MAX_OFFSET = 10_000
 MAX_VALUE_LEN = 200
 
-#: Facet name -> the SQL expression it groups by (an allow-list: nothing else is ever a column).
-FACETS: dict[str, str] = {
-    "type": "e.type",
-    "acled_type": "e.acled_type",
-    "acled_subtype": "e.acled_subtype",
-    "country": "p.country",
-    "admin1": "p.admin1",
-    "modality": "e.modality",
-}
-#: Sort key -> ORDER BY expression; ``-key`` sorts descending.
+#: The facets (columns of the event index counted and filtered on: an allow-list).
+FACETS = ("type", "acled_type", "acled_subtype", "country", "admin1", "modality")
+#: Sort keys; ``-key`` sorts descending (missing values last either way).
+SORTS = ("date", "type", "acled_type", "country", "actor", "confidence")
+#: An event's date: its own, else its article's publication day.
 DATE_EXPR = "COALESCE(e.date_value, substr(a.published, 1, 10))"
-SORTS: dict[str, str] = {
-    "date": DATE_EXPR,
-    "type": "e.type",
-    "acled_type": "e.acled_type",
-    "country": "p.country",
-    "actor": "COALESCE(ac.name, ac.text)",
-    "confidence": "e.confidence",
-}
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -162,48 +149,6 @@ class Filters:
     @property
     def offset(self) -> int:
         return (self.page - 1) * self.per_page
-
-    # -- to SQL -----------------------------------------------------------------------------------
-    def where(self, skip: str | None = None) -> tuple[list[str], list[Any]]:
-        """WHERE clauses and their parameters; ``skip`` leaves out one facet (for its own counts)."""
-        clauses: list[str] = []
-        params: list[Any] = []
-        for name, expr in FACETS.items():
-            value = getattr(self, name)
-            if value is not None and name != skip:
-                clauses.append(f"{expr} = ?")
-                params.append(value)
-        if self.actor:
-            clauses.append(
-                "(lower(COALESCE(ac.name, ac.text)) LIKE ? OR lower(COALESCE(tg.name, tg.text)) LIKE ?)"
-            )
-            like = f"%{self.actor.lower()}%"
-            params += [like, like]
-        if self.since:
-            clauses.append(f"{DATE_EXPR} >= ?")
-            params.append(self.since)
-        if self.until:
-            clauses.append(f"substr({DATE_EXPR}, 1, ?) <= ?")
-            params += [len(self.until), self.until]
-        if self.min_conf is not None:
-            clauses.append("e.confidence >= ?")
-            params.append(self.min_conf)
-        if self.q:
-            from dateline.store.sqlite import fts_query
-
-            fts = fts_query(self.q)
-            if fts:
-                clauses.append(
-                    "e.article_id IN (SELECT x.id FROM articles_fts JOIN articles x ON x.pk = articles_fts.rowid "
-                    "WHERE articles_fts MATCH ?)"
-                )
-                params.append(fts)
-        return clauses, params
-
-    def order_by(self) -> str:
-        key = self.sort.lstrip("-")
-        direction = "DESC" if self.sort.startswith("-") else "ASC"
-        return f"{SORTS[key]} {direction} NULLS LAST, e.article_id, e.span_start"
 
 
 #: Joins every event query uses: the article (for the date fallback), the first actor and

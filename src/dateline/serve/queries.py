@@ -1,21 +1,26 @@
-"""The SQL behind each page, over the read-only store: every value a bound parameter.
+"""What each page reads: SQL over the read-only store (every value a bound parameter) for
+articles and records, and the in-memory ``EventIndex`` for the filtered event views.
 
-Aggregates that scan the whole events table (facet counts, the timeline's buckets) are
-cached per ``PRAGMA data_version``, so an unchanged store answers them once and a store
-that an ingest run is filling shows new rows on the next request.
+Counts and search results are cached per ``PRAGMA data_version``, so an unchanged store
+answers them once and a store that an ingest run is filling shows new rows on the next
+request.
 """
 
 from __future__ import annotations
 
+import json
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+import numpy as np
+
 from dateline.export.common import sentence_around
 from dateline.records import Article
 from dateline.serve.db import ReadOnlyDB
-from dateline.serve.filters import DATE_EXPR, EVENT_COLUMNS, EVENT_FROM, FACETS, Filters
+from dateline.serve.filters import FACETS, Filters
+from dateline.serve.index import EventIndex
 from dateline.store.rows import article_from_row
 from dateline.store.sqlite import fts_query
 
@@ -24,14 +29,14 @@ FACET_VALUES = 40
 MAP_CAP = 5000
 EXPORT_CAP = 20_000
 ARTICLES_PER_PAGE = 50
-#: Calendar dates only: TIMEX values such as 2016-W12 or 2016-SU have no month or day to bucket by.
-DATE_GLOBS = {
-    4: "[0-9][0-9][0-9][0-9]*",
-    7: "[0-9][0-9][0-9][0-9]-[01][0-9]*",
-    10: "[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]*",
-}
-#: Characters of text read around an event to find its sentence (a window, not the article).
-WINDOW = 400
+#: Articles a text search may select for the event views.
+MAX_FTS = 100_000
+#: What a row of the table, the map or an export needs.
+ROW_COLUMNS = [
+    "article_id", "event_id", "type", "mode", "acled_type", "acled_subtype", "trigger", "modality",
+    "confidence", "attributed_to", "span_start", "span_end", "date", "actor", "target", "place",
+    "country", "admin1", "lat", "lon", "title",
+]  # fmt: skip
 
 
 class Queries:
@@ -39,6 +44,7 @@ class Queries:
 
     def __init__(self, db: ReadOnlyDB, cache_size: int = 256) -> None:
         self.db = db
+        self.index = EventIndex(db)
         self._cache: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
@@ -90,128 +96,116 @@ class Queries:
         return article_from_row(row["text"], row["record"]) if row else None
 
     def neighbours(self, article_id: str) -> tuple[str | None, str | None]:
-        """The previous and next article in the list order (newest first), for n/p."""
-        here = self.db.one("SELECT published, id FROM articles WHERE id = ?", [article_id])
+        """The previous and next article in the list order (newest first), for n/p.
+
+        Compared on (published, id) as plain columns so the published index answers it;
+        articles without a date come after the oldest dated one, in id order (as in the list).
+        """
+        here = self.db.one("SELECT published FROM articles WHERE id = ?", [article_id])
         if here is None:
             return None, None
-        pub = here["published"] or ""
-        prev = self.db.scalar(
-            "SELECT id FROM articles WHERE (COALESCE(published, ''), id) > (?, ?) "
-            "ORDER BY COALESCE(published, '') ASC, id ASC LIMIT 1",
+        pub = here["published"]
+        first_undated = "SELECT id FROM articles WHERE published IS NULL AND id > ? ORDER BY id LIMIT 1"
+        if pub is None:
+            newer = self.db.scalar(
+                "SELECT id FROM articles WHERE published IS NULL AND id < ? ORDER BY id DESC LIMIT 1",
+                [article_id],
+            ) or self.db.scalar(
+                "SELECT id FROM articles WHERE published IS NOT NULL ORDER BY published, id LIMIT 1"
+            )
+            return newer, self.db.scalar(first_undated, [article_id])
+        newer = self.db.scalar(
+            "SELECT id FROM articles WHERE (published, id) > (?, ?) ORDER BY published, id LIMIT 1",
             [pub, article_id],
         )
-        nxt = self.db.scalar(
-            "SELECT id FROM articles WHERE (COALESCE(published, ''), id) < (?, ?) "
-            "ORDER BY COALESCE(published, '') DESC, id DESC LIMIT 1",
+        older = self.db.scalar(
+            "SELECT id FROM articles WHERE (published, id) < (?, ?) ORDER BY published DESC, id DESC LIMIT 1",
             [pub, article_id],
-        )
-        return prev, nxt
+        ) or self.db.scalar(first_undated, [""])
+        return newer, older
 
-    # -- events -------------------------------------------------------------------------------------
+    # -- events (from the in-memory index) -------------------------------------------------------------
+    def fts_articles(self, q: str) -> set[str]:
+        """Ids of the articles whose title or text match ``q`` (FTS5), cached per store version."""
+        fts = fts_query(q)
+        if not fts:
+            return set()
+        sql = "SELECT x.id FROM articles_fts JOIN articles x ON x.pk = articles_fts.rowid WHERE articles_fts MATCH ?"
+        return self.cached(("fts", fts), lambda: {r["id"] for r in self.db.rows(sql, [fts], limit=MAX_FTS)})
+
+    def _keep(self, f: Filters, skip: str | None = None) -> np.ndarray:
+        self.index.refresh()
+        return self.index.mask(f, self.fts_articles, skip)
+
     def event_total(self, f: Filters) -> int:
-        where, params = f.where()
-        sql = f"SELECT count(*) {EVENT_FROM}" + (" WHERE " + " AND ".join(where) if where else "")
-        return int(self.cached(("total", sql, *params), lambda: self.db.scalar(sql, params)) or 0)
+        return int(self._keep(f).sum())
 
     def events(self, f: Filters) -> list[dict[str, Any]]:
-        where, params = f.where()
-        sql = f"SELECT {EVENT_COLUMNS} {EVENT_FROM}"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += f" ORDER BY {f.order_by()} LIMIT ? OFFSET ?"
-        return self.db.rows(sql, [*params, f.per_page, f.offset], limit=f.per_page)
+        rows = self.index.ordered(self._keep(f), f.sort)[f.offset : f.offset + f.per_page]
+        return self.index.records(rows, ROW_COLUMNS)
 
     def facets(self, f: Filters) -> dict[str, list[tuple[str, int]]]:
         """For each facet, its values and counts under every *other* active filter."""
-        out: dict[str, list[tuple[str, int]]] = {}
-        for name, expr in FACETS.items():
-            where, params = f.where(skip=name)
-            where = [*where, f"{expr} IS NOT NULL"]
-            sql = (
-                f"SELECT {expr} AS value, count(*) AS n {EVENT_FROM} WHERE {' AND '.join(where)} "
-                f"GROUP BY value ORDER BY n DESC, value LIMIT {FACET_VALUES}"
-            )
-            rows = self.cached(
-                ("facet", sql, *params), lambda sql=sql, params=params: self.db.rows(sql, params)
-            )
-            out[name] = [(str(r["value"]), int(r["n"])) for r in rows]
-        return out
+        return {
+            name: self.index.facet_counts(self._keep(f, skip=name), name, FACET_VALUES) for name in FACETS
+        }
 
     def event_sentences(self, rows: list[dict[str, Any]]) -> None:
-        """Add each row's supporting sentence, read from a window of its article's text."""
+        """Add each row's supporting sentence, read from its article's text (one query per article)."""
+        ids = sorted({r["article_id"] for r in rows})
+        texts: dict[str, str] = {}
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk : chunk + 500]
+            marks = ",".join("?" for _ in part)
+            for r in self.db.rows(
+                f"SELECT id, text FROM articles WHERE id IN ({marks})", part, limit=len(part)
+            ):
+                texts[r["id"]] = r["text"]
         for row in rows:
-            start, end = row.get("span_start"), row.get("span_end")
-            if start is None or end is None:
-                row["sentence_text"] = ""
-                continue
-            left = max(0, start - WINDOW)
-            window = self.db.scalar(
-                "SELECT substr(text, ?, ?) FROM articles WHERE id = ?",
-                [left + 1, end - left + WINDOW, row["article_id"]],
-            )
-            row["sentence_text"] = sentence_around(window or "", start - left, end - left)
+            start, end, text = row.get("span_start"), row.get("span_end"), texts.get(row["article_id"], "")
+            row["sentence_text"] = sentence_around(text, int(start), int(end)) if start is not None else ""
 
     # -- map and timeline -----------------------------------------------------------------------------
     def map_events(self, f: Filters) -> list[dict[str, Any]]:
-        where, params = f.where()
-        where = [*where, "p.lat IS NOT NULL", "p.lon IS NOT NULL"]
-        sql = (
-            f"SELECT {EVENT_COLUMNS} {EVENT_FROM} WHERE {' AND '.join(where)} ORDER BY {f.order_by()} LIMIT ?"
+        keep = (
+            self._keep(f)
+            & self.index.frame["lat"].notna().to_numpy()
+            & self.index.frame["lon"].notna().to_numpy()
         )
-        rows = self.db.rows(sql, [*params, MAP_CAP], limit=MAP_CAP)
+        rows = self.index.records(self.index.ordered(keep, f.sort)[:MAP_CAP], ROW_COLUMNS)
         self.event_sentences(rows)
         return rows
 
     def map_places(self, f: Filters) -> list[dict[str, Any]]:
         """Places with coordinates in the articles the filters select (all articles when none)."""
-        clauses, params = [], []
+        clause, params = "", []
         if f.active:
-            where, wparams = f.where()
-            clauses.append(
-                f"p.article_id IN (SELECT e.article_id {EVENT_FROM} WHERE {' AND '.join(where) or '1'})"
-            )
-            params += wparams
+            keep = self._keep(f)
+            ids = sorted(set(self.index.frame["article_id"][keep].astype(str)))
+            clause, params = " AND p.article_id IN (SELECT value FROM json_each(?))", [json.dumps(ids)]
         sql = (
             "SELECT p.article_id, p.id, p.text, p.name, p.country, p.admin1, p.feature, p.confidence, "
             "p.lat, p.lon, a.title FROM places p JOIN articles a ON a.id = p.article_id "
-            "WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL"
-            + "".join(f" AND {c}" for c in clauses)
-            + " LIMIT ?"
+            f"WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL{clause} LIMIT ?"
         )
         return self.db.rows(sql, [*params, MAP_CAP], limit=MAP_CAP)
 
     def timeline(self, f: Filters, width: int) -> list[tuple[str, int]]:
         """Events per bucket (``width`` leading characters of the ISO date: 4 year, 7 month, 10 day)."""
-        where, params = f.where()
-        where = [*where, f"{DATE_EXPR} GLOB ?"]
-        params = [*params, DATE_GLOBS[width]]
-        sql = (
-            f"SELECT substr({DATE_EXPR}, 1, {width}) AS bucket, count(*) AS n {EVENT_FROM} "
-            f"WHERE {' AND '.join(where)} GROUP BY bucket ORDER BY bucket"
-        )
-        rows = self.cached(("timeline", sql, *params), lambda: self.db.rows(sql, params))
-        return [(r["bucket"], int(r["n"])) for r in rows]
+        return self.index.buckets(self._keep(f), width)
 
     def date_range(self, f: Filters) -> tuple[str | None, str | None]:
-        where, params = f.where()
-        where = [*where, f"{DATE_EXPR} GLOB ?"]
-        params = [*params, DATE_GLOBS[4]]
-        sql = (
-            f"SELECT min({DATE_EXPR}) AS lo, max({DATE_EXPR}) AS hi {EVENT_FROM} WHERE {' AND '.join(where)}"
-        )
-        row = self.cached(("range", sql, *params), lambda: self.db.one(sql, params)) or {}
-        return row.get("lo"), row.get("hi")
+        frame = self.index.frame
+        keep = self._keep(f) & frame["bucket4"].notna().to_numpy()
+        dates = frame["date"][keep]
+        return (str(dates.min()), str(dates.max())) if len(dates) else (None, None)
 
     # -- export ---------------------------------------------------------------------------------------
     def export_articles(self, f: Filters) -> list[Article]:
         """The articles behind the filtered events, each keeping only the events shown."""
-        where, params = f.where()
-        sql = f"SELECT e.article_id, e.id AS event_id {EVENT_FROM}"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += f" ORDER BY {f.order_by()} LIMIT ?"
+        rows = self.index.ordered(self._keep(f), f.sort)[:EXPORT_CAP]
         keep: dict[str, set[str]] = {}
-        for row in self.db.rows(sql, [*params, EXPORT_CAP], limit=EXPORT_CAP):
+        for row in self.index.records(rows, ["article_id", "event_id"]):
             keep.setdefault(row["article_id"], set()).add(row["event_id"])
         out = []
         for article_id, ids in keep.items():
