@@ -150,6 +150,7 @@ def test_map_draws_markers_with_text_only_popups(watched, server: ServerThread) 
     event_pin.click()
     popup = page.locator(".leaflet-popup-content")
     expect(popup).to_contain_text("Read it in <b>Lyon</b> march")
+    expect(popup).to_contain_text("Protesters marched through Lyon on Tuesday.")  # fetched on opening
     expect(popup.locator("b")).to_have_count(0)
     popup.get_by_role("link").click()
     expect(page).to_have_url(re.compile(rf"/article/{HOSTILE_ID}\?rec=event-"))

@@ -215,8 +215,12 @@ def test_map_data_has_coordinates_and_sentences(client: TestClient) -> None:
     data = client.get("/map/data.json?type=ASSAULT").json()
     assert data["events"] and all(e["type"] == "ASSAULT" for e in data["events"])
     assert all(-90 <= e["lat"] <= 90 and -180 <= e["lon"] <= 180 for e in data["events"])
-    assert all(e["sentence_text"] for e in data["events"])
     assert data["places"]
+    first = data["events"][0]
+    sentence = client.get(f"/map/sentence.json?article={first['article_id']}&event={first['event_id']}").json()
+    assert first["trigger"] in sentence["sentence"]
+    assert client.get(f"/map/sentence.json?article={SEED}&event=v999").status_code == 404
+    assert client.get(f"/map/sentence.json?article={SEED}").status_code == 400
 
 
 def test_timeline_bars_link_to_their_range(client: TestClient) -> None:

@@ -180,7 +180,7 @@ def create_app(
         evs = queries.map_events(f)
         keep = (
             "article_id", "event_id", "type", "acled_type", "acled_subtype", "trigger", "date", "actor",
-            "target", "place", "country", "modality", "lat", "lon", "title", "sentence_text",
+            "target", "place", "country", "modality", "lat", "lon", "title",
         )  # fmt: skip
         return JSONResponse(
             {
@@ -189,6 +189,19 @@ def create_app(
                 "capped": len(evs) >= MAP_CAP,
             }
         )
+
+    def map_sentence(request: Request) -> Response:
+        allowed = ("article", "event")
+        for name in request.query_params:
+            if name not in allowed:
+                raise BadRequest(f"unknown parameter {name!r}; this endpoint takes: article, event")
+        article_id, event_id = request.query_params.get("article"), request.query_params.get("event")
+        if not article_id or not event_id:
+            raise BadRequest("both article and event are required")
+        sentence = queries.event_sentence(article_id, event_id)
+        if sentence is None:
+            raise HTTPException(404, f"no event {event_id!r} in article {article_id!r}")
+        return JSONResponse({"sentence": sentence})
 
     def timeline(request: Request) -> Response:
         params = dict(request.query_params)
@@ -300,6 +313,7 @@ def create_app(
         Route("/events", events),
         Route("/map", map_page),
         Route("/map/data.json", map_data),
+        Route("/map/sentence.json", map_sentence),
         Route("/timeline", timeline),
         Route("/incidents", incidents),
         Route("/incidents/{incident_id:path}", incident),

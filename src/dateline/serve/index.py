@@ -84,28 +84,37 @@ class EventIndex:
         return np.where(np.isnan(numbers), np.inf, numbers)
 
     # -- filtering -------------------------------------------------------------------------------
-    def mask(self, f: Filters, fts: Callable[[str], set[str]], skip: str | None = None) -> np.ndarray:
+    def components(self, f: Filters, fts: Callable[[str], set[str]]) -> dict[str, np.ndarray]:
+        """One row mask per active filter (facets by name; ``actor``, ``since``, ``until``, ...)."""
         frame = self.frame
-        keep = np.ones(len(frame), dtype=bool)
+        out: dict[str, np.ndarray] = {}
         for name in FACETS:
             value = getattr(f, name)
-            if value is not None and name != skip:
-                keep &= (frame[name] == value).to_numpy()
+            if value is not None:
+                out[name] = (frame[name] == value).to_numpy()
         if f.actor:
             needle = f.actor.lower()
-            keep &= _where_category(
+            out["actor"] = _where_category(
                 frame["actor_lc"], lambda c: c.str.contains(needle, regex=False)
             ) | _where_category(frame["target_lc"], lambda c: c.str.contains(needle, regex=False))
         if f.since:
-            keep &= _where_category(frame["date"], lambda c: c >= f.since)
+            since = f.since
+            out["since"] = _where_category(frame["date"], lambda c: c >= since)
         if f.until:
             until = f.until
-            keep &= _where_category(frame["date"], lambda c: c.str[: len(until)] <= until)
+            out["until"] = _where_category(frame["date"], lambda c: c.str[: len(until)] <= until)
         if f.min_conf is not None:
-            keep &= (frame["confidence"] >= f.min_conf).fillna(False).to_numpy()
+            out["min_conf"] = (frame["confidence"] >= f.min_conf).fillna(False).to_numpy()
         if f.q:
-            ids = fts(f.q)
-            keep &= frame["article_id"].isin(ids).to_numpy()
+            out["q"] = frame["article_id"].isin(fts(f.q)).to_numpy()
+        return out
+
+    def combine(self, parts: dict[str, np.ndarray], skip: str | None = None) -> np.ndarray:
+        """The rows passing every part but ``skip`` (a facet's counts ignore its own filter)."""
+        keep = np.ones(len(self.frame), dtype=bool)
+        for name, part in parts.items():
+            if name != skip:
+                keep &= part
         return keep
 
     def ordered(self, keep: np.ndarray, sort: str) -> np.ndarray:

@@ -12,6 +12,7 @@ import json
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any, TypeVar
 
 import numpy as np
@@ -45,6 +46,7 @@ class Queries:
     def __init__(self, db: ReadOnlyDB, cache_size: int = 256) -> None:
         self.db = db
         self.index = EventIndex(db)
+        self._parts: dict[tuple[Any, ...], dict[str, np.ndarray]] = {}
         self._cache: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
@@ -134,8 +136,17 @@ class Queries:
         return self.cached(("fts", fts), lambda: {r["id"] for r in self.db.rows(sql, [fts], limit=MAX_FTS)})
 
     def _keep(self, f: Filters, skip: str | None = None) -> np.ndarray:
+        """Rows of the event index that ``f`` selects; the per-filter masks are kept for the
+        next call with the same filters (a page asks for them once per facet)."""
         self.index.refresh()
-        return self.index.mask(f, self.fts_articles, skip)
+        key = (self.index.version, id(self.index.frame), replace(f, sort="date", page=1, per_page=1))
+        with self._lock:
+            parts = self._parts.get(key)
+        if parts is None:
+            parts = self.index.components(f, self.fts_articles)
+            with self._lock:
+                self._parts = {key: parts}
+        return self.index.combine(parts, skip)
 
     def event_total(self, f: Filters) -> int:
         return int(self._keep(f).sum())
@@ -172,9 +183,18 @@ class Queries:
             & self.index.frame["lat"].notna().to_numpy()
             & self.index.frame["lon"].notna().to_numpy()
         )
-        rows = self.index.records(self.index.ordered(keep, f.sort)[:MAP_CAP], ROW_COLUMNS)
-        self.event_sentences(rows)
-        return rows
+        return self.index.records(self.index.ordered(keep, f.sort)[:MAP_CAP], ROW_COLUMNS)
+
+    def event_sentence(self, article_id: str, event_id: str) -> str | None:
+        """One event's supporting sentence (a map popup asks for it when it opens)."""
+        row = self.db.one(
+            "SELECT e.article_id, e.span_start, e.span_end FROM events e WHERE e.article_id = ? AND e.id = ?",
+            [article_id, event_id],
+        )
+        if row is None:
+            return None
+        self.event_sentences([row])
+        return str(row["sentence_text"])
 
     def map_places(self, f: Filters) -> list[dict[str, Any]]:
         """Places with coordinates in the articles the filters select (all articles when none)."""

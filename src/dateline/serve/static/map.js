@@ -27,8 +27,13 @@
     box.appendChild(node("h3", [e.type, e.acled_subtype || e.acled_type].filter(Boolean).join(" · ")));
     box.appendChild(node("p", [e.date, e.place, e.country].filter(Boolean).join(", ")));
     box.appendChild(node("p", (e.actor || "?") + " → " + (e.target || "—") + (e.modality !== "asserted" ? " (" + e.modality + ")" : "")));
-    const q = node("blockquote", e.sentence_text || e.trigger);
+    const q = node("blockquote", e.trigger);
     box.appendChild(q);
+    // the supporting sentence is fetched when the popup opens (the data lists thousands of events)
+    const params = new URLSearchParams({ article: e.article_id, event: e.event_id });
+    fetch("/map/sentence.json?" + params.toString())
+      .then((r) => r.json())
+      .then((b) => { if (b.sentence) q.textContent = b.sentence; });
     const where = "/article/" + encodeURIComponent(e.article_id) + "?rec=event-" + encodeURIComponent(e.event_id) + "#r-event-" + encodeURIComponent(e.event_id);
     box.appendChild(link(where, "Read it in " + (e.title || e.article_id)));
     return box;
