@@ -217,7 +217,9 @@ def test_map_data_has_coordinates_and_sentences(client: TestClient) -> None:
     assert all(-90 <= e["lat"] <= 90 and -180 <= e["lon"] <= 180 for e in data["events"])
     assert data["places"]
     first = data["events"][0]
-    sentence = client.get(f"/map/sentence.json?article={first['article_id']}&event={first['event_id']}").json()
+    sentence = client.get(
+        f"/map/sentence.json?article={first['article_id']}&event={first['event_id']}"
+    ).json()
     assert first["trigger"] in sentence["sentence"]
     assert client.get(f"/map/sentence.json?article={SEED}&event=v999").status_code == 404
     assert client.get(f"/map/sentence.json?article={SEED}").status_code == 400
@@ -262,6 +264,26 @@ def test_incidents_page_slots_in_when_the_tables_exist(serve_store: Path, tmp_pa
     assert f"/article/{SEED}?rec=event-v3#r-event-v3" in detail
     assert detail.count('class="report disputed"') == 1 and "Russian media" in detail
     assert client.get("/incidents/i9").status_code == 404
+
+
+def test_incident_shows_the_merged_view_when_the_capability_is_installed(
+    serve_store: Path, tmp_path: Path
+) -> None:
+    pytest.importorskip("dateline.incidents.view", reason="the incidents capability is not on this branch")
+    copy = tmp_path / "merged.db"
+    shutil.copy(serve_store, copy)
+    conn = sqlite3.connect(copy)
+    conn.executescript(
+        "CREATE TABLE incidents (id TEXT PRIMARY KEY, type TEXT, date_start TEXT);"
+        "CREATE TABLE incident_reports (article_id TEXT, event_id TEXT, incident_id TEXT, report TEXT);"
+        "INSERT INTO incidents VALUES ('i1', 'ASSAULT', '2016-03-26');"
+        f"INSERT INTO incident_reports VALUES ('{SEED}', 'v1', 'i1', '{{}}'), ('{SEED}', 'v3', 'i1', '{{}}');"
+    )
+    conn.commit()
+    conn.close()
+    body = TestClient(create_app(copy, hosts=["testserver"])).get("/incidents/i1").text
+    assert "Figures per source" in body and "Reports side by side" in body
+    assert f"/article/{SEED}?rec=event-v3#r-event-v3" in body
 
 
 def test_incidents_page_says_when_there_are_none(client: TestClient) -> None:

@@ -243,6 +243,7 @@ def create_app(
             found=found,
             incident=row,
             reports=reports,
+            view=incident_tables.merged(found, row, reports, queries.article),
             disputed=incident_tables.disputed,
         )
 

@@ -5,8 +5,10 @@ into their own tables; the reader must not depend on their exact shape while it 
 So this module looks the tables up at run time: an ``incidents`` table (its key ``id`` or
 ``incident_id``) and every ``incident_*`` table that has an ``incident_id`` column (the
 reports, figures, claims...). A report row that names an ``article_id`` (and an
-``event_id``) links to the sentence in the reader. A store without the tables gets a clear
-"no incidents in this store" page, not an error.
+``event_id``) links to the sentence in the reader. Where the incidents capability itself
+is installed (``dateline.incidents.view``), its merged view of an incident (figures per
+source, disputes, claims and rejections) is shown above the tables. A store without the
+tables gets a clear "no incidents in this store" page, not an error.
 
 Table and column names are only ever taken from ``sqlite_master`` / ``table_info`` of
 the store itself, and quoted; every value is a bound parameter.
@@ -14,11 +16,13 @@ the store itself, and quoted; every value is a bound parameter.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from typing import Any
 
 from dateline.serve.db import ReadOnlyDB
 
+log = logging.getLogger("dateline.serve")
 PER_PAGE = 50
 MAX_REPORT_ROWS = 500
 #: Column names (any table) whose truthy value marks a disputed figure or claim.
@@ -95,6 +99,32 @@ def detail(db: ReadOnlyDB, found: IncidentTables, incident_id: str) -> tuple[dic
             sql = f'SELECT r.* FROM "{name}" r WHERE r.incident_id = ?'
         reports[name] = db.rows(sql, [incident_id], limit=MAX_REPORT_ROWS)
     return row, reports
+
+
+def merged(
+    found: IncidentTables, row: dict[str, Any], reports: dict, get_article: Any
+) -> dict[str, Any] | None:
+    """The incidents capability's merged view (reports side by side, figures per source,
+    disputes, the claims ledger), when that capability is installed; else None and the
+    page shows the tables as they are.
+    """
+    try:
+        from dateline.incidents.view import incident_view
+    except ImportError:
+        return None
+    members = [
+        (r["article_id"], r["event_id"])
+        for rows in reports.values()
+        for r in rows
+        if r.get("article_id") is not None and r.get("event_id") is not None
+    ]
+    if not members:
+        return None
+    try:
+        return incident_view({**row, "members": members}, get_article)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        log.exception("the incidents view failed on %s; showing its tables instead", row.get(found.key))
+        return None
 
 
 def disputed(row: dict[str, Any]) -> bool:
