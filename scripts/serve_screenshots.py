@@ -49,7 +49,7 @@ def main() -> None:
             expect(page.locator(".leaflet-marker-icon").first).to_be_visible()
             page.wait_for_timeout(400)
             page.screenshot(path=args.out / f"map{suffix}.png")
-            page.goto(f"{server.url}/timeline?by=day")
+            page.goto(f"{server.url}/timeline?since=2024")
             page.screenshot(path=args.out / f"timeline{suffix}.png")
             page.close()
         browser.close()

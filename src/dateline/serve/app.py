@@ -252,10 +252,10 @@ def create_app(
         kind = request.query_params.get("kind") or "unclosed"
         if kind not in triage.LISTS:
             raise BadRequest(f"kind={kind!r} is not one of: {', '.join(triage.LISTS)}")
-        total = triage.count(db, kind)
+        counts = queries.cached(("triage",), lambda: triage.counts(db))
+        total = counts[kind]
         if number > 1 and (number - 1) * triage.PER_PAGE >= total:
             raise BadRequest(f"page={number} is past the last page ({_pages(total, triage.PER_PAGE, 10**9)})")
-        counts = {k: triage.count(db, k) for k in triage.LISTS}
         return render(
             request,
             "triage.html",

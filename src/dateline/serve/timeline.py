@@ -42,6 +42,7 @@ class TimelineChart:
     total: int = 0
     peak: int = 0
     dropped: int = 0
+    sparse: bool = False
     width: int = WIDTH
     height: int = HEIGHT
     plot_left: int = PAD_LEFT
@@ -104,8 +105,9 @@ def build_chart(queries: object, f: Filters, by: str | None) -> TimelineChart:
     assert isinstance(queries, Queries)
     lo, hi = queries.date_range(f)
     by = by or _choose(lo, hi)
-    buckets = _continuous(queries.timeline(f, WIDTHS[by]), by)
-    chart = TimelineChart(by=by)
+    found = queries.timeline(f, WIDTHS[by])
+    buckets = _continuous(found, by)
+    chart = TimelineChart(by=by, sparse=len(found) > 1 and buckets is found)
     chart.total = sum(n for _, n in buckets)
     chart.base_qs = f.query_string(paging=False, since=None, until=None)
     if len(buckets) > MAX_BARS:
