@@ -177,14 +177,14 @@ def create_app(
 
     def map_data(request: Request) -> Response:
         f = Filters.parse(request.query_params)
-        evs = queries.map_events(f)
-        keep = (
+        keep = [
             "article_id", "event_id", "type", "acled_type", "acled_subtype", "trigger", "date", "actor",
             "target", "place", "country", "modality", "lat", "lon", "title",
-        )  # fmt: skip
+        ]  # fmt: skip
+        evs = queries.map_events(f, keep)
         return JSONResponse(
             {
-                "events": [{k: r.get(k) for k in keep} for r in evs],
+                "events": evs,
                 "places": queries.map_places(f),
                 "capped": len(evs) >= MAP_CAP,
             }

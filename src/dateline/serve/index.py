@@ -129,12 +129,14 @@ class EventIndex:
         order = np.lexsort((-rank if sort.startswith("-") else rank, missing))
         return rows[order]
 
-    def records(self, positions: np.ndarray, columns: list[str] | None = None) -> list[dict[str, Any]]:
+    def records(self, positions: np.ndarray, columns: list[str]) -> list[dict[str, Any]]:
+        """Rows as plain dicts (Python scalars, None for missing), built column by column."""
         part = self.frame.iloc[positions]
-        if columns:
-            part = part[columns]
-        out = part.astype(object).where(part.notna(), None).to_dict("records")
-        return out
+        lists = []
+        for name in columns:
+            col = part[name]
+            lists.append(col.astype(object).where(col.notna(), None).tolist())
+        return [dict(zip(columns, row, strict=True)) for row in zip(*lists, strict=True)]
 
     def facet_counts(self, keep: np.ndarray, name: str, limit: int) -> list[tuple[str, int]]:
         counts = self.frame[name][keep].value_counts(sort=True)

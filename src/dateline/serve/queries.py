@@ -177,13 +177,13 @@ class Queries:
             row["sentence_text"] = sentence_around(text, int(start), int(end)) if start is not None else ""
 
     # -- map and timeline -----------------------------------------------------------------------------
-    def map_events(self, f: Filters) -> list[dict[str, Any]]:
+    def map_events(self, f: Filters, columns: list[str] = ROW_COLUMNS) -> list[dict[str, Any]]:
         keep = (
             self._keep(f)
             & self.index.frame["lat"].notna().to_numpy()
             & self.index.frame["lon"].notna().to_numpy()
         )
-        return self.index.records(self.index.ordered(keep, f.sort)[:MAP_CAP], ROW_COLUMNS)
+        return self.index.records(self.index.ordered(keep, f.sort)[:MAP_CAP], columns)
 
     def event_sentence(self, article_id: str, event_id: str) -> str | None:
         """One event's supporting sentence (a map popup asks for it when it opens)."""
