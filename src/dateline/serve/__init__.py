@@ -13,7 +13,7 @@ The store is opened read-only; see ``docs/serve.md`` for the pages and the secur
 
 from __future__ import annotations
 
-import logging
+import sys
 from pathlib import Path
 
 from dateline.errors import OptionError
@@ -41,11 +41,9 @@ def serve(
     app = create_app(db_path, hosts=allowed_hosts(host, allow_hosts))
     import uvicorn
 
-    log = logging.getLogger("dateline.serve")
     if not is_loopback(host):
-        log.warning(
-            "dateline serve: listening on %s, reachable from other machines; the store is read-only but "
-            "anyone who can reach this port can read it",
-            host,
+        sys.stderr.write(
+            f"dateline serve: warning: listening on {host}, reachable from other machines; the store is "
+            "read-only, but anyone who can reach this port can read it\n"
         )
     uvicorn.run(app, host=host, port=port, log_level="info", server_header=False, proxy_headers=False)
