@@ -12,6 +12,7 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
@@ -269,3 +270,22 @@ def test_dark_scheme_and_visible_focus(browser, server: ServerThread) -> None:
     page.keyboard.press("Tab")
     expect(page.locator(":focus-visible")).to_have_css("outline-style", "solid")
     page.close()
+
+
+def test_dragging_across_bars_selects_a_range(watched, server: ServerThread) -> None:
+    from playwright.sync_api import expect
+
+    page, _ = watched
+    page.goto(f"{server.url}/timeline?since=2024&by=month")
+    bars = page.locator("#timeline a.bar")
+    expect(bars.nth(2)).to_be_visible()
+    since, until = bars.nth(0).get_attribute("data-since"), bars.nth(2).get_attribute("data-until")
+    start, end = bars.nth(0).bounding_box(), bars.nth(2).bounding_box()
+    page.mouse.move(start["x"] + start["width"] / 2, start["y"] + start["height"] - 2)
+    page.mouse.down()
+    page.mouse.move(end["x"] + end["width"] / 2, end["y"] + end["height"] - 2, steps=6)
+    expect(page.locator("#timeline a.bar.selected")).to_have_count(3)
+    page.mouse.up()
+    expect(page.locator(".summary")).to_contain_text(f"Range: {since} to {until}")
+    query = dict(parse_qsl(urlsplit(page.url).query))
+    assert query == {"since": since, "until": until, "by": "month"}

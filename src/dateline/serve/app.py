@@ -212,6 +212,8 @@ def create_app(
         if redirect := _canonical(request, f, by=by):
             return redirect
         chart: TimelineChart = build_chart(queries, f, by)
+        if by:  # a bucket size chosen by hand survives a new range
+            chart.base_qs += ("&" if chart.base_qs else "?") + urlencode({"by": by})
         return render(request, "timeline.html", f=f, chart=chart, by=by)
 
     def incidents(request: Request) -> Response:
