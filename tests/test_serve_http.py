@@ -367,3 +367,37 @@ def test_older_links_walk_every_article_once(client: TestClient, serve_store: Pa
     assert len(seen) == n
     back = re.search(r'<a rel="prev" href="/article/([^"]+)">', client.get(f"/article/{seen[1]}").text)
     assert back and back.group(1) == seen[0]
+
+
+def test_an_empty_store_renders_every_page(tmp_path: Path) -> None:
+    from dateline.store import open_store
+
+    path = tmp_path / "empty.db"
+    open_store(path).close()
+    client = TestClient(create_app(path, hosts=["testserver"]))
+    for url in ("/", "/events", "/events?type=ASSAULT&q=x", "/map", "/map/data.json", "/timeline", "/triage",
+                "/incidents", "/export/acled-csv", "/export/graphml"):  # fmt: skip
+        assert client.get(url).status_code == 200, url
+    assert "No events match" in client.get("/events").text
+    assert "No dated events" in client.get("/timeline").text
+
+
+def test_views_follow_a_store_that_changes_while_served(serve_store: Path, tmp_path: Path) -> None:
+    from dateline.store import open_store
+
+    copy = tmp_path / "growing.db"
+    shutil.copy(serve_store, copy)
+    client = TestClient(create_app(copy, hosts=["testserver"]))
+    before = int(
+        re.search(r"<strong>([\d,]+)</strong> event", client.get("/events").text).group(1).replace(",", "")
+    )
+    store = open_store(copy)
+    seed = store.get_article(SEED)
+    seed.id = "seed-copy"
+    store.put(seed)
+    store.close()
+    after = int(
+        re.search(r"<strong>([\d,]+)</strong> event", client.get("/events").text).group(1).replace(",", "")
+    )
+    assert after == before + len(seed.events)
+    assert client.get("/article/seed-copy").status_code == 200

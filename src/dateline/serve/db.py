@@ -45,6 +45,8 @@ class ReadOnlyDB:
         if "articles" not in tables or "events" not in tables:
             conn.close()
             raise StoreError(f"{self.path}: not a dateline store (no articles/events tables)")
+        self._version_conn = conn
+        self._version_lock = threading.Lock()
 
     def _connect(self) -> sqlite3.Connection:
         uri = f"file:{quote(str(self.path.resolve()))}?mode=ro"
@@ -79,8 +81,13 @@ class ReadOnlyDB:
         return [r[1] for r in self.conn.execute(f'PRAGMA table_info("{table}")')]
 
     def data_version(self) -> int:
-        """Changes when another connection commits: the key for caches of aggregate queries."""
-        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+        """Changes when any other connection commits: the key for caches and the event index.
+
+        SQLite's ``data_version`` is per connection, so it is always read from one
+        connection kept for that alone (the worker threads' own values do not compare).
+        """
+        with self._version_lock:
+            return int(self._version_conn.execute("PRAGMA data_version").fetchone()[0])
 
     def rows(self, sql: str, params: Sequence[Any] = (), limit: int = MAX_ROWS) -> list[dict[str, Any]]:
         """Run one parameterised statement; at most ``limit`` rows, at most ``query_seconds``."""
