@@ -40,3 +40,31 @@ def gold_dir() -> Path:
 @pytest.fixture(scope="session")
 def seed_text(gold_dir) -> str:
     return (gold_dir / "seed-palmyra-2016.txt").read_text(encoding="utf-8")
+
+
+#: An article of our own whose text carries markup a scraped page could: it must show as text.
+HOSTILE_ID = "hostile-markup"
+HOSTILE_TEXT = (
+    "Protesters marched through Lyon on Tuesday. <script>document.title = 'pwned';</script>\n\n"
+    '"We will not be silenced," said Camille Roux, a nurse. <img src="x" onerror="document.title=\'pwned\'">\n\n'
+    "Police said 12 people were detained near the prefecture."
+)
+
+
+@pytest.fixture(scope="session")
+def serve_store(tmp_path_factory, pipeline) -> Path:
+    """A SQLite store of the bundled samples plus ``HOSTILE_TEXT``, analysed once per session."""
+    from dateline.pipeline import Document
+    from dateline.samples import sample_documents
+    from dateline.store import open_store
+
+    path = tmp_path_factory.mktemp("serve") / "serve.db"
+    hostile = Document(text=HOSTILE_TEXT, id=HOSTILE_ID, published="2025-06-03", title="<b>Lyon</b> march")
+    store = open_store(path)
+    try:
+        for article in pipeline.pipe([*sample_documents(), hostile]):
+            assert not hasattr(article, "error"), article
+            store.put(article)
+    finally:
+        store.close()
+    return path

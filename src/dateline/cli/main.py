@@ -140,6 +140,10 @@ def _register_optional() -> None:
 
     register_incidents(app)
 
+    from dateline.cli.serve import register as register_serve
+
+    register_serve(app)
+
 
 _register_optional()
 
