@@ -136,6 +136,9 @@ def _register_optional() -> None:
     except ImportError:
         return
     register(app)
+    from dateline.cli.spark import register as register_spark
+
+    register_spark(app)
 
 
 _register_optional()
