@@ -27,7 +27,18 @@ ACTIONS = [
     "blocked the main road into {place}",
     "shelled villages near {place}",
 ]
-PLACES = ["Nairobi", "Lima", "Dakar", "Mandalay", "Benghazi", "Arequipa", "Cali", "Mombasa", "Cusco", "Bamako"]
+PLACES = [
+    "Nairobi",
+    "Lima",
+    "Dakar",
+    "Mandalay",
+    "Benghazi",
+    "Arequipa",
+    "Cali",
+    "Mombasa",
+    "Cusco",
+    "Bamako",
+]
 DAYS = ["on Monday", "on Tuesday", "last week", "on Friday", "early on Sunday", "on 3 March"]
 SPEAKERS = [
     ("Maria Okafor", "a local councillor"),
@@ -81,7 +92,9 @@ def warc_bytes(rows: list[dict]) -> bytes:
     buf = io.BytesIO()
     writer = WARCWriter(buf, gzip=True)
     for row in rows:
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        headers = StatusAndHeaders(
+            "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+        )
         rec = writer.create_warc_record(
             row["url"], "response", payload=io.BytesIO(html_page(row).encode("utf-8")), http_headers=headers
         )

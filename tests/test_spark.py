@@ -25,8 +25,8 @@ pytest.importorskip("pyspark", reason="the spark extra is not installed (pip ins
 if shutil.which("java") is None:
     pytest.skip("Spark needs Java 17 (apt-get install openjdk-17-jre-headless)", allow_module_level=True)
 
-from dateline.spark import driver, plan  # noqa: E402
-from dateline.spark.worker import KILL_ENV, read_manifest  # noqa: E402
+from dateline.spark import driver, plan
+from dateline.spark.worker import KILL_ENV, read_manifest
 
 TESTS = Path(__file__).resolve().parent
 SRC = TESTS.parent / "src"
@@ -52,7 +52,9 @@ def _run(spark, inputs: list[str], out: Path, factory: str | None = None, tasks:
 
 def _table_rows(store, table: str) -> list[tuple]:
     conn = store._query_conn()
-    cols = [c for c, *_ in conn.execute(f'DESCRIBE "{table}"').fetchall() if c not in ("ingested_at", "seen_at")]
+    cols = [
+        c for c, *_ in conn.execute(f'DESCRIBE "{table}"').fetchall() if c not in ("ingested_at", "seen_at")
+    ]
     sql = f'SELECT {", ".join(cols)} FROM "{table}"'
     return sorted((tuple(r) for r in conn.execute(sql).fetchall()), key=repr)
 
@@ -61,9 +63,11 @@ def _raw_duplicates(out: Path) -> int:
     import duckdb
 
     files = str(out / "articles" / "*.parquet")
-    total, distinct = duckdb.connect().execute(
-        "SELECT count(*), count(DISTINCT id) FROM read_parquet(?)", [files]
-    ).fetchone()
+    total, distinct = (
+        duckdb.connect()
+        .execute("SELECT count(*), count(DISTINCT id) FROM read_parquet(?)", [files])
+        .fetchone()
+    )
     return total - distinct
 
 
@@ -164,11 +168,16 @@ def test_without_retries_a_rerun_processes_only_the_missing_inputs(spark, tmp_pa
     cmd = [sys.executable, "-m", "dateline.cli.main", "spark", *inputs, "--out", str(out)]
     first = subprocess.run(
         [*cmd, "--master", "local[2]", "--max-failures", "1", "--json"],
-        env=env, capture_output=True, text=True, timeout=300,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert first.returncode == 1, first.stderr[-2000:]
     assert "run the same command again" in first.stderr
-    assert (out / "articles").is_dir() and not (out / "_commits" / f"{plan.part_name(inputs[2], plan.pipeline_version(None, TINY))}.json").exists()
+    assert (out / "articles").is_dir() and not (
+        out / "_commits" / f"{plan.part_name(inputs[2], plan.pipeline_version(None, TINY))}.json"
+    ).exists()
     store = open_store(parquet=out)
     committed_before = store.counts()["articles"]
     store.close()
@@ -184,11 +193,25 @@ def test_without_retries_a_rerun_processes_only_the_missing_inputs(spark, tmp_pa
     store = open_store(parquet=out)
     assert store.counts()["articles"] == 40 and store.counts()["quotes"] == 40
     store.close()
-    events = subprocess.run(
-        [sys.executable, "-m", "dateline.cli.main", "quotes", "--parquet", str(out), "-f", "json", "-n", "100"],
-        env=env, capture_output=True, text=True, timeout=120,
+    quotes = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "dateline.cli.main",
+            "quotes",
+            "--parquet",
+            str(out),
+            "-f",
+            "json",
+            "-n",
+            "100",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
-    assert events.returncode == 0 and len(json.loads(events.stdout)) == 40
+    assert quotes.returncode == 0 and len(json.loads(quotes.stdout)) == 40
 
 
 def test_dry_run_plans_common_crawl_paths(tmp_path: Path, capsys) -> None:
@@ -196,10 +219,26 @@ def test_dry_run_plans_common_crawl_paths(tmp_path: Path, capsys) -> None:
 
     paths = gz_lines(
         tmp_path / "warc.paths.gz",
-        ["crawl-data/CC-NEWS/2024/01/CC-NEWS-20240101.warc.gz", "# a comment", "", "/crawl-data/CC-NEWS/b.warc.gz"],
+        [
+            "crawl-data/CC-NEWS/2024/01/CC-NEWS-20240101.warc.gz",
+            "# a comment",
+            "",
+            "/crawl-data/CC-NEWS/b.warc.gz",
+        ],
     )
-    argv = ["spark", "--paths-from", str(paths), "--input-base-url", "https://data.commoncrawl.org",
-            "--out", str(tmp_path / "out"), "--dry-run", "--json", "--tasks", "1"]
+    argv = [
+        "spark",
+        "--paths-from",
+        str(paths),
+        "--input-base-url",
+        "https://data.commoncrawl.org",
+        "--out",
+        str(tmp_path / "out"),
+        "--dry-run",
+        "--json",
+        "--tasks",
+        "1",
+    ]
     assert main(argv) == 0
     data = json.loads(capsys.readouterr().out)
     assert [p["uri"] for p in data["parts"]] == [

@@ -26,7 +26,9 @@ def spark(
     ] = None,
     input_base_url: Annotated[
         str | None,
-        typer.Option("--input-base-url", help="Prefix for relative --paths-from lines (https://data.commoncrawl.org/)."),
+        typer.Option(
+            "--input-base-url", help="Prefix for relative --paths-from lines (https://data.commoncrawl.org/)."
+        ),
     ] = None,
     tasks: Annotated[
         int | None, typer.Option("--tasks", min=1, help="Spark tasks (default: one per input).")

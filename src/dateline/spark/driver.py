@@ -23,7 +23,9 @@ from dateline.errors import DatelineError, OptionError
 from dateline.spark.plan import Plan
 from dateline.spark.worker import KILL_ENV, WorkerConfig, process_many
 
-INSTALL_HINT = "pip install 'dateline[spark]'  (PySpark; it also needs Java 17: apt-get install openjdk-17-jre-headless)"
+INSTALL_HINT = (
+    "pip install 'dateline[spark]'  (PySpark; it also needs Java 17: apt-get install openjdk-17-jre-headless)"
+)
 THREAD_VARS = (
     "OMP_NUM_THREADS",
     "OPENBLAS_NUM_THREADS",
@@ -65,7 +67,9 @@ def parse_conf(pairs: list[str]) -> dict[str, str]:
     return out
 
 
-def build_session(master: str = "local[*]", conf: dict[str, str] | None = None, max_failures: int | None = None) -> Any:
+def build_session(
+    master: str = "local[*]", conf: dict[str, str] | None = None, max_failures: int | None = None
+) -> Any:
     """A SparkSession (or the running one) with dateline's environment and quiet logs."""
     require_pyspark()
     from pyspark.sql import SparkSession
@@ -114,7 +118,9 @@ class JobSummary:
     def to_dict(self) -> dict[str, Any]:
         out = {k: v for k, v in self.__dict__.items() if k != "rows"}
         out["words_per_s"] = round(self.words / self.seconds, 1) if self.seconds else None
-        out["failed_inputs"] = [{"uri": r["uri"], "error": r.get("error")} for r in self.rows if r["status"] == "failed"]
+        out["failed_inputs"] = [
+            {"uri": r["uri"], "error": r.get("error")} for r in self.rows if r["status"] == "failed"
+        ]
         return out
 
 

@@ -130,9 +130,7 @@ def expand(sources: list[str], paths_from: Path | None = None, base_url: str | N
     return list(dict.fromkeys(out))
 
 
-def make_plan(
-    inputs: list[str], out: str, version: str, tasks: int | None = None
-) -> Plan:
+def make_plan(inputs: list[str], out: str, version: str, tasks: int | None = None) -> Plan:
     """Name each input's part, skip the committed ones, number the rest after the newest part."""
     folder = Folder(out)
     markers = committed(folder)

@@ -53,7 +53,7 @@ def worker_pipeline(cfg: WorkerConfig) -> Pipeline:
     """This process's pipeline, loaded on first use (the md model takes a few seconds and ~1 GB)."""
     global _PIPELINE, _PIPELINE_KEY
     key = (cfg.model, cfg.factory)
-    if _PIPELINE is None or _PIPELINE_KEY != key:
+    if _PIPELINE is None or key != _PIPELINE_KEY:
         if cfg.factory:
             module, _, name = cfg.factory.partition(":")
             _PIPELINE = getattr(importlib.import_module(module), name)()
@@ -135,7 +135,9 @@ def process_input(task: InputTask, cfg: WorkerConfig) -> dict[str, Any]:
         writer.commit(source=task.uri, version=cfg.version)
     except Exception as exc:
         writer.abort()
-        row.update(status="failed", error=f"{type(exc).__name__}: {exc}", seconds=round(time.perf_counter() - t0, 3))
+        row.update(
+            status="failed", error=f"{type(exc).__name__}: {exc}", seconds=round(time.perf_counter() - t0, 3)
+        )
         folder.write_atomic(manifest, json.dumps(row).encode())
         return row
     row.update(

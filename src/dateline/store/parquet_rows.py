@@ -35,12 +35,8 @@ def _types() -> dict[str, Any]:
     import pyarrow as pa
 
     span = pa.struct([("start", pa.int64()), ("end", pa.int64())])
-    actor = pa.struct(
-        [(f, pa.int64() if f.startswith("span_") else pa.string()) for f in _ACTOR_FIELDS]
-    )
-    count = pa.struct(
-        [(f, pa.string() if f in ("unit", "text") else pa.float64()) for f in _COUNT_FIELDS]
-    )
+    actor = pa.struct([(f, pa.int64() if f.startswith("span_") else pa.string()) for f in _ACTOR_FIELDS])
+    count = pa.struct([(f, pa.string() if f in ("unit", "text") else pa.float64()) for f in _COUNT_FIELDS])
     return {
         "TEXT": pa.string(),
         "INTEGER": pa.int64(),
@@ -135,7 +131,11 @@ def failure_row(
 ) -> dict[str, Any]:
     """One row of the Parquet ``failures`` table."""
     names = TABLES["failures"].column_names
-    return {**dict(zip(names, (input_key, article_id, origin, error, seen_at), strict=True)), "_seq": seq, "_ord": ord_}
+    return {
+        **dict(zip(names, (input_key, article_id, origin, error, seen_at), strict=True)),
+        "_seq": seq,
+        "_ord": ord_,
+    }
 
 
 def _sql_actor(alias: str, role: str, seq: str, src: str) -> str:

@@ -18,6 +18,7 @@ GCS, HDFS): Spark's executors write through it without the JVM.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import uuid
 from collections import Counter
@@ -80,7 +81,9 @@ class Folder:
         if not self.exists(self.path(sub)):
             return []
         infos = self.fs.get_file_info(fs.FileSelector(self.path(sub)))
-        return sorted(i.base_name for i in infos if i.type == fs.FileType.File and i.base_name.endswith(suffix))
+        return sorted(
+            i.base_name for i in infos if i.type == fs.FileType.File and i.base_name.endswith(suffix)
+        )
 
     def write_atomic(self, path: str, data: bytes) -> None:
         """Write under a hidden temporary name in the same folder, then move into place."""
@@ -101,10 +104,8 @@ class Folder:
             return None  # a marker half-written by a crashed writer on a non-atomic filesystem
 
     def delete(self, path: str) -> None:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             self.fs.delete_file(path)
-        except FileNotFoundError:
-            pass
 
 
 def committed(folder: Folder) -> list[dict[str, Any]]:
