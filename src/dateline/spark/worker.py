@@ -14,6 +14,7 @@ import contextlib
 import importlib
 import json
 import os
+import resource
 import shutil
 import signal
 import tempfile
@@ -146,6 +147,7 @@ def process_input(task: InputTask, cfg: WorkerConfig) -> dict[str, Any]:
         failures=summary.failed,
         words=summary.words,
         seconds=round(time.perf_counter() - t0, 3),
+        peak_rss_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         finished_at=now_iso(),
     )
     folder.write_atomic(manifest, json.dumps(row).encode())
