@@ -45,8 +45,13 @@ def require_pyspark() -> None:
 
 
 def worker_env() -> dict[str, str]:
-    """The environment every Python worker gets: this Python, one BLAS/OpenMP thread per task."""
-    return {"PYSPARK_PYTHON": sys.executable, **dict.fromkeys(THREAD_VARS, "1")}
+    """The environment every Python worker gets: this Python, one BLAS/OpenMP thread per task.
+
+    A ``PYSPARK_PYTHON`` already set (a packed environment's interpreter on a cluster) is
+    kept; ``--conf spark.pyspark.python=...`` overrides both.
+    """
+    python = os.environ.get("PYSPARK_PYTHON") or sys.executable
+    return {"PYSPARK_PYTHON": python, **dict.fromkeys(THREAD_VARS, "1")}
 
 
 def master_with_retries(master: str, max_failures: int | None) -> str:
