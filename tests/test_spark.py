@@ -82,7 +82,9 @@ def _shards(tmp: Path, n_jsonl: int, per: int, crash_in: int | None = None) -> l
 
 
 @pytest.mark.model
-def test_spark_local2_equals_ingest_parquet_record_for_record(spark, pipeline, tmp_path: Path) -> None:
+def test_spark_local2_equals_ingest_parquet_record_for_record(
+    spark, pipeline, tmp_path: Path, capsys
+) -> None:
     """240 generated articles in 4 JSONL and 2 WARC shards, the 13 bundled samples, a
     truncated WARC and a malformed line: the same rows, table by table, keyed by article id."""
     from dateline.ingest import iter_documents
@@ -126,6 +128,13 @@ def test_spark_local2_equals_ingest_parquet_record_for_record(spark, pipeline, t
     assert any("truncated.warc.gz" in e for e in errors)
     local.close()
     remote.close()
+    from dateline.cli.main import main
+
+    views = []
+    for store in (tmp_path / "local", out):
+        assert main(["events", "--parquet", str(store), "-f", "json", "-n", "10000"]) == 0
+        views.append(json.loads(capsys.readouterr().out))
+    assert views[0] == views[1] and len(views[0]) == counts["events"]
     manifest = read_manifest(str(out))
     assert sorted(r["uri"] for r in manifest) == sorted(inputs)
     assert {r["status"] for r in manifest} == {"committed"} and {r["attempts"] for r in manifest} == {1}
@@ -152,6 +161,11 @@ def test_killed_worker_is_retried_without_duplicates(spark, tmp_path: Path, monk
     store.close()
     again, rerun = _run(spark, inputs, out, factory=CRASHY)
     assert (len(again.inputs), rerun.skipped, rerun.processed) == (0, 5, 0)
+    store = open_store(parquet=out)
+    store.compact()  # one part now; the inputs it folded in are still known as committed
+    assert store.counts()["articles"] == 50
+    store.close()
+    assert plan.make_plan(inputs, str(out), plan.pipeline_version(None, CRASHY)).inputs == []
 
 
 def test_without_retries_a_rerun_processes_only_the_missing_inputs(spark, tmp_path: Path) -> None:

@@ -134,7 +134,7 @@ def make_plan(inputs: list[str], out: str, version: str, tasks: int | None = Non
     """Name each input's part, skip the committed ones, number the rest after the newest part."""
     folder = Folder(out)
     markers = committed(folder)
-    have = {m["part"] for m in markers}
+    have = {p for m in markers for p in [m["part"], *m.get("absorbed", [])]}  # compaction folds parts in
     base = max((m["seq"] for m in markers), default=0) + 1
     todo: list[InputTask] = []
     done: list[InputTask] = []

@@ -169,7 +169,9 @@ class ParquetStore(SqlStore):
                 pq.write_table(data if data.num_rows else pa.Table.from_pylist([], schema=data.schema), sink)
             self.folder.fs.move(writer._tmp(table.name), table_file(self.folder, table.name, part))
             writer.rows[table.name] = data.num_rows
-        writer.commit(source="compact")
+        # the parts folded in stay known as committed, so a rerun of ``dateline spark`` skips them
+        absorbed = sorted({p for m in old for p in [m["part"], *m.get("absorbed", [])]})
+        writer.commit(source="compact", absorbed=absorbed)
         for marker in old:
             self.folder.delete(self.folder.path(COMMITS, f"{marker['part']}.json"))
         for table in PARQUET_TABLES:  # old parts, and files no marker names (killed writers)
