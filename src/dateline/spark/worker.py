@@ -11,6 +11,7 @@ once per worker process on first use and never pickled or shipped.
 from __future__ import annotations
 
 import contextlib
+import functools
 import importlib
 import json
 import os
@@ -19,7 +20,7 @@ import shutil
 import signal
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -128,7 +129,8 @@ def process_input(task: InputTask, cfg: WorkerConfig) -> dict[str, Any]:
     try:
         with local_copy(task.uri) as local:
             items = _renamed(read_source(local), local, task.uri)
-            pipeline: Callable[[], Pipeline] = lambda: worker_pipeline(cfg)  # noqa: E731
+            # a factory: an input whose records all fail to read never loads the model
+            pipeline = functools.partial(worker_pipeline, cfg)
             summary = ingest(items, writer, pipeline=pipeline, batch_size=cfg.batch_size)
         rows = writer.finish()
         if cfg.kill_first_attempt and cfg.kill_first_attempt in task.uri and row["attempts"] == 1:
