@@ -64,6 +64,10 @@ def run_master(master: str, inputs: list[str], out: Path, model: str | None) -> 
         "words": summary["words"],
         "words_per_s": summary["words_per_s"],
         "words_per_s_with_startup": round(summary["words"] / wall, 1),
+        "worker_cpu_s": round(sum(r.get("cpu_seconds", 0) for r in manifest), 2),
+        "words_per_cpu_s": round(
+            summary["words"] / max(sum(r.get("cpu_seconds", 0) for r in manifest), 1e-9), 1
+        ),
         "worker_peak_rss_mb": max((r.get("peak_rss_mb", 0) for r in manifest), default=None),
     }
 
@@ -100,7 +104,7 @@ def main() -> None:
         print(
             f"{r['master']:>10}: startup {r['startup_s']} s, job {r['job_s']} s, "
             f"{r['words_per_s']} words/s ({r['words_per_s_with_startup']} with startup), "
-            f"worker peak RSS {r['worker_peak_rss_mb']} MB"
+            f"{r['words_per_cpu_s']} words per worker CPU-second, worker peak RSS {r['worker_peak_rss_mb']} MB"
         )
     if "scaling" in report:
         print(

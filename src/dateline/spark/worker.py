@@ -124,7 +124,7 @@ def process_input(task: InputTask, cfg: WorkerConfig) -> dict[str, Any]:
         "host": os.uname().nodename,
     }
     folder.write_atomic(manifest, json.dumps(row).encode())
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), time.process_time()
     writer = PartWriter(folder, task.part, task.seq)
     try:
         with local_copy(task.uri) as local:
@@ -149,6 +149,7 @@ def process_input(task: InputTask, cfg: WorkerConfig) -> dict[str, Any]:
         failures=summary.failed,
         words=summary.words,
         seconds=round(time.perf_counter() - t0, 3),
+        cpu_seconds=round(time.process_time() - cpu0, 3),
         peak_rss_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         finished_at=now_iso(),
     )
