@@ -66,7 +66,8 @@ def arrow_schema(table: Table) -> Any:
 
     types = _types()
     nested = NESTED_COLUMNS.get(table.name, {})
-    fields = [pa.field(name, types[nested.get(name, kind)]) for name, kind in table.columns]
+    # a column kind this module does not know yet (a new SQL type) is kept as its text
+    fields = [pa.field(name, types.get(nested.get(name, kind), pa.string())) for name, kind in table.columns]
     if table.name == "events":
         fields += [pa.field(name, types[kind]) for name, kind in EVENT_NESTED]
     fields += [pa.field(name, pa.int64()) for name in META_COLUMNS]
