@@ -44,8 +44,9 @@ def connect_views(folder: Folder, markers: list[dict[str, Any]] | None = None) -
         files = [table_file(folder, table.name, m["part"]) for m in markers]
         dataset = ds.dataset(files, schema=arrow_schema(table), format="parquet", filesystem=folder.fs)
         conn.register(f"_raw_{table.name}", dataset)
+    # which rows are live is computed once per connection (every view joins it)
     conn.execute(
-        f"CREATE VIEW _live AS SELECT id, _seq, _ord FROM _raw_articles "
+        f"CREATE TEMP TABLE _live AS SELECT id, _seq, _ord FROM _raw_articles "
         f"QUALIFY row_number() OVER (PARTITION BY id {_NEWEST}) = 1"
     )
     for table in PARQUET_TABLES:
