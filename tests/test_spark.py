@@ -272,3 +272,20 @@ def test_options_and_engine_settings() -> None:
     assert env["PYSPARK_PYTHON"] == sys.executable and env["OMP_NUM_THREADS"] == "1"
     a, b = plan.part_name("s3://b/x.warc.gz", "v1"), plan.part_name("s3://b/x.warc.gz", "v2")
     assert a != b and a == plan.part_name("s3://b/x.warc.gz", "v1")
+
+
+def test_an_article_in_two_inputs_is_kept_once_from_the_later_input(spark, tmp_path: Path) -> None:
+    first, second = article(1), article(1)
+    second["text"] += " Talks resumed on Wednesday."
+    inputs = [
+        str(write_jsonl(tmp_path / "a.jsonl", [article(0), first])),
+        str(write_jsonl(tmp_path / "b.jsonl", [second])),
+    ]
+    out = tmp_path / "out"
+    _run(spark, inputs, out, factory=TINY)
+    store = open_store(parquet=out)
+    assert store.counts()["articles"] == 2
+    kept = {a.id: a.text for a in store.iter_articles()}
+    assert kept["gen-0001"].endswith("Talks resumed on Wednesday.")
+    assert store.counts()["quotes"] == 2  # the earlier copy's rows are hidden with it
+    store.close()
