@@ -193,3 +193,11 @@ def test_parquet_tables_are_nested_and_read_by_plain_duckdb(tmp_path: Path) -> N
     assert ent == (["commander"], make_article(0).text.index("Lena Vos0"))
     failures = conn.execute("SELECT error FROM read_parquet(?)", [str(folder / "failures" / "*.parquet")])
     assert failures.fetchall() == [("malformed JSON",)]
+
+
+def test_parquet_store_in_the_old_layout_is_refused_with_a_clear_error(tmp_path: Path) -> None:
+    old = tmp_path / "pq" / "part-000001"
+    old.mkdir(parents=True)
+    (old / "articles.parquet").write_bytes(b"PAR1")
+    with pytest.raises(StoreError, match="old part-NNNNNN/ layout"):
+        open_store(parquet=tmp_path / "pq")
