@@ -11,7 +11,7 @@ $(STAMP): pyproject.toml
 	  echo "using $$PY ($$($$PY --version))"; \
 	  [ -x $(BIN)/python ] || $$PY -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,serve]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,serve,spark]'
 	$(BIN)/python scripts/build_gazetteer.py --if-missing --fetch-admin1
 	@touch $(STAMP)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -140,19 +141,63 @@ def test_unreadable_store_is_a_store_error(tmp_path: Path) -> None:
 
 
 def test_parquet_parts_are_atomic_and_compact(tmp_path: Path) -> None:
+    import shutil
+
     folder = tmp_path / "pq"
     st = open_store(parquet=folder)
     for i in range(3):
         st.put(make_article(i))
     st.close()
-    (folder / "_writing-000099").mkdir()  # what a killed run leaves behind
+    # what a killed writer leaves behind: a part's files without their commit marker, a temp file
+    for table in ("articles", "quotes"):
+        [committed_file] = (folder / table).glob("*.parquet")
+        shutil.copy(committed_file, folder / table / "ingest-00000099.parquet")
+    (folder / "articles" / ".ingest-00000100.parquet.abc.tmp").write_bytes(b"half")
     st = open_store(parquet=folder)
-    assert not (folder / "_writing-000099").exists()
+    assert st.counts()["articles"] == 3 and st.counts()["quotes"] == 6  # uncommitted parts are ignored
     assert st.put(make_article(1)) == "unchanged"
     st.put(make_article(1, text_suffix=" Later."))
     st.flush()
     assert st.counts()["articles"] == 3
     st.compact()
-    assert len(list(folder.glob("part-*"))) == 1
+    assert [p.name for p in (folder / "articles").iterdir()] == ["compact-00000003.parquet"]
+    [marker] = (folder / "_commits").iterdir()
+    assert json.loads(marker.read_text())["absorbed"] == ["ingest-00000001", "ingest-00000002"]
     assert st.counts()["quotes"] == 6
+    assert "Later." in next(a.text for a in st.iter_articles() if a.id == "art00001")
     st.close()
+
+
+def test_parquet_tables_are_nested_and_read_by_plain_duckdb(tmp_path: Path) -> None:
+    import duckdb
+
+    folder = tmp_path / "pq"
+    st = open_store(parquet=folder)
+    for i in range(3):
+        st.put(make_article(i))
+    st.put_failure("bad.jsonl:3", None, "bad.jsonl:3", "malformed JSON")
+    st.close()
+    conn = duckdb.connect()
+    glob = str(folder / "events" / "*.parquet")
+    rows = conn.execute(
+        "SELECT article_id, id, actor.name, target.text, len(supporters), counts[1].value, counts[1].unit "
+        "FROM read_parquet(?) ORDER BY article_id, id",
+        [glob],
+    ).fetchall()
+    assert rows[0] == ("art00000", "v1", "Brigade 0", "Tilburg", 1, 4.0, "killed")
+    assert rows[1][1:] == ("v2", None, None, 0, None, None)  # one row per event, actor or not
+    ent = conn.execute(
+        "SELECT roles, mentions[1].start FROM read_parquet(?) WHERE name = 'Lena Vos0'",
+        [str(folder / "entities" / "*.parquet")],
+    ).fetchone()
+    assert ent == (["commander"], make_article(0).text.index("Lena Vos0"))
+    failures = conn.execute("SELECT error FROM read_parquet(?)", [str(folder / "failures" / "*.parquet")])
+    assert failures.fetchall() == [("malformed JSON",)]
+
+
+def test_parquet_store_in_the_old_layout_is_refused_with_a_clear_error(tmp_path: Path) -> None:
+    old = tmp_path / "pq" / "part-000001"
+    old.mkdir(parents=True)
+    (old / "articles.parquet").write_bytes(b"PAR1")
+    with pytest.raises(StoreError, match="old part-NNNNNN/ layout"):
+        open_store(parquet=tmp_path / "pq")

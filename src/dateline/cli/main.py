@@ -144,6 +144,10 @@ def _register_optional() -> None:
 
     register_serve(app)
 
+    from dateline.cli.spark import register as register_spark
+
+    register_spark(app)
+
 
 _register_optional()
 

@@ -1,173 +1,142 @@
-"""The Parquet corpus store (``--parquet DIR``): an append-only log of parts, latest wins.
+"""The Parquet corpus store (``--parquet DIR``): committed parts, newest row per article wins.
 
-Parquet files are written once, so each committed batch is one part folder
-(``part-000007/<table>.parquet``) written as ``_writing-000007`` and renamed into place:
-a killed run leaves whole parts or nothing. An article re-ingested with new text lands in
-a newer part; readers keep, per article id, the rows of its newest part only.
-``compact()`` rewrites the folder as one part. Queries go through an in-memory DuckDB.
+The layout (``parts.py``) is one folder per table with a file per part and a commit
+marker per part, written last; ``dateline spark`` writes the same layout, one part per
+input file. Readers look at committed parts only. Each row carries the order of its part
+(``_seq``) and of its article within the part (``_ord``): an article re-ingested with new
+text lands in a newer part, and readers keep, per article id, its newest rows only.
+Queries go through an in-memory DuckDB over pyarrow datasets of the committed files, so no
+path is ever spliced into SQL. ``compact()`` rewrites the live rows as one part.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from dateline.errors import StoreError
 from dateline.records import Article
-from dateline.store.base import SqlStore, now_iso
-from dateline.store.rows import Row, article_rows, text_sha256
-from dateline.store.schema import ALL_TABLES, ARTICLE_TABLES, EVENTS_VIEW, FAILURES, QUOTES_VIEW, Table
+from dateline.store.base import SqlStore
+from dateline.store.parquet_rows import PARQUET_TABLES, arrow_schema, nested_views
+from dateline.store.parts import (
+    COMMITS,
+    Folder,
+    PartWriter,
+    check_layout,
+    committed,
+    table_file,
+)
+from dateline.store.rows import text_sha256
+from dateline.store.schema import ALL_TABLES, ARTICLES, EVENTS_VIEW, FAILURES, QUOTES_VIEW
 
-_ARROW = {"TEXT": "string", "INTEGER": "int64", "REAL": "float64"}
+_NEWEST = "ORDER BY _seq DESC, _ord DESC"
 
 
-def _schema(table: Table) -> Any:
-    import pyarrow as pa
+def connect_views(folder: Folder, markers: list[dict[str, Any]] | None = None) -> Any:
+    """An in-memory DuckDB whose tables are views over the newest rows of the committed parts."""
+    import duckdb
+    import pyarrow.dataset as ds
 
-    types = {"string": pa.string(), "int64": pa.int64(), "float64": pa.float64()}
-    fields = [pa.field(name, types[_ARROW[kind]]) for name, kind in table.columns]
-    return pa.schema([*fields, pa.field("_part", pa.int64())])
+    markers = committed(folder) if markers is None else markers
+    conn = duckdb.connect(config={"autoinstall_known_extensions": False, "autoload_known_extensions": False})
+    for table in PARQUET_TABLES:
+        files = [table_file(folder, table.name, m["part"]) for m in markers]
+        dataset = ds.dataset(files, schema=arrow_schema(table), format="parquet", filesystem=folder.fs)
+        conn.register(f"_raw_{table.name}", dataset)
+    # which rows are live is computed once per connection (every view joins it)
+    conn.execute(
+        f"CREATE TEMP TABLE _live AS SELECT id, _seq, _ord FROM _raw_articles "
+        f"QUALIFY row_number() OVER (PARTITION BY id {_NEWEST}) = 1"
+    )
+    for table in PARQUET_TABLES:
+        raw = f"_raw_{table.name}"
+        if table is FAILURES:
+            sql = (
+                f"SELECT f.* EXCLUDE (_seq, _ord) FROM {raw} f LEFT JOIN _live l ON l.id = f.article_id "
+                "WHERE l.id IS NULL OR l._seq < f._seq OR (l._seq = f._seq AND l._ord < f._ord) "
+                "QUALIFY row_number() OVER (PARTITION BY f.input_key ORDER BY f._seq DESC, f._ord DESC) = 1"
+            )
+        else:
+            key = "id" if table is ARTICLES else "article_id"
+            sql = (
+                f"SELECT t.* EXCLUDE (_seq, _ord) FROM {raw} t JOIN _live l "
+                f"ON l.id = t.{key} AND l._seq = t._seq AND l._ord = t._ord"
+            )
+        conn.execute(f'CREATE VIEW "{table.name}" AS {sql}')
+    for name, sql in nested_views("events").items():
+        conn.execute(f'CREATE VIEW "{name}" AS {sql}')
+    for view in (EVENTS_VIEW, QUOTES_VIEW):
+        conn.execute(view)
+    return conn
 
 
 class ParquetStore(SqlStore):
     def __init__(self, folder: str | Path, batch_size: int = 64, read_only: bool = False) -> None:
-        self.folder = Path(folder)
+        self.folder = Folder(folder)
         self.batch_size = batch_size
         self.read_only = read_only
         if read_only:
-            if not self.folder.is_dir():
-                raise StoreError(f"{self.folder}: no such Parquet store")
+            if not Path(folder).is_dir():
+                raise StoreError(f"{folder}: no such Parquet store")
         else:
             try:
-                self.folder.mkdir(parents=True, exist_ok=True)
+                self.folder.mkdirs(self.folder.root)
             except OSError as exc:
-                raise StoreError(f"cannot create the Parquet store {self.folder}: {exc}") from exc
-        if not self._parts() and any(
-            not p.name.startswith(("part-", "_writing-", ".")) for p in self.folder.iterdir()
-        ):
-            raise StoreError(
-                f"{self.folder} is not a dateline Parquet store (it holds other files); "
-                "refusing to use it: name a new or empty folder with --parquet"
-            )
-        if not read_only:
-            for tmp in self.folder.glob("_writing-*"):
-                shutil.rmtree(tmp, ignore_errors=True)
-        self._pending: dict[str, list[Row]] = {t.name: [] for t in ALL_TABLES}
-        self._pending_ids: dict[str, str] = {}
-        self._hashes = self._load_hashes()
+                raise StoreError(f"cannot create the Parquet store {folder}: {exc}") from exc
+        check_layout(self.folder)
         self.conn: Any = None
+        self._writer: PartWriter | None = None
+        self._last_seq = max((m["seq"] for m in committed(self.folder)), default=0)
+        self._hashes = dict(self._query_conn().execute("SELECT id, text_sha256 FROM articles").fetchall())
 
     # -- parts ----------------------------------------------------------------------------------
-    def _parts(self) -> list[Path]:
-        return sorted(p for p in self.folder.glob("part-*") if p.is_dir())
-
-    def _next_part(self) -> int:
-        parts = self._parts()
-        return int(parts[-1].name.split("-")[1]) + 1 if parts else 1
-
-    def _load_hashes(self) -> dict[str, str]:
-        import pyarrow.parquet as pq
-
-        out: dict[str, str] = {}
-        for part in self._parts():
-            path = part / "articles.parquet"
-            if path.exists():
-                t = pq.read_table(path, columns=["id", "text_sha256"])
-                out.update(zip(t.column("id").to_pylist(), t.column("text_sha256").to_pylist(), strict=True))
-        return out
-
-    def _write_part(self, rows_by_table: dict[str, list[Row]]) -> int:
-        """Write one part under a scratch name, fsync, and rename it into place (atomic)."""
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        number = self._next_part()
-        tmp = self.folder / f"_writing-{number:06d}"
-        tmp.mkdir()
-        for table in ALL_TABLES:
-            rows = rows_by_table.get(table.name, [])
-            cols = list(zip(*rows, strict=True)) if rows else [[] for _ in table.columns]
-            arrays = {name: list(col) for name, col in zip(table.column_names, cols, strict=True)}
-            arrays["_part"] = [number] * len(rows)
-            pq.write_table(pa.Table.from_pydict(arrays, schema=_schema(table)), tmp / f"{table.name}.parquet")
-        with open(tmp / "_COMMITTED", "w") as fh:
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, self.folder / f"part-{number:06d}")
-        self.conn = None
-        return number
+    def _current(self) -> PartWriter:
+        if self.read_only:
+            raise StoreError(f"{self.folder.root}: the store was opened read-only")
+        if self._writer is None:
+            self._last_seq += 1
+            part = f"ingest-{self._last_seq:08d}"
+            self._writer = PartWriter(self.folder, part, self._last_seq, row_group=self.batch_size)
+        return self._writer
 
     def flush(self) -> None:
-        """Write the pending articles as one new part."""
-        if not any(self._pending.values()):
+        """Commit the pending articles and failures as one new part."""
+        if self._writer is None:
             return
-        if self.read_only:
-            raise StoreError(f"{self.folder}: the store was opened read-only")
-        self._write_part(self._pending)
-        self._hashes.update(self._pending_ids)
-        self._pending = {t.name: [] for t in ALL_TABLES}
-        self._pending_ids = {}
+        writer, self._writer = self._writer, None
+        try:
+            writer.finish()
+            writer.commit(source="ingest")
+        except BaseException:
+            writer.abort()
+            raise
+        self.conn = None
 
     # -- the Store interface ----------------------------------------------------------------------
     def all_hashes(self) -> dict[str, str]:
-        return {**self._hashes, **self._pending_ids}
+        return dict(self._hashes)
 
     def put(self, article: Article) -> str:
         sha = text_sha256(article.text)
-        old = self._hashes.get(article.id) or self._pending_ids.get(article.id)
+        old = self._hashes.get(article.id)
         if old == sha:
             return "unchanged"
-        if article.id in self._pending_ids:
-            self.flush()
-        for name, rows in article_rows(article, now_iso()).items():
-            self._pending[name].extend(rows)
-        self._pending_ids[article.id] = sha
-        if len(self._pending_ids) >= self.batch_size:
+        writer = self._current()
+        writer.put(article)
+        self._hashes[article.id] = sha
+        if len(writer.hashes) >= self.batch_size:
             self.flush()
         return "replaced" if old else "added"
 
     def put_failure(self, input_key: str, article_id: str | None, origin: str | None, error: str) -> None:
-        pending = [r for r in self._pending[FAILURES.name] if r[0] != input_key]
-        self._pending[FAILURES.name] = [*pending, (input_key, article_id, origin, error, now_iso())]
+        self._current().put_failure(input_key, article_id, origin, error)
 
     def _query_conn(self) -> Any:
-        """An in-memory DuckDB whose tables are views over the newest part of each article.
-
-        The part files reach DuckDB as registered Arrow datasets, never as paths pasted
-        into SQL: a folder named ``x'); COPY ... --`` or ``a[1]*`` is just a name.
-        """
-        import pyarrow.dataset as ds
-
-        from dateline.store.duckdb import connect
-
         self.flush()  # pending rows become a part (and drop the cached views)
-        if self.conn is not None:
-            return self.conn
-        conn = connect()
-        parts = self._parts()
-        for table in ALL_TABLES:
-            files = [
-                str(p / f"{table.name}.parquet") for p in parts if (p / f"{table.name}.parquet").exists()
-            ]
-            conn.register(f"_parts_{table.name}", ds.dataset(files, schema=_schema(table), format="parquet"))
-        for table in ALL_TABLES:
-            src = f'"_parts_{table.name}"'
-            cols = ", ".join(f't."{c}"' for c in table.column_names)
-            if table.name == "articles":
-                sql = f"SELECT {cols} FROM {src} t QUALIFY _part = max(_part) OVER (PARTITION BY id)"
-            elif table in ARTICLE_TABLES:
-                latest = '(SELECT id, max(_part) AS p FROM "_parts_articles" GROUP BY id)'
-                sql = f"SELECT {cols} FROM {src} t JOIN {latest} l ON l.id = t.article_id AND l.p = t._part"
-            else:
-                sql = f"SELECT {cols} FROM {src} t QUALIFY _part = max(_part) OVER (PARTITION BY input_key)"
-            conn.execute(f'CREATE VIEW "{table.name}" AS {sql}')
-        for view in (EVENTS_VIEW, QUOTES_VIEW):
-            conn.execute(view)
-        self.conn = conn
-        return conn
+        if self.conn is None:
+            self.conn = connect_views(self.folder)
+        return self.conn
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         self._query_conn()
@@ -182,13 +151,41 @@ class ParquetStore(SqlStore):
         yield from super().iter_articles()
 
     def compact(self) -> None:
-        """Rewrite the store as a single part holding only the live rows."""
+        """Rewrite the store as one part holding only the live rows; drop every other file."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
         conn = self._query_conn()
-        old_parts = self._parts()
-        live = {t.name: conn.execute(f'SELECT * FROM "{t.name}"').fetchall() for t in ALL_TABLES}
-        self._write_part(live)
-        for part in old_parts:
-            shutil.rmtree(part)
+        old = committed(self.folder)
+        self._last_seq += 1
+        seq, part = self._last_seq, f"compact-{self._last_seq:08d}"
+        writer = PartWriter(self.folder, part, seq)
+        top = conn.execute("SELECT coalesce(max(_ord), 0) FROM _live").fetchone()[0]
+        for table in PARQUET_TABLES:
+            if table is FAILURES:
+                sql = f'SELECT *, {seq} AS _seq, {top} + row_number() OVER () AS _ord FROM "failures"'
+            else:
+                key = "id" if table is ARTICLES else "article_id"
+                sql = (
+                    f"SELECT t.* REPLACE ({seq} AS _seq) FROM _raw_{table.name} t JOIN _live l "
+                    f"ON l.id = t.{key} AND l._seq = t._seq AND l._ord = t._ord"
+                )
+            data = conn.execute(sql).to_arrow_table().select(arrow_schema(table).names)
+            data = data.cast(arrow_schema(table))
+            self.folder.mkdirs(self.folder.path(table.name))
+            with self.folder.fs.open_output_stream(writer._tmp(table.name)) as sink:
+                pq.write_table(data if data.num_rows else pa.Table.from_pylist([], schema=data.schema), sink)
+            self.folder.fs.move(writer._tmp(table.name), table_file(self.folder, table.name, part))
+            writer.rows[table.name] = data.num_rows
+        # the parts folded in stay known as committed, so a rerun of ``dateline spark`` skips them
+        absorbed = sorted({p for m in old for p in [m["part"], *m.get("absorbed", [])]})
+        writer.commit(source="compact", absorbed=absorbed)
+        for marker in old:
+            self.folder.delete(self.folder.path(COMMITS, f"{marker['part']}.json"))
+        for table in PARQUET_TABLES:  # old parts, and files no marker names (killed writers)
+            for name in self.folder.names(table.name):
+                if name != f"{part}.parquet":
+                    self.folder.delete(self.folder.path(table.name, name))
         self.conn = None
 
     def _begin(self) -> None:  # parts are the transactions
@@ -201,8 +198,7 @@ class ParquetStore(SqlStore):
         return None
 
     def close(self) -> None:
-        if not self.read_only:
-            self.flush()
+        self.flush()
         if self.conn is not None:
             self.conn.close()
             self.conn = None
