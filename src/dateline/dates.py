@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from dateline.errors import OptionError
+
+if TYPE_CHECKING:
+    from dateline.records import Article, Event
 
 
 def parse_published(value: str | dt.date | dt.datetime) -> dt.date:
@@ -93,4 +97,17 @@ def timex_range(value: str | None) -> tuple[dt.date | None, dt.date | None, str 
             return (dt.date(decade, 1, 1), dt.date(decade + 9, 12, 31), "decade")
     except ValueError:
         return (None, None, None)
+    return (None, None, None)
+
+
+def event_dates(event: Event, article: Article) -> tuple[dt.date | None, dt.date | None, str | None]:
+    """(date_start, date_end, date_precision) of an event; an undated event takes the
+    publication day with the precision ``published`` (what the report date says, no more)."""
+    if event.date:
+        start, end, precision = timex_range(event.date.value)
+        if start is not None:
+            return (start, end, event.date.precision or precision)
+    start, end, _ = timex_range((article.published or "")[:10])
+    if start is not None and start == end:
+        return (start, end, "published")
     return (None, None, None)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from dateline.country_codes import Country, country
-from dateline.dates import timex_range
+from dateline.dates import event_dates as event_dates  # re-exported for the writers
 from dateline.records import Actor, Article, Event, Place
 
 #: Modalities an event-level export keeps unless told otherwise: what the article says
@@ -52,19 +52,6 @@ def event_country(article: Article, event: Event) -> Country | None:
     if event.actor and event.actor.country:
         return country(event.actor.country)
     return None
-
-
-def event_dates(event: Event, article: Article) -> tuple[dt.date | None, dt.date | None, str | None]:
-    """(date_start, date_end, date_precision) of an event; an undated event takes the
-    publication day with the precision ``published`` (what the report date says, no more)."""
-    if event.date:
-        start, end, precision = timex_range(event.date.value)
-        if start is not None:
-            return (start, end, event.date.precision or precision)
-    start, end, _ = timex_range((article.published or "")[:10])
-    if start is not None and start == end:
-        return (start, end, "published")
-    return (None, None, None)
 
 
 def iso(day: dt.date | None) -> str | None:

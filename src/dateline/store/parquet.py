@@ -9,6 +9,7 @@ a newer part; readers keep, per article id, the rows of its newest part only.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 from collections.abc import Iterator, Sequence
@@ -21,15 +22,22 @@ from dateline.store.base import SqlStore, now_iso
 from dateline.store.rows import Row, article_rows, text_sha256
 from dateline.store.schema import ALL_TABLES, ARTICLE_TABLES, EVENTS_VIEW, FAILURES, QUOTES_VIEW, Table
 
-_ARROW = {"TEXT": "string", "INTEGER": "int64", "REAL": "float64"}
+_ARROW = {"TEXT": "string", "INTEGER": "int64", "REAL": "float64", "DATE": "date32"}
 
 
 def _schema(table: Table) -> Any:
     import pyarrow as pa
 
-    types = {"string": pa.string(), "int64": pa.int64(), "float64": pa.float64()}
+    types = {"string": pa.string(), "int64": pa.int64(), "float64": pa.float64(), "date32": pa.date32()}
     fields = [pa.field(name, types[_ARROW[kind]]) for name, kind in table.columns]
     return pa.schema([*fields, pa.field("_part", pa.int64())])
+
+
+def _day(value: Any) -> dt.date | None:
+    """A DATE cell from a row: ISO text (new rows) or a date (rows read back by compact)."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value)
 
 
 class ParquetStore(SqlStore):
@@ -77,7 +85,10 @@ class ParquetStore(SqlStore):
         for table in ALL_TABLES:
             rows = rows_by_table.get(table.name, [])
             cols = list(zip(*rows, strict=True)) if rows else [[] for _ in table.columns]
-            arrays = {name: list(col) for name, col in zip(table.column_names, cols, strict=True)}
+            arrays = {
+                name: [_day(v) for v in col] if kind == "DATE" else list(col)
+                for (name, kind), col in zip(table.columns, cols, strict=True)
+            }
             arrays["_part"] = [number] * len(rows)
             pq.write_table(pa.Table.from_pydict(arrays, schema=_schema(table)), tmp / f"{table.name}.parquet")
         with open(tmp / "_COMMITTED", "w") as fh:
