@@ -158,3 +158,18 @@ def test_acled_event_date_pads_partial_dates(value: str, precision: str, expecte
     event.date = EventDate(value, precision)
     row = event_row(article, event)
     assert (row["event_date"], row["year"], row["time_precision"]) == expected
+
+
+def test_geojson_reads_in_geopandas_with_date_fields(tmp_path: Path) -> None:
+    import geopandas as gpd
+    import pandas as pd
+
+    path = tmp_path / "events.geojson"
+    export(ARTICLES, "geojson", path)
+    frame = gpd.read_file(path)  # GDAL's GeoJSON driver, as QGIS opens it
+    events = frame[frame["kind"] == "event"]
+    assert len(events) == 5 and frame.crs.to_epsg() == 4326
+    assert pd.api.types.is_datetime64_any_dtype(events["date_start"])  # a Date field: QGIS's time slider
+    assert events["date_start"].min() == pd.Timestamp("2016-03-01")
+    assert set(events["country"]) == {"NLD", "MLI", "SYR"}
+    assert events.geometry.x.between(-180, 180).all()
