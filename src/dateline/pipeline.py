@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing as mp
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -158,16 +158,19 @@ class Pipeline:
 
     def pipe(
         self,
-        items: Iterable[str | Document],
+        items: Iterable[str | Document | Mapping[str, Any]],
         batch_size: int = 16,
         n_process: int = 1,
     ) -> Iterator[Article | Failure]:
         """Analyse many articles in order; bad ones come out as ``Failure`` records.
 
+        An item is a text, a ``Document``, or a dict such as a DataFrame's
+        ``to_dict("records")`` rows or a news-please article (``text``/``maintext``,
+        ``id``, ``published``/``date_publish``, ``url``, ``title``, ``source``).
         With ``n_process > 1`` whole articles (parse and extraction) go to worker
         processes that each load the pipeline once, so extraction scales with the parse.
         """
-        documents = (Document(it) if isinstance(it, str) else it for it in items)
+        documents = _documents(items)
         if n_process <= 1:
             yield from self._pipe_local(documents, batch_size)
             return
@@ -180,11 +183,36 @@ class Pipeline:
             yield from _analyze_batch(self, batch)
 
 
+def _documents(items: Iterable[str | Document | Mapping[str, Any]]) -> Iterator[Document]:
+    """Texts and dicts as Documents; a dict that is no article becomes an empty Document that
+    fails with its reason (so ids and order are kept)."""
+    for item in items:
+        if isinstance(item, str):
+            yield Document(item)
+        elif isinstance(item, Mapping):
+            from dateline.ingest.fields import document_from_mapping
+
+            doc = document_from_mapping(item)
+            yield doc if isinstance(doc, Document) else _Invalid("", id=doc.id, reason=doc.error)
+        else:
+            yield item
+
+
+@dataclass
+class _Invalid(Document):
+    """A dict that could not become a document; analysing it reports ``reason``."""
+
+    reason: str = ""
+
+
 def _analyze_batch(pipeline: Pipeline, batch: list[Document]) -> list[Article | Failure]:
     out: list[Article | Failure] = []
     good = [d for d in batch if d.text and d.text.strip()]
     docs = iter(pipeline.nlp.pipe([d.text for d in good]))
     for document in batch:
+        if isinstance(document, _Invalid):
+            out.append(Failure(document.id, document.reason, document.source))
+            continue
         if not (document.text and document.text.strip()):
             out.append(Failure(document.id, "the article text is empty", document.source))
             continue
