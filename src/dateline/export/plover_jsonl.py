@@ -42,18 +42,6 @@ QUAD = {
     "COERCE": "MATERIAL CONFLICT",
     "ASSAULT": "MATERIAL CONFLICT",
 }
-#: The manual's record fields, and those of its entity objects (what tests check against).
-MANUAL_FIELDS = ("id", "date", "event", "mode", "context", "actor", "recipient", "event_loc", "comment")
-ENTITY_FIELDS = (
-    "raw_text",
-    "entity_name",
-    "wikidata_id",
-    "wikidata_description",
-    "country_name",
-    "country_code",
-    "sector_code",
-    "other_sector_codes",
-)
 _DEAD = ("killed", "dead", "death", "deaths", "fatalities", "died", "bodies", "lives")
 _INJURED = ("injured", "wounded", "hurt", "injuries")
 
