@@ -103,3 +103,25 @@ def test_analyze_tables_jsonl_to_stdout_with_progress(tmp_path: Path) -> None:
     articles = [json.loads(line) for line in done.stdout.splitlines()]
     assert [(a["id"], a["published"]) for a in articles] == [(f"k{i}", "2016-03-29") for i in range(3)]
     assert "3/3" in done.stderr  # the progress bar's count
+
+
+def test_export_to_a_missing_folder_is_a_clear_error(db: Path, tmp_path: Path, capsys) -> None:
+    target = tmp_path / "no" / "such" / "e.csv"
+    assert main(["export", "acled-csv", "-o", str(target), "--db", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert "cannot write the export to" in err and "Traceback" not in err
+
+
+def test_a_status_line_while_the_model_loads() -> None:
+    from rich.console import Console
+
+    from dateline.cli.render import model_loading
+
+    terminal = Console(file=io.StringIO(), force_terminal=True)
+    with model_loading(terminal):
+        pass
+    assert "loading the spaCy model" in terminal.file.getvalue()
+    quiet = Console(file=io.StringIO(), force_terminal=False)
+    with model_loading(quiet):
+        pass
+    assert quiet.file.getvalue() == ""  # pipes and files get no spinner

@@ -15,6 +15,7 @@ from typing import IO, Any
 
 from dateline.country_codes import Country, country
 from dateline.dates import event_dates as event_dates  # re-exported for the writers
+from dateline.errors import OptionError
 from dateline.records import Actor, Article, Event, Place
 
 #: Modalities an event-level export keeps unless told otherwise: what the article says
@@ -117,7 +118,12 @@ def atomic_output(path: Path | str, binary: bool = False) -> Iterator[IO[Any]]:
         stream.flush()
         return
     target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or Path("."))
+    if target.is_dir():
+        raise OptionError(f"cannot write the export to {target}: it is a folder")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or Path("."))
+    except OSError as exc:
+        raise OptionError(f"cannot write the export to {target}: {exc.strerror}") from None
     try:
         mode = "wb" if binary else "w"
         kwargs: dict[str, Any] = {} if binary else {"encoding": "utf-8", "newline": ""}

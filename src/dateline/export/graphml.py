@@ -8,7 +8,8 @@ says nothing about who acted.
 
 Each event is an edge (a multigraph, so parallel events stay apart for Gephi's timeline)
 carrying ``type`` (PLOVER), ``mode``, ``acled_type``, ``date`` (the TIMEX value),
-``start`` and ``end`` (ISO days: Gephi's time interval columns), ``weight`` 1, and the
+``start`` and ``end`` (ISO days, from which Gephi's Data Laboratory makes its time interval
+for the timeline), ``weight`` 1, and the
 event and article ids. Supporters get a ``supports`` edge to the actor they back.
 Countries are ISO alpha-3 with a ``country_name``. All text is cleaned of the control
 characters XML cannot hold.
