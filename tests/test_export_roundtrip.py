@@ -180,3 +180,28 @@ def test_geojson_reads_in_geopandas_with_date_fields(tmp_path: Path) -> None:
     assert events["date_start"].min() == pd.Timestamp("2016-03-01")
     assert set(events["country"]) == {"NLD", "MLI", "SYR"}
     assert events.geometry.x.between(-180, 180).all()
+
+
+def test_duckdb_reads_the_acled_csv_and_plover_jsonl_with_types(tmp_path: Path) -> None:
+    import duckdb
+
+    csv_path, plover = tmp_path / "acled.csv", tmp_path / "events.plover.jsonl"
+    export(ARTICLES, "acled-csv", csv_path)
+    export(ARTICLES, "plover-jsonl", plover)
+    con = duckdb.connect()
+    con.execute("SET autoinstall_known_extensions = false")
+    con.execute("SET autoload_known_extensions = false")
+    described = con.execute(f"DESCRIBE SELECT * FROM read_csv('{csv_path}')").fetchall()
+    types = {row[0]: row[1] for row in described}
+    assert types["event_date"] == "DATE" and types["year"] == "BIGINT" and types["iso"] == "BIGINT"
+    assert types["fatalities"] == "BIGINT" and types["latitude"] == "DOUBLE"
+    by_month = con.execute(
+        f"SELECT date_trunc('month', event_date) AS m, sum(fatalities) FROM read_csv('{csv_path}') GROUP BY m"
+    ).fetchall()
+    assert [(str(m)[:10], n) for m, n in by_month] == [("2016-03-01", 20)]
+    # nested PLOVER fields come back as lists of structs, not strings
+    rows = con.execute(
+        f"SELECT actor[1].entity_name, actor[1].country_code, event_loc[1].placename, mode[1] "
+        f"FROM read_json('{plover}') WHERE event = 'ASSAULT' ORDER BY id"
+    ).fetchall()
+    assert rows[0] == ("Brigade 0", "SYR", "Tilburg", "firearms") and len(rows) == 5
