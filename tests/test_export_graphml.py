@@ -57,12 +57,12 @@ def test_actors_are_entity_clusters_without_pronouns(tmp_path: Path) -> None:
     assert {"he", "it", "them", "He", "It", "Them"}.isdisjoint(labels)
     assert "donald trump" in graph and "trump" not in graph and "mr. trump" not in graph
     assert graph.nodes["donald trump"]["country"] == "USA"
-    assert graph.out_degree("donald trump") == 2  # senators (criticised), Mexico (accused)
+    assert graph.out_degree("donald trump") == 2  # the US legislature (criticised), Mexico (accused)
     types = sorted(d["type"] for _, _, d in graph.out_edges("donald trump", data=True))
     assert types == ["ACCUSE", "ACCUSE"]
     (mexico,) = graph.get_edge_data("donald trump", "mexico").values()
     assert mexico["start"] == "2019-06-05" and mexico["date_precision"] == "published"
-    (senators,) = graph.get_edge_data("donald trump", "the senators").values()
+    (senators,) = graph.get_edge_data("donald trump", "united states legislature").values()
     assert senators["start"] == senators["end"] == "2019-06-02" and senators["article"] == "a1"
 
 
@@ -83,3 +83,36 @@ def test_control_characters_do_not_break_the_xml(tmp_path: Path) -> None:
     export([bad], "graphml", path)
     graph = nx.read_graphml(path, force_multigraph=True)
     assert {d["label"] for _, d in graph.nodes(data=True)} == {"Brigade 9", "Town"}
+
+
+def test_common_nouns_stay_in_their_article_and_state_organs_take_their_country(tmp_path: Path) -> None:
+    import networkx as nx
+
+    from dateline.records import Place
+
+    def article(aid: str, cc: str, town: str) -> Article:
+        text = f"The government shelled {town}. Both sides blamed the police."
+        return Article(
+            aid,
+            text,
+            published="2024-01-02",
+            places=[Place("p1", town, _span(text, town), 0, town, None, "city", cc, None, 1.0, 2.0)],
+            entities=[Entity("e1", "Syrian", "NORP", (0, 0), 0)],
+            events=[
+                Event("v1", "ASSAULT", "shelled", _span(text, "shelled"), 0, place="p1",
+                      actor=Actor("The government", _span(text, "The government"), None, None, None, "GOV"),
+                      target=Actor(town, _span(text, town), None, None, None, "CVL")),
+                Event("v2", "ACCUSE", "blamed", _span(text, "blamed"), 1, place="p1",
+                      actor=Actor("Both sides", _span(text, "Both sides")),
+                      target=Actor("the police", _span(text, "the police"), None, "e1", "SYR", "COP")),
+            ],
+        )  # fmt: skip
+
+    path = tmp_path / "g.graphml"
+    export([article("a1", "CO", "Cali"), article("a2", "KE", "Nairobi")], "graphml", path)
+    graph = nx.read_graphml(path, force_multigraph=True)
+    labels = sorted(d["label"] for _, d in graph.nodes(data=True))
+    assert "Colombia government" in labels and "Kenya government" in labels
+    assert labels.count("Both sides") == 2  # one per article, never one shared node
+    assert "Syria police" in labels  # a nationality cluster: country and sector name the actor
+    assert "Syrian" not in labels and "The government" not in labels
