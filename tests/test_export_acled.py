@@ -56,7 +56,23 @@ def _corpus() -> list[Article]:
     negated.events[0].modality = "negated"
     planned = make_article(4)
     planned.events[0].modality = "planned"
-    return [*arts, negated, planned]
+    undated = make_article(5)  # no event date, no publication date: no ACLED row
+    undated.events[0].date, undated.published = None, None
+    nowhere = make_article(6)  # no place, no actor country: no ACLED row
+    nowhere.events[0].place, nowhere.events[0].actor.country = None, None
+    return [*arts, negated, planned, undated, nowhere]
+
+
+def test_an_event_known_only_by_its_actors_country_is_located_at_the_country(tmp_path: Path) -> None:
+    import pandas as pd
+
+    art = make_article(0)
+    art.events[0].place = None  # the actor is Syrian (SYR); no place named
+    path = tmp_path / "acled.csv"
+    assert export([art], "acled-csv", path) == 1
+    row = pd.read_csv(path).iloc[0]
+    assert (row["country"], row["location"], row["geo_precision"]) == ("Syria", "Syria", 3)
+    assert 32 < row["latitude"] < 38 and 35 < row["longitude"] < 43  # inside Syria
 
 
 def test_columns_are_acleds_31_in_order() -> None:
@@ -67,8 +83,12 @@ def test_an_acled_style_analysis_script_runs_on_the_export(tmp_path: Path) -> No
     import pandas as pd
 
     path = tmp_path / "acled.csv"
-    n = export(_corpus(), "acled-csv", path, ingested={"art00000": "2024-05-01T10:00:00+00:00"})
+    report: dict[str, int] = {}
+    n = export(
+        _corpus(), "acled-csv", path, ingested={"art00000": "2024-05-01T10:00:00+00:00"}, report=report
+    )
     assert n == 3  # the negated and the planned attack are left out
+    assert report == {"left_out": 2}  # and so are the undated and the countryless one
 
     # the way ACLED's examples load and summarise a download
     df = pd.read_csv(path, parse_dates=["event_date"])
@@ -125,7 +145,7 @@ def test_geojson_leaves_out_negated_events_by_default(tmp_path: Path) -> None:
     path = tmp_path / "m.geojson"
     export(_corpus(), "geojson", path)
     events = [f for f in json.loads(path.read_text())["features"] if f["properties"]["kind"] == "event"]
-    assert len(events) == 3
+    assert len(events) == 4  # the three dated ones and the undated one; not the negated or planned
     export(_corpus(), "geojson", path, modalities=("asserted", "negated"))
     events = [f for f in json.loads(path.read_text())["features"] if f["properties"]["kind"] == "event"]
     assert {e["properties"]["modality"] for e in events} == {"asserted", "negated"}

@@ -313,10 +313,12 @@ def export(
         modalities = set(MODALITIES) if "all" in modality else DEFAULT_MODALITIES | set(modality)
     query = EventQuery(type, country, since, until)
     filtered = any((type, country, since, until))
+    report: dict[str, int] = {}
     options: dict[str, Any] = {
         "date_format": date_format.value,
         "inter": inter.value,
         "modalities": modalities,
+        "report": report,
     }
     if from_jsonl:
         articles = _articles_from_jsonl(from_jsonl)
@@ -336,7 +338,13 @@ def export(
             )
         finally:
             store.close()
-    Console(stderr=True, highlight=False).print(f"wrote {n} records to {output} ({format.value})")
+    err = Console(stderr=True, highlight=False)
+    err.print(f"wrote {n} records to {output} ({format.value})", markup=False)
+    if report.get("left_out"):
+        err.print(
+            f"left out {report['left_out']} events with no date or no country (every ACLED row has both)",
+            markup=False,
+        )
 
 
 def _ingest_times(store: Any) -> dict[str, str]:

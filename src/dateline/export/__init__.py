@@ -38,13 +38,16 @@ def export(
     inter: str = "text",
     modalities: Iterable[str] | None = None,
     ingested: Mapping[str, str] | None = None,
+    report: dict[str, int] | None = None,
 ) -> int:
     """Write ``articles`` to ``path`` (``-``: stdout) in ``fmt``; returns how many rows,
     features, lines or edges it wrote.
 
     ``modalities`` (ACLED CSV and GeoJSON) keeps events of these modalities (default:
     asserted and claimed); ``date_format`` and ``inter`` are the ACLED CSV's options;
-    ``ingested`` maps article ids to their ingest time (ACLED's ``timestamp``).
+    ``ingested`` maps article ids to their ingest time (ACLED's ``timestamp``);
+    ``report`` receives counts of what was left out (``left_out``: ACLED events without
+    a date or a country).
     """
     if fmt not in FORMATS:
         raise OptionError(value_invalid_msg("export format", fmt, ", ".join(FORMATS)))
@@ -64,6 +67,7 @@ def export(
                 inter=inter,
                 modalities=modalities,
                 ingested=ingested,
+                report=report,
             )
         if fmt == "plover-jsonl":
             from dateline.export.plover_jsonl import write_plover_jsonl

@@ -11,7 +11,8 @@ group by ``country``/``region``/``year``, sum ``fatalities``) runs on this file 
   known, as ACLED's codebook defines it: 1 the day, 2 the week or a few days (an undated
   event reported that day), 3 the month or less.
 - ``geo_precision``: 1 a town or a spot in it, 2 a district or part of a region, 3 a
-  province, a region or the country.
+  province, a region or the country. An event known only by its actor's country is
+  located at the country (its gazetteer point, ``geo_precision`` 3), as ACLED does.
 - ``inter1``/``inter2``/``interaction``: ACLED's actor categories, as text ("State
   forces", "State forces-Civilians", the current export) or as the older numeric codes.
 - ``fatalities`` is 0 when no death toll is reported (ACLED's convention), else the
@@ -19,6 +20,9 @@ group by ``country``/``region``/``year``, sum ``fatalities``) runs on this file 
   ingested (Unix seconds).
 - Negated, planned and hypothetical events are left out unless asked for; ``tags``
   names the modality of a kept event that is only claimed.
+- Every ACLED row has a date and a country; an event with neither a date nor a dated
+  article, or with no place and no actor country, is left out (and counted) rather than
+  written with empty ``year``/``iso`` cells that would turn those columns into floats.
 
 What dateline cannot know (second- and third-level admin names, the source's scale) is
 left empty rather than guessed. Every text cell is made formula-safe (``csv_safe``).
@@ -28,6 +32,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import time
 from collections.abc import Iterable, Mapping
 from typing import TextIO
@@ -159,6 +164,30 @@ def _timestamp(value: str | None) -> int:
     return int(time.time())
 
 
+@functools.cache
+def _country_point(alpha2: str) -> tuple[float | None, float | None]:
+    """A country's point in the gazetteer (the centre of its main landmasses); none without one."""
+    import sqlite3
+
+    from dateline.errors import ResourceError
+    from dateline.resolve import geodata
+
+    try:
+        db = sqlite3.connect(f"file:{geodata.gazetteer_path()}?mode=ro", uri=True)
+    except (ResourceError, sqlite3.Error):
+        return (None, None)
+    try:
+        row = db.execute(
+            "SELECT lat, lon FROM entries WHERE feature = 'country' AND cc = ? ORDER BY pop DESC LIMIT 1",
+            [alpha2],
+        ).fetchone()
+    except sqlite3.Error:
+        row = None
+    finally:
+        db.close()
+    return (row[0], row[1]) if row else (None, None)
+
+
 def event_row(
     article: Article,
     event: Event,
@@ -179,6 +208,13 @@ def event_row(
     tags = [] if event.modality == "asserted" else [f"modality: {event.modality}"]
     if event.attributed_to:
         tags.append(f"attributed to quote {event.attributed_to}")
+    if place is not None and (place.lat is not None or where is None):
+        location, lat, lon = place.name or place.text, place.lat, place.lon
+        geo_precision = _GEO_PRECISION.get(place.feature or "", 3)
+    elif where is not None:  # no place, or one without coordinates: the country's point
+        location, (lat, lon), geo_precision = country, _country_point(where.alpha2), 3
+    else:
+        location, lat, lon, geo_precision = "", None, None, ""
 
     def inter_value(code: int | None) -> str | int:
         if not code:
@@ -207,10 +243,10 @@ def event_row(
         "admin1": (place.admin1 or "") if place and place.feature != "country" else "",
         "admin2": "",
         "admin3": "",
-        "location": (place.name or place.text) if place else "",
-        "latitude": place.lat if place and place.lat is not None else "",
-        "longitude": place.lon if place and place.lon is not None else "",
-        "geo_precision": _GEO_PRECISION.get(place.feature or "", 3) if place else "",
+        "location": location,
+        "latitude": lat if lat is not None else "",
+        "longitude": lon if lon is not None else "",
+        "geo_precision": geo_precision,
         "source": article.source or article.url or "",
         "source_scale": "",
         "notes": sentence_around(article.text, *event.span),
@@ -228,13 +264,15 @@ def write_acled_csv(
     inter: str = "text",
     modalities: Iterable[str] | None = None,
     ingested: Mapping[str, str] | None = None,
+    report: dict[str, int] | None = None,
 ) -> int:
     """Write the rows; returns how many.
 
     Events without an ACLED type are left out unless ``all_events``; events of other
     modalities than ``modalities`` (default: asserted and claimed) are always left out.
     ``ingested`` maps article ids to their ingest time (the store's ``ingested_at``);
-    articles not in it get the export's time.
+    articles not in it get the export's time. ``report["left_out"]`` counts the events
+    left out for want of a date or a country.
     """
     if date_format not in DATE_FORMATS:
         raise OptionError(value_invalid_msg("date format", date_format, ", ".join(DATE_FORMATS)))
@@ -243,13 +281,18 @@ def write_acled_csv(
     wanted = None if modalities is None else list(modalities)
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")  # RFC 4180
     writer.writeheader()
-    n = 0
+    n = left_out = 0
     for article in articles:
         stamp = (ingested or {}).get(article.id)
         for event in article.events:
             if not (event.acled_type or all_events) or not keep_event(event, wanted):
                 continue
             row = event_row(article, event, date_format, inter, stamp)
+            if row["year"] == "" or row["iso"] == "":
+                left_out += 1
+                continue
             writer.writerow({k: csv_safe(v) for k, v in row.items()})
             n += 1
+    if report is not None:
+        report["left_out"] = report.get("left_out", 0) + left_out
     return n
