@@ -244,7 +244,7 @@ def events(
         rows = store.find_events(EventQuery(type, country, since, until, actor, limit))
     finally:
         store.close()
-    cols = ["date", "type", "acled_subtype", "actor", "target", "place", "place_country"]
+    cols = ["date", "type", "acled_subtype", "actor", "target", "place", "country"]
     _print_rows(rows, format, cols, "events")
 
 
