@@ -136,6 +136,10 @@ def build_into(directory: Path, rg_csv: Path | None = None) -> dict[str, int]:
         raise ResourceError(
             f"cannot build the gazetteer: GeoNames' region names could not be fetched; {HINT}"
         )
+    if admin1_codes_path() is None:  # the same inputs as `dateline gazetteer build` (warns if offline)
+        from dateline.resolve.gazetteer_setup import fetch_admin1
+
+        fetch_admin1((directory, cache_dir()))
     directory.mkdir(parents=True, exist_ok=True)
     suffix = f".{os.getpid()}.{threading.get_ident()}.tmp"
     tmp_countries = directory / (COUNTRIES + suffix)
