@@ -140,6 +140,8 @@ def ingest(
         fields = Fields(text_field, id_field, date_field, url_field)
 
         def load() -> Any:
+            if bar is not None:  # the bar is already live on stderr: one live display at a time
+                return make_pipeline(model)
             with model_loading(err):
                 return make_pipeline(model)
 
