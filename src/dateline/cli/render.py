@@ -39,7 +39,7 @@ def column_style(name: str, values: list[Any] | None = None) -> dict[str, Any]:
     if name in _TOKEN_COLUMNS or name.endswith(("_id", "_date")):
         widest = max((len(str(v)) for v in values or [] if v is not None), default=0)
         return {"no_wrap": True, "min_width": max(len(name), min(widest, 40)), "overflow": "ellipsis"}
-    return {"overflow": "fold"}
+    return {"overflow": "fold", "min_width": min(len(name), 14)}  # headers stay whole
 
 
 def _table(title: str, columns: list[str], rows: list[list[str]]) -> Table:
