@@ -12,7 +12,7 @@ $(STAMP): pyproject.toml
 	  [ -x $(BIN)/python ] || $$PY -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev,serve,spark]'
-	$(BIN)/python scripts/build_gazetteer.py --if-missing --fetch-admin1
+	$(BIN)/dateline gazetteer build --if-missing
 	@touch $(STAMP)
 
 install: $(STAMP)

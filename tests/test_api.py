@@ -12,6 +12,7 @@ from dateline.records import Article, article_from_dict, article_id
 EXPORTED = {
     "Actor", "Article", "Count", "DatelineError", "Document", "Entity", "Event", "EventDate",
     "Failure", "Flag", "Number", "Pipeline", "Place", "Quote", "Timex", "__version__", "analyze",
+    "read_store", "to_pandas",
 }  # fmt: skip
 
 

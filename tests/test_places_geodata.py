@@ -119,14 +119,10 @@ def test_the_built_files_are_not_tracked() -> None:
 
 
 def _build_script():
-    import importlib.util
+    """The build's code (``scripts/build_gazetteer.py`` and ``dateline gazetteer build`` run it)."""
+    from dateline.resolve import gazetteer_setup
 
-    path = Path(__file__).resolve().parents[1] / "scripts" / "build_gazetteer.py"
-    spec = importlib.util.spec_from_file_location("build_gazetteer", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return gazetteer_setup
 
 
 def test_admin1_ids_are_read_by_country_and_code(tmp_path: Path) -> None:

@@ -3,11 +3,13 @@
 >>> import dateline
 >>> article = dateline.analyze(text, published="2016-03-27")
 >>> [q.speaker for q in article.quotes]
+>>> events = dateline.to_pandas(dateline.read_store("dateline.db"), layer="events")
 """
 
 from __future__ import annotations
 
 from dateline.errors import DatelineError
+from dateline.frames import read_store, to_pandas
 from dateline.pipeline import Document, Failure, Pipeline, analyze
 from dateline.records import (
     Actor,
@@ -43,4 +45,6 @@ __all__ = [
     "Timex",
     "__version__",
     "analyze",
+    "read_store",
+    "to_pandas",
 ]

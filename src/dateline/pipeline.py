@@ -11,7 +11,7 @@ import datetime as dt
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -204,12 +204,15 @@ class Pipeline:
 
     def pipe(
         self,
-        items: Iterable[str | Document | Failure],
+        items: Iterable[str | Document | Failure | Mapping[str, Any]],
         batch_size: int = 16,
         n_process: int = 1,
     ) -> Iterator[Article | Failure]:
         """Analyse many articles in order; bad ones come out as ``Failure`` records.
 
+        An item is a text, a ``Document``, or a dict such as a DataFrame's
+        ``to_dict("records")`` rows or a news-please article (``text``/``maintext``,
+        ``id``, ``published``/``date_publish``, ``url``, ``title``, ``source``).
         With ``n_process > 1`` whole articles (parse and extraction) go to worker
         processes (``dateline.workers``), so extraction scales with the parse; a worker
         that dies costs its article, never the run.
@@ -253,7 +256,11 @@ def _as_document(item: object) -> Document | Failure:
         return item
     if isinstance(item, str):
         return Document(item)
-    return Failure(None, f"pipe() takes str or Document items, got {type(item).__name__}")
+    if isinstance(item, Mapping):  # a DataFrame's to_dict("records") row, a news-please article
+        from dateline.ingest.fields import document_from_mapping
+
+        return document_from_mapping(item)
+    return Failure(None, f"pipe() takes str, dict or Document items, got {type(item).__name__}")
 
 
 def chunk_bounds(text: str, size: int) -> list[tuple[int, int]]:

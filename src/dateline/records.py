@@ -208,6 +208,12 @@ class Article:
         """JSON-ready dict with the RECORDS.md field names (spans as lists)."""
         return _jsonable(dataclasses.asdict(self))
 
+    def _repr_html_(self) -> str:
+        """Jupyter's view: the text with its records highlighted (``dateline.notebook``)."""
+        from dateline.notebook import article_html
+
+        return article_html(self)
+
 
 def article_id(text: str, url: str | None = None) -> str:
     """Stable id: first 16 hex chars of sha256 of the URL, or of the text without one."""

@@ -16,8 +16,10 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from dateline.cli.render import output_console
+from dateline.cli.options import DateFieldOpt, IdFieldOpt, TextFieldOpt, UrlFieldOpt
+from dateline.cli.render import column_style, model_loading, output_console
 from dateline.errors import StoreError
+from dateline.ingest import INPUT_KINDS
 from dateline.limits import MAX_QUERY_ROWS
 
 DbOpt = Annotated[
@@ -69,7 +71,7 @@ def _print_rows(rows: list[dict[str, Any]], fmt: ViewFormat, columns: list[str],
 
     table = Table(title=f"{title} ({len(rows)})", title_justify="left")
     for col in columns:
-        table.add_column(col, overflow="fold")
+        table.add_column(col, **column_style(col, [row.get(col) for row in rows]))
     for row in rows:
         table.add_row(*(Text("" if row.get(c) is None else str(row.get(c))) for c in columns))
     output_console().print(table)
@@ -108,7 +110,7 @@ class _RichProgress:
 
 
 def ingest(
-    sources: Annotated[list[str], typer.Argument(help="Files, folders, JSONL, WARC, URLs, sample:, or -.")],
+    sources: Annotated[list[str], typer.Argument(help=f"What to read: {INPUT_KINDS}.")],
     db: DbOpt = None,
     parquet: ParquetOpt = None,
     published: Annotated[
@@ -122,10 +124,14 @@ def ingest(
     progress: Annotated[
         bool, typer.Option("--progress/--no-progress", help="Progress bar on a terminal.")
     ] = True,
+    text_field: TextFieldOpt = None,
+    id_field: IdFieldOpt = None,
+    date_field: DateFieldOpt = None,
+    url_field: UrlFieldOpt = None,
 ) -> None:
     """Analyse every source into a corpus store; re-runs skip what is stored (idempotent, resumable)."""
     from dateline.dates import parse_published
-    from dateline.ingest import iter_documents
+    from dateline.ingest import Fields, iter_documents
     from dateline.store.ingest import estimate_total, make_pipeline
     from dateline.store.ingest import ingest as run_ingest
 
@@ -134,10 +140,18 @@ def ingest(
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     bar = _RichProgress() if progress and err.is_terminal else None
     try:
+        fields = Fields(text_field, id_field, date_field, url_field)
+
+        def load() -> Any:
+            if bar is not None:  # the bar is already live on stderr: one live display at a time
+                return make_pipeline(model)
+            with model_loading(err):
+                return make_pipeline(model)
+
         summary = run_ingest(
-            iter_documents(sources, published=published_iso),
+            iter_documents(sources, published=published_iso, fields=fields),
             store,
-            pipeline=lambda: make_pipeline(model),
+            pipeline=load,
             n_process=n_process,
             batch_size=batch_size,
             force=force,
@@ -237,15 +251,25 @@ def events(
         rows = store.find_events(EventQuery(type, country, since, until, actor, limit))
     finally:
         store.close()
-    cols = ["date", "type", "acled_subtype", "actor", "target", "place", "place_country"]
+    cols = ["date", "type", "acled_subtype", "actor", "target", "place", "country"]
     _print_rows(rows, format, cols, "events")
+
+
+class DateFormat(StrEnum):
+    iso = "iso"
+    acled = "acled"
+
+
+class InterCodes(StrEnum):
+    text = "text"
+    numeric = "numeric"
 
 
 def export(
     format: Annotated[
         ExportFormat, typer.Argument(help="acled-csv, plover-jsonl, geojson, graphml or jsonl.")
     ],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The file to write.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The file to write; - for stdout.")],
     db: DbOpt = None,
     parquet: ParquetOpt = None,
     from_jsonl: Annotated[
@@ -256,16 +280,66 @@ def export(
         bool,
         typer.Option("--incidents", help="acled-csv/geojson: one row/point per incident (SQLite store)."),
     ] = False,
+    type: Annotated[
+        str | None, typer.Option("--type", help="Only events of this PLOVER type or ACLED (sub-)type.")
+    ] = None,
+    country: Annotated[
+        str | None, typer.Option("--country", help="Only events in or by this country: SYR, SY, Syria.")
+    ] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Only events on or after this date.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Only events on or before this date.")] = None,
+    modality: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--modality",
+            help="Keep events of this modality too (repeatable, or 'all'); ACLED CSV and GeoJSON "
+            "keep asserted and claimed ones by default, never negated, planned or hypothetical.",
+        ),
+    ] = None,
+    date_format: Annotated[
+        DateFormat, typer.Option("--date-format", help="ACLED CSV event_date: iso (2024-03-15) or acled.")
+    ] = DateFormat.iso,
+    inter: Annotated[
+        InterCodes, typer.Option("--inter", help="ACLED CSV actor categories: text or numeric codes.")
+    ] = InterCodes.text,
 ) -> None:
-    """Export the corpus for other tools: ACLED CSV, PLOVER JSONL, GeoJSON, GraphML, JSONL."""
-    from dateline.export import export as run_export
+    """Export the corpus for other tools: ACLED CSV, PLOVER JSONL, GeoJSON, GraphML, JSONL.
 
+    The file is written under a temporary name and renamed into place when complete, so a
+    failed export keeps the previous file.
+    """
+    from dateline.export import export as run_export
+    from dateline.export.common import DEFAULT_MODALITIES
+    from dateline.export.filters import filter_events
+    from dateline.records import MODALITIES
+    from dateline.store import EventQuery
+
+    modalities = None
+    if modality:
+        bad = [m for m in modality if m not in (*MODALITIES, "all")]
+        if bad:
+            from dateline.errors import OptionError, value_invalid_msg
+
+            raise OptionError(value_invalid_msg("modality", bad[0], ", ".join((*MODALITIES, "all"))))
+        modalities = set(MODALITIES) if "all" in modality else DEFAULT_MODALITIES | set(modality)
+    query = EventQuery(type, country, since, until)
+    filtered = any((type, country, since, until))
+    report: dict[str, int] = {}
+    options: dict[str, Any] = {
+        "date_format": date_format.value,
+        "inter": inter.value,
+        "modalities": modalities,
+        "report": report,
+    }
     if incidents:
         from dateline.cli.incidents import export_incidents
 
         n = export_incidents(format.value, output, db)
     elif from_jsonl:
-        n = run_export(_articles_from_jsonl(from_jsonl), format.value, output)
+        articles = _articles_from_jsonl(from_jsonl)
+        n = run_export(
+            filter_events(articles, query) if filtered else articles, format.value, output, **options
+        )
     else:
         from dateline.incidents.store import incident_store
 
@@ -273,10 +347,31 @@ def export(
         try:
             side = incident_store(store)
             articles = side.attach(store.iter_articles()) if side else store.iter_articles()
-            n = run_export(articles, format.value, output)
+            n = run_export(
+                filter_events(articles, query) if filtered else articles,
+                format.value,
+                output,
+                ingested=_ingest_times(store),
+                **options,
+            )
         finally:
             store.close()
-    Console(stderr=True, highlight=False).print(f"wrote {n} records to {output} ({format.value})")
+    err = Console(stderr=True, highlight=False)
+    err.print(f"wrote {n} records to {output} ({format.value})", markup=False)
+    if report.get("left_out"):
+        err.print(
+            f"left out {report['left_out']} events with no date or no country (every ACLED row has both)",
+            markup=False,
+        )
+
+
+def _ingest_times(store: Any) -> dict[str, str]:
+    """Article id -> when it was stored (ACLED's ``timestamp``)."""
+    try:
+        rows = store._rows("SELECT id, ingested_at FROM articles")
+    except Exception:  # a store without the column: the export's time is used
+        return {}
+    return {r["id"]: r["ingested_at"] for r in rows if r["ingested_at"]}
 
 
 def _articles_from_jsonl(paths: list[Path]) -> Any:

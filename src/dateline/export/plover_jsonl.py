@@ -1,10 +1,17 @@
-"""PLOVER JSONL: one event a line, in the PLOVER manual's record fields.
+"""PLOVER JSONL: one event a line, in the record shape of the PLOVER manual.
 
-Core fields follow the manual's event record (``id``, ``date``, ``event``, ``mode``,
-``context``, ``src_actor``/``src_agent``/``src_other``, ``tgt_actor``/``tgt_agent``/
-``tgt_other``, ``quad_class``, ``story_id``, ``sentence_num``, ``text``, geolocation);
-dateline's compliant extensions (modality, counts, territory_change, ACLED labels) are
-added beside them under their own names, as the manual allows.
+The manual's fields (see the end of ``spec/EVENTS.md``): ``event`` (one of the 16
+categories), ``mode`` and ``context`` as lists (null when nothing fits), ``actor`` and
+``recipient`` as lists of entity objects (``raw_text``, ``entity_name``, ``wikidata_id``,
+``wikidata_description``, ``country_name``, ``country_code``, ``sector_code``,
+``other_sector_codes``), ``event_loc`` (the event's locations), ``quad_category`` and a
+free ``comment``. Missing values are null, never "".
+
+Supporters backing the actor are members of the actor's side, as the manual's compound
+actors are. Casualties follow the manual's commented-out ASSAULT proposal (``dead``,
+``injured``, ``size``) as a documented extension; dateline's other compliant extensions
+(``modality``, ``counts``, ``territory_change``, the ACLED labels, typed dates) sit beside
+them under their own names (``docs/records.md``).
 """
 
 from __future__ import annotations
@@ -13,76 +20,117 @@ import json
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from dateline.export.common import actor_label, place_of, sentence_around
-from dateline.records import Actor, Article, Event
+from dateline.country_codes import country
+from dateline.export.common import event_dates, iso, place_of, sentence_around
+from dateline.records import Actor, Article, Entity, Event
 
 QUAD = {
-    "AGREE": "verbal cooperation",
-    "CONSULT": "verbal cooperation",
-    "SUPPORT": "verbal cooperation",
-    "CONCEDE": "verbal cooperation",
-    "COOPERATE": "material cooperation",
-    "AID": "material cooperation",
-    "RETREAT": "material cooperation",
-    "REQUEST": "verbal conflict",
-    "ACCUSE": "verbal conflict",
-    "REJECT": "verbal conflict",
-    "THREATEN": "verbal conflict",
-    "SANCTION": "material conflict",
-    "PROTEST": "material conflict",
-    "MOBILIZE": "material conflict",
-    "COERCE": "material conflict",
-    "ASSAULT": "material conflict",
+    "AGREE": "VERBAL COOPERATION",
+    "CONSULT": "VERBAL COOPERATION",
+    "SUPPORT": "VERBAL COOPERATION",
+    "CONCEDE": "VERBAL COOPERATION",
+    "COOPERATE": "MATERIAL COOPERATION",
+    "AID": "MATERIAL COOPERATION",
+    "RETREAT": "MATERIAL COOPERATION",
+    "REQUEST": "VERBAL CONFLICT",
+    "ACCUSE": "VERBAL CONFLICT",
+    "REJECT": "VERBAL CONFLICT",
+    "THREATEN": "VERBAL CONFLICT",
+    "SANCTION": "MATERIAL CONFLICT",
+    "PROTEST": "MATERIAL CONFLICT",
+    "MOBILIZE": "MATERIAL CONFLICT",
+    "COERCE": "MATERIAL CONFLICT",
+    "ASSAULT": "MATERIAL CONFLICT",
 }
+_DEAD = ("killed", "dead", "death", "deaths", "fatalities", "died", "bodies", "lives")
+_INJURED = ("injured", "wounded", "hurt", "injuries")
 
 
-def _actor_fields(prefix: str, actor: Actor | None) -> dict[str, Any]:
+def _or_none(value: Any) -> Any:
+    return None if value == "" or value == [] else value
+
+
+def entity(actor: Actor, entities: dict[str, Entity]) -> dict[str, Any]:
+    """An actor as the manual's entity object; its name is the article's entity cluster's."""
+    cluster = entities.get(actor.entity or "")
+    code = actor.country or (cluster.country if cluster else None)
+    found = country(code)
     return {
-        f"{prefix}_actor": (actor.country or "") if actor else "",
-        f"{prefix}_agent": (actor.sector or "") if actor else "",
-        f"{prefix}_other": actor_label(actor),
-        f"{prefix}_text": actor.text if actor else "",
+        "raw_text": _or_none(actor.text),
+        "entity_name": _or_none(actor.name or (cluster.name if cluster else None) or actor.text),
+        "wikidata_id": None,
+        "wikidata_description": None,
+        "country_name": found.name if found else None,
+        "country_code": found.alpha3 if found else None,
+        "sector_code": _or_none(actor.sector),
+        "other_sector_codes": [],
     }
+
+
+def _casualty(event: Event, units: tuple[str, ...]) -> int | None:
+    figures = [c.low if c.low is not None else c.value for c in event.counts if c.unit.lower() in units]
+    return int(min(figures)) if figures else None
 
 
 def plover_record(article: Article, event: Event) -> dict[str, Any]:
+    entities = {e.id: e for e in article.entities}
     place = place_of(article, event)
-    date = event.date.value if event.date else (article.published or "")[:10]
-    record: dict[str, Any] = {
+    start, end, precision = event_dates(event, article)
+    actors = [event.actor, *event.supporters] if event.actor else list(event.supporters)
+    loc = None
+    if place:
+        where = country(place.country)
+        loc = [
+            {
+                "raw_text": place.text,
+                "placename": place.name or place.text,
+                "geonames_id": place.geonames_id,
+                "feature_type": place.feature,
+                "country_name": where.name if where else None,
+                "country_code": where.alpha3 if where else None,
+                "admin1": place.admin1,
+                "lat": place.lat,
+                "lon": place.lon,
+            }
+        ]
+    dead, injured = _casualty(event, _DEAD), _casualty(event, _INJURED)
+    return {
         "id": f"{article.id}-{event.id}",
-        "date": date,
+        "date": iso(start),
         "event": event.type,
-        "mode": event.mode or "",
-        "context": [],
-        "quad_class": QUAD.get(event.type or "", ""),
-        **_actor_fields("src", event.actor),
-        **_actor_fields("tgt", event.target),
+        "mode": [event.mode] if event.mode else None,
+        "context": None,
+        "actor": [entity(a, entities) for a in actors if a is not None] or None,
+        "recipient": [entity(event.target, entities)] if event.target else None,
+        "event_loc": loc,
+        "quad_category": QUAD.get(event.type or ""),
+        "comment": None,
+        "event_text": _or_none(event.trigger),
+        "text": _or_none(sentence_around(article.text, *event.span)),
         "story_id": article.id,
         "sentence_num": event.sentence,
-        "text": sentence_around(article.text, *event.span),
-        "event_text": event.trigger,
-        "publication": article.source or "",
-        "url": article.url or "",
-        "story_date": article.published or "",
-        "placename": (place.name or place.text) if place else "",
-        "geonames_id": place.geonames_id if place else None,
-        "feature_type": (place.feature or "") if place else "",
-        "country_code": (place.country or "") if place else "",
-        "admin1": (place.admin1 or "") if place else "",
-        "lat": place.lat if place else None,
-        "lon": place.lon if place else None,
-        # dateline extensions (PLOVER-compliant additions)
-        "date_precision": event.date.precision if event.date else "",
-        "supporters": [actor_label(s) for s in event.supporters],
+        "publication": _or_none(article.source),
+        "url": _or_none(article.url),
+        "story_date": _or_none(article.published),
+        # dateline extensions (PLOVER-compliant additions, docs/records.md)
+        "dead": dead,
+        "injured": injured,
+        "size": None,
+        "date_start": iso(start),
+        "date_end": iso(end),
+        "date_precision": precision,
+        "timex": event.date.value if event.date else None,
         "modality": event.modality,
         "attributed_to": event.attributed_to,
-        "counts": [{"value": c.value, "unit": c.unit, "text": c.text} for c in event.counts],
+        "counts": [
+            {"value": c.value, "unit": c.unit, "text": c.text, "low": c.low, "high": c.high}
+            for c in event.counts
+        ],
         "territory_change": event.territory_change,
-        "acled_event_type": event.acled_type or "",
-        "acled_sub_event_type": event.acled_subtype or "",
+        "acled_event_type": event.acled_type,
+        "acled_sub_event_type": event.acled_subtype,
         "confidence": event.confidence,
     }
-    return record
 
 
 def write_plover_jsonl(articles: Iterable[Article], out: TextIO) -> int:

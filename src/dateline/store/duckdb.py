@@ -14,7 +14,7 @@ from dateline.errors import StoreError
 from dateline.store.base import SqlStore
 from dateline.store.schema import ALL_TABLES, ARTICLES, EVENTS_VIEW, FAILURES, QUOTES_VIEW, Table
 
-_TYPES = {"TEXT": "VARCHAR", "INTEGER": "BIGINT", "REAL": "DOUBLE"}
+_TYPES = {"TEXT": "VARCHAR", "INTEGER": "BIGINT", "REAL": "DOUBLE", "DATE": "DATE"}
 
 
 def _ddl(table: Table) -> str:
@@ -56,10 +56,24 @@ class DuckDBStore(SqlStore):
             if not read_only:
                 for table in ALL_TABLES:
                     self.conn.execute(_ddl(table))
+                self._upgrade()
                 for view in (EVENTS_VIEW, QUOTES_VIEW):
                     self.conn.execute(view.replace("CREATE VIEW", "CREATE OR REPLACE VIEW"))
         except duckdb.Error as exc:
             raise StoreError(f"cannot open the DuckDB store {self.path}: {exc}") from exc
+
+    def _upgrade(self) -> None:
+        """Columns added since a file was created (typed dates, country names), filled in."""
+        from dateline.store.migrations import add_typed_columns
+
+        self.conn.execute("DROP VIEW IF EXISTS events_view")
+        self.conn.begin()
+        try:
+            add_typed_columns(self.conn, _TYPES)
+            self.conn.commit()
+        except BaseException:
+            self._rollback()
+            raise
 
     def _begin(self) -> None:
         self.conn.begin()

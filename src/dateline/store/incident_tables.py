@@ -1,4 +1,4 @@
-"""The incident tables of the SQLite store (created by migration ``005_incidents``).
+"""The incident tables of the SQLite store (created by migration ``006_incidents``).
 
 ``incident_reports``: one row per stored event, the linking features (``report`` JSON)
 and the incident it belongs to; ``incident_links``: the scored pairs at or above the

@@ -10,9 +10,19 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from dateline.store.incident_tables import create_incident_tables
-from dateline.store.schema import ALL_TABLES, ARTICLES, EVENTS_VIEW, QUOTES, QUOTES_VIEW, Table
+from dateline.store.schema import (
+    ADDED_COLUMNS,
+    ALL_TABLES,
+    ARTICLES,
+    EVENTS_VIEW,
+    QUOTES,
+    QUOTES_VIEW,
+    TABLES,
+    Table,
+)
 
 
 @dataclass(frozen=True)
@@ -87,12 +97,77 @@ def _views(conn: sqlite3.Connection) -> None:
     conn.execute(QUOTES_VIEW)
 
 
+def add_typed_columns(conn: Any, type_names: dict[str, str] | None = None) -> None:
+    """Add the typed-date and country-name columns an older file lacks, and fill them.
+
+    Shared by SQLite (migration 005) and DuckDB (on open, with its ``type_names``): both
+    speak DB-API with ``?`` placeholders.
+    """
+    for table, columns in ADDED_COLUMNS.items():
+        have = _columns(conn, table)
+        kinds = dict(TABLES[table].columns)
+        for col in columns:
+            if col not in have:
+                kind = (type_names or {}).get(kinds[col], kinds[col])
+                conn.execute(f'ALTER TABLE "{table}" ADD COLUMN "{col}" {kind}')
+    backfill(conn)
+
+
+def _columns(conn: Any, table: str) -> set[str]:
+    cur = conn.execute(f'SELECT * FROM "{table}" LIMIT 0')
+    return {d[0] for d in cur.description}
+
+
+def backfill(conn: Any) -> None:
+    """Compute the added columns for rows stored before they existed (NULL ones only)."""
+    from dateline import country_codes
+    from dateline.dates import event_dates
+    from dateline.records import Article, Event, EventDate
+
+    for table, col in (("entities", "country"), ("event_actors", "country")):
+        codes = conn.execute(
+            f'SELECT DISTINCT "{col}" FROM "{table}" WHERE country_name IS NULL AND "{col}" IS NOT NULL'
+        ).fetchall()
+        for (code,) in codes:
+            conn.execute(
+                f'UPDATE "{table}" SET country_name = ? WHERE "{col}" = ? AND country_name IS NULL',
+                [country_codes.name(code), code],
+            )
+    for (code,) in conn.execute(
+        "SELECT DISTINCT country FROM places WHERE country_iso3 IS NULL AND country IS NOT NULL"
+    ).fetchall():
+        conn.execute(
+            "UPDATE places SET country_iso3 = ?, country_name = ? WHERE country = ? AND country_iso3 IS NULL",
+            [country_codes.alpha3(code), country_codes.name(code), code],
+        )
+    rows = conn.execute(
+        "SELECT e.article_id, e.id, e.date_value, e.date_precision, a.published FROM events e "
+        "JOIN articles a ON a.id = e.article_id WHERE e.date_start IS NULL"
+    ).fetchall()
+    for article_id, event_id, value, precision, published in rows:
+        event = Event(event_id, "", "", (0, 0), 0, date=EventDate(value, precision) if value else None)
+        start, end, _ = event_dates(event, Article(article_id, "", published=published))
+        if start is not None:
+            conn.execute(
+                "UPDATE events SET date_start = ?, date_end = ? WHERE article_id = ? AND id = ?",
+                [start.isoformat(), end.isoformat() if end else None, article_id, event_id],
+            )
+
+
+def _typed_dates_and_countries(conn: sqlite3.Connection) -> None:
+    add_typed_columns(conn)
+    conn.execute("CREATE INDEX IF NOT EXISTS ix_events_date_start ON events (date_start)")
+    conn.execute("DROP VIEW IF EXISTS events_view")
+    conn.execute(EVENTS_VIEW)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("001_tables", _tables),
     Migration("002_indexes", _indexes),
     Migration("003_fts5_articles_quotes", _fts),
     Migration("004_events_and_quotes_views", _views),
-    Migration("005_incidents", create_incident_tables),
+    Migration("005_typed_dates_and_countries", _typed_dates_and_countries),
+    Migration("006_incidents", create_incident_tables),
 )
 
 

@@ -13,6 +13,7 @@ order of the article within that part): readers keep, per article id, the newest
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import defaultdict
 from typing import Any
@@ -41,6 +42,7 @@ def _types() -> dict[str, Any]:
         "TEXT": pa.string(),
         "INTEGER": pa.int64(),
         "REAL": pa.float64(),
+        "DATE": pa.date32(),
         "strings": pa.list_(pa.string()),
         "spans": pa.list_(span),
         "actor": actor,
@@ -87,6 +89,14 @@ def _nested(kind: str, text: str | None) -> Any:
     raise ValueError(kind)
 
 
+def _date(text: str) -> dt.date | None:
+    """An ISO date as a DATE value (the SQL stores keep it as text)."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
 def _actor(row: Row) -> dict[str, Any]:
     return dict(zip(_ACTOR_FIELDS, row[4:], strict=True))
 
@@ -104,6 +114,9 @@ def parquet_rows(article: Article, ingested_at: str, seq: int, ord_: int) -> dic
             d = dict(zip(table.column_names, row, strict=True))
             for col, kind in nested.items():
                 d[col] = _nested(kind, d[col])
+            for col, kind in table.columns:
+                if kind == "DATE" and isinstance(d[col], str):
+                    d[col] = _date(d[col])
             rows.append(d)
         out[table.name] = rows
     roles: dict[str, dict[str, Any]] = defaultdict(lambda: {"supporters": [], "counts": []})

@@ -7,6 +7,8 @@ import hashlib
 import json
 from typing import Any
 
+from dateline import country_codes
+from dateline.dates import event_dates
 from dateline.records import Actor, Article, article_from_dict
 from dateline.store.schema import ARTICLE_TABLES
 
@@ -38,6 +40,7 @@ def _actor_row(aid: str, eid: str, role: str, seq: int, actor: Actor) -> Row:
         actor.entity,
         actor.country,
         actor.sector,
+        country_codes.name(actor.country),
     )
 
 
@@ -75,6 +78,7 @@ def article_rows(article: Article, ingested_at: str | None = None) -> dict[str, 
                 e.country,
                 _json(e.roles),
                 _json(e.mentions),
+                country_codes.name(e.country),
             )
         )
     for q in article.quotes:
@@ -116,10 +120,13 @@ def article_rows(article: Article, ingested_at: str | None = None) -> dict[str, 
                 p.lat,
                 p.lon,
                 p.confidence,
+                country_codes.alpha3(p.country),
+                country_codes.name(p.country),
             )
         )
     for ev in article.events:
         date = ev.date
+        start, end, _precision = event_dates(ev, article)
         rows["events"].append(
             (
                 aid,
@@ -139,6 +146,8 @@ def article_rows(article: Article, ingested_at: str | None = None) -> dict[str, 
                 ev.attributed_to,
                 ev.confidence,
                 _json(ev.territory_change),
+                start.isoformat() if start else None,
+                end.isoformat() if end else None,
             )
         )
         if ev.actor:

@@ -1,7 +1,9 @@
 """The corpus tables, declared once: SQLite, DuckDB and Parquet all build from this list.
 
 Spans are two integer columns (``start``, ``end``) so that SQL can filter and join on
-them; lists that are rarely queried (roles, mentions, reporting chains) stay JSON text.
+them; an event's date is also a typed ``date_start``/``date_end`` pair (DATE in DuckDB and
+Parquet, ISO text in SQLite) and every country column has an alpha-3 and a name beside it
+(``dateline.country_codes``), so that date facets and joins work the same everywhere; lists that are rarely queried (roles, mentions, reporting chains) stay JSON text.
 The full article (minus its text, which has its own column) is kept as JSON in
 ``articles.record`` so that a stored article round-trips exactly.
 """
@@ -10,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-TEXT, INTEGER, REAL = "TEXT", "INTEGER", "REAL"
+TEXT, INTEGER, REAL, DATE = "TEXT", "INTEGER", "REAL", "DATE"
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ ENTITIES = Table(
         ("country", TEXT),
         ("roles", TEXT),
         ("mentions", TEXT),
+        ("country_name", TEXT),
     ),
     ("article_id", "id"),
     "named participants clustered within an article",
@@ -121,6 +124,8 @@ PLACES = Table(
         ("lat", REAL),
         ("lon", REAL),
         ("confidence", REAL),
+        ("country_iso3", TEXT),
+        ("country_name", TEXT),
     ),
     ("article_id", "id"),
     "toponyms and their gazetteer entries",
@@ -146,6 +151,8 @@ EVENTS = Table(
         ("attributed_to", TEXT),
         ("confidence", REAL),
         ("territory_change", TEXT),
+        ("date_start", DATE),
+        ("date_end", DATE),
     ),
     ("article_id", "id"),
     "who did what to whom: PLOVER type/mode and ACLED type/sub-type",
@@ -164,6 +171,7 @@ EVENT_ACTORS = Table(
         ("entity_id", TEXT),
         ("country", TEXT),
         ("sector", TEXT),
+        ("country_name", TEXT),
     ),
     ("article_id", "event_id", "role", "seq"),
     "an event's actor, target and supporters (role), normalised",
@@ -244,15 +252,31 @@ CHILD_TABLES: tuple[Table, ...] = ARTICLE_TABLES[1:]
 ALL_TABLES: tuple[Table, ...] = (*ARTICLE_TABLES, FAILURES)
 TABLES: dict[str, Table] = {t.name: t for t in ALL_TABLES}
 
+#: Columns added after the first release, per table: migration 005 adds them to older files.
+ADDED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "entities": ("country_name",),
+    "places": ("country_iso3", "country_name"),
+    "events": ("date_start", "date_end"),
+    "event_actors": ("country_name",),
+}
+
 #: The view that joins an event to its actor, target, place and article (Datasette's front page).
+#: ``country`` is where the event happened (its place's country, else its actor's), as ISO
+#: alpha-3 with ``country_name``; ``date_start``/``date_end`` are typed days beside ``date``
+#: (the TIMEX value, or the publication day of an undated event, ``date_precision``
+#: ``published``).
 EVENTS_VIEW = """
 CREATE VIEW events_view AS
 SELECT
   e.article_id, e.id AS event_id, e.type, e.mode, e.acled_type, e.acled_subtype, e.trigger,
-  COALESCE(e.date_value, substr(a.published, 1, 10)) AS date, e.date_precision,
+  COALESCE(e.date_value, substr(a.published, 1, 10)) AS date,
+  e.date_start, e.date_end,
+  COALESCE(e.date_precision, CASE WHEN e.date_start IS NOT NULL THEN 'published' END) AS date_precision,
+  COALESCE(p.country_iso3, ac.country) AS country,
+  CASE WHEN p.country_iso3 IS NOT NULL THEN p.country_name ELSE ac.country_name END AS country_name,
   COALESCE(ac.name, ac.text) AS actor, ac.country AS actor_country, ac.sector AS actor_sector,
   COALESCE(tg.name, tg.text) AS target, tg.country AS target_country, tg.sector AS target_sector,
-  COALESCE(p.name, p.text) AS place, p.country AS place_country, p.admin1, p.lat, p.lon,
+  COALESCE(p.name, p.text) AS place, p.country_iso3 AS place_country, p.admin1, p.lat, p.lon,
   e.modality, e.attributed_to, e.confidence,
   a.title, a.url, a.source, a.published, e.span_start, e.span_end
 FROM events e
