@@ -75,8 +75,8 @@ def test_duckdb_date_trunc_and_parquet_date32(tmp_path: Path) -> None:
     pstore = open_store(parquet=tmp_path / "p")
     _fill(pstore)
     pstore.close()
-    (part,) = sorted((tmp_path / "p").glob("part-*"))
-    schema = pq.read_schema(part / "events.parquet")
+    (part,) = sorted((tmp_path / "p" / "events").glob("*.parquet"))
+    schema = pq.read_schema(part)
     assert str(schema.field("date_start").type) == "date32[day]"
 
 

@@ -64,7 +64,7 @@ def _open(db: Path | None, parquet: Path | None, must_exist: bool = False) -> An
 
 def _print_rows(rows: list[dict[str, Any]], fmt: ViewFormat, columns: list[str], title: str) -> None:
     if fmt is ViewFormat.json:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1, default=str) + "\n")
         return
     from rich.table import Table
     from rich.text import Text

@@ -71,6 +71,19 @@ def connect_views(folder: Folder, markers: list[dict[str, Any]] | None = None) -
     return conn
 
 
+def _refuse_foreign(folder: Path) -> None:
+    """A local folder that holds files of its own is no dateline store: never write into it."""
+    if not folder.is_dir():
+        return
+    ours = {t.name for t in PARQUET_TABLES} | {COMMITS}
+    foreign = [p.name for p in folder.iterdir() if p.name not in ours and not p.name.startswith((".", "_"))]
+    if foreign:
+        raise StoreError(
+            f"{folder} is not a dateline Parquet store (it holds other files, e.g. {foreign[0]}); "
+            "refusing to use it: name a new or empty folder with --parquet"
+        )
+
+
 class ParquetStore(SqlStore):
     def __init__(self, folder: str | Path, batch_size: int = 64, read_only: bool = False) -> None:
         self.folder = Folder(folder)
@@ -85,6 +98,7 @@ class ParquetStore(SqlStore):
             except OSError as exc:
                 raise StoreError(f"cannot create the Parquet store {folder}: {exc}") from exc
         check_layout(self.folder)
+        _refuse_foreign(Path(str(folder)))
         self.conn: Any = None
         self._writer: PartWriter | None = None
         self._last_seq = max((m["seq"] for m in committed(self.folder)), default=0)

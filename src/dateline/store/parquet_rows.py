@@ -28,7 +28,7 @@ NESTED_IN_EVENTS = (EVENT_ACTORS.name, EVENT_COUNTS.name)
 PARQUET_TABLES: tuple[Table, ...] = tuple(t for t in ALL_TABLES if t.name not in NESTED_IN_EVENTS)
 META_COLUMNS = ("_seq", "_ord")
 
-_ACTOR_FIELDS = ("text", "span_start", "span_end", "name", "entity_id", "country", "sector")
+_ACTOR_FIELDS = ("text", "span_start", "span_end", "name", "entity_id", "country", "sector", "country_name")
 _COUNT_FIELDS = ("value", "unit", "text", "low", "high")
 
 
