@@ -60,11 +60,15 @@ def serve_store(tmp_path_factory, pipeline) -> Path:
 
     path = tmp_path_factory.mktemp("serve") / "serve.db"
     hostile = Document(text=HOSTILE_TEXT, id=HOSTILE_ID, published="2025-06-03", title="<b>Lyon</b> march")
+    from dateline.incidents.store import incident_store
+
     store = open_store(path)
     try:
+        incidents = incident_store(store)
         for article in pipeline.pipe([*sample_documents(), hostile]):
             assert not hasattr(article, "error"), article
             store.put(article)
+            incidents.link(article)  # as ``dateline ingest`` does
     finally:
         store.close()
     return path

@@ -110,7 +110,7 @@ def test_route_renders(client: TestClient, url: str) -> None:
         (f"/article/{SEED}?rec=quote-q999", 400, "not a record of this article"),
         (f"/article/{SEED}?mode=raw", 400, "unknown parameter"),
         ("/article/no-such-article", 404, "no article"),
-        ("/incidents/7", 404, "no incidents in this store"),
+        ("/incidents/7", 404, "no incident '7' in this store"),
         ("/export/xlsx", 404, "no export format"),
         ("/export/acled-csv?since=soon", 400, "is not a date"),
         ("/nowhere", 404, "Not Found"),
@@ -243,51 +243,31 @@ def test_triage_lists_link_to_their_records(client: TestClient) -> None:
 
 
 # -- incidents: absent, then present ----------------------------------------------------------------------
-def test_incidents_page_slots_in_when_the_tables_exist(serve_store: Path, tmp_path: Path) -> None:
-    copy = tmp_path / "with-incidents.db"
+def test_incidents_page_lists_the_stores_incidents_and_their_merged_view(client: TestClient) -> None:
+    listing = client.get("/incidents").text
+    assert "No incidents" not in listing
+    ids = re.findall(r'href="/incidents/([^"?#]+)"', listing)
+    assert ids, "ingest links every event to an incident, so the sample store has some"
+    details = [client.get(f"/incidents/{i}").text for i in dict.fromkeys(ids)]
+    assert any("Reports side by side" in d and "/article/" in d for d in details)
+    assert client.get("/incidents/no-such-incident").status_code == 404
+
+
+def test_incidents_page_says_when_there_are_none(serve_store: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "no-incidents.db"
     shutil.copy(serve_store, copy)
     conn = sqlite3.connect(copy)
-    conn.executescript(
-        "CREATE TABLE incidents (id TEXT PRIMARY KEY, type TEXT, place TEXT, date_start TEXT, date_end TEXT);"
-        "CREATE TABLE incident_reports (incident_id TEXT, article_id TEXT, event_id TEXT, source TEXT,"
-        " fatalities INTEGER, claim TEXT, disputed INTEGER);"
-        "INSERT INTO incidents VALUES ('i1', 'ASSAULT', 'Palmyra', '2016-03-26', '2016-03-27');"
-        f"INSERT INTO incident_reports VALUES ('i1', '{SEED}', 'v1', 'Reuters', 3, 'retaken', 0);"
-        f"INSERT INTO incident_reports VALUES ('i1', '{SEED}', 'v3', 'Russian media', 158, 'air strikes', 1);"
-    )
+    names = [
+        r[0]
+        for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND name LIKE 'incident%'")
+    ]
+    for name in names:
+        conn.execute(f'DROP TABLE "{name}"')
     conn.commit()
     conn.close()
     client = TestClient(create_app(copy, hosts=["testserver"]))
-    listing = client.get("/incidents").text
-    assert "No incidents" not in listing and 'href="/incidents/i1"' in listing
-    detail = client.get("/incidents/i1").text
-    assert f"/article/{SEED}?rec=event-v3#r-event-v3" in detail
-    assert detail.count('class="report disputed"') == 1 and "Russian media" in detail
-    assert client.get("/incidents/i9").status_code == 404
-
-
-def test_incident_shows_the_merged_view_when_the_capability_is_installed(
-    serve_store: Path, tmp_path: Path
-) -> None:
-    pytest.importorskip("dateline.incidents.view", reason="the incidents capability is not on this branch")
-    copy = tmp_path / "merged.db"
-    shutil.copy(serve_store, copy)
-    conn = sqlite3.connect(copy)
-    conn.executescript(
-        "CREATE TABLE incidents (id TEXT PRIMARY KEY, type TEXT, date_start TEXT);"
-        "CREATE TABLE incident_reports (article_id TEXT, event_id TEXT, incident_id TEXT, report TEXT);"
-        "INSERT INTO incidents VALUES ('i1', 'ASSAULT', '2016-03-26');"
-        f"INSERT INTO incident_reports VALUES ('{SEED}', 'v1', 'i1', '{{}}'), ('{SEED}', 'v3', 'i1', '{{}}');"
-    )
-    conn.commit()
-    conn.close()
-    body = TestClient(create_app(copy, hosts=["testserver"])).get("/incidents/i1").text
-    assert "Figures per source" in body and "Reports side by side" in body
-    assert f"/article/{SEED}?rec=event-v3#r-event-v3" in body
-
-
-def test_incidents_page_says_when_there_are_none(client: TestClient) -> None:
     assert "No incidents in this store." in client.get("/incidents").text
+    assert client.get("/incidents/i1").status_code == 404
 
 
 # -- the store stays untouched --------------------------------------------------------------------------------
