@@ -113,6 +113,23 @@ PERSON_TITLES = frozenset(
         "brother",
     ]
 )
+# the words a newspaper's name ends with ("The Springfield Herald"): an organisation, not a place
+NEWSPAPER_WORDS = frozenset(
+    [
+        "times",
+        "post",
+        "herald",
+        "news",
+        "journal",
+        "tribune",
+        "gazette",
+        "daily",
+        "chronicle",
+        "courier",
+        "observer",
+        "press",
+    ]
+)
 # words that make an organisation out of a place name ("Alexandria Police Department")
 INSTITUTION_WORDS = frozenset(
     [
@@ -173,20 +190,9 @@ INSTITUTION_WORDS = frozenset(
         "state",
         "national",
         "international",
-        "times",
-        "post",
-        "herald",
-        "news",
-        "journal",
-        "tribune",
-        "gazette",
-        "daily",
-        "chronicle",
-        "courier",
+        *NEWSPAPER_WORDS,
         "register",
         "star",
-        "observer",
-        "press",
         "democrat",
         "republican",
         "party",

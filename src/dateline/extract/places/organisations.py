@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from dateline.extract.places.mentions import Mention
+from dateline.extract.places.mentions import NEWSPAPER_WORDS, Mention
 
 # what departments, libraries and schools are "of" besides places ("Department of
 # Commerce", "Library of Congress"): towns bear these names too
@@ -122,18 +122,7 @@ _ORGANISATION_HEADS = frozenset(
         "college",
         "institute",
         "academy",
-        "times",
-        "post",
-        "herald",
-        "news",
-        "journal",
-        "tribune",
-        "gazette",
-        "daily",
-        "chronicle",
-        "courier",
-        "observer",
-        "press",
+        *NEWSPAPER_WORDS,
         "broadcasting",
         "television",
         "radio",
