@@ -22,12 +22,13 @@ import pytest
 from dateline.eval.metrics import incident_row, incident_scores
 from dateline.incidents.apply import link_articles
 from dateline.incidents.claims import statements
+from dateline.incidents.config import DEFAULT, LinkConfig
 from dateline.incidents.figures import vague_value
 from dateline.incidents.linker import link_reports
 from dateline.incidents.reports import reports_of
 from dateline.incidents.store import IncidentQuery, incident_store
 from dateline.incidents.view import incident_view
-from dateline.records import Actor, Count
+from dateline.records import Actor, Count, EventDate
 from dateline.store import open_store
 from incident_helpers import TOWNS, article, event, place, quote, synthetic_articles
 
@@ -409,3 +410,62 @@ def test_the_incident_commands_are_documented():
     doc = (TESTS.parent / "docs" / "incidents.md").read_text(encoding="utf-8")
     for words in ("dateline incidents", "dateline incident ", "--min-reports", "--incidents", "--relink"):
         assert words in doc, words
+
+
+def test_a_story_links_through_its_whole_text_however_its_events_are_split():
+    text_a = (
+        "Gunfire on a quiet street\n\nA man was shot in Millbrook late on Saturday, police said.\n\n"
+        "The victim, Osric Pellworth, 34, lived on Tamsin Lane near the Corvid Mill.\n\n"
+        "Detective Ilse Varga asked witnesses to come forward."
+    )
+    a = article("a", text_a, "2023-09-10", [event("v1", text_a, "shot", "2023-09-09", "p1")],
+                [place("p1", "Millbrook", text_a)])  # fmt: skip
+    # a follow-up three days on: the shooting and the wounding are two undated records,
+    # in paragraphs that name nothing the first story's paragraph names
+    text_b = (
+        "Neighbours in Millbrook still shaken\n\nOfficers found Osric Pellworth on Tamsin Lane, "
+        "close to the Corvid Mill.\n\nHe had been shot twice and was wounded in the leg, "
+        "said Detective Ilse Varga."
+    )
+    b = article("b", text_b, "2023-09-13", [event("v1", text_b, "shot", None, None),
+                event("v2", text_b, "wounded", None, None)], [])  # fmt: skip
+    ra, rb = reports_of(a), reports_of(b)
+    assert {"pellworth", "tamsin", "corvid", "varga"} <= set(ra[0].story) & set(rb[0].story)
+    ids = incidents_of([a, b])
+    assert ids[("a", "v1")] == ids[("b", "v1")] == ids[("b", "v2")]
+    weights = {**DEFAULT.weights, "story": 0.0}
+    without = link_reports([*ra, *rb], LinkConfig(weights=weights))
+    assert without[("a", "v1")] != without[("b", "v1")]
+
+
+def test_a_roundup_of_several_towns_has_no_story():
+    assert all(r.story == [] for r in reports_of(roundup()))
+    one_town = single("a-millbrook", "Millbrook", "2023-05-12", "Rowan Ellery", "Cedar Street")
+    assert "ellery" in reports_of(one_town)[0].story
+
+
+def test_a_background_event_carries_no_story():
+    text = (
+        "Second shooting near Westfield school\n\n"
+        "Pascal Dunmore was shot on Mill Drive in Westfield on Tuesday, police said.\n\n"
+        "Last year Ingrid Sollen was shot on Quarry Avenue in Westfield, a case still unsolved."
+    )
+    events = [
+        event("v1", text, "shot", "2023-03-07", None),
+        event("v2", text, "shot", "2022-03-04", None, after=text.index("Last year")),
+    ]
+    today, background = reports_of(article("today", text, "2023-03-08", events, []))
+    assert "dunmore" in today.story and "sollen" in today.story
+    assert background.story == []
+
+
+@pytest.mark.parametrize(
+    ("value", "day"),
+    [("2023-W36", "2023-09-07"), ("2023-W36-WE", "2023-09-09"), ("2023-W36-1", "2023-09-04")],
+)
+def test_a_week_date_is_read_as_a_day_of_that_week(value, day):
+    text = "Shots fired\n\nA man was shot in Millbrook, police said."
+    ev = event("v1", text, "shot", None, "p1")
+    ev.date = EventDate(value, "week")
+    (report,) = reports_of(article("w", text, "2023-09-13", [ev], [place("p1", "Millbrook", text)]))
+    assert (report.date, report.date_from) == (day, "event")

@@ -25,6 +25,12 @@ def _weights() -> dict[str, float]:
         "date": 1.0,
         # share of the rarer side's distinctive words (names, numbers) found in the other
         "context": 3.0,
+        # two articles' own news (not background events, not a round-up of several
+        # towns): how much more their whole texts' distinctive words agree than the
+        # events' own paragraphs do (``context``'s measure), so a story links however
+        # its events are split into records. Half A was flat from 5 to 10 (7 chosen);
+        # 12 and more made false links there
+        "story": 7.0,
         # same normalised actor or target name on both sides
         "actors": 0.5,
         # a count (dead, wounded, arrested) stated with the same value on both sides: +1;
@@ -47,6 +53,9 @@ class LinkConfig:
     """Thresholds and weights for incident linking (defaults measured on GVC dev, half A)."""
 
     window_days: int = 14
+    #: an event dated this many days or fewer from its article's publication is the
+    #: article's own news (its report carries the headline and the story's words)
+    news_days: int = 7
     link_threshold: float = 1.8
     far_km: float = 60.0
     #: ``details_differ`` fires when the detail cosine is below this (both naming ``differ_min_words`` or more)

@@ -80,8 +80,14 @@ class Report:
     published: str | None = None
     #: a reaction (accusation, rejection, praise, appeal) joins the event it is about
     about: str | None = None
+    #: the distinctive words of the whole article, for a report of the article's own news
+    #: (empty for a background event): whatever way the story's events are split, every
+    #: one of them carries the story's names, streets and times
+    story: list[str] = field(default_factory=list)
     #: ``context`` as a set, filled on first use by scoring (never stored)
     words: frozenset[str] | None = field(default=None, repr=False, compare=False)
+    #: ``story`` as a set, filled on first use by scoring (never stored)
+    story_words: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -89,7 +95,7 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
-        del out["words"]
+        del out["words"], out["story_words"]
         return out
 
     @classmethod
@@ -97,10 +103,26 @@ class Report:
         return cls(**data)
 
 
+_ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})(?:-(WE|[1-7]))?")
+
+
 def _day(value: str | None) -> tuple[int | None, str | None]:
-    """(ordinal day, ISO date) of an ISO date or partial date; month -> its 15th, year -> 1 July."""
+    """(ordinal day, ISO date) of an ISO date or partial date; month -> its 15th, year -> 1 July.
+
+    A TIMEX3 week ("2016-W23") is its Thursday, its weekend ("2016-W23-WE") the
+    Saturday, a week day ("2016-W23-2") that day; the ISO date is then the day's.
+    """
     if not value:
         return (None, None)
+    w = _ISO_WEEK.match(value)
+    if w:
+        part = w.group(3)
+        offset = 3 if part is None else 5 if part == "WE" else int(part) - 1
+        try:
+            d = dt.date.fromisocalendar(int(w.group(1)), int(w.group(2)), 1) + dt.timedelta(days=offset)
+        except ValueError:
+            return (None, None)
+        return (d.toordinal(), d.isoformat())
     m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
     if not m:
         return (None, None)
@@ -210,8 +232,18 @@ def family_of(event: Event) -> str:
     return (event.type or event.acled_type or "EVENT").upper()
 
 
+def story_words(article: Article) -> list[str]:
+    """The distinctive words of the whole article (headline and text), sorted."""
+    title = headline(article)
+    return sorted(distinctive_words((title + "\n" if title else "") + article.text))
+
+
 def build_report(
-    article: Article, event: Event, pars: list[tuple[int, int]] | None = None, config: LinkConfig = DEFAULT
+    article: Article,
+    event: Event,
+    pars: list[tuple[int, int]] | None = None,
+    config: LinkConfig = DEFAULT,
+    story: list[str] | None = None,
 ) -> Report:
     pars = pars if pars is not None else paragraphs(article.text)
     day, iso, date_from = event_day(article, event)
@@ -220,9 +252,11 @@ def build_report(
     chunks = {_paragraph_of(pars, s[0]) for s in spans if s}
     text = " ".join(article.text[a:b] for a, b in sorted(chunks))
     pub_day, _ = _day(article.published)
-    # the headline speaks for the article's own news, not for a dated background event
+    # the headline and the story speak for the article's own news, not for a dated
+    # background event
+    news = pub_day is None or day is None or abs(day - pub_day) <= config.news_days
     title = headline(article)
-    if title and (pub_day is None or day is None or abs(day - pub_day) <= 7):
+    if title and news:
         text = title + "\n" + text
     context = sorted(distinctive_words(text))
     counts = []
@@ -262,10 +296,38 @@ def build_report(
         counts=counts,
         context=context,
         published=article.published,
+        story=(story if story is not None else story_words(article)) if news else [],
     )
 
 
 def reports_of(article: Article, config: LinkConfig = DEFAULT) -> list[Report]:
     """One report per event of the article, in event order."""
     pars = paragraphs(article.text)
-    return [build_report(article, ev, pars, config) for ev in article.events]
+    story = story_words(article) if article.events else []
+    reports = [build_report(article, ev, pars, config, story) for ev in article.events]
+    _one_story_each(reports, config)
+    return reports
+
+
+def _one_story_each(reports: list[Report], config: LinkConfig) -> None:
+    """Keep the story only where it tells of one place's news of the report's family.
+
+    A round-up of shootings in several towns mixes their details in one text, so its
+    events go without a story: two news events of one family placed far apart
+    (``place_feature`` below 0) mark it. The events of one story split into several
+    records (a shooting and a wounding in other paragraphs) keep it, however their own
+    paragraphs differ. A round-up of one town's incidents is not told apart this way;
+    its events keep their own paragraphs, whose details still weigh against each other
+    (``details_differ``).
+    """
+    from dateline.incidents.scoring import place_feature
+
+    by_family: dict[str, list[Report]] = {}
+    for r in reports:
+        if r.story and r.lat is not None:
+            by_family.setdefault(r.family, []).append(r)
+    for family, group in by_family.items():
+        if any(place_feature(a, b, config) < 0 for i, a in enumerate(group) for b in group[i + 1 :]):
+            for r in reports:
+                if r.family == family:
+                    r.story = []

@@ -23,8 +23,10 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def compatible(a: Report, b: Report, config: LinkConfig = DEFAULT) -> bool:
     """The blocking test (symmetric): same family and days within the window, and then
     the same article, or (never across two countries or two first-level regions) the same
-    GeoNames place or at least one distinctive word in common. Undated reports meet only
-    the undated reports of their own article."""
+    GeoNames place or at least one distinctive word in common around the events (a
+    story's words alone never put two reports side by side: every page of one outlet
+    shares its boilerplate). Undated reports meet only the undated reports of their own
+    article."""
     if a.family != b.family:
         return False
     if a.day is None or b.day is None:
@@ -71,6 +73,12 @@ def words_of(report: Report) -> frozenset[str]:
     return report.words
 
 
+def _story_words(report: Report) -> frozenset[str]:
+    if report.story_words is None:
+        report.story_words = frozenset(report.story)
+    return report.story_words
+
+
 def _overlap(a: Report, b: Report) -> tuple[int, float]:
     """(shared words, cosine) of the two contexts."""
     wa, wb = words_of(a), words_of(b)
@@ -78,6 +86,23 @@ def _overlap(a: Report, b: Report) -> tuple[int, float]:
         return (0, 0.0)
     shared = len(wa & wb)
     return (shared, shared / math.sqrt(len(wa) * len(wb)))
+
+
+def _story_overlap(a: Report, b: Report) -> float:
+    """``context_feature``'s measure over the two articles' whole stories."""
+    sa, sb = _story_words(a), _story_words(b)
+    shared = len(sa & sb)
+    return shared / math.sqrt(len(sa) * len(sb)) * min(1.0, shared / 3) if shared else 0.0
+
+
+def story_feature(a: Report, b: Report) -> float:
+    """What the two articles' whole stories agree on beyond the events' own paragraphs
+    (``context_feature``): 0 when the stories say no more than the paragraphs, within
+    one article (its events share one story whatever they are) or for a background
+    event (it has no story)."""
+    if a.article_id == b.article_id or not a.story or not b.story:
+        return 0.0
+    return max(0.0, _story_overlap(a, b) - context_feature(a, b))
 
 
 def context_feature(a: Report, b: Report) -> float:
@@ -117,6 +142,7 @@ def features(a: Report, b: Report, config: LinkConfig = DEFAULT) -> dict[str, fl
         "place": place_feature(a, b, config),
         "date": date_feature(a, b, config),
         "context": context_feature(a, b),
+        "story": story_feature(a, b),
         "actors": actors_feature(a, b),
         "counts": counts_feature(a, b),
         "same_article": 1.0 if a.article_id == b.article_id else 0.0,
@@ -154,7 +180,10 @@ def score(a: Report, b: Report, config: LinkConfig = DEFAULT) -> float:
     w = config.weights
     total = w["place"] * place_feature(a, b, config) + w["date"] * date_feature(a, b, config)
     shared, cos = _overlap(a, b)
-    total += w["context"] * cos * min(1.0, shared / 3)
+    local = cos * min(1.0, shared / 3)
+    total += w["context"] * local
+    if a.story and b.story and a.article_id != b.article_id:
+        total += w["story"] * max(0.0, _story_overlap(a, b) - local)
     n = config.differ_min_words
     if len(a.context) >= n and len(b.context) >= n and cos < config.differ_below:
         total -= w["details_differ"]
