@@ -282,6 +282,8 @@ def test_exports_write_incidents(tmp_path):
             "Rowan Ellery",
             "Cedar Street",
             counts=[Count(2, "killed", "two")],
+            actor=Actor("gunmen", name="Unidentified Armed Group", sector="UAF"),
+            target=Actor("Rowan Ellery", name="Rowan Ellery", sector="CVL"),
         ),
         single(
             "b-millbrook",
@@ -290,9 +292,11 @@ def test_exports_write_incidents(tmp_path):
             "Rowan Ellery",
             "Cedar Street",
             counts=[Count(1, "killed", "one")],
+            actor=Actor("gunmen", name="Unidentified Armed Group", sector="UAF"),
         ),
     ]
-    arts[1].source, arts[2].source = "Millbrook Ledger", "Valley Radio"
+    arts[1].source, arts[2].source = "=Millbrook Ledger", "Valley Radio"
+    (tmp_path / "i.csv").write_text("an older export\n")
     for a in arts:
         store.put(a)
         side.link(a)
@@ -304,9 +308,21 @@ def test_exports_write_incidents(tmp_path):
     [mill] = [r for r in rows if r["location"] == "Millbrook"]
     assert "Millbrook Ledger" in mill["source"] and "Valley Radio" in mill["source"]
     assert mill["fatalities"] == "1" and "fatalities disputed: 1-2" in mill["notes"]
+    # the actor cells as the per-event export fills them, from the reports' events
+    assert (mill["actor1"], mill["inter1"]) == ("Unidentified Armed Group", "Political militia")
+    assert (mill["actor2"], mill["inter2"]) == ("Rowan Ellery", "Civilians")
+    assert mill["interaction"] == "Political militia-Civilians"
+    assert (mill["country"], mill["region"], mill["iso"]) == ("United States", "North America", "840")
+    # formula-safe cells: a source starting with "=" is not a formula in a spreadsheet
+    assert mill["source"].startswith("'=Millbrook Ledger; Valley Radio")
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    assert main(["export", "acled-csv", "--incidents", "--db", db, "-o", str(tmp_path)]) == 2
     assert main(["export", "geojson", "--incidents", "--db", db, "-o", str(tmp_path / "i.geojson")]) == 0
     feats = json.loads((tmp_path / "i.geojson").read_text())["features"]
     assert {f["properties"]["kind"] for f in feats} == {"incident"} and len(feats) == 3
+    assert {(f["properties"]["country"], f["properties"]["country_name"]) for f in feats} == {
+        ("USA", "United States")
+    }
     lon, lat = next(f for f in feats if f["properties"]["place"] == "Millbrook")["geometry"]["coordinates"]
     assert (lat, lon) == (TOWNS["Millbrook"][3], TOWNS["Millbrook"][4])
     assert main(["export", "jsonl", "--db", db, "-o", str(tmp_path / "a.jsonl")]) == 0
@@ -330,7 +346,10 @@ def test_incident_commands_list_and_show(tmp_path, capsys):
     db = str(tmp_path / "c.db")
     assert main(["incidents", "--db", db, "--min-reports", "2", "-f", "json"]) == 0
     [row] = json.loads(capsys.readouterr().out)
-    assert row["articles"] == ["a", "b"] and row["country"] == "US"
+    assert row["articles"] == ["a", "b"]
+    assert (row["country"], row["country_name"]) == ("USA", "United States")
+    assert main(["incident", row["id"], "--db", db]) == 0
+    assert "(USA, United States)" in capsys.readouterr().out
     assert main(["incidents", "--db", db, "--country", "USA", "--since", "2023-06-03", "-f", "json"]) == 0
     assert json.loads(capsys.readouterr().out) == []
     assert main(["incident", row["id"], "--db", db, "-f", "json"]) == 0
@@ -469,3 +488,16 @@ def test_a_week_date_is_read_as_a_day_of_that_week(value, day):
     ev.date = EventDate(value, "week")
     (report,) = reports_of(article("w", text, "2023-09-13", [ev], [place("p1", "Millbrook", text)]))
     assert (report.date, report.date_from) == (day, "event")
+
+
+def test_migration_007_gives_stored_incidents_alpha3_and_the_country_name():
+    import sqlite3
+
+    from dateline.store.incident_tables import create_incident_tables, incident_countries
+
+    conn = sqlite3.connect(":memory:")
+    create_incident_tables(conn)
+    conn.execute("INSERT INTO incidents (id, country) VALUES ('inc-1', 'SY'), ('inc-2', NULL)")
+    incident_countries(conn)
+    rows = conn.execute("SELECT id, country, country_name FROM incidents ORDER BY id").fetchall()
+    assert rows == [("inc-1", "SYR", "Syrian Arab Republic"), ("inc-2", None, None)]

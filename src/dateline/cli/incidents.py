@@ -74,6 +74,7 @@ def incidents(
         "acled_subtype",
         "place",
         "country",
+        "country_name",
         "n_reports",
         "n_articles",
     ]
@@ -109,6 +110,12 @@ def _claim_cell(s: dict[str, Any]) -> str:
     return f"{who} {s['cue']}: {s['text'][:160]} [{s['span'][0]}:{s['span'][1]}] ({s['article_id']})"
 
 
+def _country_cell(view: dict[str, Any]) -> str:
+    """``SYR, Syria``: the alpha-3 code and the name (the project's convention, #16)."""
+    parts = [p for p in (view.get("country"), view.get("country_name")) if p]
+    return ", ".join(parts) or "?"
+
+
 def render_incident(view: dict[str, Any]) -> None:
     from rich.table import Table
     from rich.text import Text
@@ -122,7 +129,7 @@ def render_incident(view: dict[str, Any]) -> None:
     console.print(
         Text(
             f"incident {view['id']}: {view['type']} / {view.get('acled_subtype') or '-'}, {dates}, "
-            f"{view.get('place') or '?'} ({view.get('country') or '?'}), "
+            f"{view.get('place') or '?'} ({_country_cell(view)}), "
             f"{view['n_reports']} reports in {view['n_articles']} articles"
         )
     )
@@ -173,6 +180,7 @@ def render_incident(view: dict[str, Any]) -> None:
 
 def export_incidents(fmt: str, output: Path, db: Path | None) -> int:
     """``dateline export acled-csv|geojson --incidents``: one row or point per incident."""
+    from dateline.export.common import atomic_output
     from dateline.export.incidents import write_incident_csv, write_incident_geojson
     from dateline.incidents.store import IncidentQuery
     from dateline.incidents.view import incident_view
@@ -183,7 +191,8 @@ def export_incidents(fmt: str, output: Path, db: Path | None) -> int:
     try:
         ids = [r["id"] for r in side.find(IncidentQuery(limit=-1))]
         views = (incident_view(side.get(i), store.get_article) for i in ids)
-        with output.open("w", encoding="utf-8", newline="") as out:
+        # a temporary file renamed over the target at the end, as every export does
+        with atomic_output(output) as out:
             if fmt == "acled-csv":
                 return write_incident_csv(views, out)
             return write_incident_geojson(views, out)

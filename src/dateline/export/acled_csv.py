@@ -35,7 +35,7 @@ import datetime as dt
 import functools
 import time
 from collections.abc import Iterable, Mapping
-from typing import TextIO
+from typing import Any, TextIO
 
 from dateline.country_codes import acled_country
 from dateline.errors import OptionError, value_invalid_msg
@@ -128,7 +128,27 @@ def _inter(actor: Actor | None, event: Event, first: bool) -> int | None:
     return code
 
 
-def _interaction(i1: int | None, i2: int | None, inter: str) -> str | int:
+def actor_columns(event: Event) -> dict[str, Any]:
+    """The event's ACLED actor cells: ``actor1``, ``assoc_actor_1``, ``actor2`` (labels) and
+    ``inter1``/``inter2`` (ACLED's category codes, None when unknown)."""
+    return {
+        "actor1": actor_label(event.actor),
+        "assoc_actor_1": "; ".join(actor_label(s) for s in event.supporters if actor_label(s)),
+        "inter1": _inter(event.actor, event, True),
+        "actor2": actor_label(event.target),
+        "inter2": _inter(event.target, event, False),
+    }
+
+
+def inter_value(code: int | None, inter: str = "text") -> str | int:
+    """An ``inter`` cell: the category's name (ACLED's current export) or its code."""
+    if not code:
+        return ""
+    return code if inter == "numeric" else INTER_NAMES[code]
+
+
+def interaction(i1: int | None, i2: int | None, inter: str = "text") -> str | int:
+    """The ``interaction`` cell of two ``inter`` codes."""
     codes = sorted(c for c in (i1, i2) if c)
     if not codes:
         return ""
@@ -201,7 +221,8 @@ def event_row(
     a3 = where.alpha3 if where else ""
     country, region, numeric = acled_country(a3) if a3 else ("", "", None)
     start, _end, precision = event_dates(event, article)
-    i1, i2 = _inter(event.actor, event, True), _inter(event.target, event, False)
+    actors = actor_columns(event)
+    i1, i2 = actors["inter1"], actors["inter2"]
     civilian = event.acled_type == "Violence against civilians" or (
         event.target is not None and (event.target.sector or "").upper() in ("CVL", "CIV")
     )
@@ -216,11 +237,6 @@ def event_row(
     else:
         location, lat, lon, geo_precision = "", None, None, ""
 
-    def inter_value(code: int | None) -> str | int:
-        if not code:
-            return ""
-        return code if inter == "numeric" else INTER_NAMES[code]
-
     return {
         "event_id_cnty": f"{a3 or 'XXX'}-{article.id}-{event.id}",
         "event_date": format_date(start, date_format) if start else "",
@@ -229,13 +245,13 @@ def event_row(
         "disorder_type": _DISORDER.get(event.acled_type or "", ""),
         "event_type": event.acled_type or "",
         "sub_event_type": event.acled_subtype or "",
-        "actor1": actor_label(event.actor),
-        "assoc_actor_1": "; ".join(actor_label(s) for s in event.supporters if actor_label(s)),
-        "inter1": inter_value(i1),
-        "actor2": actor_label(event.target),
+        "actor1": actors["actor1"],
+        "assoc_actor_1": actors["assoc_actor_1"],
+        "inter1": inter_value(i1, inter),
+        "actor2": actors["actor2"],
         "assoc_actor_2": "",
-        "inter2": inter_value(i2),
-        "interaction": _interaction(i1, i2, inter),
+        "inter2": inter_value(i2, inter),
+        "interaction": interaction(i1, i2, inter),
         "civilian_targeting": "Civilian targeting" if civilian else "",
         "iso": numeric if numeric is not None else "",
         "region": region,

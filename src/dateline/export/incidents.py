@@ -15,8 +15,9 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from dateline.export.acled_csv import COLUMNS
-from dateline.export.common import country_info
+from dateline.country_codes import acled_country
+from dateline.export.acled_csv import COLUMNS, inter_value, interaction
+from dateline.export.common import country_info, csv_safe
 
 _DISORDER = {
     "Battles": "Political violence",
@@ -45,8 +46,44 @@ def _notes(view: dict[str, Any]) -> str:
     return " | ".join(parts)
 
 
+def incident_actors(view: dict[str, Any]) -> dict[str, Any]:
+    """ACLED's actor cells for the incident, from its reports' events (as the per-event
+    export fills them): ``actor1`` is the actor most of the events that happened name
+    (statements about them are left out: their actor is the speaker), on a tie the lead
+    report's; ``assoc_actor_1`` the others and the supporters; ``actor2`` likewise."""
+    events = [ev for r in view["reports"] for ev in r["events"] if ev.get("material", True)]
+    actors = [ev["actors"] for ev in events if ev.get("actors")]
+
+    def common(field: str) -> tuple[str, int | None]:
+        named = [a for a in actors if a[field]]
+        if not named:
+            return ("", None)
+        tally = Counter(a[field] for a in named)
+        label = max(named, key=lambda a: (tally[a[field]], -named.index(a)))[field]
+        codes = [a["inter" + field[-1]] for a in named if a[field] == label and a["inter" + field[-1]]]
+        return (label, codes[0] if codes else None)
+
+    actor1, inter1 = common("actor1")
+    actor2, inter2 = common("actor2")
+    assoc: dict[str, None] = {}
+    for a in actors:
+        for name in [a["actor1"], *a["assoc_actor_1"].split("; ")]:
+            if name and name not in (actor1, actor2):
+                assoc[name] = None
+    return {
+        "actor1": actor1,
+        "assoc_actor_1": "; ".join(assoc),
+        "inter1": inter_value(inter1),
+        "actor2": actor2,
+        "inter2": inter_value(inter2),
+        "interaction": interaction(inter1, inter2),
+    }
+
+
 def incident_row(view: dict[str, Any]) -> dict[str, Any]:
-    _a2, a3, country, numeric = country_info(view.get("country"))
+    """One ACLED row for an incident (typed as ACLED's file has them; not yet formula-safe)."""
+    _a2, a3, _name, numeric = country_info(view.get("country"))
+    country, region, acled_numeric = acled_country(a3) if a3 else ("", "", None)
     start, end = view.get("date_start") or "", view.get("date_end") or ""
     precision = 1 if start == end and len(start) == 10 else (2 if start[:7] == end[:7] else 3)
     labels = Counter(ev["trigger"] for r in view["reports"] for ev in r["events"] if ev.get("trigger"))
@@ -59,16 +96,12 @@ def incident_row(view: dict[str, Any]) -> dict[str, Any]:
         "disorder_type": _DISORDER.get(view.get("acled_type") or "", ""),
         "event_type": view.get("acled_type") or "",
         "sub_event_type": view.get("acled_subtype") or "",
-        "actor1": "",
-        "assoc_actor_1": "",
-        "inter1": "",
-        "actor2": "",
-        "interaction": "",
+        **incident_actors(view),
         "civilian_targeting": "Civilian targeting"
         if view.get("acled_type") == "Violence against civilians"
         else "",
-        "iso": numeric or "",
-        "region": "",
+        "iso": acled_numeric if acled_numeric is not None else (numeric or ""),
+        "region": region,
         "country": country,
         "admin1": view.get("admin1") or "",
         "location": view.get("place") or "",
@@ -78,7 +111,7 @@ def incident_row(view: dict[str, Any]) -> dict[str, Any]:
         "source": "; ".join(dict.fromkeys(r["source"] for r in view["reports"])),
         "source_scale": "",
         "notes": _notes(view),
-        "fatalities": fat["merged"] if fat else "",
+        "fatalities": fat["merged"] if fat else 0,  # ACLED's 0 when no toll is reported
         "tags": f"incident of {view['n_reports']} reports in {view['n_articles']} articles; "
         + ", ".join(t for t, _ in labels.most_common(3)),
         "timestamp": int(time.time()),
@@ -86,11 +119,11 @@ def incident_row(view: dict[str, Any]) -> dict[str, Any]:
 
 
 def write_incident_csv(views: Iterable[dict[str, Any]], out: TextIO) -> int:
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")  # RFC 4180, as per event
     writer.writeheader()
     n = 0
     for view in views:
-        writer.writerow(incident_row(view))
+        writer.writerow({k: csv_safe(v) for k, v in incident_row(view).items()})
         n += 1
     return n
 
@@ -112,6 +145,7 @@ def incident_feature(view: dict[str, Any]) -> dict[str, Any] | None:
             "date_end": view.get("date_end"),
             "place": view.get("place"),
             "country": view.get("country"),
+            "country_name": view.get("country_name"),
             "n_reports": view.get("n_reports"),
             "n_articles": view.get("n_articles"),
             "sources": [r["source"] for r in view["reports"]],

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from dateline import country_codes
 from dateline.incidents.config import DEFAULT, LinkConfig
 from dateline.incidents.linker import REACTION_LINK, Key, blockable, incident_id
 from dateline.incidents.reports import Report, reports_of
@@ -60,6 +61,8 @@ def summary(iid: str, reports: list[Report]) -> tuple[Any, ...]:
 
     placed = [r for r in reports if r.place]
     best = min(placed, key=lambda r: (_PRECISION.get(r.feature or "", 5), r.key)) if placed else None
+    # the project's country convention (#16): ISO alpha-3 and the name
+    cc = country_codes.country(best.country if best else common(r.country for r in reports))
     return (
         iid,
         common(r.family for r in happened),
@@ -67,7 +70,7 @@ def summary(iid: str, reports: list[Report]) -> tuple[Any, ...]:
         common(r.subtype for r in happened),
         dates[0] if dates else None,
         dates[-1] if dates else None,
-        best.country if best else common(r.country for r in reports),
+        cc.alpha3 if cc else None,
         best.admin1 if best else None,
         best.place if best else None,
         best.geonames_id if best else None,
@@ -75,7 +78,18 @@ def summary(iid: str, reports: list[Report]) -> tuple[Any, ...]:
         best.lon if best else None,
         len(reports),
         len({r.article_id for r in reports}),
+        cc.name if cc else None,
     )
+
+
+#: the ``incidents`` columns in ``summary``'s order (``country_name`` came with migration 007)
+SUMMARY_COLUMNS = (
+    "id", "type", "acled_type", "acled_subtype", "date_start", "date_end", "country", "admin1", "place",
+    "geonames_id", "lat", "lon", "n_reports", "n_articles", "country_name",
+)  # fmt: skip
+_INSERT_SUMMARY = (
+    f"INSERT INTO incidents ({', '.join(SUMMARY_COLUMNS)}) VALUES ({', '.join('?' * len(SUMMARY_COLUMNS))})"
+)
 
 
 def incident_store(store: Any, config: LinkConfig = DEFAULT) -> IncidentStore | None:
@@ -215,7 +229,7 @@ class IncidentStore:
                 [(iid, *r.key) for r in reports],
             )
             self.conn.execute("DELETE FROM incidents WHERE id = ?", [iid])
-            self.conn.execute(f"INSERT INTO incidents VALUES ({', '.join('?' * 14)})", summary(iid, reports))
+            self.conn.execute(_INSERT_SUMMARY, summary(iid, reports))
         # ids that no report carries any more (merged away, or their article replaced)
         for iid in old_ids:
             if not self.conn.execute(
@@ -308,7 +322,7 @@ class IncidentStore:
             yield article
 
     def find(self, query: IncidentQuery) -> list[dict[str, Any]]:
-        from dateline.store.base import country_codes
+        from dateline.store.base import country_codes as codes_of
 
         where = ["n_reports >= ?"]
         params: list[Any] = [query.min_reports]
@@ -319,9 +333,9 @@ class IncidentStore:
             where.append("substr(date_start, 1, ?) <= ?")
             params += [len(query.until), query.until]
         if query.country:
-            a2, _a3 = country_codes(query.country)
+            _a2, a3 = codes_of(query.country)
             where.append("upper(country) = ?")
-            params.append(a2)
+            params.append(a3)
         if query.type:
             where.append("(upper(type) = ? OR upper(acled_type) = ? OR upper(acled_subtype) = ?)")
             params += [query.type.upper()] * 3

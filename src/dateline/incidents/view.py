@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from dateline.incidents.claims import ledger
+from dateline.export.acled_csv import actor_columns
+from dateline.incidents.claims import is_material, ledger
 from dateline.incidents.figures import figure, merge_figures
 from dateline.incidents.reports import unit_class
 from dateline.records import Article
@@ -77,6 +78,8 @@ def incident_view(row: dict[str, Any], get_article: Callable[[str], Article | No
                         "modality": e.modality,
                         "date": e.date.value if e.date else None,
                         "counts": [{"value": c.value, "unit": c.unit, "text": c.text} for c in e.counts],
+                        "actors": actor_columns(e),
+                        "material": is_material(e),
                     }
                     for e in events
                 ],

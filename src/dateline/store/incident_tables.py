@@ -5,6 +5,11 @@ and the incident it belongs to; ``incident_links``: the scored pairs at or above
 link threshold (the graph whose connected components are the incidents; each pair once,
 smaller key first); ``incidents``: one summary row per incident for listing and
 filtering (type, dates, most precise place, how many reports and articles).
+
+Migration ``007_incident_countries`` gives ``incidents`` the project's country columns
+(#16): ``country`` as ISO alpha-3 and ``country_name``, as in ``events_view`` and the
+exports. ``incident_reports.country`` stays the place's alpha-2: it is the blocking key
+the linker compares with the reports' own, not something shown.
 """
 
 from __future__ import annotations
@@ -33,3 +38,17 @@ DDL = (
 def create_incident_tables(conn: sqlite3.Connection) -> None:
     for statement in DDL:
         conn.execute(statement)
+
+
+def incident_countries(conn: sqlite3.Connection) -> None:
+    """``incidents.country`` as alpha-3 with ``country_name`` (rows stored before are converted)."""
+    from dateline import country_codes
+
+    conn.execute("ALTER TABLE incidents ADD COLUMN country_name TEXT")
+    for (code,) in conn.execute(
+        "SELECT DISTINCT country FROM incidents WHERE country IS NOT NULL"
+    ).fetchall():
+        conn.execute(
+            "UPDATE incidents SET country = ?, country_name = ? WHERE country = ?",
+            [country_codes.alpha3(code) or code, country_codes.name(code), code],
+        )

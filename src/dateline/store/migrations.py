@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from dateline.store.incident_tables import create_incident_tables
+from dateline.store.incident_tables import create_incident_tables, incident_countries
 from dateline.store.schema import (
     ADDED_COLUMNS,
     ALL_TABLES,
@@ -168,6 +168,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("004_events_and_quotes_views", _views),
     Migration("005_typed_dates_and_countries", _typed_dates_and_countries),
     Migration("006_incidents", create_incident_tables),
+    Migration("007_incident_countries", incident_countries),
 )
 
 
