@@ -268,7 +268,7 @@ def test_incident_scores_agree_with_the_reference_scorer():
         assert incident_scores(rows) == ref.incident_scores(rows)
 
 
-def test_exports_write_incidents(tmp_path):
+def test_exports_write_incidents(tmp_path, capsys):
     from dateline.cli.main import main
 
     store = open_store(tmp_path / "e.db")
@@ -296,6 +296,8 @@ def test_exports_write_incidents(tmp_path):
         ),
     ]
     arts[1].source, arts[2].source = "=Millbrook Ledger", "Valley Radio"
+    unplaced = "Shots heard\n\nSomeone fired shots near a school on Tuesday, a caller said."
+    arts.append(article("unplaced", unplaced, "2023-05-20", [event("v1", unplaced, "shots", None, None)], []))
     (tmp_path / "i.csv").write_text("an older export\n")
     for a in arts:
         store.put(a)
@@ -304,7 +306,8 @@ def test_exports_write_incidents(tmp_path):
     db = str(tmp_path / "e.db")
     assert main(["export", "acled-csv", "--incidents", "--db", db, "-o", str(tmp_path / "i.csv")]) == 0
     rows = list(csv.DictReader((tmp_path / "i.csv").open(encoding="utf-8")))
-    assert len(rows) == 3
+    # every ACLED row has a date and a country: the unplaced incident is left out, and said so
+    assert len(rows) == 3 and "left out 1 incidents with no date or no country" in capsys.readouterr().err
     [mill] = [r for r in rows if r["location"] == "Millbrook"]
     assert "Millbrook Ledger" in mill["source"] and "Valley Radio" in mill["source"]
     assert mill["fatalities"] == "1" and "fatalities disputed: 1-2" in mill["notes"]

@@ -334,7 +334,7 @@ def export(
     if incidents:
         from dateline.cli.incidents import export_incidents
 
-        n = export_incidents(format.value, output, db)
+        n = export_incidents(format.value, output, db, report)
     elif from_jsonl:
         articles = _articles_from_jsonl(from_jsonl)
         n = run_export(
@@ -360,7 +360,8 @@ def export(
     err.print(f"wrote {n} records to {output} ({format.value})", markup=False)
     if report.get("left_out"):
         err.print(
-            f"left out {report['left_out']} events with no date or no country (every ACLED row has both)",
+            f"left out {report['left_out']} {'incidents' if incidents else 'events'} with no date or no"
+            " country (every ACLED row has both)",
             markup=False,
         )
 

@@ -178,8 +178,9 @@ def render_incident(view: dict[str, Any]) -> None:
         console.print(ledger)
 
 
-def export_incidents(fmt: str, output: Path, db: Path | None) -> int:
-    """``dateline export acled-csv|geojson --incidents``: one row or point per incident."""
+def export_incidents(fmt: str, output: Path, db: Path | None, report: dict[str, int] | None = None) -> int:
+    """``dateline export acled-csv|geojson --incidents``: one row or point per incident
+    (``report["left_out"]`` counts the CSV rows left out for want of a date or a country)."""
     from dateline.export.common import atomic_output
     from dateline.export.incidents import write_incident_csv, write_incident_geojson
     from dateline.incidents.store import IncidentQuery
@@ -194,7 +195,7 @@ def export_incidents(fmt: str, output: Path, db: Path | None) -> int:
         # a temporary file renamed over the target at the end, as every export does
         with atomic_output(output) as out:
             if fmt == "acled-csv":
-                return write_incident_csv(views, out)
+                return write_incident_csv(views, out, report)
             return write_incident_geojson(views, out)
     finally:
         store.close()

@@ -91,7 +91,7 @@ def incident_row(view: dict[str, Any]) -> dict[str, Any]:
     return {
         "event_id_cnty": f"{a3 or 'XXX'}-{view['id']}",
         "event_date": start[:10] if len(start) >= 10 else (start + "-01-01")[:10] if start else "",
-        "year": start[:4],
+        "year": int(start[:4]) if start[:4].isdigit() else "",
         "time_precision": precision if start else "",
         "disorder_type": _DISORDER.get(view.get("acled_type") or "", ""),
         "event_type": view.get("acled_type") or "",
@@ -118,13 +118,27 @@ def incident_row(view: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def write_incident_csv(views: Iterable[dict[str, Any]], out: TextIO) -> int:
+def write_incident_csv(
+    views: Iterable[dict[str, Any]], out: TextIO, report: dict[str, int] | None = None
+) -> int:
+    """Write one row per incident; returns how many.
+
+    As in the per-event export, every row has a date and a country: an incident with
+    neither a dated report nor a placed one is left out and counted in
+    ``report["left_out"]`` (empty ``year``/``iso`` cells would make those columns floats).
+    """
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")  # RFC 4180, as per event
     writer.writeheader()
-    n = 0
+    n = left_out = 0
     for view in views:
-        writer.writerow({k: csv_safe(v) for k, v in incident_row(view).items()})
+        row = incident_row(view)
+        if row["year"] == "" or row["iso"] == "":
+            left_out += 1
+            continue
+        writer.writerow({k: csv_safe(v) for k, v in row.items()})
         n += 1
+    if report is not None:
+        report["left_out"] = report.get("left_out", 0) + left_out
     return n
 
 
