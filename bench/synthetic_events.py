@@ -11,7 +11,8 @@ families ASSAULT 50%, PROTEST 25%, COERCE 10%, others 15%. Each incident is told
 geometric number of reports (mean about 2.5, up to 12): later reports lag 0-5 days,
 some give the region or only the country instead of the town, some lose the place, and
 each keeps a random 50-90% of the incident's details (names, streets, numbers) plus
-words of their own. Distinct incidents of one family in one town on one day occur
+words of their own around the event, and most carry a story (the whole article's words:
+more of the details and more words of their own). Distinct incidents of one family in one town on one day occur
 wherever activity is dense, which is what precision is measured on.
 """
 
@@ -136,6 +137,14 @@ def synthetic_reports(n: int, seed: int = 1, years: float = 5.0) -> Iterator[tup
                 )
             kept = [w for w in details if rng.random() < rng.uniform(0.5, 0.9)]
             own = rng.sample(words, rng.randint(1, 6))
+            # the rest of the article: more of the incident's details, and words of its own
+            # (a tenth of the articles are round-ups or background mentions: no story)
+            told = [w for w in details if w not in kept and rng.random() < 0.5]
+            story = (
+                []
+                if rng.random() < 0.1
+                else sorted(set(kept + own + told + rng.sample(words, rng.randint(3, 15))))
+            )
             counts = []
             if dead:
                 figure = dead if rng.random() < 0.7 else max(0, dead + rng.choice([-2, -1, 1, 3]))
@@ -153,6 +162,7 @@ def synthetic_reports(n: int, seed: int = 1, years: float = 5.0) -> Iterator[tup
                 actors=[],
                 counts=counts,
                 context=sorted(set(kept + own)),
+                story=story,
                 published=dt.date.fromordinal(d).isoformat(),
                 **place,
             )

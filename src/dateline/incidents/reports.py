@@ -84,10 +84,9 @@ class Report:
     #: (empty for a background event): whatever way the story's events are split, every
     #: one of them carries the story's names, streets and times
     story: list[str] = field(default_factory=list)
-    #: ``context`` as a set, filled on first use by scoring (never stored)
+    #: ``context`` as a set, filled on first use by scoring (never stored). The story has
+    #: no such cache: it is compared far less often, and a million cached sets weigh a GiB
     words: frozenset[str] | None = field(default=None, repr=False, compare=False)
-    #: ``story`` as a set, filled on first use by scoring (never stored)
-    story_words: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -95,7 +94,7 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
-        del out["words"], out["story_words"]
+        del out["words"]
         return out
 
     @classmethod

@@ -73,12 +73,6 @@ def words_of(report: Report) -> frozenset[str]:
     return report.words
 
 
-def _story_words(report: Report) -> frozenset[str]:
-    if report.story_words is None:
-        report.story_words = frozenset(report.story)
-    return report.story_words
-
-
 def _overlap(a: Report, b: Report) -> tuple[int, float]:
     """(shared words, cosine) of the two contexts."""
     wa, wb = words_of(a), words_of(b)
@@ -90,9 +84,8 @@ def _overlap(a: Report, b: Report) -> tuple[int, float]:
 
 def _story_overlap(a: Report, b: Report) -> float:
     """``context_feature``'s measure over the two articles' whole stories."""
-    sa, sb = _story_words(a), _story_words(b)
-    shared = len(sa & sb)
-    return shared / math.sqrt(len(sa) * len(sb)) * min(1.0, shared / 3) if shared else 0.0
+    shared = len(set(a.story).intersection(b.story))
+    return shared / math.sqrt(len(a.story) * len(b.story)) * min(1.0, shared / 3) if shared else 0.0
 
 
 def story_feature(a: Report, b: Report) -> float:
