@@ -89,6 +89,18 @@ def test_plover_jsonl_follows_the_manuals_record(tmp_path: Path) -> None:
         no_empty_strings(record)
 
 
+def test_plover_jsonl_writes_the_events_context(tmp_path: Path) -> None:
+    article = make_article(0)
+    crime = next(e for e in article.events if e.type == "ASSAULT")
+    crime.context, crime.acled_type, crime.acled_subtype = "crime", None, None
+    path = tmp_path / "events.plover.jsonl"
+    export([article], "plover-jsonl", path)
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assault = next(r for r in records if r["event"] == "ASSAULT")
+    assert assault["context"] == ["crime"] and assault["acled_sub_event_type"] is None
+    assert all(r["context"] is None for r in records if r is not assault)
+
+
 def test_geojson_is_a_valid_feature_collection(tmp_path: Path) -> None:
     path = tmp_path / "map.geojson"
     n = export(ARTICLES, "geojson", path)

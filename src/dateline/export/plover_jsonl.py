@@ -1,7 +1,8 @@
 """PLOVER JSONL: one event a line, in the record shape of the PLOVER manual.
 
 The manual's fields (see the end of ``spec/EVENTS.md``): ``event`` (one of the 16
-categories), ``mode`` and ``context`` as lists (null when nothing fits), ``actor`` and
+categories), ``mode`` and ``context`` as lists (null when nothing fits; ``context`` is the
+event's own, "crime" for violence ACLED would not code), ``actor`` and
 ``recipient`` as lists of entity objects (``raw_text``, ``entity_name``, ``wikidata_id``,
 ``wikidata_description``, ``country_name``, ``country_code``, ``sector_code``,
 ``other_sector_codes``), ``event_loc`` (the event's locations), ``quad_category`` and a
@@ -99,7 +100,7 @@ def plover_record(article: Article, event: Event) -> dict[str, Any]:
         "date": iso(start),
         "event": event.type,
         "mode": [event.mode] if event.mode else None,
-        "context": None,
+        "context": [event.context] if event.context else None,
         "actor": [entity(a, entities) for a in actors if a is not None] or None,
         "recipient": [entity(event.target, entities)] if event.target else None,
         "event_loc": loc,
