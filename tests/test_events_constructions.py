@@ -170,6 +170,12 @@ def test_vague_counts_are_conservative(analyze) -> None:
         ("If talks fail, the militia could attack the airport.", "attack", "hypothetical"),
         ("Activists said soldiers had burned the village.", "burned", "claimed"),
         ("Soldiers burned the village on Sunday.", "burned", "asserted"),
+        # an attempt happened; a plan word's preposition is no plan ("set about", "angry about")
+        ("Gunmen attempted to kidnap a teacher in the town on Monday.", "kidnap", "asserted"),
+        ("Police set about dispersing the protesters with tear gas.", "dispersing", "asserted"),
+        ("Residents were angry about the killing of a farmer by soldiers.", "killing", "asserted"),
+        ("The rebels are set to attack the airport.", "attack", "planned"),
+        ("The army was preparing for an offensive on the town.", "offensive", "planned"),
     ],
 )
 def test_modality(analyze, text: str, word: str, modality: str) -> None:

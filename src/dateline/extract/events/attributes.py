@@ -452,7 +452,7 @@ def modality_of(trigger: Token, light: Token | None = None) -> str:
                 planned = True
             elif (child.dep_ == "aux" and low in maybe) or (child.dep_ == "mark" and low in markers):
                 hypothetical = True
-        if i > 0 and tok.lemma_.lower() in governors and tok.i != trigger.i:
+        if i > 0 and tok.lemma_.lower() in governors and tok.i != trigger.i and _intended(chain[i - 1]):
             planned = True
         if i > 0 and tok.lemma_.lower() in ("fail", "refuse", "decline") and tok.i != trigger.i:
             negated = True  # "failed to reach agreement"
@@ -465,6 +465,13 @@ def modality_of(trigger: Token, light: Token | None = None) -> str:
     if planned:
         return "planned"
     return "asserted"
+
+
+def _intended(below: Token) -> bool:
+    """The event is what a plan word looks ahead to: its infinitive ("set to attack", "about to
+    strike") or its ``for`` ("preparing for an offensive"), not a preposition's object that
+    happened ("set the station on fire", "went on a rampage", "angry about the shelling")."""
+    return below.dep_ == "xcomp" or (below.dep_ == "prep" and below.lower_ == "for")
 
 
 def quote_of(span: tuple[int, int], quotes: list[Quote]) -> Quote | None:
