@@ -90,6 +90,24 @@ def test_a_past_scene_keeps_its_own_date_and_comes_after(analyze) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "background"),
+    [
+        ("Police fired tear gas at youths who threw stones at them outside the parliament.", False),
+        ("Police fired tear gas at youths who had thrown stones at them.", True),
+        ("The army shelled the town that was the scene of a chemical attack in 2017.", True),
+        ("Police detain people who organise protests against the government.", True),
+    ],
+)
+def test_a_relative_clause_is_background_only_when_told_at_another_time(
+    nlp, text: str, background: bool
+) -> None:
+    """The same scene in the same simple past is the event's own; a perfect, a date or a habit is not."""
+    from dateline.extract.events.build import _background_clauses
+
+    assert bool(_background_clauses(nlp(text)[:])) is background
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Soldiers did not open fire on the crowd, the army said.",

@@ -353,7 +353,7 @@ def _background_clauses(sent: SpacySpan) -> list[tuple[int, int]]:
     out = []
     for tok in sent:
         if (
-            (tok.dep_ == "relcl" and match_token(tok.head) is None)
+            _aside(tok)
             or (tok.dep_ == "prep" and tok.lower_ in _CAUSE_PREPS and tok.head.pos_ == "ADJ")
             or (tok.dep_ == "acl" and not _event_noun(tok.head) and _own_date(tok))
         ):
@@ -374,7 +374,7 @@ def _background(tok: Token) -> bool:
         head = cur.head
         if head.i == cur.i:
             return False
-        if cur.dep_ == "relcl" and match_token(head) is None:
+        if _aside(cur):
             return True
         if cur.dep_ == "acl" and not _event_noun(head) and _own_date(cur):
             return True  # "demonstrators killed last month": a past event told about them
@@ -391,6 +391,43 @@ def _background(tok: Token) -> bool:
             return False
         cur = head  # a conjunct shares its head's standing ("who organise or participate in")
     return False
+
+
+def _aside(clause: Token) -> bool:
+    """A relative clause of a non-event noun told at another time than the news.
+
+    "the town that was the scene of a chemical attack in 2017", "rebels who had shelled the
+    city", "people who organise protests" (a habit), "people who joined the protests" (who
+    they are: ``membership_verbs``) are background; "protesters who threw
+    stones" is the same scene told in the same simple past, and its acts are the event's.
+    """
+    if clause.dep_ != "relcl" or match_token(clause.head) is not None:
+        return False
+    return _membership(clause) or not _same_scene(clause)
+
+
+@functools.cache
+def _membership_verbs() -> frozenset[str]:
+    return frozenset(load_event_data("lexicons.json")["membership_verbs"])
+
+
+def _membership(verb: Token) -> bool:
+    """ "people who organised or joined the protests": a clause saying who they are, not what they did then."""
+    verbs = _membership_verbs()
+    for v in (verb, *(c for c in verb.children if c.dep_ == "conj")):
+        prt = next((c.lower_ for c in v.children if c.dep_ in ("prt", "prep")), None)
+        if v.lemma_.lower() in verbs or (prt and f"{v.lemma_.lower()} {prt}" in verbs):
+            return True
+    return False
+
+
+def _same_scene(verb: Token) -> bool:
+    """A clause in the simple past (active or passive) with no date or perfect of its own."""
+    if _own_date(verb) or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children)
 
 
 def _event_noun(tok: Token) -> bool:
