@@ -230,6 +230,16 @@ def test_a_merged_event_keeps_the_finest_place_any_mention_gives() -> None:
         ("An angry mob beat two men accused of theft in a village in Bihar on Monday.", "Mob violence"),
         ("Protesters attacked a police station in Dhaka on Monday.", "Violent demonstration"),
         ("Police shot dead two protesters in Dhaka on Monday.", "Excessive force against protesters"),
+        # police acting on the crowd, whatever the verb, is an intervention; escorting it is not
+        (
+            "Riot police chased the demonstrators through the old town on Tuesday.",
+            "Protest with intervention",
+        ),
+        (
+            "Protesters were pushed back by police near the parliament on Tuesday.",
+            "Protest with intervention",
+        ),
+        ("Police escorted the demonstrators through the old town on Tuesday.", "Peaceful protest"),
         ("Russian troops attacked Ukrainian soldiers near Bakhmut on Monday.", "Armed clash"),
         ("Gunmen attacked worshippers at a church in Owo on Monday.", "Attack"),
         ("Fulani herdsmen attacked farmers in Benue state on Sunday.", "Attack"),

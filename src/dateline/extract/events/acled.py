@@ -427,8 +427,13 @@ def resolve_subtype(
     target_protesters: bool = False,
     target_actor: Actor | None = None,
     where: str | None = None,
+    forces_on_crowd: bool = False,
 ) -> tuple[str | None, str | None]:
-    """(ACLED sub-event type, PLOVER mode) for an event, refined by its sentence."""
+    """(ACLED sub-event type, PLOVER mode) for an event, refined by its sentence.
+
+    ``forces_on_crowd``: state forces act on the demonstrators themselves, so a protest with
+    no sharper cue is one with intervention rather than a peaceful one.
+    """
     if base is None:
         return None, mode
     if base == "territory":
@@ -446,9 +451,12 @@ def resolve_subtype(
         return ("Mob violence" if _mob(actor) else "Violent demonstration"), "riot"
     if base in _PROTEST_FAMILY and (target_protesters or cues.has_any(_lexicon("protest_context"))):
         # one scene, one kind: every protest-related event of the sentence gets the same verdict
-        return _protest_kind(cues, default=_PROTEST_DEFAULT.get(base, "Peaceful protest"))
+        peaceful = "Protest with intervention" if forces_on_crowd else "Peaceful protest"
+        return _protest_kind(cues, default=_PROTEST_DEFAULT.get(base, peaceful))
     if base == "protest":
-        return _protest_kind(cues, default="Peaceful protest")
+        return _protest_kind(
+            cues, default="Protest with intervention" if forces_on_crowd else "Peaceful protest"
+        )
     if base in _REFINABLE:
         inst = cues.first("instrument")
         if inst is not None and inst.acled in _REFINES.get(base, _ANY):

@@ -28,7 +28,7 @@ from dateline.extract.events.plover import (
     valid_modes,
 )
 from dateline.records import Actor, Event, Number, Place, Timex
-from dateline.resolve.actors import load_event_data, normalise_actor
+from dateline.resolve.actors import acled_actor_type, load_event_data, normalise_actor
 from dateline.resolve.countries import country_by_iso2
 
 __all__ = ["CodedEvent", "code_sentence"]
@@ -215,7 +215,16 @@ def code_sentence(
         own_cues = cue_views.setdefault(skip, acled.SentenceCues(sent, skip)) if skip else cues
         where = _iso3(place.country) if place is not None else None
         subtype, mode = acled.resolve_subtype(
-            base, mode, tok, actor, t_tok, own_cues, protesters, target_actor=target, where=where
+            base,
+            mode,
+            tok,
+            actor,
+            t_tok,
+            own_cues,
+            protesters,
+            target_actor=target,
+            where=where,
+            forces_on_crowd=kind == "PROTEST" and _forces_act_on(ctx, tok, where),
         )
         context = None
         if acled.acled_type_of(subtype) == "Explosions/Remote violence" and _disrupted(own_cues):
@@ -320,6 +329,28 @@ def _disruption() -> re.Pattern[str]:
 
 def _disrupted(cues: acled.SentenceCues) -> bool:
     return bool(_disruption().search(cues.lemmas) or _disruption().search(cues.text))
+
+
+@functools.cache
+def _non_coercive() -> frozenset[str]:
+    return frozenset(load_event_data("lexicons.json")["non_coercive_verbs"])
+
+
+def _forces_act_on(ctx: Context, crowd: Token, where: str | None) -> bool:
+    """State forces do something to the crowd ("riot police chased the demonstrators",
+    "protesters were pushed back by police"): who acts on whom makes it an intervention,
+    whatever the verb, unless the act is speech or protection ("police escorted the march")."""
+    if crowd.dep_ == "dobj" or crowd.dep_ == "nsubjpass":
+        verb = crowd.head
+    elif crowd.dep_ == "pobj" and crowd.head.dep_ == "prep" and crowd.head.lower_ != "by":
+        verb = crowd.head.head
+    else:
+        return False
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma in _non_coercive() or attributes.is_speech_frame(verb):
+        return False
+    doer = _actor(ctx, roles.actor_token(verb))
+    return acled_actor_type(doer, where) == "State forces"
 
 
 def _words_of(c: Candidate) -> set[int]:
