@@ -138,6 +138,33 @@ def test_an_accidental_shooting_of_a_child_is_no_acled_event_and_the_age_no_coun
     assert all(c.value != 4 for c in ev.counts), "an age is not a count"
 
 
+LOCAL_NEWS = (
+    "A 3-year-old boy died Saturday evening after he found a loaded handgun in his grandparents' "
+    "bedroom and accidentally shot himself, the Marion County Sheriff's Office said. Sheriff's "
+    "deputies were called to the home on Cedar Hollow Road shortly after 6 p.m. The boy was taken "
+    "to Riverside Regional Medical Center, where he was pronounced dead. Deputies said the shooting "
+    "appears to be accidental and no charges have been filed. The sheriff urged gun owners to keep "
+    "firearms locked away from children."
+)
+
+
+def test_a_local_news_story_of_an_accidental_shooting_is_one_event_without_acled(analyze) -> None:
+    """The new user's try: one shooting told three times, a child's age, sheriff's deputies."""
+    art = analyze(LOCAL_NEWS, published=PUBLISHED)
+    violent = [ev for ev in art.events if ev.type == "ASSAULT"]
+    assert len(violent) == 1, [ev.trigger for ev in violent]
+    assert len(violent[0].mentions) >= 2, "'shot' and 'the shooting' are one event"
+    assert not [ev for ev in art.events if ev.acled_subtype or ev.acled_type]
+    assert all(c.value != 3 for ev in art.events for c in ev.counts), "an age is not a count"
+    police = [
+        a
+        for ev in art.events
+        for a in (ev.actor, ev.target)
+        if a is not None and {"sheriff", "deputies"} & set(a.text.lower().split())
+    ]
+    assert police and all(a.sector == "COP" for a in police)
+
+
 def test_a_crime_without_political_actors_keeps_plover_with_context_crime(analyze) -> None:
     art = analyze(
         "A man stabbed his landlord during an argument over rent in Leeds on Saturday, police said.",
