@@ -257,6 +257,9 @@ def test_a_merged_event_keeps_the_finest_place_any_mention_gives() -> None:
         ("An angry mob beat two men accused of theft in a village in Bihar on Monday.", "Mob violence"),
         ("Protesters attacked a police station in Dhaka on Monday.", "Violent demonstration"),
         ("Police shot dead two protesters in Dhaka on Monday.", "Excessive force against protesters"),
+        # riot-control weapons mean a crowd; its own violence makes it a violent demonstration
+        ("Officers pepper-sprayed a woman after she threw bottles at a police van.", "Violent demonstration"),
+        ("Police used water cannon on a group of men in the square on Friday.", "Protest with intervention"),
         # police acting on the crowd, whatever the verb, is an intervention; escorting it is not
         (
             "Riot police chased the demonstrators through the old town on Tuesday.",
