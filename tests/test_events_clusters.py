@@ -320,6 +320,11 @@ def test_a_states_forces_abroad_are_external() -> None:
         ("Security forces detained dozens of people who organised or joined the demonstrations.", "Arrests"),
         # the protesters' own road blocks are no intervention against them
         ("Farmers blocked roads and railways on Monday to protest the new farm laws.", "Peaceful protest"),
+        # the detention is what they demand be undone, not an intervention in this march
+        (
+            "Protesters marched through the capital, demanding the release of activists detained by police.",
+            "Peaceful protest",
+        ),
         # the killing last month is why they march
         (
             "Thousands rallied in Khartoum on Saturday to mourn protesters killed last month in a raid.",

@@ -395,6 +395,7 @@ def _background_clauses(sent: SpacySpan) -> list[tuple[int, int]]:
     for tok in sent:
         if (
             _aside(tok)
+            or _demanded(tok)
             or (tok.dep_ == "prep" and tok.lower_ in _CAUSE_PREPS and tok.head.pos_ == "ADJ")
             or (tok.dep_ == "acl" and not _event_noun(tok.head) and _own_date(tok))
         ):
@@ -415,7 +416,7 @@ def _background(tok: Token) -> bool:
         head = cur.head
         if head.i == cur.i:
             return False
-        if _aside(cur):
+        if _aside(cur) or _demanded(cur):
             return True
         if cur.dep_ == "acl" and not _event_noun(head) and _own_date(cur):
             return True  # "demonstrators killed last month": a past event told about them
@@ -460,6 +461,15 @@ def _membership(verb: Token) -> bool:
         if v.lemma_.lower() in verbs or (prt and f"{v.lemma_.lower()} {prt}" in verbs):
             return True
     return False
+
+
+def _demanded(tok: Token) -> bool:
+    """What a demand asks for ("demanded the release of protesters detained at the rally",
+    "calling for justice for those killed"): the events it names are its reasons, not the news."""
+    if tok.dep_ != "dobj" and not (tok.dep_ == "prep" and tok.lower_ == "for"):
+        return False
+    pat = match_token(tok.head)
+    return pat is not None and pat.spec.type == "REQUEST"
 
 
 def _same_scene(verb: Token) -> bool:
