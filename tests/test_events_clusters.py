@@ -255,6 +255,11 @@ def test_a_merged_event_keeps_the_finest_place_any_mention_gives() -> None:
     ("text", "acled"),
     [
         ("An angry mob beat two men accused of theft in a village in Bihar on Monday.", "Mob violence"),
+        # the crowd's own words say a mob ("angry villagers"): mob justice, not a private crime
+        (
+            "Angry villagers beat two suspected thieves to death in a village in Bihar on Monday.",
+            "Mob violence",
+        ),
         ("Protesters attacked a police station in Dhaka on Monday.", "Violent demonstration"),
         ("Police shot dead two protesters in Dhaka on Monday.", "Excessive force against protesters"),
         # riot-control weapons mean a crowd; its own violence makes it a violent demonstration

@@ -445,7 +445,7 @@ def resolve_subtype(
         kind = "Non-state actor overtakes territory" if gov is False else "Government regains territory"
         return kind, mode
     doer = acled_actor_type(actor, where) if trigger.lemma_.lower() not in _SUFFERED else None
-    if base in _CROWD_ACTS and doer in ("Protesters", "Rioters"):
+    if base in _CROWD_ACTS and (doer in ("Protesters", "Rioters") or _mob(actor)):
         # the crowd is the one acting: its violence is a riot, not force used against it; a
         # mob's or vigilantes' (the "Mob violence" cue words) is mob violence
         return ("Mob violence" if _mob(actor) else "Violent demonstration"), "riot"
@@ -473,9 +473,13 @@ _SUFFERED = frozenset({"die", "perish", "injure", "wound", "hurt"})  # their sub
 def _mob(actor: Actor | None) -> bool:
     if actor is None:
         return False
-    padded = " " + " ".join(actor.text.lower().split()) + " "
+    words = re.findall(r"[\w-]+", actor.text.lower())
+    padded = " " + " ".join(words) + " "
+    singular = " " + " ".join(w[:-1] if w.endswith("s") else w for w in words) + " "  # the cues are lemmas
     mob = next((e for e in _cue_lists()["protest"] if e.acled == "Mob violence"), None)
-    return mob is not None and mob.pattern is not None and mob.pattern.search(padded) is not None
+    return (
+        mob is not None and mob.pattern is not None and any(mob.pattern.search(p) for p in (padded, singular))
+    )
 
 
 def _protest_kind(cues: SentenceCues, default: str) -> tuple[str, str | None]:
