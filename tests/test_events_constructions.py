@@ -156,6 +156,13 @@ def test_month_precision(analyze) -> None:
     assert ev.date is not None and ev.date.precision == "month"
 
 
+def test_a_day_of_the_month_is_no_count(analyze) -> None:
+    _, events = _events(analyze, "Soldiers attacked a student demonstration held January 30 in the capital.")
+    assert all(c.value != 30 for ev in events for c in ev.counts)
+    _, events = _events(analyze, "Soldiers killed 30 rebels on January 12 in Borno.")
+    assert [(c.value, c.unit) for c in _find(events, "killed").counts] == [(30, "killed")]
+
+
 def test_vague_counts_are_conservative(analyze) -> None:
     _, events = _events(analyze, "Soldiers shot dead dozens of villagers in an attack on a market in Borno.")
     counts = [c for ev in events for c in ev.counts]

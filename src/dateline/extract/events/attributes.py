@@ -394,6 +394,8 @@ def event_counts(
             continue
         if _age(num, doc, ti):
             continue  # "a 3-year-old": an age, not a count
+        if doc[ti].ent_type_ in ("DATE", "TIME") and num.unit is None:
+            continue  # "held January 30": a day of the month, not a count
         label = num.unit or ""
         tok = doc[ti]
         head = tok
