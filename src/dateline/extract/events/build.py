@@ -16,7 +16,13 @@ from spacy.tokens import Token
 from dateline.context import Context
 from dateline.extract.events import acled, attributes, conflict, roles
 from dateline.extract.events.candidates import PERSON_TRIGGERS, Candidate, find_candidates, in_clause
-from dateline.extract.events.patterns import match_token, object_class, token_classes
+from dateline.extract.events.patterns import (
+    lemma,
+    match_token,
+    object_class,
+    patterns_by_lemma,
+    token_classes,
+)
 from dateline.extract.events.plover import (
     ASK_MODE,
     COOPERATIVE,
@@ -356,8 +362,7 @@ def _forces_act_on(ctx: Context, crowd: Token, where: str | None) -> bool:
         verb = crowd.head.head
     else:
         return False
-    lemma = verb.lemma_.lower()
-    if verb.pos_ != "VERB" or lemma in _non_coercive() or attributes.is_speech_frame(verb):
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in _non_coercive() or attributes.is_speech_frame(verb):
         return False
     doer = _actor(ctx, roles.actor_token(verb))
     return acled_actor_type(doer, where) == "State forces"
@@ -463,11 +468,20 @@ def _membership(verb: Token) -> bool:
     return False
 
 
+@functools.cache
+def _request_lemmas() -> frozenset[str]:
+    return frozenset(
+        w for w, pats in patterns_by_lemma().items() if any(p.spec.type == "REQUEST" for p in pats)
+    )
+
+
 def _demanded(tok: Token) -> bool:
     """What a demand asks for ("demanded the release of protesters detained at the rally",
     "calling for justice for those killed"): the events it names are its reasons, not the news."""
     if tok.dep_ != "dobj" and not (tok.dep_ == "prep" and tok.lower_ == "for"):
         return False
+    if lemma(tok.head) not in _request_lemmas():
+        return False  # the cheap test first: most objects hang off no demand word
     pat = match_token(tok.head)
     return pat is not None and pat.spec.type == "REQUEST"
 
