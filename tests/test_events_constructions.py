@@ -183,6 +183,7 @@ def test_vague_counts_are_conservative(analyze) -> None:
         ("Residents were angry about the killing of a farmer by soldiers.", "killing", "asserted"),
         ("The rebels are set to attack the airport.", "attack", "planned"),
         ("The army was preparing for an offensive on the town.", "offensive", "planned"),
+        ("Militants planned an attack on the base.", "attack", "planned"),
     ],
 )
 def test_modality(analyze, text: str, word: str, modality: str) -> None:

@@ -454,7 +454,12 @@ def modality_of(trigger: Token, light: Token | None = None) -> str:
                 planned = True
             elif (child.dep_ == "aux" and low in maybe) or (child.dep_ == "mark" and low in markers):
                 hypothetical = True
-        if i > 0 and tok.lemma_.lower() in governors and tok.i != trigger.i and _intended(chain[i - 1]):
+        if (
+            i > 0
+            and tok.lemma_.lower() in governors
+            and tok.i != trigger.i
+            and _intended(chain[i - 1], i == 1)
+        ):
             planned = True
         if i > 0 and tok.lemma_.lower() in ("fail", "refuse", "decline") and tok.i != trigger.i:
             negated = True  # "failed to reach agreement"
@@ -469,10 +474,14 @@ def modality_of(trigger: Token, light: Token | None = None) -> str:
     return "asserted"
 
 
-def _intended(below: Token) -> bool:
+def _intended(below: Token, below_is_trigger: bool) -> bool:
     """The event is what a plan word looks ahead to: its infinitive ("set to attack", "about to
-    strike") or its ``for`` ("preparing for an offensive"), not a preposition's object that
-    happened ("set the station on fire", "went on a rampage", "angry about the shelling")."""
+    strike"), its ``for`` ("preparing for an offensive") or, when the event itself is the
+    object, that object ("planned an attack"); not a preposition's object that happened ("set
+    the station on fire", "went on a rampage", "angry about the killing") nor an event named
+    inside an object ("proposed changes to the deal")."""
+    if below.dep_ == "dobj":
+        return below_is_trigger
     return below.dep_ == "xcomp" or (below.dep_ == "prep" and below.lower_ == "for")
 
 
