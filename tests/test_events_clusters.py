@@ -370,15 +370,6 @@ def test_weapons_by_the_act_not_the_word(analyze, text: str, acled: str) -> None
             "Government forces withdrew from the town of Kidal, handing it to the rebels without a fight.",
             "Non-violent transfer of territory",
         ),
-        # who occupies decides: troops take ground, a crowd holds a sit-in
-        (
-            "Government troops occupied three hill posts held by the rebels on Monday.",
-            "Government regains territory",
-        ),
-        ("Students occupied the university square on Monday to protest the fee rise.", "Peaceful protest"),
-        # storming is an assault, not control gained
-        ("Gunmen stormed a village in Zamfara state on Monday, killing 12 residents.", "Attack"),
-        ("Government troops stormed a rebel base near the border on Monday.", "Armed clash"),
     ],
 )
 def test_territory_changes_by_who_gains(analyze, text: str, acled: str) -> None:

@@ -34,7 +34,7 @@ from dateline.extract.events.plover import (
     valid_modes,
 )
 from dateline.records import Actor, Event, Number, Place, Timex
-from dateline.resolve.actors import ARMED_ACTOR_TYPES, acled_actor_type, load_event_data, normalise_actor
+from dateline.resolve.actors import acled_actor_type, load_event_data, normalise_actor
 from dateline.resolve.countries import country_by_iso2
 
 __all__ = ["CodedEvent", "code_sentence"]
@@ -168,11 +168,8 @@ def code_sentence(
         if kind == "ASSAULT" and _generic(t_tok):
             continue  # "fighting against terrorism": a policy, not an event
         actor = _actor(ctx, a_tok)
-        if spec.mode == "obstruct" and tok.lemma_.lower() in _OCCUPY and _armed(actor):
-            # troops or rebels occupying a place take it; only a crowd's occupation is a sit-in
-            kind, mode, base, rank, territory = "ASSAULT", None, "territory", 8, True
         # the ground taken is the place of a capture, not its recipient
-        taken_ground = (spec.territory or territory) and t_tok is not None and "place" in _classes_of(t_tok)
+        taken_ground = spec.territory and t_tok is not None and "place" in _classes_of(t_tok)
         target = None if t_tok is None or taken_ground else _actor(ctx, t_tok)
         supporters = [s for s in (_actor(ctx, t) for t in roles.supporter_tokens(a_tok, c.light or tok)) if s]
         span = _span(c)
@@ -338,13 +335,6 @@ def _disruption() -> re.Pattern[str]:
 
 def _disrupted(cues: acled.SentenceCues) -> bool:
     return bool(_disruption().search(cues.lemmas) or _disruption().search(cues.text))
-
-
-_OCCUPY = frozenset({"occupy", "reoccupy"})
-
-
-def _armed(actor: Actor | None) -> bool:
-    return acled_actor_type(actor) in ARMED_ACTOR_TYPES
 
 
 @functools.cache
