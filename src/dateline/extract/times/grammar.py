@@ -15,6 +15,7 @@ from functools import cache
 
 from dateline.extract.times.holidays import DAYS, MONTHS
 from dateline.extract.times.lexicon import alternation, lexicon, number_pattern, spelled_days
+from dateline.extract.times.scan import Needs, pattern_width
 
 # frequency adverbs and their TIMEX3 SET values
 FREQUENCIES = {
@@ -41,14 +42,21 @@ class Rule:
     name: str
     pattern: re.Pattern[str]
     priority: int = 0  # higher wins between two matches of the same span
-    needs: tuple[str, ...] = ()  # lower-case substrings one of which a text must hold
-    gate: re.Pattern[str] | None = None  # or a case-sensitive pattern it must hold
+    needs: tuple[str, ...] = ()  # lower-case substrings one of which every match holds
+    gate: re.Pattern[str] | None = None  # a case-sensitive pattern a text must hold
+    reach: int | None = None  # how far from a need its match can read (None: unbounded)
 
-    def may_match(self, lowered: str, text: str | None = None) -> bool:
-        """A cheap test that skips a rule (a full scan with its pattern costs far more)."""
-        if self.needs and not any(n in lowered for n in self.needs):
-            return False
-        return self.gate is None or text is None or self.gate.search(text) is not None
+    def spans(self, found: Needs, whole: bool) -> list[tuple[int, int]] | None:
+        """Where to scan: ``[]`` skips the rule, None scans the whole text, else windows.
+
+        A full scan with a pattern costs far more than finding its needs (``scan.py``)."""
+        if self.gate is not None and not found.holds(self.gate):
+            return []
+        if not self.needs:
+            return None
+        if not found.positions(self.needs):
+            return []
+        return None if whole or self.reach is None else found.windows(self.needs, self.reach)
 
 
 # modifiers kept inside a date's span ("early August", "the end of 2015"), as a trie
@@ -222,6 +230,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "vague_span": ("while", "some time", "the years"),
     "ordinal_day": ("day",),
     "bare_units": ("hours", "days", "weeks", "months", "years", "decades", "centuries"),
+    "year": ("1", "2"),  # YEAR is 1500-2099
 }
 
 
@@ -444,11 +453,17 @@ def rules() -> tuple[Rule, ...]:
     """The compiled rules (once per process)."""
     macros = _macros()
     macros["REFS"] = alternation(lexicon().references)
+    # a reference phrase ("the near future") holds its last word
+    needs = {**_NEEDS, "ref": tuple(sorted({ref.split()[-1] for ref in lexicon().references}))}
     out = []
     for name, template, priority in _RULES:
         pattern = template
         for key in sorted(macros, key=len, reverse=True):
             pattern = pattern.replace("{" + key + "}", macros[key])
         gate = _MONTH_GATE if name in _MONTH_RULES else _WEEKDAY_GATE if name in _WEEKDAY_RULES else None
-        out.append(Rule(name, re.compile(pattern, re.IGNORECASE), priority, _NEEDS.get(name, ()), gate))
+        compiled = re.compile(pattern, re.IGNORECASE)
+        wanted = needs.get(name, ())
+        width = pattern_width(compiled)
+        reach = None if width is None or not wanted else width + max(map(len, wanted))
+        out.append(Rule(name, compiled, priority, wanted, gate, reach))
     return tuple(out)

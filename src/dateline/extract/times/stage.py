@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from dateline.extract.times.filters import TokenIndex, accept
 from dateline.extract.times.grammar import rules
 from dateline.extract.times.resolve import Resolver
+from dateline.extract.times.scan import Needs, finditer, scans_whole
 from dateline.extract.times.tense import direction_at
 from dateline.records import Timex
 
@@ -31,10 +32,13 @@ class FoundTime:
 def _candidates(text: str, tokens: TokenIndex | None) -> list[tuple[int, int, int, str, object]]:
     found = []
     lowered = text.lower()
+    whole = scans_whole(text, lowered)
+    needs = Needs(text, lowered)
     for rule in rules():
-        if not rule.may_match(lowered, text):
+        spans = rule.spans(needs, whole)
+        if spans == []:
             continue
-        for m in rule.pattern.finditer(text):
+        for m in finditer(rule.pattern, spans, text):
             if m.end() <= m.start():
                 continue
             span = accept(rule.name, m, text, tokens)

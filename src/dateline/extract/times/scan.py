@@ -1,0 +1,184 @@
+"""Where a rule can match: windows around its needed words, so a pattern scans only those.
+
+Every grammar rule's match holds one of its ``needs`` substrings (``grammar._NEEDS``), and
+its pattern can only be so long. So instead of running each of the ~50 patterns over the
+whole article (most of the stage's time: the regex engine tries every position), a rule
+runs over the merged windows ``[q - reach, q + reach]`` around each place ``q`` its needs
+occur (``reach`` = ``width`` + the longest need), with ``pattern.finditer(text, start,
+end)``. The matches are the same as a whole-text scan's (tests/test_times_scan.py checks
+it on generated texts):
+
+- no match crosses a window's start (a match holding a need at ``q`` starts at or after
+  ``q - width``, which is inside the merged window), so the scan from a window's start
+  sees the same sequence of matches as the whole-text scan does there;
+- look-behinds and ``\\b`` see the text before ``start`` (the ``pos`` argument does not
+  slice), and nothing a match or its look-ahead reads lies past the window's end.
+
+``width`` is the pattern's longest match with look-arounds counted as text; it is finite
+once unbounded repeats (``\\s+``, ``\\d+``, ``(?:,\\d{3})+``) are capped, which is true of
+a text with no run of more than ``RUN`` characters from ``RUN_CHARS`` nor of more than
+``SPACE_RUN`` spaces (the cap of a repeat of whitespace alone); other texts, and
+texts holding the few characters whose case folding breaks the character alignment of
+``text.lower()`` (dotted I, dotless i, long s), are scanned whole. A rule whose pattern
+has an unbounded repeat of anything else has no width and is always scanned whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# CPython's own regex parser (re._parser since 3.11): the widths are read from the parse tree
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+
+RUN = 16
+RUN_CHARS = r"\s\d,.\-–"
+SPACE_RUN = 3  # whitespace alone: news has paragraph breaks, rarely more
+_LONG_RUN = re.compile(rf"[{RUN_CHARS}]{{{RUN + 1},}}|\s{{{SPACE_RUN + 1},}}")
+# characters that re.IGNORECASE equates with an ASCII letter while str.lower() keeps them
+# apart, or that lower() turns into two characters: their texts are scanned whole
+_UNALIGNED = re.compile("[\u0130\u0131\u017f]")
+_RUN_SET = re.compile(rf"[{RUN_CHARS}]")
+_SPACE = re.compile(r"\s")
+
+
+def _repeat_item_ok(items: _parser.SubPattern, chars: re.Pattern[str] = _RUN_SET) -> bool:
+    """Whether every character a repeated item can match is one of ``chars``."""
+    space_only = chars is _SPACE
+    for op, av in items:
+        if op is sre.LITERAL:
+            if not chars.fullmatch(chr(av)):
+                return False
+        elif op is sre.IN:
+            for sub_op, sub_av in av:
+                if sub_op is sre.LITERAL and chars.fullmatch(chr(sub_av)):
+                    continue
+                if sub_op is sre.CATEGORY and sub_av == sre.CATEGORY_SPACE:
+                    continue
+                if sub_op is sre.CATEGORY and sub_av == sre.CATEGORY_DIGIT and not space_only:
+                    continue
+                return False
+        elif op is sre.SUBPATTERN:
+            if not _repeat_item_ok(av[-1], chars):
+                return False
+        elif op is sre.BRANCH:
+            if not all(_repeat_item_ok(b, chars) for b in av[1]):
+                return False
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            if not _repeat_item_ok(av[2], chars):
+                return False
+        else:
+            return False
+    return True
+
+
+def _width(items: _parser.SubPattern) -> int | None:
+    """The longest text ``items`` can read (look-arounds included), or None if unbounded."""
+    total = 0
+    for op, av in items:
+        if op in (sre.LITERAL, sre.NOT_LITERAL, sre.IN, sre.ANY):
+            total += 1
+        elif op is sre.SUBPATTERN:
+            w = _width(av[-1])
+            if w is None:
+                return None
+            total += w
+        elif op is sre.BRANCH:
+            widths = [_width(b) for b in av[1]]
+            if any(w is None for w in widths):
+                return None
+            total += max(widths)  # type: ignore[type-var]
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            _lo, hi, sub = av
+            w = _width(sub)
+            if w is None:
+                return None
+            if hi == sre.MAXREPEAT:  # capped by the runs a windowed text can hold (see above)
+                if _repeat_item_ok(sub, _SPACE):
+                    total += SPACE_RUN
+                elif _repeat_item_ok(sub):
+                    total += RUN
+                else:
+                    return None
+            else:
+                total += w * hi
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            w = _width(av[1])
+            if w is None:
+                return None
+            total += w
+        elif op in (sre.AT, sre.GROUPREF):
+            if op is sre.GROUPREF:
+                return None
+        else:
+            return None
+    return total
+
+
+def pattern_width(pattern: re.Pattern[str]) -> int | None:
+    """A bound on what one match of ``pattern`` reads, or None when there is none."""
+    return _width(_parser.parse(pattern.pattern, pattern.flags))
+
+
+def scans_whole(text: str, lowered: str) -> bool:
+    """Whether windows cannot be trusted for this text (see the module docstring)."""
+    return (
+        len(lowered) != len(text) or _UNALIGNED.search(text) is not None or _LONG_RUN.search(text) is not None
+    )
+
+
+class Needs:
+    """Where each set of needs occurs in one lower-cased text (rules share sets: cached)."""
+
+    def __init__(self, text: str, lowered: str) -> None:
+        self.text = text
+        self.lowered = lowered
+        self._found: dict[tuple[str, ...], list[int]] = {}
+        self._gates: dict[re.Pattern[str], bool] = {}
+
+    def holds(self, gate: re.Pattern[str]) -> bool:
+        """Whether the (original-case) text holds ``gate`` (several rules share a gate)."""
+        held = self._gates.get(gate)
+        if held is None:
+            held = self._gates[gate] = gate.search(self.text) is not None
+        return held
+
+    def positions(self, needs: tuple[str, ...]) -> list[int]:
+        """Every start of every need, overlapping ones included, in order."""
+        found = self._found.get(needs)
+        if found is None:
+            found = []
+            lowered = self.lowered
+            for need in needs:
+                at = lowered.find(need)
+                while at >= 0:
+                    found.append(at)
+                    at = lowered.find(need, at + 1)
+            found.sort()
+            self._found[needs] = found
+        return found
+
+    def windows(self, needs: tuple[str, ...], reach: int) -> list[tuple[int, int]]:
+        """The merged ``[start, end)`` windows reaching ``reach`` around every need."""
+        merged: list[tuple[int, int]] = []
+        for at in self.positions(needs):
+            if merged and at - reach <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], at + reach)
+            else:
+                merged.append((at - reach, at + reach))
+        if merged:
+            merged[0] = (max(0, merged[0][0]), merged[0][1])
+            merged[-1] = (merged[-1][0], min(len(self.lowered), merged[-1][1]))
+        return merged
+
+
+def finditer(
+    pattern: re.Pattern[str], spans: list[tuple[int, int]] | None, text: str
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, over the windows ``spans`` only when given."""
+    if spans is None:
+        yield from pattern.finditer(text)
+        return
+    for start, end in spans:
+        yield from pattern.finditer(text, start, end)
