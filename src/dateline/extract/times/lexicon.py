@@ -22,6 +22,8 @@ class Lexicon:
     day_parts: dict[str, str]
     references: dict[str, str]
     future_heads: frozenset[str]
+    future_modifiers: frozenset[str]  # "the planned vote on Friday": a noun's time ahead
+    deferral_verbs: frozenset[str]  # "adjourned until Monday", "set for April": a target ahead
     future_aux: frozenset[str]
     reporting_verbs: frozenset[str]
     label_nouns: frozenset[str]
@@ -42,6 +44,8 @@ def lexicon() -> Lexicon:
         day_parts=raw["day_parts"],
         references=raw["references"],
         future_heads=frozenset(raw["future_heads"]),
+        future_modifiers=frozenset(raw["future_modifiers"]),
+        deferral_verbs=frozenset(raw["deferral_verbs"]),
         future_aux=frozenset(raw["future_aux"]),
         reporting_verbs=frozenset(raw["reporting_verbs"]),
         label_nouns=frozenset(raw["label_nouns"]),

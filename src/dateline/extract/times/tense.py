@@ -73,8 +73,17 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
     return None
 
 
+_TARGET_PREPS = {"for", "until", "till", "to"}
+
+
 def direction_at(doc: Doc, start: int, end: int) -> str | None:
-    """The tense direction for the expression at characters ``[start, end)`` of ``doc``."""
+    """The tense direction for the expression at characters ``[start, end)`` of ``doc``.
+
+    Besides the governing verb's tense and modality (``verb_direction``), two words near
+    the expression point ahead whatever the tense: a planning adjective on the noun the
+    date belongs to ("the planned vote on Friday", "Friday's scheduled talks") unless the
+    clause is plainly past, and a target of putting off or fixing ("adjourned until
+    Monday", "has been set for April")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -84,10 +93,59 @@ def direction_at(doc: Doc, start: int, end: int) -> str | None:
     verb = governing_verb(root.head if root.head is not root else root)
     if verb is None:
         return None
+    if _deferred_to(root, verb):
+        return "future"
     direction = verb_direction(verb)
+    if direction != "future" and _planned_noun(root, verb) and not _simple_past(verb):
+        return "future"
     if direction == "present" and not _on_verb(root, verb):
         return None  # a present verb far up the tree says nothing of a date on a noun
     return direction
+
+
+def _deferred_to(token: Token, verb: Token) -> bool:
+    """ "adjourned until Monday", "has been scheduled for Wednesday": the expression is the
+    target ("for", "until", "to") of a verb of putting off or fixing a time."""
+    head = token.head
+    if head.dep_ != "prep" or head.lower_ not in _TARGET_PREPS or head.head.i != verb.i:
+        return False
+    if verb.lemma_.lower() not in lexicon().deferral_verbs:
+        return False
+    # "was scheduled for Friday" and "had set for April" tell a past plan; "postponed
+    # until" always points past the postponing
+    deferral = verb.lemma_.lower() in (
+        "postpone",
+        "delay",
+        "defer",
+        "adjourn",
+        "reschedule",
+        "suspend",
+        "extend",
+    )
+    return deferral or not _is_past(verb)
+
+
+def _planned_noun(token: Token, verb: Token) -> bool:
+    """Whether a noun between the expression and its verb is planned: "the planned vote on
+    Friday", "Friday's scheduled vote", "the upcoming election in May"."""
+    lex = lexicon()
+    current = token
+    for _ in range(4):
+        head = current.head
+        if head.i == current.i or head.i == verb.i:
+            return False
+        if head.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ == "amod" and c.lower_ in lex.future_modifiers for c in head.children
+        ):
+            return True
+        current = head
+    return False
+
+
+def _simple_past(verb: Token) -> bool:
+    """A plain past tense ("was cancelled", "met"), not a present perfect."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
 
 
 def _on_verb(token: Token, verb: Token) -> bool:
