@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from dateline.extract.times.base import PUBLISHED, TEXT
 from dateline.extract.times.filters import TokenIndex, accept
 from dateline.extract.times.grammar import rules
 from dateline.extract.times.resolve import Resolver
 from dateline.extract.times.scan import Needs, finditer, scans_whole
+from dateline.extract.times.story import fits, frame_date, quote_frames, quoted_spans
 from dateline.extract.times.tense import direction_at
 from dateline.records import Timex
 
@@ -77,12 +81,45 @@ def find_times(text: str, published: dt.date | None, doc: Doc | None = None) -> 
 
     resolver = Resolver(text, published, direction)
     out: list[FoundTime] = []
+    matches: list[re.Match[str]] = []
     for start, end, _prio, name, m in _settle(_candidates(text, tokens), len(text)):
         resolved = resolver.resolve(name, m)  # type: ignore[arg-type]
         if resolved is None:
             continue
         out.append(FoundTime(start, end, resolved.type, resolved.value, resolved.anchor, name))
+        matches.append(m)  # type: ignore[arg-type]
+    if doc is not None and published is not None:
+        _reanchor_quotes(text, published, doc, out, matches, direction)
     return out
+
+
+def _reanchor_quotes(
+    text: str,
+    published: dt.date,
+    doc: Doc,
+    out: list[FoundTime],
+    matches: list[re.Match[str]],
+    direction: Callable[[int, int], str | None],
+) -> None:
+    """Resolve a dated quote's expressions against its date (``story.py``), in place."""
+    spans = quoted_spans(text)
+    if not spans:
+        return
+    dates = [(f.start, f.end, f.value) for f in out if f.type in ("DATE", "TIME") and f.value[:1].isdigit()]
+    frames = quote_frames(doc, spans, dates)
+    for (q_start, q_end), value in frames.items():
+        framed = frame_date(value)
+        if framed is None or framed[0] == published:
+            continue
+        resolver = Resolver(text, framed[0], direction)
+        for i, f in enumerate(out):
+            if not (q_start <= f.start and f.end <= q_end) or f.anchor != PUBLISHED:
+                continue
+            again = resolver.resolve(f.rule, matches[i])
+            if again is None or again.value == f.value or not again.value[:1].isdigit():
+                continue
+            if again.type in ("DATE", "TIME") and fits(again.value, framed[1]):
+                out[i] = FoundTime(f.start, f.end, again.type, again.value, TEXT, f.rule)
 
 
 def extract_times(ctx: Context) -> None:
