@@ -95,3 +95,8 @@ def test_long_runs_and_unaligned_case_scan_whole(text: str, whole: bool) -> None
 def test_an_unbounded_repeat_of_letters_has_no_width() -> None:
     assert pattern_width(re.compile(r"\bfoo\w+day")) is None
     assert pattern_width(re.compile(r"\b\d+\s+days")) == 16 + 3 + 4
+
+
+def test_needs_are_single_words() -> None:
+    """A pattern matches a space as any whitespace run, so a need with a space could miss."""
+    assert not [(r.name, n) for r in rules() for n in r.needs if not n or any(c.isspace() for c in n)]

@@ -95,6 +95,7 @@ class ResolverBase:
         self.dct = dct
         self._direction = direction
         self.narrative: str | None = None  # the last concrete date value in the text
+        self.narrative_end: int | None = None  # where the expression that gave it ended
         self.last_day: str | None = None  # the last one that names a day
         self._last_end: int | None = None  # where the last resolved expression ended
         self.last_quarter: str | None = None
@@ -122,6 +123,8 @@ class ResolverBase:
             return resolved
         value = resolved.value.split("T")[0] if TIMEX_DAY.match(resolved.value) else resolved.value
         self.narrative = value
+        if m is not None:
+            self.narrative_end = m.end()
         if TIMEX_DAY.match(value):
             self.last_day = value
         compared = m is not None and (bool(m.groupdict().get("ago")) or _aside_quarter(self.text, m))

@@ -165,7 +165,7 @@ def accept(rule: str, m: re.Match[str], text: str, tokens: TokenIndex | None) ->
         if tok is not None and any(c.dep_ in ("relcl", "acl") for c in tok.children):
             return None  # "at the time he was captured": a clause, not a time of its own
         start = m.start("x")
-    elif rule in ("modal_day", "ordinal_day", "vague_span"):
+    elif rule in ("modal_day", "ordinal_day", "vague_span", "then"):
         start = m.start("x")
     elif rule == "bare_season":
         if groups.get("season", "").lower() == "fall" and groups.get("det", "").lower() in ("in", "the"):

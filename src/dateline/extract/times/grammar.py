@@ -162,7 +162,8 @@ _MONTH_GATE = re.compile(
 _WEEKDAY_GATE = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|MON|TUE|WED|THU|FRI|SAT|SUN)")
 _MONTH_RULES = {"month_day", "day_month", "month_year", "month_rel_year", "rel_year_month", "month"}
 _WEEKDAY_RULES = {"weekday", "weekday_set", "weekday_parts"}
-# rules whose every match holds one of these substrings
+# rules whose every match holds one of these substrings (single words: the patterns match
+# a space as any run of whitespace)
 _NEEDS: dict[str, tuple[str, ...]] = {
     "iso": ("-",),
     "slash": ("/",),
@@ -186,14 +187,14 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "narrative": (*_UNIT_STEMS, "morning", "afternoon", "evening", "night"),
     "unit_around": ("before", "after"),
     "unit_event": ("before", "after"),
-    "ago": ("ago", "earlier", "later", "from now", "hence"),
+    "ago": ("ago", "earlier", "later", "now", "hence"),
     "bare_ago": ("ago", "earlier", "later"),
     "duration": _UNIT_STEMS,
     "duration_adj": _UNIT_STEMS,
     "few_units": _UNIT_STEMS,
     "quarter": ("quarter",),
     "quarter_code": ("q",),
-    "half": ("half", "two quarters"),
+    "half": ("half", "quarters"),
     "half_unit": ("half",),
     "period": ("quarter", "period", "months"),
     "year_ago_adj": ("year-",),
@@ -218,16 +219,28 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "king",
         "eid",
         "ramadan",
+        "presidents",
+        "columbus",
+        "veterans",
+        "juneteenth",
+        "armistice",
+        "remembrance",
+        "bastille",
+        "australia",
+        "anzac",
+        "canada",
+        "patrick",
     ),
     "at_time": ("time",),
+    "then": ("then",),
     "spelled_year": ("nineteen", "thousand"),
     "decade": ("0s", "0's", "ties"),
     "century": ("century",),
     "season": ("spring", "summer", "fall", "autumn", "winter"),
     "bare_season": ("spring", "summer", "fall", "autumn", "winter"),
     "year_end": ("end",),
-    "modal_day": ("one day",),
-    "vague_span": ("while", "some time", "the years"),
+    "modal_day": ("day",),
+    "vague_span": ("while", "time", "years"),
     "ordinal_day": ("day",),
     "bare_units": ("hours", "days", "weeks", "months", "years", "decades", "centuries"),
     "year": ("1", "2"),  # YEAR is 1500-2099
@@ -407,6 +420,9 @@ _RULES: tuple[tuple[str, str, int], ...] = (
     ),
     # "at the time", "at that time": the time the narrative has reached (the preposition is trimmed)
     ("at_time", r"\bat\s+(?P<x>(?:the|that)\s+time)\b(?!\s+(?:of|when|that|to|for|being|in)\b)", 2),
+    # "since then", "until then", "by then": "then" names the time just told (the
+    # preposition is a signal and trimmed); "then-President" is a title, not a time
+    ("then", r"\b(?:since|until|till|by|before|from)\s+(?P<x>then)\b(?![-–])", 2),
     ("spelled_year", r"\b(?:(?P<pre>{PRE}))?(?P<spelled>{SPELLED_YEAR})\b", 2),
     (
         "decade",

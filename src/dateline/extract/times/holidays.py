@@ -5,8 +5,10 @@ Fixed days are month and day; movable Christian feasts count from Easter, which
 the Hijri calendar and converted with ``hijridate`` (the Umm al-Qura tables, the reckoning
 most news follows; local moon sightings can shift a feast by a day; the tables cover
 1924-2077, outside them no value is given). US federal days are
-the weekday rules of 5 U.S.C. 6103. National days whose date depends on the country
-("Independence Day", "National Day") are left out: the name alone does not say which.
+the weekday rules of 5 U.S.C. 6103. National days are in when the name says the country
+or the day ("Bastille Day", "Australia Day", "Anzac Day", "Armistice Day"); those whose
+date depends on the country ("Independence Day", "National Day") are left out: the name
+alone does not say which.
 
 ``Ramadan`` is a month, not a day: its value is the Gregorian year it begins in (TimeML
 has no value for a month of another calendar; the year is the finest one that is right).
@@ -82,6 +84,21 @@ DAYS: dict[str, Callable[[int], dt.date | None]] = {
     "labor day": _nth_weekday(9, 0, 1),
     "memorial day": _nth_weekday(5, 0, -1),
     "martin luther king day": _nth_weekday(1, 0, 3),
+    "presidents' day": _nth_weekday(2, 0, 3),
+    "presidents day": _nth_weekday(2, 0, 3),
+    "columbus day": _nth_weekday(10, 0, 2),
+    "veterans day": _fixed(11, 11),
+    "veterans' day": _fixed(11, 11),
+    "juneteenth": _fixed(6, 19),
+    # national days that name their country or their day
+    "armistice day": _fixed(11, 11),
+    "remembrance day": _fixed(11, 11),
+    "bastille day": _fixed(7, 14),
+    "australia day": _fixed(1, 26),
+    "anzac day": _fixed(4, 25),
+    "canada day": _fixed(7, 1),
+    "st. patrick's day": _fixed(3, 17),
+    "st patrick's day": _fixed(3, 17),
     "eid al-fitr": _hijri(10, 1),
     "eid al-adha": _hijri(12, 10),
 }

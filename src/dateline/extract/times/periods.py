@@ -21,6 +21,9 @@ _ENDED_ON = re.compile(
     r"\s+(?:that\s+)?(?:ended|ending)\s+(?P<month>[A-Z][a-z]{2,8}\.?)\s+(?P<day>[0-3]?\d)\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
 )
 
+# how far back (characters) "since then" looks for the date it stands for
+_THEN_REACH = 250
+
 
 class PeriodRules(ResolverBase):
     """Weeks, months, quarters and years relative to a reference; durations and sets."""
@@ -289,6 +292,16 @@ class PeriodRules(ResolverBase):
         direction = self.direction(m)
         value = {"future": "FUTURE_REF", "present": "PRESENT_REF"}.get(direction or "", "PAST_REF")
         return Resolved("DATE", value, PUBLISHED)
+
+    def _r_then(self, m: re.Match[str]) -> Resolved | None:
+        """ "Since then", "until then", "by then": the date the text told just before (in
+        the sentence or the one before it, ``_THEN_REACH`` characters), as TimeML values a
+        pro-form by its antecedent. With no date that near, "then" points at an event, not
+        a time the text gives: no TIMEX3."""
+        near = self.narrative_end is not None and m.start() - self.narrative_end <= _THEN_REACH
+        if near and self.narrative is not None:
+            return Resolved("DATE", self.narrative, TEXT)
+        return None
 
     def _r_ref(self, m: re.Match[str]) -> Resolved | None:
         value = lexicon().references[norm(m["ref"])]
