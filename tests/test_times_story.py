@@ -155,3 +155,21 @@ def test_role_and_period_nouns_without_a_calendar_unit_are_no_time(nlp, sentence
 def test_a_term_with_its_years_gives_the_years(nlp) -> None:
     found = _found(nlp, "His second term, from 2005 to 2009, was calmer.")
     assert found == [("2005", "DATE", "2005"), ("2009", "DATE", "2009")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a hyphenated period before a noun: the determiner is the noun's
+        ("A major factor in the third-quarter loss was a write-down.", ("third-quarter", "DATE", "2015-Q3")),
+        ("Profits fell in the third quarter.", ("the third quarter", "DATE", "2015-Q3")),
+        # "over" as a preposition is a signal; as "more than" it is part of the amount
+        ("The money can be spent over three years.", ("three years", "DURATION", "P3Y")),
+        ("He has worked there for over 30 years.", ("over 30 years", "DURATION", "P30Y")),
+        # a noun that is itself a stretch of time takes the whole phrase
+        ("The earnings were inflated over a three-year period.", ("a three-year period", "DURATION", "P3Y")),
+        ("He made a 10-day visit to China.", ("10-day", "DURATION", "P10D")),
+    ],
+)
+def test_extents_follow_timeml(nlp, sentence: str, expected) -> None:
+    assert expected in _found(nlp, sentence)

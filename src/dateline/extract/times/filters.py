@@ -133,6 +133,8 @@ def accept(rule: str, m: re.Match[str], text: str, tokens: TokenIndex | None) ->
             return None
         if (m.group("rel") or "").lower() == "last" and not m.group("det"):
             start = m.start("mod") if m.group("mod") else m.start("num")  # "would last 72 hours"
+        if start == m.start("mod") and _preposition(m, "mod", tokens):
+            start = m.start("num")  # "used over three years": "over" is a signal, not "more than"
     elif rule == "ref":
         if not _ref_ok(m, tokens):
             return None
@@ -144,8 +146,11 @@ def accept(rule: str, m: re.Match[str], text: str, tokens: TokenIndex | None) ->
         return None  # a title in quotes ("This Week")
     elif rule == "period" and not (groups.get("which") or groups.get("lastyears") or groups.get("tail")):
         return None  # a bare "the quarter" is the_unit's
-    elif rule == "duration_adj" and (groups.get("old") or "").lower() == "-old":
-        return None  # an age ("a 6-year-old boy", "the 40-year-old") is not a time of the story
+    elif rule == "duration_adj":
+        if (groups.get("old") or "").lower() == "-old":
+            return None  # an age ("a 6-year-old boy", "the 40-year-old") is not a time of the story
+        if not groups.get("noun"):
+            start = m.start("num")  # "a 10-day visit": the determiner is the visit's
     elif rule in ("year_range", "year_range_end"):
         if not _range_ok(m, text, tokens):
             return None
@@ -179,6 +184,9 @@ def accept(rule: str, m: re.Match[str], text: str, tokens: TokenIndex | None) ->
     elif rule == "half":
         if not (groups.get("year") or groups.get("rel") or "year" in m.group(0).lower() or "-" in m.group(0)):
             return None
+        start = _modifier_start(m, text, tokens, start)
+    elif rule == "quarter":
+        start = _modifier_start(m, text, tokens, start)
     elif rule == "clock" and groups.get("h") and re.search(r"[\d.,]$", text[max(0, start - 1) : start]):
         return None
     return start, end
@@ -296,6 +304,22 @@ def _range_ok(m: re.Match[str], text: str, tokens: TokenIndex | None) -> bool:
     return not (label and label.group(1).lower().rstrip(".") in lexicon().label_nouns)
 
 
+_HYPHENATED = re.compile(r"[a-z\d]-(?:fiscal-)?(?:quarter|half)$", re.IGNORECASE)
+
+
+def _modifier_start(m: re.Match[str], text: str, tokens: TokenIndex | None, start: int) -> int:
+    """ "the third-quarter loss": a hyphenated period before a noun modifies it, and the
+    determiner belongs to the noun, so TimeML's extent starts after it."""
+    if not m.groupdict().get("the") or tokens is None or not _HYPHENATED.search(m.group(0)):
+        return start
+    last = tokens.at(m.end() - 1)
+    nxt = last.doc[last.i + 1] if last is not None and last.i + 1 < len(last.doc) else None
+    if nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ") or nxt.idx - m.end() > 1:
+        return start
+    after_the = m.end("the")
+    return after_the + len(text[after_the:]) - len(text[after_the:].lstrip())
+
+
 def _holiday_ok(m: re.Match[str], tokens: TokenIndex | None) -> bool:
     """A capitalised holiday name standing for its day: not a modifier ("Christmas
     shopping", "Easter eggs") nor part of another name ("Easter Island")."""
@@ -329,6 +353,15 @@ def _duration_ok(m: re.Match[str], tokens: TokenIndex | None) -> bool:
     if num in ("some", "many") and not m.group("det") and not m.group("rel"):
         return unit not in ("time",)
     return True
+
+
+def _preposition(m: re.Match[str], group: str, tokens: TokenIndex | None) -> bool:
+    """Whether a modifier word ("over", "under") is parsed as a preposition, not as the
+    amount's modifier ("over 30 years" meaning more than 30)."""
+    if tokens is None or not m.group(group) or m.group(group).lower() not in ("over", "under"):
+        return False
+    tok = tokens.at(m.start(group))
+    return tok is not None and tok.dep_ == "prep"
 
 
 def _ref_ok(m: re.Match[str], tokens: TokenIndex | None) -> bool:

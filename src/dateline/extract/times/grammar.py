@@ -382,7 +382,13 @@ _RULES: tuple[tuple[str, str, int], ...] = (
         r"\b(?:(?P<mod>{DMOD})\s+)?half\s+(?:an?\s+)?(?P<unit>hour|day|week|month|year|decade|century)\b",
         2,
     ),
-    ("duration_adj", r"\b(?P<num>{NUM})-(?P<unit>{UNIT1})(?P<old>-old|-long)?\b", 1),
+    # "a 10-day visit": the amount alone; "a three-year period": the whole phrase, as its
+    # noun is a stretch of time itself (TimeML's extent is then the noun phrase)
+    (
+        "duration_adj",
+        r"\b(?:(?P<det>an?|the)\s+)?(?P<num>{NUM})-(?P<unit>{UNIT1})(?P<old>-old|-long)?\b(?P<noun>\s+(?:period|span|stretch|spell|interval|window|timeframe)\b)?",
+        1,
+    ),
     (
         "few_units",
         r"\b(?:(?P<det>the)\s+)?(?P<rel>recent|past\s+few|last\s+few|next\s+few|coming|past\s+several|last\s+several|next\s+several)\s+(?P<unit>hours|days|weeks|months|quarters|years|decades)\b",
