@@ -48,6 +48,28 @@ def test_a_dated_quote_counts_from_its_own_date(nlp, sentence: str, expected) ->
     assert expected in _found(nlp, sentence)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "In a 2012 interview, he said he had visited the front last year.",
+            ("last year", "DATE", "2011"),
+        ),
+        (
+            "The minister said on Jan. 5, 2011, that the talks would resume next month.",
+            ("next month", "DATE", "2011-02"),
+        ),
+    ],
+)
+def test_a_dated_report_counts_its_clause_from_its_date(nlp, sentence: str, expected) -> None:
+    assert expected in _found(nlp, sentence)
+
+
+def test_a_date_inside_the_reported_clause_frames_nothing(nlp) -> None:
+    text = "He said that on Jan. 5, 2011, the troops left, and they return next month."
+    assert ("next month", "DATE", "2016-04") in _found(nlp, text)
+
+
 def test_a_year_frame_leaves_a_quoted_day_with_the_publication(nlp) -> None:
     text = 'In a 2012 interview, he said: "I arrived yesterday."'
     assert ("yesterday", "DATE", "2016-03-26") in _found(nlp, text)

@@ -13,7 +13,7 @@ from dateline.extract.times.filters import TokenIndex, accept
 from dateline.extract.times.grammar import rules
 from dateline.extract.times.resolve import Resolver
 from dateline.extract.times.scan import Needs, finditer, scans_whole
-from dateline.extract.times.story import fits, frame_date, quote_frames, quoted_spans
+from dateline.extract.times.story import fits, frame_date, quote_frames, quoted_spans, reported_frames
 from dateline.extract.times.tense import direction_at
 from dateline.records import Timex
 
@@ -101,12 +101,14 @@ def _reanchor_quotes(
     matches: list[re.Match[str]],
     direction: Callable[[int, int], str | None],
 ) -> None:
-    """Resolve a dated quote's expressions against its date (``story.py``), in place."""
-    spans = quoted_spans(text)
-    if not spans:
-        return
+    """Resolve a dated quote's or reported clause's expressions against its date
+    (``story.py``), in place."""
     dates = [(f.start, f.end, f.value) for f in out if f.type in ("DATE", "TIME") and f.value[:1].isdigit()]
-    frames = quote_frames(doc, spans, dates)
+    if not dates:
+        return
+    spans = quoted_spans(text)
+    frames = reported_frames(doc, dates)
+    frames.update(quote_frames(doc, spans, dates) if spans else {})
     for (q_start, q_end), value in frames.items():
         framed = frame_date(value)
         if framed is None or framed[0] == published:

@@ -1,11 +1,12 @@
 """The story's time: a dated message's own "yesterday" and "last month" count from its date.
 
 Relative expressions resolve against the publication date, but inside a quoted message
-the speaker's or writer's "now" is the time it was said or written, and TimeML values a
-relative expression against its own reference time. When the text gives that time (a
-date in the quote's sentence, outside the quote, that belongs to a reporting verb or a
-message noun: "he said on Monday", "in a letter dated May 4, 1998", "in a 2012
-interview"), the quote's expressions that were resolved against the publication date are
+or a reported clause the speaker's or writer's "now" is the time it was said or written,
+and TimeML values a relative expression against its own reference time. When the text
+gives that time (a date in the quote's sentence, outside the quote, that belongs to a
+reporting verb or a message noun: "he said on Monday", "in a letter dated May 4, 1998",
+"in a 2012 interview"; or such a date on the verb whose complement clause holds the
+expression), the expressions there that were resolved against the publication date are
 resolved again against it:
 
 - a day ("on Monday") re-anchors everything ("tomorrow" is Tuesday);
@@ -68,17 +69,48 @@ def fits(value: str, grain: str) -> bool:
 
 def _frames_message(token: Token) -> bool:
     """Whether a date token belongs to a reporting verb or a message noun (3 hops up)."""
-    lex = lexicon()
+    return _message_of(token) is not None
+
+
+def _message_of(token: Token) -> Token | None:
+    """The message noun or reporting verb a date token belongs to, if any: the noun within
+    3 hops up ("a letter dated May 4"), else the governing verb when it reports."""
     current = token
     for _ in range(3):
         head = current.head
         if head.i == current.i:
             break
         if head.pos_ == "NOUN" and head.lemma_.lower() in MESSAGE_NOUNS:
-            return True
+            return head
         current = head
     verb = governing_verb(token.head if token.head.i != token.i else token)
-    return verb is not None and verb.lemma_.lower() in lex.reporting_verbs
+    return verb if verb is not None and verb.lemma_.lower() in lexicon().reporting_verbs else None
+
+
+def reported_frames(doc: Doc, dates: list[tuple[int, int, str]]) -> dict[tuple[int, int], str]:
+    """The clause a dated reporting verb reports, with the date: "he said on Jan. 5 that
+    talks would resume next week", "in a 2012 interview, he said he had left last year".
+
+    The clause is the verb's complement (``ccomp``) subtree; a message noun's date frames
+    the clause of the verb the noun hangs on ("In a 2012 interview, he said ...")."""
+    frames: dict[tuple[int, int], str] = {}
+    for start, end, value in dates:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        message = _message_of(span.root)
+        if message is None:
+            continue
+        verb = message if message.pos_ in ("VERB", "AUX") else governing_verb(message)
+        if verb is None or verb.lemma_.lower() not in lexicon().reporting_verbs:
+            continue
+        for child in verb.children:
+            if child.dep_ != "ccomp":
+                continue
+            lo, hi = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
+            if not lo <= start < hi:
+                frames.setdefault((lo, hi), value)
+    return frames
 
 
 def quote_frames(
