@@ -195,3 +195,15 @@ def test_a_term_with_its_years_gives_the_years(nlp) -> None:
 )
 def test_extents_follow_timeml(nlp, sentence: str, expected) -> None:
     assert expected in _found(nlp, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The week-long festival opened on Saturday.", ("week-long", "DURATION", "P1W")),
+        ("A year-long strike ended.", ("year-long", "DURATION", "P1Y")),
+        ("The months-long siege was lifted.", ("months-long", "DURATION", "PXM")),
+    ],
+)
+def test_unit_long_is_a_duration(nlp, sentence: str, expected) -> None:
+    assert expected in _found(nlp, sentence)

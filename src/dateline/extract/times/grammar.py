@@ -192,6 +192,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "duration": _UNIT_STEMS,
     "duration_adj": _UNIT_STEMS,
     "few_units": _UNIT_STEMS,
+    "unit_long": ("-long",),
     "quarter": ("quarter",),
     "quarter_code": ("q",),
     "half": ("half", "quarters"),
@@ -377,6 +378,8 @@ _RULES: tuple[tuple[str, str, int], ...] = (
         r"\b(?:(?P<det>the|these|those)\s+)?(?:(?P<rel>{DREL})\s+)?(?:(?P<mod>{DMOD})\s+)?(?P<num>{NUM})(?:\s+(?:to|or)\s+(?P<num2>{NUM}))?\s+(?:(?:more|additional|extra|full|long|straight|consecutive|trading|business|working|calendar)\s+)?(?P<unit>{UNIT})\b(?P<half>\s+and\s+a\s+half\b)?(?:\s+or\s+so\b)?",
         1,
     ),
+    # "a week-long festival" (one unit), "a months-long siege" (an unknown number of them)
+    ("unit_long", r"\b(?P<unit>{UNIT})-long\b", 1),
     (
         "half_unit",
         r"\b(?:(?P<mod>{DMOD})\s+)?half\s+(?:an?\s+)?(?P<unit>hour|day|week|month|year|decade|century)\b",

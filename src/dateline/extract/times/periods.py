@@ -175,6 +175,12 @@ class PeriodRules(ResolverBase):
 
     _r_duration_adj = _r_duration
 
+    def _r_unit_long(self, m: re.Match[str]) -> Resolved | None:
+        """ "week-long" lasts one week (``P1W``); "months-long" some months (``PXM``)."""
+        word = norm(m["unit"])
+        amount = None if word.endswith("s") else 1
+        return Resolved("DURATION", cal.duration_value(amount, lexicon().units[word]), ABSOLUTE)
+
     def _r_half_unit(self, m: re.Match[str]) -> Resolved | None:
         return Resolved("DURATION", cal.duration_value(0.5, lexicon().units[norm(m["unit"])]), ABSOLUTE)
 
