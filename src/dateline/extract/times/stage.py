@@ -89,11 +89,11 @@ def find_times(text: str, published: dt.date | None, doc: Doc | None = None) -> 
         out.append(FoundTime(start, end, resolved.type, resolved.value, resolved.anchor, name))
         matches.append(m)  # type: ignore[arg-type]
     if doc is not None and published is not None:
-        _reanchor_quotes(text, published, doc, out, matches, direction)
+        _reanchor_on_the_story(text, published, doc, out, matches, direction)
     return out
 
 
-def _reanchor_quotes(
+def _reanchor_on_the_story(
     text: str,
     published: dt.date,
     doc: Doc,
