@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from corpus_helpers import tiny_pipeline
@@ -104,6 +104,9 @@ def test_pipe_returns_one_result_per_item(items: list, batch: int) -> None:
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(texts=st.lists(TEXTS, max_size=6), kind=st.sampled_from(["sqlite", "duckdb", "parquet"]))
+# integers past a double's exact range (2**53) and past SQLite's 64 bits are stored, not refused
+@example(texts=["9007199254740993"], kind="parquet")
+@example(texts=["He paid 123456789012345678901234567890 dollars."], kind="sqlite")
 def test_ingest_stores_or_fails_every_input(texts: list[str], kind: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         where = {"parquet": Path(tmp) / "pq"} if kind == "parquet" else {"db": Path(tmp) / f"c.{kind}"}
@@ -201,3 +204,15 @@ def test_any_warc_bytes_are_documents_or_failures(data: bytes, gz: bool) -> None
         path.write_bytes(gzip.compress(b"WARC/1.0\r\n" + data) if gz else b"WARC/1.0\r\n" + data)
         items = list(read_warc(path))
         assert items and all(isinstance(i, Document | Failure) for i in items)
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "duckdb", "parquet"])
+def test_huge_numbers_are_stored_as_numbers(kind: str) -> None:
+    text = "The fund held 9007199254740993 coins and 123456789012345678901234567890 dollars."
+    with tempfile.TemporaryDirectory() as tmp:
+        where = {"parquet": Path(tmp) / "pq"} if kind == "parquet" else {"db": Path(tmp) / f"c.{kind}"}
+        store = open_store(**where)
+        run = ingest([Document(text, id="big")], store, PIPE)
+        assert (run.added, run.failed) == (1, 0)
+        assert store.counts()["articles"] == 1
+        store.close()

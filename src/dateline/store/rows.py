@@ -24,6 +24,18 @@ def _span(span: Any) -> tuple[int | None, int | None]:
     return (span[0], span[1]) if span else (None, None)
 
 
+def _real(value: float | int | None) -> float | None:
+    """A REAL column's value as a float: an integer past 2**53 (or SQLite's 64 bits) is a
+    number like any other, not a reason to refuse the article; one past a double's range
+    is unknown."""
+    if value is None:
+        return None
+    try:
+        return float(value)
+    except OverflowError:
+        return None
+
+
 def _json(value: Any) -> str | None:
     return json.dumps(value, ensure_ascii=False) if value else None
 
@@ -157,9 +169,11 @@ def article_rows(article: Article, ingested_at: str | None = None) -> dict[str, 
         for i, sup in enumerate(ev.supporters):
             rows["event_actors"].append(_actor_row(aid, ev.id, "supporter", i, sup))
         for i, c in enumerate(ev.counts):
-            rows["event_counts"].append((aid, ev.id, i, c.value, c.unit, c.text, c.low, c.high))
+            rows["event_counts"].append(
+                (aid, ev.id, i, _real(c.value), c.unit, c.text, _real(c.low), _real(c.high))
+            )
     for i, n in enumerate(article.numbers):
-        rows["numbers"].append((aid, i, n.text, *_span(n.span), n.sentence, n.value, n.unit))
+        rows["numbers"].append((aid, i, n.text, *_span(n.span), n.sentence, _real(n.value), n.unit))
     for i, f in enumerate(article.flags):
         rows["flags"].append((aid, i, f.code, f.message, *_span(f.span), f.sentence))
     return rows
