@@ -158,6 +158,8 @@ _PLACE_NOUNS = frozenset(
 )
 # how fine a place is (0 a site .. 6 a country); see place_grain
 _FEATURE_GRAIN = {"landmark": 0, "city": 2, "admin": 4, "region": 6, "country": 6}
+# the kinds the place stage gives a place the gazetteer lacks (extract/places/unlisted.py)
+_FEATURE_GRAIN.update(village=0, neighbourhood=0, camp=0, street=0, facility=0, town=2, district=3)
 _CUE_GRAIN = {"site": 0, "town": 2, "district": 3, "province": 4}
 _UNKNOWN_GRAIN = 3
 
@@ -271,6 +273,17 @@ def _container(tok: Token, others: list[Token], spec: dict[int, int]) -> bool:
             continue
         # the other place's phrase ("Kapilvastu district in western Nepal") holds this one after it
         phrase_head = other.head if other.dep_ in ("compound", "nmod") else other
+        if (
+            phrase_head.i != other.i
+            and tok.dep_ == "pobj"
+            and tok.head.lower_ == "of"
+            and tok.head.head.i == phrase_head.i
+        ):
+            # "the West Bank city of Hebron" names Hebron; "the Mansour neighbourhood of
+            # Baghdad" names Mansour: the finer of the two is the one the phrase is about
+            if spec[tok.i] > spec[other.i]:
+                return True
+            continue
         if tok.i > other.i and phrase_head.left_edge.i <= tok.i <= phrase_head.right_edge.i:
             return True
         if tok.dep_ in ("compound", "nmod", "amod", "poss") and spec[tok.i] >= spec[other.i]:
@@ -282,6 +295,31 @@ def _container(tok: Token, others: list[Token], spec: dict[int, int]) -> bool:
             if tok.dep_ == "poss" and other.dep_ == "compound" and other.head.i == tok.head.i:
                 return True
     return False
+
+
+def _name_head(doc, place: Place, ti: int) -> Token:
+    """The token that heads a place's name in the parse ("Bank" of "West Bank")."""
+    cur = doc[ti]
+    for _ in range(6):
+        head = cur.head
+        if head.i == cur.i or not place.span[0] <= head.idx < place.span[1]:
+            break
+        cur = head
+    return cur
+
+
+def _inside_organisation(doc, place: Place, ti: int) -> bool:
+    """A place named inside an organisation's name ("the Islamic State of Iraq", "Bank of
+    England") says whose, not where: the NER's ORG entity reaches beyond the place's words."""
+    if doc[ti].ent_type_ != "ORG":
+        return False
+    start = ti
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = ti + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start].idx < place.span[0] or doc[end - 1].idx + len(doc[end - 1]) > place.span[1]
 
 
 _NESTED = ("advcl", "relcl", "ccomp", "xcomp", "acl", "parataxis")
@@ -322,18 +360,23 @@ def event_place(
     frame = frame_tokens(trigger) if frame is None else frame
     skip = frame | set(skip_tokens)
     doc = trigger.doc
-    cands = [(place, ti) for place, ti in places_in_sentence if ti not in skip and not _affiliation(doc[ti])]
-    toks = [doc[ti] for _, ti in cands]
+    cands = [
+        (place, ti)
+        for place, ti in places_in_sentence
+        if ti not in skip and not _affiliation(doc[ti]) and not _inside_organisation(doc, place, ti)
+    ]
+    # a multi-word name's own head carries its role ("the West Bank city of Hebron")
+    toks = [_name_head(doc, place, ti) for place, ti in cands]
     best: tuple[tuple[int, int, int, int], Place] | None = None
     text = doc.text if text is None else text  # Doc.text joins the tokens anew: pass it in
-    spec_of = {ti: place_grain(place, text) for place, ti in cands}
+    spec_of = {tok.i: place_grain(place, text) for (place, _), tok in zip(cands, toks, strict=True)}
     for (place, ti), tok in zip(cands, toks, strict=True):
         inside = _tier(ti, trigger, root)
         reference = (
             tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _REFERENCE_HEADS
         )
         contained = 1 if _container(tok, toks, spec_of) or reference else 0
-        spec = spec_of[ti]
+        spec = spec_of[tok.i]
         key = (inside, contained, spec, abs(ti - trigger.i))
         if best is None or key < best[0]:
             best = (key, place)

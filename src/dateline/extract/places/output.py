@@ -9,9 +9,9 @@ from spacy.tokens import Doc
 
 from dateline.context import Context
 from dateline.extract.places.items import INSIDE_NAMES, PLACE_LABELS, Item
-from dateline.extract.places.mentions import LANDMARK_HEADS, PLACE_NOUNS
+from dateline.extract.places.mentions import LANDMARK_HEADS, PLACE_NOUNS, Mention
 from dateline.extract.places.organisations import ADMIN_WORDS, names_an_organisation, next_word, serves_town
-from dateline.extract.places.unlisted import cue_feature, precision_of, smallest_container
+from dateline.extract.places.unlisted import FACILITY_NOUNS, cue_feature, precision_of, smallest_container
 from dateline.records import Place
 from dateline.resolve.countries import country_by_iso2, country_of
 from dateline.resolve.gazetteer import Candidate, Gazetteer
@@ -68,8 +68,8 @@ def _unsupported(doc: Doc, it: Item, placed: set[str]) -> bool:
         return False
     span = doc[it.mention.start : it.mention.end]
     words = {t.lower_ for t in span}
-    if words & PLACE_NOUNS or words & LANDMARK_HEADS:
-        return False
+    if words & PLACE_NOUNS or words & LANDMARK_HEADS or cue_feature(doc, it.mention) not in (None, "locality"):
+        return False  # "Readington Township", "Zorbasa prison"
     # an object or list member may still be an unlisted village ("shelled X, Y and Z");
     # a modifier, owner or subject ("Tamil leaders", "Titan's permit") names something else
     return span.root.dep_ in ("compound", "amod", "nmod", "poss", "nsubj", "nsubjpass", "npadvmod")
@@ -171,12 +171,43 @@ def records(
             continue
         if res is None and not it.cands and _unsupported(doc, it, placed):
             continue
+        if it.mention.label in INSIDE_NAMES and _elsewhere(doc, it, where):
+            # "St. Joseph Hospital" in a story set in Indiana: a facility, not a town of
+            # another state that shares its name
+            facility = _facility_item(doc, it)
+            if facility is not None:
+                places.append(_place(ctx, gaz, len(places) + 1, facility, None, where))
+            continue
         if it.mention.label in INSIDE_NAMES and (
             names_an_organisation(doc, it.mention) or not _own_place(doc, it, geo, accepted)
         ):
             continue  # "Ohio State University", "Buffalo Public Schools": no place record
         places.append(_place(ctx, gaz, len(places) + 1, it, res, where))
     return places
+
+
+def _facility_item(doc: Doc, it: Item) -> Item | None:
+    """The whole facility name a town's name heads ("St. Joseph Hospital"), as an item of
+    its own with no reading, or None when no facility noun closes the name."""
+    end = it.mention.end
+    while end < len(doc) and end < it.mention.end + 4 and doc[end].text[:1].isupper():
+        if doc[end].lower_ in FACILITY_NOUNS:
+            span = doc[it.mention.start : end + 1]
+            return Item(Mention(span.start, span.end, "FAC", True), span.text, span.start_char, span.end_char, ())
+        end += 1
+    return None
+
+
+def _elsewhere(doc: Doc, it: Item, where: _Where) -> bool:
+    """A town's name heading a facility's name ("Riley Hospital") that lies in another
+    state or province than every place the article names itself: the facility borrows the
+    name. Only for facilities, and only where the article's own places say where it is."""
+    res = it.resolution
+    if res is None or res.candidate.feature != "city" or _facility_item(doc, it) is None:
+        return False
+    own = [c for readings in where.readings.values() for _, c in readings if c.eid != res.candidate.eid]
+    regions = {(c.cc, c.admin1) for c in own if c.feature in ("city", "admin") and c.admin1}
+    return bool(regions) and (res.candidate.cc, res.candidate.admin1) not in regions
 
 
 def _own_place(doc: Doc, it: Item, geo: GeoContext, accepted: set[str]) -> bool:

@@ -46,6 +46,49 @@ _CUE_NOUNS = {
     "slum": "neighbourhood",
     "camp": "camp",
 }
+# nouns for a named site or building ("Bayrampasa prison", "the Dumayr Airbase"): a
+# facility is a place of its own, never the town whose name it may borrow
+FACILITY_NOUNS = frozenset(
+    [
+        "airport",
+        "airbase",
+        "airfield",
+        "base",
+        "barracks",
+        "checkpoint",
+        "crossing",
+        "prison",
+        "jail",
+        "hospital",
+        "clinic",
+        "school",
+        "university",
+        "college",
+        "academy",
+        "museum",
+        "stadium",
+        "hotel",
+        "mosque",
+        "church",
+        "cathedral",
+        "temple",
+        "shrine",
+        "market",
+        "bazaar",
+        "refinery",
+        "plant",
+        "field",
+        "fields",
+        "oilfield",
+        "palace",
+        "tower",
+        "station",
+        "compound",
+        "complex",
+        "roundabout",
+        "dam",
+    ]
+)
 # last words of a name that say its kind ("Main Street", "Neches River", "Lake Nasser")
 _NAME_HEADS = {
     **{w: "street" for w in ("street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "lane")},
@@ -69,9 +112,15 @@ def cue_feature(doc: Doc, m: Mention) -> str | None:
             return _NAME_HEADS[words[-1]]
         if words[0] in ("lake", "mount", "mt", "isle"):
             return _NAME_HEADS.get(words[0], "water")
+        if words[-1] in _CUE_NOUNS:
+            return _CUE_NOUNS[words[-1]]  # "Saydabad District", "Yarmouk Refugee Camp"
+        if words[-1] in FACILITY_NOUNS:
+            return "facility"  # "the Dumayr Airbase", "Al-Farouk Hospital"
     nxt = doc[m.end] if m.end < len(doc) else None
-    if nxt is not None and nxt.is_lower and nxt.lower_ in _CUE_NOUNS:
-        return _CUE_NOUNS[nxt.lower_]
+    if nxt is not None and nxt.is_lower and (nxt.lower_ in _CUE_NOUNS or nxt.lower_ in FACILITY_NOUNS):
+        if _modifies_a_named_place(doc, m):
+            return None  # "the Kurdish city of Afrin": the name after "of" is the city
+        return _CUE_NOUNS.get(nxt.lower_, "facility")
     if m.start >= 2 and doc[m.start - 1].lower_ == "of" and doc[m.start - 2].lower_ in _CUE_NOUNS:
         return _CUE_NOUNS[doc[m.start - 2].lower_]
     # "X, a village in ...", "X, a small town near ..."
@@ -82,6 +131,19 @@ def cue_feature(doc: Doc, m: Mention) -> str | None:
             if t.lower_ not in _ARTICLES:
                 break
     return "locality" if m.locative else None
+
+
+def _modifies_a_named_place(doc: Doc, m: Mention) -> bool:
+    """ "the Kurdish city of Afrin", "the West Bank village of Idna": a name between an
+    article and "<kind> of <Name>" qualifies the place named after "of" ("Saydabad
+    district of Wardak", with no article, is the district itself)."""
+    after = m.end + 1
+    if after + 1 >= len(doc) or doc[after].lower_ != "of" or not doc[after + 1].text[:1].isupper():
+        return False
+    k = m.start - 1
+    while k >= 0 and k >= m.start - 3 and doc[k].is_lower and doc[k].pos_ in ("ADJ", "ADV", "PROPN", "NOUN"):
+        k -= 1  # "the northern Kurdish city of", "the restive Syrian town of"
+    return k >= 0 and doc[k].lower_ in ("the", "a", "an")
 
 
 def precision_of(c: Candidate) -> str:
