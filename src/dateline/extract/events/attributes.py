@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from dateline.extract.places.mentions import DIRECTIONS, LANDMARK_HEADS, PLACE_NOUNS
 from dateline.records import Count, EventDate, Number, Place, Quote, Timex
 from dateline.resolve.actors import load_event_data
 
@@ -159,7 +160,8 @@ _PLACE_NOUNS = frozenset(
 # how fine a place is (0 a site .. 6 a country); see place_grain
 _FEATURE_GRAIN = {"landmark": 0, "city": 2, "admin": 4, "region": 6, "country": 6}
 # the kinds the place stage gives a place the gazetteer lacks (extract/places/unlisted.py)
-_FEATURE_GRAIN.update(village=0, neighbourhood=0, camp=0, street=0, facility=0, town=2, district=3)
+# (a road runs past many places: as coarse as an unknown unit, so a town along it wins)
+_FEATURE_GRAIN.update(village=0, neighbourhood=0, camp=0, facility=0, town=2, street=3, district=3)
 _CUE_GRAIN = {"site": 0, "town": 2, "district": 3, "province": 4}
 _UNKNOWN_GRAIN = 3
 
@@ -172,6 +174,7 @@ def _place_cues() -> dict[str, int]:
 
 _CUE_AFTER = re.compile(r"^[\s'’]*(?:s\s+)?([A-Za-z-]+)")
 # "the village of Tiri" (not "the Mansour neighbourhood of Baghdad": that cue is Mansour's)
+_OF_NAME = re.compile(r"^\s+of\s+(?:the\s+)?[A-Z]")
 _CUE_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z-]+\s+)?([A-Za-z-]+)\s+of\s+(?:the\s+)?$")
 
 
@@ -190,7 +193,9 @@ def place_grain(place: Place, text: str) -> int:
     own = place.text.lower().split()
     if own and own[-1] in cues:
         grains.append(cues[own[-1]])
-    if m := _CUE_AFTER.match(text[place.span[1] : place.span[1] + 24]):
+    after = text[place.span[1] : place.span[1] + 40]
+    if (m := _CUE_AFTER.match(after)) and not (place.feature == "admin" and _OF_NAME.match(after[m.end() :])):
+        # ("the West Bank village of Idna": a province is no village, the cue is Idna's)
         word = m.group(1).lower()
         if word in cues:
             grains.append(cues[word])
@@ -286,13 +291,16 @@ def _container(tok: Token, others: list[Token], spec: dict[int, int]) -> bool:
             continue
         if tok.i > other.i and phrase_head.left_edge.i <= tok.i <= phrase_head.right_edge.i:
             return True
+        # "Baghdad's Doura district", "Mogadishu's Huriwa district": the possessor holds
+        # the compound, whatever kind of unit the compound's noun says it is
+        if tok.dep_ == "poss" and (
+            (other.dep_ == "compound" and other.head.i == tok.head.i) or tok.head.i == other.i
+        ):
+            return True
         if tok.dep_ in ("compound", "nmod", "amod", "poss") and spec[tok.i] >= spec[other.i]:
             if tok.head.i == other.head.i and other.dep_ == "pobj":
                 return True
             if other.head.dep_ == "prep" and other.head.head.i == tok.head.i:
-                return True
-            # "Baghdad's Doura district": the possessor holds the compound
-            if tok.dep_ == "poss" and other.dep_ == "compound" and other.head.i == tok.head.i:
                 return True
     return False
 
@@ -309,17 +317,27 @@ def _name_head(doc, place: Place, ti: int) -> Token:
 
 
 def _inside_organisation(doc, place: Place, ti: int) -> bool:
-    """A place named inside an organisation's name ("the Islamic State of Iraq", "Bank of
-    England") says whose, not where: the NER's ORG entity reaches beyond the place's words."""
-    if doc[ti].ent_type_ != "ORG":
+    """A place that closes an organisation's name with "of" ("the Islamic State of Iraq",
+    "Bank of England") says whose, not where: the NER's ORG entity runs through the "of",
+    or the word the "of" hangs on is a capitalised name that is no place's ("State of
+    Iraq"; not "City of London", "Gulf of Aden", nor "the capital of Al-Raqqa")."""
+    k = ti - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    if k < 1 or doc[k].lower_ != "of":
         return False
-    start = ti
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    end = ti + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return doc[start].idx < place.span[0] or doc[end - 1].idx + len(doc[end - 1]) > place.span[1]
+    of = doc[k]
+    if of.ent_type_ == "ORG" and doc[k - 1].ent_type_ == "ORG":
+        return True
+    owner = of.head
+    return (
+        owner.i < of.i
+        and owner.pos_ == "PROPN"
+        and owner.text[:1].isupper()
+        and owner.lower_ not in PLACE_NOUNS
+        and owner.lower_ not in LANDMARK_HEADS
+        and owner.lower_ not in DIRECTIONS
+    )
 
 
 _NESTED = ("advcl", "relcl", "ccomp", "xcomp", "acl", "parataxis")

@@ -47,7 +47,7 @@ def _mentions(ctx: Context, gaz: Gazetteer) -> list[Mention]:
         label = ent.label_
         for t in ent:
             taken.add(t.i)
-        if label in _NAME_LABELS and all(t.pos_ == "PROPN" for t in ent if not t.is_punct):
+        if label in _NAME_LABELS and all(t.pos_ == "PROPN" for t in ent if not t.is_punct) and locative(ent):
             label = ""  # "the village of Tamthil" tagged a title: a bare proper name
         if label not in PLACE_LABELS and label not in MAYBE_LABELS:
             continue
@@ -81,8 +81,9 @@ def _mentions(ctx: Context, gaz: Gazetteer) -> list[Mention]:
     return _join_split_names(doc, gaz, sorted(out, key=lambda m: m.start))
 
 
-# NER labels it gives unknown proper names by mistake more often than to places' names
-_NAME_LABELS = frozenset(["WORK_OF_ART", "PRODUCT", "EVENT", "LAW"])
+# NER labels it gives unknown proper names by mistake: where the parse puts such a name
+# where places go ("the village of X", "in X"), it is read as an untagged name
+_NAME_LABELS = frozenset(["WORK_OF_ART", "PRODUCT"])
 
 
 def _hyphenated_places(doc: Doc, gaz: Gazetteer, ent) -> bool:

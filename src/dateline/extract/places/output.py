@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass
 
@@ -68,7 +69,11 @@ def _unsupported(doc: Doc, it: Item, placed: set[str]) -> bool:
         return False
     span = doc[it.mention.start : it.mention.end]
     words = {t.lower_ for t in span}
-    if words & PLACE_NOUNS or words & LANDMARK_HEADS or cue_feature(doc, it.mention) not in (None, "locality"):
+    if (
+        words & PLACE_NOUNS
+        or words & LANDMARK_HEADS
+        or cue_feature(doc, it.mention) not in (None, "locality")
+    ):
         return False  # "Readington Township", "Zorbasa prison"
     # an object or list member may still be an unlisted village ("shelled X, Y and Z");
     # a modifier, owner or subject ("Tamil leaders", "Titan's permit") names something else
@@ -171,17 +176,14 @@ def records(
             continue
         if res is None and not it.cands and _unsupported(doc, it, placed):
             continue
-        if it.mention.label in INSIDE_NAMES and _elsewhere(doc, it, where):
-            # "St. Joseph Hospital" in a story set in Indiana: a facility, not a town of
-            # another state that shares its name
-            facility = _facility_item(doc, it)
+        if it.mention.label in INSIDE_NAMES:
+            if names_an_organisation(doc, it.mention) or not _own_place(doc, it, geo, accepted):
+                continue  # "Ohio State University", "Buffalo Public Schools": no place record
+            facility = _facility_item(doc, it) if _elsewhere(doc, it, where) else None
             if facility is not None:
-                places.append(_place(ctx, gaz, len(places) + 1, facility, None, where))
-            continue
-        if it.mention.label in INSIDE_NAMES and (
-            names_an_organisation(doc, it.mention) or not _own_place(doc, it, geo, accepted)
-        ):
-            continue  # "Ohio State University", "Buffalo Public Schools": no place record
+                # "Riley Hospital" in a story set in Indiana: a facility, not the Kansas
+                # town that shares its name
+                it, res = facility, None
         places.append(_place(ctx, gaz, len(places) + 1, it, res, where))
     return places
 
@@ -193,21 +195,35 @@ def _facility_item(doc: Doc, it: Item) -> Item | None:
     while end < len(doc) and end < it.mention.end + 4 and doc[end].text[:1].isupper():
         if doc[end].lower_ in FACILITY_NOUNS:
             span = doc[it.mention.start : end + 1]
-            return Item(Mention(span.start, span.end, "FAC", True), span.text, span.start_char, span.end_char, ())
+            mention = Mention(span.start, span.end, "FACILITY", True)
+            return Item(mention, span.text, span.start_char, span.end_char, ())
         end += 1
     return None
 
 
 def _elsewhere(doc: Doc, it: Item, where: _Where) -> bool:
-    """A town's name heading a facility's name ("Riley Hospital") that lies in another
-    state or province than every place the article names itself: the facility borrows the
-    name. Only for facilities, and only where the article's own places say where it is."""
+    """A town's name heading a facility's name ("Riley Hospital") whose reading lies far
+    (over 161 km, the field's tolerance) from every place the article names itself: the
+    facility borrows the name of a town elsewhere. Only for facilities, and only where the
+    article's own places say where the story is."""
     res = it.resolution
     if res is None or res.candidate.feature != "city" or _facility_item(doc, it) is None:
         return False
-    own = [c for readings in where.readings.values() for _, c in readings if c.eid != res.candidate.eid]
-    regions = {(c.cc, c.admin1) for c in own if c.feature in ("city", "admin") and c.admin1}
-    return bool(regions) and (res.candidate.cc, res.candidate.admin1) not in regions
+    town = res.candidate
+    own = [
+        c
+        for readings in where.readings.values()
+        for _, c in readings
+        if c.eid != town.eid and c.feature in ("city", "admin") and c.lat is not None and c.lon is not None
+    ]
+    return bool(own) and town.lat is not None and all(_km(town, c) > 161.0 for c in own)
+
+
+def _km(a: Candidate, b: Candidate) -> float:
+    """Great-circle distance in kilometres."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
 
 
 def _own_place(doc: Doc, it: Item, geo: GeoContext, accepted: set[str]) -> bool:

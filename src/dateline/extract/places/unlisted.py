@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from dateline.extract.places.mentions import Mention
+from dateline.extract.places.mentions import SITE_NOUNS, Mention
 from dateline.resolve.gazetteer import Candidate
 
-__all__ = ["PRECISION", "cue_feature", "precision_of", "smallest_container"]
+__all__ = ["FACILITY_NOUNS", "PRECISION", "cue_feature", "precision_of", "smallest_container"]
 
 # precision of a place record's coordinates, finest first
 PRECISION = ("point", "area", "container", "vicinity")
@@ -46,19 +46,11 @@ _CUE_NOUNS = {
     "slum": "neighbourhood",
     "camp": "camp",
 }
-# nouns for a named site or building ("Bayrampasa prison", "the Dumayr Airbase"): a
-# facility is a place of its own, never the town whose name it may borrow
-FACILITY_NOUNS = frozenset(
+# nouns for buildings that also name the body housed there ("Lakeview High School",
+# "Good Samaritan Hospital"): local news names them as institutions far more often than
+# as the place of an event, so they make no place record of their own
+INSTITUTION_NOUNS = frozenset(
     [
-        "airport",
-        "airbase",
-        "airfield",
-        "base",
-        "barracks",
-        "checkpoint",
-        "crossing",
-        "prison",
-        "jail",
         "hospital",
         "clinic",
         "school",
@@ -66,29 +58,15 @@ FACILITY_NOUNS = frozenset(
         "college",
         "academy",
         "museum",
-        "stadium",
         "hotel",
         "mosque",
         "church",
         "cathedral",
         "temple",
         "shrine",
-        "market",
-        "bazaar",
-        "refinery",
-        "plant",
-        "field",
-        "fields",
-        "oilfield",
-        "palace",
-        "tower",
-        "station",
-        "compound",
-        "complex",
-        "roundabout",
-        "dam",
     ]
 )
+FACILITY_NOUNS = SITE_NOUNS | INSTITUTION_NOUNS
 # last words of a name that say its kind ("Main Street", "Neches River", "Lake Nasser")
 _NAME_HEADS = {
     **{w: "street" for w in ("street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "lane")},
@@ -114,10 +92,10 @@ def cue_feature(doc: Doc, m: Mention) -> str | None:
             return _NAME_HEADS.get(words[0], "water")
         if words[-1] in _CUE_NOUNS:
             return _CUE_NOUNS[words[-1]]  # "Saydabad District", "Yarmouk Refugee Camp"
-        if words[-1] in FACILITY_NOUNS:
+        if _facility(words[-1], m.label):
             return "facility"  # "the Dumayr Airbase", "Al-Farouk Hospital"
     nxt = doc[m.end] if m.end < len(doc) else None
-    if nxt is not None and nxt.is_lower and (nxt.lower_ in _CUE_NOUNS or nxt.lower_ in FACILITY_NOUNS):
+    if nxt is not None and nxt.is_lower and (nxt.lower_ in _CUE_NOUNS or _facility(nxt.lower_, m.label)):
         if _modifies_a_named_place(doc, m):
             return None  # "the Kurdish city of Afrin": the name after "of" is the city
         return _CUE_NOUNS.get(nxt.lower_, "facility")
@@ -131,6 +109,12 @@ def cue_feature(doc: Doc, m: Mention) -> str | None:
             if t.lower_ not in _ARTICLES:
                 break
     return "locality" if m.locative else None
+
+
+def _facility(noun: str, label: str) -> bool:
+    """A site noun makes a facility; an institution's noun only in a name the place stage
+    has already found to be one ("Riley Hospital" in a story set elsewhere)."""
+    return noun in SITE_NOUNS or (noun in INSTITUTION_NOUNS and label == "FACILITY")
 
 
 def _modifies_a_named_place(doc: Doc, m: Mention) -> bool:
