@@ -210,12 +210,10 @@ def _elsewhere(doc: Doc, it: Item, where: _Where) -> bool:
     if res is None or res.candidate.feature != "city" or _facility_item(doc, it) is None:
         return False
     town = res.candidate
-    own = [
-        c
-        for readings in where.readings.values()
-        for _, c in readings
-        if c.eid != town.eid and c.feature in ("city", "admin") and c.lat is not None and c.lon is not None
-    ]
+    named = [c for readings in where.readings.values() for _, c in readings]
+    if any(c.eid == town.eid for c in named):
+        return False  # the article names the town on its own too: the facility is its own
+    own = [c for c in named if c.feature in ("city", "admin") and c.lat is not None and c.lon is not None]
     return bool(own) and town.lat is not None and all(_km(town, c) > 161.0 for c in own)
 
 
