@@ -334,6 +334,12 @@ CONSTRUCTIONS = {
         },
         ["Riley"],
     ),
+    # the NER calls the name a person's; a verb that takes ground says it is a place
+    "ground a verb takes, unknown to the gazetteer": (
+        "Government troops stormed Kafr Nabudah on Sunday.",
+        {"Kafr Nabudah": {"geonames_id": None, "feature": "locality"}},
+        [],
+    ),
     "an unlisted street": (
         "Police closed Zorbell Street in Leeds after the blast.",
         {"Zorbell Street": {"feature": "street", "country": "GB", "admin1": "England"}},

@@ -10,7 +10,13 @@ from spacy.tokens import Doc
 
 from dateline.context import Context
 from dateline.extract.places.items import INSIDE_NAMES, PLACE_LABELS, Item
-from dateline.extract.places.mentions import LANDMARK_HEADS, PLACE_NOUNS, Mention
+from dateline.extract.places.mentions import (
+    LANDMARK_HEADS,
+    PLACE_NOUNS,
+    TERRITORY_VERBS,
+    Mention,
+    person_cues,
+)
 from dateline.extract.places.organisations import ADMIN_WORDS, names_an_organisation, next_word, serves_town
 from dateline.extract.places.unlisted import FACILITY_NOUNS, cue_feature, precision_of, smallest_container
 from dateline.records import Place
@@ -172,6 +178,7 @@ def records(
             res is None
             and it.mention.label not in (*PLACE_LABELS, "LANDMARK")
             and cue_feature(doc, it.mention) in (None, "locality")
+            and not _ground(doc, it)
         ):
             continue
         if res is None and not it.cands and _unsupported(doc, it, placed):
@@ -186,6 +193,32 @@ def records(
                 it, res = facility, None
         places.append(_place(ctx, gaz, len(places) + 1, it, res, where))
     return places
+
+
+# prepositions whose proper-noun object is a place ("in X", "near X"), not a person or a
+# body ("of X", "from X", "to X" take people and organisations as often)
+_PLACE_PREPS = frozenset(["in", "at", "near", "inside", "outside", "around", "into", "within"])
+
+
+def _ground(doc: Doc, it: Item) -> bool:
+    """An unknown name the NER calls a person that stands where only ground goes: the
+    object of "in", "at", "near" ("fighting near Kafr Zorbat") or of a verb that takes
+    ground ("stormed X"). A checkpoint near a village the gazetteer lacks is still near a
+    place; "at the Empress" and "at McHale's" name venues, "in 'Peter Pan'" a title, and a
+    title or a speech verb makes a person."""
+    if it.mention.label != "PERSON" or it.cands:
+        return False
+    span = doc[it.mention.start : it.mention.end]
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if person_cues(span) or (before is not None and (before.lower_ == "the" or before.is_quote)):
+        return False
+    if after is not None and after.tag_ == "POS":
+        return False  # "at McHale's": a business named for its owner
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS:
+        return True
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in TERRITORY_VERBS
 
 
 def _facility_item(doc: Doc, it: Item) -> Item | None:
