@@ -225,9 +225,38 @@ def test_police_are_cop_not_leg(text: str) -> None:
             "Militants stormed the village of Tiri in Bint Jbail district, southern Lebanon, on Monday.",
             "Tiri",
         ),
+        # a multi-word region naming the kind of what follows "of" only locates it
+        ("Two soldiers were shot dead near the West Bank city of Hebron on Monday.", "Hebron"),
+        # a quarter the gazetteer lacks, located by the city before its kind
+        ("A car bomb killed four people in the north Basra neighbourhood of Qarzuna on Sunday.", "Qarzuna"),
+        # the possessor holds its district, whatever the district's size
+        (
+            "Gunmen killed a tribal elder near his home in Mogadishu's Zorbi district on Monday.",
+            "Zorbi district",
+        ),
+        # a named site the gazetteer lacks beats the province around it
+        (
+            "Rebels shelled army positions around the Zorbak Military Airport in Aleppo province on Monday.",
+            "Zorbak Military Airport",
+        ),
     ],
 )
 def test_the_finest_place_of_the_clause_beats_its_containing_place(analyze, text: str, place: str) -> None:
+    art = analyze(text, published=PUBLISHED)
+    ev = next(ev for ev in art.events if ev.type == "ASSAULT")
+    assert _place(art, ev) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The Liberation Front of Zambia attacked a police post in Kitwe on Monday.", "Kitwe"),
+        ("Fighters of the Islamic State of Iraq stormed a checkpoint near Homs on Sunday.", "Homs"),
+    ],
+)
+def test_a_place_inside_an_organisations_name_is_not_where_it_happened(
+    analyze, text: str, place: str
+) -> None:
     art = analyze(text, published=PUBLISHED)
     ev = next(ev for ev in art.events if ev.type == "ASSAULT")
     assert _place(art, ev) == place

@@ -310,6 +310,36 @@ CONSTRUCTIONS = {
         },
         [],
     ),
+    "a village the NER calls an organisation": (
+        "Troops retook the village of Zarbouna near Homs after a battle on Sunday.",
+        {"Zarbouna": {"geonames_id": None, "feature": "village", "country": "SY", "precision": "container"}},
+        [],
+    ),
+    "a named site the gazetteer lacks": (
+        "Militants stormed the Zorbasa prison in Istanbul on Tuesday.",
+        {"Zorbasa": {"geonames_id": None, "feature": "facility", "country": "TR", "precision": "container"}},
+        [],
+    ),
+    "a people before the kind of a place is no place": (
+        "Gunmen killed two men in the Kurdish city of Afrin on Sunday.",
+        {},
+        ["Kurdish"],
+    ),
+    # a hospital named like a town of another state: the facility, not that town
+    "a hospital is not a town": (
+        "The girl was flown to Riley Hospital after the shooting in Greenfield, Indiana.",
+        {
+            "Riley Hospital": {"geonames_id": None, "feature": "facility", "admin1": "Indiana"},
+            "Greenfield": {"feature": "city", "admin1": "Indiana"},
+        },
+        ["Riley"],
+    ),
+    # the NER calls the name a person's; a verb that takes ground says it is a place
+    "ground a verb takes, unknown to the gazetteer": (
+        "Government troops stormed Kafr Nabudah on Sunday.",
+        {"Kafr Nabudah": {"geonames_id": None, "feature": "locality"}},
+        [],
+    ),
     "an unlisted street": (
         "Police closed Zorbell Street in Leeds after the blast.",
         {"Zorbell Street": {"feature": "street", "country": "GB", "admin1": "England"}},

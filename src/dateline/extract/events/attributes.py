@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from dateline.extract.places.mentions import DIRECTIONS, LANDMARK_HEADS, PLACE_NOUNS
 from dateline.records import Count, EventDate, Number, Place, Quote, Timex
 from dateline.resolve.actors import load_event_data
 
@@ -158,6 +159,9 @@ _PLACE_NOUNS = frozenset(
 )
 # how fine a place is (0 a site .. 6 a country); see place_grain
 _FEATURE_GRAIN = {"landmark": 0, "city": 2, "admin": 4, "region": 6, "country": 6}
+# the kinds the place stage gives a place the gazetteer lacks (extract/places/unlisted.py)
+# (a road runs past many places: as coarse as an unknown unit, so a town along it wins)
+_FEATURE_GRAIN.update(village=0, neighbourhood=0, camp=0, facility=0, town=2, street=3, district=3)
 _CUE_GRAIN = {"site": 0, "town": 2, "district": 3, "province": 4}
 _UNKNOWN_GRAIN = 3
 
@@ -170,6 +174,7 @@ def _place_cues() -> dict[str, int]:
 
 _CUE_AFTER = re.compile(r"^[\s'’]*(?:s\s+)?([A-Za-z-]+)")
 # "the village of Tiri" (not "the Mansour neighbourhood of Baghdad": that cue is Mansour's)
+_OF_NAME = re.compile(r"^\s+of\s+(?:the\s+)?[A-Z]")
 _CUE_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z-]+\s+)?([A-Za-z-]+)\s+of\s+(?:the\s+)?$")
 
 
@@ -188,7 +193,9 @@ def place_grain(place: Place, text: str) -> int:
     own = place.text.lower().split()
     if own and own[-1] in cues:
         grains.append(cues[own[-1]])
-    if m := _CUE_AFTER.match(text[place.span[1] : place.span[1] + 24]):
+    after = text[place.span[1] : place.span[1] + 40]
+    if (m := _CUE_AFTER.match(after)) and not (place.feature == "admin" and _OF_NAME.match(after[m.end() :])):
+        # ("the West Bank village of Idna": a province is no village, the cue is Idna's)
         word = m.group(1).lower()
         if word in cues:
             grains.append(cues[word])
@@ -271,17 +278,66 @@ def _container(tok: Token, others: list[Token], spec: dict[int, int]) -> bool:
             continue
         # the other place's phrase ("Kapilvastu district in western Nepal") holds this one after it
         phrase_head = other.head if other.dep_ in ("compound", "nmod") else other
+        if (
+            phrase_head.i != other.i
+            and tok.dep_ == "pobj"
+            and tok.head.lower_ == "of"
+            and tok.head.head.i == phrase_head.i
+        ):
+            # "the West Bank city of Hebron" names Hebron; "the Mansour neighbourhood of
+            # Baghdad" names Mansour: the finer of the two is the one the phrase is about
+            if spec[tok.i] > spec[other.i]:
+                return True
+            continue
         if tok.i > other.i and phrase_head.left_edge.i <= tok.i <= phrase_head.right_edge.i:
+            return True
+        # "Baghdad's Doura district", "Mogadishu's Huriwa district": the possessor holds
+        # the compound, whatever kind of unit the compound's noun says it is
+        if tok.dep_ == "poss" and (
+            (other.dep_ == "compound" and other.head.i == tok.head.i) or tok.head.i == other.i
+        ):
             return True
         if tok.dep_ in ("compound", "nmod", "amod", "poss") and spec[tok.i] >= spec[other.i]:
             if tok.head.i == other.head.i and other.dep_ == "pobj":
                 return True
             if other.head.dep_ == "prep" and other.head.head.i == tok.head.i:
                 return True
-            # "Baghdad's Doura district": the possessor holds the compound
-            if tok.dep_ == "poss" and other.dep_ == "compound" and other.head.i == tok.head.i:
-                return True
     return False
+
+
+def _name_head(doc, place: Place, ti: int) -> Token:
+    """The token that heads a place's name in the parse ("Bank" of "West Bank")."""
+    cur = doc[ti]
+    for _ in range(6):
+        head = cur.head
+        if head.i == cur.i or not place.span[0] <= head.idx < place.span[1]:
+            break
+        cur = head
+    return cur
+
+
+def _inside_organisation(doc, place: Place, ti: int) -> bool:
+    """A place that closes an organisation's name with "of" ("the Islamic State of Iraq",
+    "Bank of England") says whose, not where: the NER's ORG entity runs through the "of",
+    or the word the "of" hangs on is a capitalised name that is no place's ("State of
+    Iraq"; not "City of London", "Gulf of Aden", nor "the capital of Al-Raqqa")."""
+    k = ti - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    if k < 1 or doc[k].lower_ != "of":
+        return False
+    of = doc[k]
+    if of.ent_type_ == "ORG" and doc[k - 1].ent_type_ == "ORG":
+        return True
+    owner = of.head
+    return (
+        owner.i < of.i
+        and owner.pos_ == "PROPN"
+        and owner.text[:1].isupper()
+        and owner.lower_ not in PLACE_NOUNS
+        and owner.lower_ not in LANDMARK_HEADS
+        and owner.lower_ not in DIRECTIONS
+    )
 
 
 _NESTED = ("advcl", "relcl", "ccomp", "xcomp", "acl", "parataxis")
@@ -322,18 +378,23 @@ def event_place(
     frame = frame_tokens(trigger) if frame is None else frame
     skip = frame | set(skip_tokens)
     doc = trigger.doc
-    cands = [(place, ti) for place, ti in places_in_sentence if ti not in skip and not _affiliation(doc[ti])]
-    toks = [doc[ti] for _, ti in cands]
+    cands = [
+        (place, ti)
+        for place, ti in places_in_sentence
+        if ti not in skip and not _affiliation(doc[ti]) and not _inside_organisation(doc, place, ti)
+    ]
+    # a multi-word name's own head carries its role ("the West Bank city of Hebron")
+    toks = [_name_head(doc, place, ti) for place, ti in cands]
     best: tuple[tuple[int, int, int, int], Place] | None = None
     text = doc.text if text is None else text  # Doc.text joins the tokens anew: pass it in
-    spec_of = {ti: place_grain(place, text) for place, ti in cands}
+    spec_of = {tok.i: place_grain(place, text) for (place, _), tok in zip(cands, toks, strict=True)}
     for (place, ti), tok in zip(cands, toks, strict=True):
         inside = _tier(ti, trigger, root)
         reference = (
             tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _REFERENCE_HEADS
         )
         contained = 1 if _container(tok, toks, spec_of) or reference else 0
-        spec = spec_of[ti]
+        spec = spec_of[tok.i]
         key = (inside, contained, spec, abs(ti - trigger.i))
         if best is None or key < best[0]:
             best = (key, place)

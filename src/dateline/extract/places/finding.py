@@ -26,6 +26,7 @@ from dateline.extract.places.mentions import (
     trim,
 )
 from dateline.extract.places.organisations import ADMIN_WORDS, PORTFOLIOS, next_word, serves_town
+from dateline.extract.places.unlisted import cue_feature
 from dateline.resolve import physical
 from dateline.resolve.countries import demonym_country
 from dateline.resolve.gazetteer import Candidate, Gazetteer
@@ -46,6 +47,8 @@ def _mentions(ctx: Context, gaz: Gazetteer) -> list[Mention]:
         label = ent.label_
         for t in ent:
             taken.add(t.i)
+        if label in _NAME_LABELS and all(t.pos_ == "PROPN" for t in ent if not t.is_punct) and locative(ent):
+            label = ""  # "the village of Tamthil" tagged a title: a bare proper name
         if label not in PLACE_LABELS and label not in MAYBE_LABELS:
             continue
         # "Springfield, Ill." tagged as one entity: two places; "Fargo-Moorhead" too, where
@@ -76,6 +79,11 @@ def _mentions(ctx: Context, gaz: Gazetteer) -> list[Mention]:
             out.append(Mention(a, b, "", False))
     out = _forced(doc, gaz, out)
     return _join_split_names(doc, gaz, sorted(out, key=lambda m: m.start))
+
+
+# NER labels it gives unknown proper names by mistake: where the parse puts such a name
+# where places go ("the village of X", "in X"), it is read as an untagged name
+_NAME_LABELS = frozenset(["WORK_OF_ART", "PRODUCT"])
 
 
 def _hyphenated_places(doc: Doc, gaz: Gazetteer, ent) -> bool:
@@ -484,7 +492,14 @@ def _item(
     if name_key(text) not in surfaces and not (loc and not person_cues(span)):
         # a place only if the article says so elsewhere
         return (item if cands and not person_cues(span) else None), True
-    if m.label in ("ORG", "FAC") and not (cands and any(c.feature != "region" for c in cands)):
+    # an organisation's name, unless the gazetteer lacks it, it stands where places go and
+    # the words say its kind ("the village of Amerli", "Bayrampasa prison")
+    unlisted = not cands and loc and cue_feature(doc, m) not in (None, "locality")
+    if (
+        m.label in ("ORG", "FAC")
+        and not (cands and any(c.feature != "region" for c in cands))
+        and not unlisted
+    ):
         return None, False
     return item, False
 

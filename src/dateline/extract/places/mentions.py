@@ -70,6 +70,59 @@ PLACE_NOUNS = frozenset(
         "port",
         "outskirts",
         "community",
+        "countryside",
+        "vicinity",
+        "environs",
+    ]
+)
+# nouns for a named site ("Bayrampasa prison", "the Dumayr Airbase"): a facility is a
+# place of its own, never the town whose name it may borrow (see places/unlisted.py)
+SITE_NOUNS = frozenset(
+    [
+        "airport",
+        "airbase",
+        "airfield",
+        "base",
+        "barracks",
+        "checkpoint",
+        "crossing",
+        "prison",
+        "jail",
+        "market",
+        "bazaar",
+        "refinery",
+        "plant",
+        "field",
+        "fields",
+        "oilfield",
+        "palace",
+        "tower",
+        "station",
+        "compound",
+        "roundabout",
+        "dam",
+        "stadium",
+    ]
+)
+# verbs whose direct object is ground ("entered X", "recaptured X", "shelled X"): conflict
+# news names the towns taken and hit this way, often with no preposition to say so
+TERRITORY_VERBS = frozenset(
+    [
+        "enter",
+        "capture",
+        "recapture",
+        "seize",
+        "storm",
+        "retake",
+        "liberate",
+        "overrun",
+        "besiege",
+        "shell",
+        "bombard",
+        "invade",
+        "occupy",
+        "raid",
+        "conquer",
     ]
 )
 # titles before a name make it a person's
@@ -90,6 +143,17 @@ PERSON_TITLES = frozenset(
         "capt",
         "captain",
         "sgt",
+        "sergeant",
+        "lt",
+        "lieutenant",
+        "cpl",
+        "corporal",
+        "pvt",
+        "maj",
+        "det",
+        "detective",
+        "trooper",
+        "constable",
         "sen",
         "senator",
         "rep",
@@ -424,6 +488,8 @@ def locative(span: SpacySpan, place_tokens: set[int] | None = None, depth: int =
             return _place_head(head.head) or _residence(head)
         return True
     if root.dep_ == "appos" and _place_head(head):
+        return True
+    if root.dep_ == "dobj" and head.lemma_.lower() in TERRITORY_VERBS:
         return True
     if root.dep_ in ("compound", "nmod") and _place_head(head) and head.i >= span.end:
         return True

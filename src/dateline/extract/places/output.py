@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass
 
@@ -9,9 +10,15 @@ from spacy.tokens import Doc
 
 from dateline.context import Context
 from dateline.extract.places.items import INSIDE_NAMES, PLACE_LABELS, Item
-from dateline.extract.places.mentions import LANDMARK_HEADS, PLACE_NOUNS
+from dateline.extract.places.mentions import (
+    LANDMARK_HEADS,
+    PLACE_NOUNS,
+    TERRITORY_VERBS,
+    Mention,
+    person_cues,
+)
 from dateline.extract.places.organisations import ADMIN_WORDS, names_an_organisation, next_word, serves_town
-from dateline.extract.places.unlisted import cue_feature, precision_of, smallest_container
+from dateline.extract.places.unlisted import FACILITY_NOUNS, cue_feature, precision_of, smallest_container
 from dateline.records import Place
 from dateline.resolve.countries import country_by_iso2, country_of
 from dateline.resolve.gazetteer import Candidate, Gazetteer
@@ -68,8 +75,12 @@ def _unsupported(doc: Doc, it: Item, placed: set[str]) -> bool:
         return False
     span = doc[it.mention.start : it.mention.end]
     words = {t.lower_ for t in span}
-    if words & PLACE_NOUNS or words & LANDMARK_HEADS:
-        return False
+    if (
+        words & PLACE_NOUNS
+        or words & LANDMARK_HEADS
+        or cue_feature(doc, it.mention) not in (None, "locality")
+    ):
+        return False  # "Readington Township", "Zorbasa prison"
     # an object or list member may still be an unlisted village ("shelled X, Y and Z");
     # a modifier, owner or subject ("Tamil leaders", "Titan's permit") names something else
     return span.root.dep_ in ("compound", "amod", "nmod", "poss", "nsubj", "nsubjpass", "npadvmod")
@@ -167,16 +178,83 @@ def records(
             res is None
             and it.mention.label not in (*PLACE_LABELS, "LANDMARK")
             and cue_feature(doc, it.mention) in (None, "locality")
+            and not _ground(doc, it)
         ):
             continue
         if res is None and not it.cands and _unsupported(doc, it, placed):
             continue
-        if it.mention.label in INSIDE_NAMES and (
-            names_an_organisation(doc, it.mention) or not _own_place(doc, it, geo, accepted)
-        ):
-            continue  # "Ohio State University", "Buffalo Public Schools": no place record
+        if it.mention.label in INSIDE_NAMES:
+            if names_an_organisation(doc, it.mention) or not _own_place(doc, it, geo, accepted):
+                continue  # "Ohio State University", "Buffalo Public Schools": no place record
+            facility = _facility_item(doc, it) if _elsewhere(doc, it, where) else None
+            if facility is not None:
+                # "Riley Hospital" in a story set in Indiana: a facility, not the Kansas
+                # town that shares its name
+                it, res = facility, None
         places.append(_place(ctx, gaz, len(places) + 1, it, res, where))
     return places
+
+
+# prepositions whose proper-noun object is a place ("in X", "near X"), not a person or a
+# body ("of X", "from X", "to X" take people and organisations as often)
+_PLACE_PREPS = frozenset(["in", "at", "near", "inside", "outside", "around", "into", "within"])
+
+
+def _ground(doc: Doc, it: Item) -> bool:
+    """An unknown name the NER calls a person that stands where only ground goes: the
+    object of "in", "at", "near" ("fighting near Kafr Zorbat") or of a verb that takes
+    ground ("stormed X"). A checkpoint near a village the gazetteer lacks is still near a
+    place; "at the Empress" and "at McHale's" name venues, "in 'Peter Pan'" a title, and a
+    title or a speech verb makes a person."""
+    if it.mention.label != "PERSON" or it.cands:
+        return False
+    span = doc[it.mention.start : it.mention.end]
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if person_cues(span) or (before is not None and (before.lower_ == "the" or before.is_quote)):
+        return False
+    if after is not None and after.tag_ == "POS":
+        return False  # "at McHale's": a business named for its owner
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS:
+        return True
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in TERRITORY_VERBS
+
+
+def _facility_item(doc: Doc, it: Item) -> Item | None:
+    """The whole facility name a town's name heads ("St. Joseph Hospital"), as an item of
+    its own with no reading, or None when no facility noun closes the name."""
+    end = it.mention.end
+    while end < len(doc) and end < it.mention.end + 4 and doc[end].text[:1].isupper():
+        if doc[end].lower_ in FACILITY_NOUNS:
+            span = doc[it.mention.start : end + 1]
+            mention = Mention(span.start, span.end, "FACILITY", True)
+            return Item(mention, span.text, span.start_char, span.end_char, ())
+        end += 1
+    return None
+
+
+def _elsewhere(doc: Doc, it: Item, where: _Where) -> bool:
+    """A town's name heading a facility's name ("Riley Hospital") whose reading lies far
+    (over 161 km, the field's tolerance) from every place the article names itself: the
+    facility borrows the name of a town elsewhere. Only for facilities, and only where the
+    article's own places say where the story is."""
+    res = it.resolution
+    if res is None or res.candidate.feature != "city" or _facility_item(doc, it) is None:
+        return False
+    town = res.candidate
+    named = [c for readings in where.readings.values() for _, c in readings]
+    if any(c.eid == town.eid for c in named):
+        return False  # the article names the town on its own too: the facility is its own
+    own = [c for c in named if c.feature in ("city", "admin") and c.lat is not None and c.lon is not None]
+    return bool(own) and town.lat is not None and all(_km(town, c) > 161.0 for c in own)
+
+
+def _km(a: Candidate, b: Candidate) -> float:
+    """Great-circle distance in kilometres."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
 
 
 def _own_place(doc: Doc, it: Item, geo: GeoContext, accepted: set[str]) -> bool:

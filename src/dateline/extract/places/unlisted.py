@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from dateline.extract.places.mentions import Mention
+from dateline.extract.places.mentions import SITE_NOUNS, Mention
 from dateline.resolve.gazetteer import Candidate
 
-__all__ = ["PRECISION", "cue_feature", "precision_of", "smallest_container"]
+__all__ = ["FACILITY_NOUNS", "PRECISION", "cue_feature", "precision_of", "smallest_container"]
 
 # precision of a place record's coordinates, finest first
 PRECISION = ("point", "area", "container", "vicinity")
@@ -46,6 +46,27 @@ _CUE_NOUNS = {
     "slum": "neighbourhood",
     "camp": "camp",
 }
+# nouns for buildings that also name the body housed there ("Lakeview High School",
+# "Good Samaritan Hospital"): local news names them as institutions far more often than
+# as the place of an event, so they make no place record of their own
+INSTITUTION_NOUNS = frozenset(
+    [
+        "hospital",
+        "clinic",
+        "school",
+        "university",
+        "college",
+        "academy",
+        "museum",
+        "hotel",
+        "mosque",
+        "church",
+        "cathedral",
+        "temple",
+        "shrine",
+    ]
+)
+FACILITY_NOUNS = SITE_NOUNS | INSTITUTION_NOUNS
 # last words of a name that say its kind ("Main Street", "Neches River", "Lake Nasser")
 _NAME_HEADS = {
     **{w: "street" for w in ("street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "lane")},
@@ -69,9 +90,15 @@ def cue_feature(doc: Doc, m: Mention) -> str | None:
             return _NAME_HEADS[words[-1]]
         if words[0] in ("lake", "mount", "mt", "isle"):
             return _NAME_HEADS.get(words[0], "water")
+        if words[-1] in _CUE_NOUNS:
+            return _CUE_NOUNS[words[-1]]  # "Saydabad District", "Yarmouk Refugee Camp"
+        if _facility(words[-1], m.label):
+            return "facility"  # "the Dumayr Airbase", "Al-Farouk Hospital"
     nxt = doc[m.end] if m.end < len(doc) else None
-    if nxt is not None and nxt.is_lower and nxt.lower_ in _CUE_NOUNS:
-        return _CUE_NOUNS[nxt.lower_]
+    if nxt is not None and nxt.is_lower and (nxt.lower_ in _CUE_NOUNS or _facility(nxt.lower_, m.label)):
+        if _modifies_a_named_place(doc, m):
+            return None  # "the Kurdish city of Afrin": the name after "of" is the city
+        return _CUE_NOUNS.get(nxt.lower_, "facility")
     if m.start >= 2 and doc[m.start - 1].lower_ == "of" and doc[m.start - 2].lower_ in _CUE_NOUNS:
         return _CUE_NOUNS[doc[m.start - 2].lower_]
     # "X, a village in ...", "X, a small town near ..."
@@ -82,6 +109,25 @@ def cue_feature(doc: Doc, m: Mention) -> str | None:
             if t.lower_ not in _ARTICLES:
                 break
     return "locality" if m.locative else None
+
+
+def _facility(noun: str, label: str) -> bool:
+    """A site noun makes a facility; an institution's noun only in a name the place stage
+    has already found to be one ("Riley Hospital" in a story set elsewhere)."""
+    return noun in SITE_NOUNS or (noun in INSTITUTION_NOUNS and label == "FACILITY")
+
+
+def _modifies_a_named_place(doc: Doc, m: Mention) -> bool:
+    """ "the Kurdish city of Afrin", "the West Bank village of Idna": a name between an
+    article and "<kind> of <Name>" qualifies the place named after "of" ("Saydabad
+    district of Wardak", with no article, is the district itself)."""
+    after = m.end + 1
+    if after + 1 >= len(doc) or doc[after].lower_ != "of" or not doc[after + 1].text[:1].isupper():
+        return False
+    k = m.start - 1
+    while k >= 0 and k >= m.start - 3 and doc[k].is_lower and doc[k].pos_ in ("ADJ", "ADV", "PROPN", "NOUN"):
+        k -= 1  # "the northern Kurdish city of", "the restive Syrian town of"
+    return k >= 0 and doc[k].lower_ in ("the", "a", "an")
 
 
 def precision_of(c: Candidate) -> str:
