@@ -251,6 +251,12 @@ def test_stance_toward_a_bare_target_is_not_a_quote(run):
     assert run("Petra Olsen criticized the council.").quotes == []
 
 
+def test_stance_toward_a_two_word_position_is_attributed(run):
+    a = run("Petra Olsen criticized the new timetable.")
+    q = only(a, kind="indirect", speaker="Petra Olsen", cue="criticized")
+    assert content(a, q) == "the new timetable"
+
+
 def test_quoted_characterisation_is_mixed(run):
     a = run("Petra Olsen called the new timetable “a disaster for commuters.”")
     only(a, kind="mixed", speaker="Petra Olsen", cue="called")

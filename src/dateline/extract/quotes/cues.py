@@ -36,8 +36,11 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = ("conj", "xcomp", "advcl", "pcomp", "acl")
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
 _AMOUNTS = ("DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL")
-# a stance object shorter than this names a target ("blames the government"), not a position
-_STANCE_MIN_WORDS = 3
+# a stance object shorter than this (determiners aside) is a bare target ("criticized the
+# council"); two words are a position ("criticized the council's budget", "mocked the
+# debate moderators"). Counting "the" made two-word targets count as three and left out
+# the two-word positions: at 3 with determiners, all-quote F1 was 0.7848 even / 0.7619 odd
+_STANCE_MIN_WORDS = 2
 
 
 # dependents that carry what a verb does with words (its object and how it is qualified)
@@ -405,7 +408,7 @@ class CueFinder:
         content = trim_content(tok.doc, dobj.left_edge.i, hi, self.lex)
         if content is None:
             return None
-        if sum(1 for t in tok.doc[content[0] : content[1] + 1] if not t.is_punct) < _STANCE_MIN_WORDS:
+        if _words_beyond_determiners(tok.doc, content) < _STANCE_MIN_WORDS:
             return None
         cue = Cue(tok, tok.text, span, "stance", content, tier="stance")
         self._source(cue, content_left=False)
@@ -616,6 +619,12 @@ class CueFinder:
         if subj is None:
             passive = tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)
             cue.missing_source = cue.content is not None and (tok.tag_ in _FINITE or passive)
+
+
+def _words_beyond_determiners(doc: Doc, content: tuple[int, int]) -> int:
+    """The words of a stance object less punctuation and determiners: "the council" is one,
+    a bare target; "the council's budget plan" is four, a position."""
+    return sum(1 for t in doc[content[0] : content[1] + 1] if not t.is_punct and t.dep_ != "det")
 
 
 def _within_arcs(doc: Doc, start: int, end: int, arcs: int) -> frozenset[int]:
