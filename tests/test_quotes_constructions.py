@@ -257,6 +257,23 @@ def test_stance_toward_a_two_word_position_is_attributed(run):
     assert content(a, q) == "the new timetable"
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "said"),
+    [
+        ("Petra Olsen denied the allegations of fraud.", "denied", "the allegations of fraud"),
+        ("Petra Olsen proposes raising the bridge toll.", "proposes", "raising the bridge toll"),
+    ],
+)
+def test_a_thing_or_a_gerund_as_object_is_the_position(run, text, cue, said):
+    a = run(text)
+    q = only(a, kind="indirect", speaker="Petra Olsen", cue=cue)
+    assert content(a, q) == said
+
+
+def test_the_person_told_is_no_position(run):
+    assert run("Petra Olsen told reporters on the bridge.").quotes == []
+
+
 def test_quoted_characterisation_is_mixed(run):
     a = run("Petra Olsen called the new timetable “a disaster for commuters.”")
     only(a, kind="mixed", speaker="Petra Olsen", cue="called")

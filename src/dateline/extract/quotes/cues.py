@@ -315,7 +315,7 @@ class CueFinder:
                         cue = Cue(tok, tok.text, span, "object", content, tier=tier)
                         self._source(cue, content_left=False)
                         return cue
-        cue = self._stance(tok, span, objects=stance)
+        cue = self._stance(tok, span, objects=stance or self._thing_object(tok))
         if cue is not None:
             return cue
         if tier != "speech":
@@ -386,10 +386,33 @@ class CueFinder:
             return None
         return cue
 
+    def _thing_object(self, tok: Token) -> bool:
+        """A verb of saying (or of evidence) whose object is a thing, the position taken
+        ("denied the allegations", "noted the comments"), not the person or body addressed
+        ("told reporters", "briefed the council"), a name, or an amount."""
+        if tok.lemma_.lower() in self.lex.addressee_verbs:
+            return False
+        dobj = next((c for c in tok.rights if c.dep_ == "dobj"), None)
+        if (
+            dobj is None
+            or dobj.pos_ not in ("NOUN", "PROPN")
+            or dobj.ent_type_ in ("PERSON", "NORP", "ORG", "GPE")
+            or any(c.dep_ == "dative" for c in tok.children)
+        ):
+            return False
+        # quoted words in the object were weighed above: a title there ("read 'The Road'")
+        doc = tok.doc
+        end = doc[dobj.right_edge.i]
+        return not self.has_quotation(doc[dobj.left_edge.i].idx, end.idx + len(end.text))
+
     def _stance(self, tok: Token, span: tuple[int, int], objects: bool = True) -> Cue | None:
         """'X criticized the deal', 'X talked about the deal': the object is the position
-        attributed (``objects=False``: only a prepositional one, for verbs of saying)."""
+        attributed, a noun phrase or a gerund clause (``objects=False``: only a
+        prepositional one, for verbs of saying with no thing as object)."""
         dobj = next((c for c in tok.rights if c.dep_ in ("dobj", "pobj")), None) if objects else None
+        if dobj is None and objects:
+            # a gerund clause is the position too: "proposed raising the tax", "cited rising costs"
+            dobj = next((c for c in tok.rights if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
         if dobj is None:
             prt = next(
                 (c for c in tok.rights if c.dep_ == "prep" and c.lower_ in self.lex.stance_prepositions),
