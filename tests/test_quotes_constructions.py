@@ -361,3 +361,47 @@ def test_accusation_carries_its_charge(run):
     a = run("The opposition leader accused the government of sabotaging the talks.")
     q = only(a, speaker="opposition leader", cue="accused")
     assert content(a, q) == "the government of sabotaging the talks"
+
+
+# -- pronouns: the nearest fitting person -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the first name tells: Berg is the nearer subject, but not a "she"
+        (
+            "Petra Olsen spoke after Jonas Berg left the hall. She said the bridge would reopen in May.",
+            "Petra Olsen",
+        ),
+        # an honorific tells
+        (
+            "Mr. Harrow spoke after Mrs. Kettering left the hall. He said the bridge would reopen in May.",
+            "Harrow",
+        ),
+        # a gendered role noun tells, with a first name that does not
+        (
+            "The spokeswoman, Sam Ruiz, arrived as Jonas Berg left. She said the bridge would reopen in May.",
+            "Sam Ruiz",
+        ),
+        # an organisation is never "he"
+        (
+            "Acme Industries closed the plant after Jonas Berg spoke. He said the bridge would reopen in May.",
+            "Jonas Berg",
+        ),
+        # ... and it is "it"
+        (
+            "Jonas Berg spoke after Acme Industries closed the plant. It said the bridge would reopen in May.",
+            "Acme Industries",
+        ),
+    ],
+)
+def test_pronoun_goes_to_the_nearest_fitting_person(run, text, speaker):
+    only(run(text), kind="indirect", speaker=speaker, via="pronoun")
+
+
+def test_a_quote_after_another_speaker_goes_to_the_fitting_one(run):
+    a = run(
+        "“The bridge will reopen in May,” Petra Olsen said after Jonas Berg left. “We have the steel,” she added."
+    )
+    assert [(q.kind, q.speaker) for q in a.quotes] == [("direct", "Petra Olsen"), ("direct", "Petra Olsen")]
