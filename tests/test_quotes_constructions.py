@@ -262,6 +262,7 @@ def test_stance_toward_a_two_word_position_is_attributed(run):
     [
         ("Petra Olsen denied the allegations of fraud.", "denied", "the allegations of fraud"),
         ("Petra Olsen proposes raising the bridge toll.", "proposes", "raising the bridge toll"),
+        ("Petra Olsen called for reopening the northern bridge.", "called", "reopening the northern bridge"),
     ],
 )
 def test_a_thing_or_a_gerund_as_object_is_the_position(run, text, cue, said):

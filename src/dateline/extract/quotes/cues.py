@@ -418,7 +418,11 @@ class CueFinder:
                 (c for c in tok.rights if c.dep_ == "prep" and c.lower_ in self.lex.stance_prepositions),
                 None,
             )
-            dobj = next((c for c in prt.children if c.dep_ == "pobj"), None) if prt is not None else None
+            dobj = (
+                next((c for c in prt.children if c.dep_ in ("pobj", "pcomp")), None)
+                if prt is not None
+                else None
+            )
         if dobj is None or (dobj.pos_ == "PRON" and dobj.lower_ in ("it", "this", "that", "them")):
             return None
         if dobj.ent_type_ in _AMOUNTS:  # "spoke for about five minutes", "raised $1 million"
