@@ -271,6 +271,12 @@ def test_a_thing_or_a_gerund_as_object_is_the_position(run, text, cue, said):
     assert content(a, q) == said
 
 
+def test_passive_stance_is_held_by_the_agent(run):
+    a = run("The new timetable was criticized by Petra Olsen.")
+    q = only(a, kind="indirect", speaker="Petra Olsen", cue="criticized")
+    assert content(a, q) == "The new timetable"
+
+
 def test_the_person_told_is_no_position(run):
     assert run("Petra Olsen told reporters on the bridge.").quotes == []
 

@@ -405,10 +405,31 @@ class CueFinder:
         end = doc[dobj.right_edge.i]
         return not self.has_quotation(doc[dobj.left_edge.i].idx, end.idx + len(end.text))
 
+    def _passive_stance(self, tok: Token, span: tuple[int, int]) -> Cue | None:
+        """'The plan was criticized by the mayor': in the passive, the subject is the
+        position and the agent holds it."""
+        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        holder = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+        if subj is None or holder is None or self.quoted(holder.idx):
+            return None
+        if subj.pos_ == "PRON" and subj.lower_ in ("it", "this", "that", "which", "what", "there"):
+            return None
+        content = trim_content(tok.doc, subj.left_edge.i, subj.right_edge.i, self.lex)
+        if content is None and subj.pos_ == "PROPN":
+            content = (subj.left_edge.i, subj.right_edge.i)
+        if content is None:
+            return None
+        return Cue(tok, tok.text, span, "stance", content, holder, tier="stance")
+
     def _stance(self, tok: Token, span: tuple[int, int], objects: bool = True) -> Cue | None:
         """'X criticized the deal', 'X talked about the deal': the object is the position
         attributed, a noun phrase or a gerund clause (``objects=False``: only a
         prepositional one, for verbs of saying with no thing as object)."""
+        if objects:
+            passive = self._passive_stance(tok, span)
+            if passive is not None:
+                return passive
         dobj = next((c for c in tok.rights if c.dep_ in ("dobj", "pobj")), None) if objects else None
         if dobj is None and objects:
             # a gerund clause is the position too: "proposed raising the tax", "cited rising costs"
