@@ -271,6 +271,23 @@ def test_a_thing_or_a_gerund_as_object_is_the_position(run, text, cue, said):
     assert content(a, q) == said
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Petra Olsen has been critical of the new timetable.", "the new timetable"),
+        ("Petra Olsen is confident that the bridge will reopen.", "the bridge will reopen"),
+    ],
+)
+def test_stance_adjective_after_a_copula(run, text, said):
+    a = run(text)
+    q = only(a, kind="indirect", speaker="Petra Olsen")
+    assert content(a, q) == said
+
+
+def test_a_stance_adjective_needs_someone_to_hold_it(run):
+    assert run("The weather was critical for the harvest in the north.").quotes == []
+
+
 def test_passive_stance_is_held_by_the_agent(run):
     a = run("The new timetable was criticized by Petra Olsen.")
     q = only(a, kind="indirect", speaker="Petra Olsen", cue="criticized")

@@ -221,6 +221,8 @@ class CueFinder:
                 cue = self._characterisation(tok) or self._free_verb(tok)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.speech_nouns:
                 cue = self._noun(tok)
+            elif tok.pos_ == "ADJ" and tok.lower_ in self.lex.stance_adjectives:
+                cue = self._adjective(tok)
             if cue is not None:
                 cues.append(cue)
         return cues
@@ -404,6 +406,32 @@ class CueFinder:
         doc = tok.doc
         end = doc[dobj.right_edge.i]
         return not self.has_quotation(doc[dobj.left_edge.i].idx, end.idx + len(end.text))
+
+    def _adjective(self, tok: Token) -> Cue | None:
+        """'X was critical of the plan', 'X is confident that ...': a stance adjective after
+        a copula; the position is its prepositional object or its clause."""
+        if tok.dep_ != "acomp" or tok.head.pos_ not in ("AUX", "VERB"):
+            return None
+        subj = _subject(tok.head)
+        if subj is None or subj.dep_ != "nsubj" or self.quoted(subj.idx):
+            return None
+        if not _holder(subj):
+            return None
+        target = next((c for c in tok.rights if c.dep_ == "ccomp"), None)
+        if target is None:
+            prep = next((c for c in tok.rights if c.dep_ == "prep"), None)
+            target = (
+                next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+                if prep is not None
+                else None
+            )
+        if target is None:
+            return None
+        content = trim_content(tok.doc, target.left_edge.i, target.right_edge.i, self.lex)
+        if content is None:
+            return None
+        span = (tok.idx, tok.idx + len(tok.text))
+        return Cue(tok, tok.text, span, "stance", content, subj, tier="stance")
 
     def _passive_stance(self, tok: Token, span: tuple[int, int]) -> Cue | None:
         """'The plan was criticized by the mayor': in the passive, the subject is the
@@ -714,6 +742,15 @@ def _with_relative(verb: Token, content: tuple[int, int] | None) -> tuple[int, i
 
 
 _PERSON_PRONOUNS = ("he", "she", "i", "we")
+
+
+def _holder(tok: Token) -> bool:
+    """Someone who can hold a position, as far as the parse tells: a named person, body or
+    people, a personal pronoun, or a plural noun ("analysts", "farmers"); "the weather
+    was critical for the harvest" has no holder."""
+    if tok.pos_ == "PRON":
+        return tok.lower_ in ("he", "she", "they", "we", "i", "you", "who")
+    return tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or tok.tag_ in ("NNS", "NNPS")
 
 
 def _person(tok: Token) -> bool:

@@ -21,6 +21,7 @@ class CueLexicon:
     stance_prepositions: frozenset[str]
     voicing_verbs: frozenset[str]
     addressee_verbs: frozenset[str]
+    stance_adjectives: frozenset[str]
     message_nouns: frozenset[str]
     message_prepositions: frozenset[str]
     complementizers: frozenset[str]
@@ -56,6 +57,7 @@ def cue_lexicon() -> CueLexicon:
         stance_prepositions=words("stance_prepositions"),
         voicing_verbs=words("voicing_verbs"),
         addressee_verbs=words("addressee_verbs"),
+        stance_adjectives=words("stance_adjectives"),
         message_nouns=words("message_nouns"),
         message_prepositions=words("message_prepositions"),
         complementizers=words("complementizers"),
