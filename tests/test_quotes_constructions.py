@@ -284,6 +284,13 @@ def test_stance_adjective_after_a_copula(run, text, said):
     assert content(a, q) == said
 
 
+@pytest.mark.parametrize("verb", ["implored", "told", "persuaded"])
+def test_a_directive_with_its_infinitive(run, verb):
+    a = run(f"Petra Olsen {verb} the council to reopen the bridge.")
+    q = only(a, kind="indirect", speaker="Petra Olsen", cue=verb)
+    assert content(a, q) == "the council to reopen the bridge"
+
+
 def test_a_stance_adjective_needs_someone_to_hold_it(run):
     assert run("The weather was critical for the harvest in the north.").quotes == []
 
