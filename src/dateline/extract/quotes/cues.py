@@ -266,7 +266,7 @@ class CueFinder:
             if content is None:
                 return None
             if tier != "speech" and not self._finite_clause(comps):
-                return None
+                return self._free_verb(tok)  # '"Please stay," she implored': beside its quote
             cue = Cue(tok, tok.text, span, "complement", content, tier=tier, colon=colon)
             self._source(cue, content_left=end < tok.i)
             if giver is not None and (cue.source is None or content[0] <= cue.source.i <= content[1]):
@@ -280,7 +280,8 @@ class CueFinder:
         if not stance and (
             tier == "belief" or (lemma not in self.lex.speech and lemma not in self.lex.evidence)
         ):
-            return self._stance(tok, span, objects=False)
+            # a verb of no saying with nothing to attribute may still introduce a quotation
+            return self._stance(tok, span, objects=False) or self._free_verb(tok)
         # inverted: the cue hangs from the clause it reports
         head = tok.head
         if (
