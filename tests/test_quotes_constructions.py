@@ -301,6 +301,13 @@ def test_passive_stance_is_held_by_the_agent(run):
     assert content(a, q) == "The new timetable"
 
 
+def test_a_to_phrase_is_the_topic_only_for_verbs_about_something(run):
+    a = run("Petra Olsen pointed to the falling cost of steel.")
+    q = only(a, kind="indirect", speaker="Petra Olsen", cue="pointed")
+    assert content(a, q) == "the falling cost of steel"
+    assert run("Petra Olsen spoke to the harbour council.").quotes == []
+
+
 def test_the_person_told_is_no_position(run):
     assert run("Petra Olsen told reporters on the bridge.").quotes == []
 

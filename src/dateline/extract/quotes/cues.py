@@ -465,7 +465,15 @@ class CueFinder:
             dobj = next((c for c in tok.rights if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
         if dobj is None:
             prt = next(
-                (c for c in tok.rights if c.dep_ == "prep" and c.lower_ in self.lex.stance_prepositions),
+                (
+                    c
+                    for c in tok.rights
+                    if c.dep_ == "prep"
+                    and (
+                        c.lower_ in self.lex.stance_prepositions
+                        or (c.lower_ == "to" and tok.lemma_.lower() in self.lex.to_topic_verbs)
+                    )
+                ),
                 None,
             )
             dobj = (

@@ -22,6 +22,7 @@ class CueLexicon:
     voicing_verbs: frozenset[str]
     addressee_verbs: frozenset[str]
     stance_adjectives: frozenset[str]
+    to_topic_verbs: frozenset[str]
     message_nouns: frozenset[str]
     message_prepositions: frozenset[str]
     complementizers: frozenset[str]
@@ -58,6 +59,7 @@ def cue_lexicon() -> CueLexicon:
         voicing_verbs=words("voicing_verbs"),
         addressee_verbs=words("addressee_verbs"),
         stance_adjectives=words("stance_adjectives"),
+        to_topic_verbs=words("to_topic_verbs"),
         message_nouns=words("message_nouns"),
         message_prepositions=words("message_prepositions"),
         complementizers=words("complementizers"),
