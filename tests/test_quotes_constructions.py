@@ -443,3 +443,38 @@ def test_a_quote_after_another_speaker_goes_to_the_fitting_one(run):
         "“The bridge will reopen in May,” Petra Olsen said after Jonas Berg left. “We have the steel,” she added."
     )
     assert [(q.kind, q.speaker) for q in a.quotes] == [("direct", "Petra Olsen"), ("direct", "Petra Olsen")]
+
+
+# -- which speaker an attribution belongs to --------------------------------------------
+
+
+def test_a_narrated_sentence_after_a_quote_does_not_take_it(run):
+    a = run(
+        "“The bridge is safe,” Petra Olsen said. “We checked it twice.” Jonas Berg disagreed. “It is not safe,” he said."
+    )
+    assert [(q.content, q.speaker) for q in a.quotes] == [
+        ("The bridge is safe, We checked it twice.", "Petra Olsen"),
+        ("It is not safe,", "Jonas Berg"),
+    ]
+
+
+def test_an_attribution_after_a_quote_belongs_to_that_quote(run):
+    a = run(
+        "“We will rebuild,” Petra Olsen said. “It will take years.”\n\n“The money is there,” said Jonas Berg."
+    )
+    assert [q.speaker for q in a.quotes] == ["Petra Olsen", "Jonas Berg"]
+
+
+def test_the_speaker_is_never_a_name_in_a_nested_clause(run):
+    a = run("“The money is there,” said Jonas Berg, who met Petra Olsen on Monday.")
+    only(a, kind="direct", speaker="Jonas Berg")
+    a = run("Petra Olsen, who met Jonas Berg on Monday, said: “We will rebuild the bridge.”")
+    only(a, kind="direct", speaker="Petra Olsen")
+
+
+def test_he_further_stated_continues_across_paragraphs(run):
+    a = run(
+        "Jonas Berg opened the meeting on Monday.\n\n“The money is there and the steel is ordered,” he said."
+        "\n\nHe further stated that the bridge would open in May."
+    )
+    assert [(q.kind, q.speaker) for q in a.quotes] == [("direct", "Jonas Berg"), ("indirect", "Jonas Berg")]
