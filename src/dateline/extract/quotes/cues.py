@@ -26,6 +26,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import LOWER, POS, TAG
 from spacy.tokens import Doc, Token
 
 from dateline.extract.quotes.lexicon import CueLexicon
@@ -35,6 +37,8 @@ _WORD = re.compile(r"\S+")
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = ("conj", "xcomp", "advcl", "pcomp", "acl")
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
+_CUE_POS = ("VERB", "NOUN", "ADJ")  # besides verb tags and "according"
+_VERB_TAGS = ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ")
 _AMOUNTS = ("DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL")
 # a stance object shorter than this (determiners aside) is a bare target ("criticized the
 # council"); two words are a position ("criticized the council's budget", "mocked the
@@ -62,6 +66,18 @@ class Cue:
     colon: int | None = None  # end char of the colon that closes the cue's clause
     tier: str = "speech"
     relative: Token | None = None  # "which"/"who" written for the source
+
+
+def _candidates(doc: Doc) -> list[int]:
+    """The tokens that can be a cue (a verb tag, a verb, noun or adjective, "according"),
+    picked from the doc's attribute arrays at once: most tokens of an article are none,
+    and reading each token's attributes one by one was the stage's largest cost."""
+    strings = doc.vocab.strings
+    arr = doc.to_array([POS, TAG, LOWER])
+    pos = numpy.isin(arr[:, 0], [strings.add(p) for p in _CUE_POS])
+    tag = numpy.isin(arr[:, 1], [strings.add(t) for t in _VERB_TAGS])
+    according = arr[:, 2] == strings.add("according")
+    return numpy.flatnonzero(pos | tag | according).tolist()
 
 
 def _next_token(tok: Token) -> Token | None:
@@ -209,19 +225,23 @@ class CueFinder:
         self._text = doc.text  # built anew on every ``doc.text``: read once
         cues: list[Cue] = []
         consumed: set[int] = set()
-        for tok in doc:
+        lex = self.lex
+        for i in _candidates(doc):
+            tok = doc[i]
+            pos, verbal, lower = tok.pos_, tok.tag_.startswith("VB"), tok.lower_
             if tok.i in consumed or self.quoted(tok.idx):
                 continue
             cue = None
-            if tok.lower_ == "according":
+            lemma = tok.lemma_.lower()
+            if lower == "according":
                 cue = self._according(tok)
-            elif tok.tag_.startswith("VB") and self.lex.is_cue_verb(tok.lemma_.lower()):
+            elif verbal and lex.is_cue_verb(lemma):
                 cue = self._verb(tok, consumed)
-            elif tok.pos_ == "VERB" and tok.lemma_.lower() not in self.lex.light_verbs:
+            elif pos == "VERB" and lemma not in lex.light_verbs:
                 cue = self._characterisation(tok) or self._free_verb(tok)
-            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.speech_nouns:
+            elif pos == "NOUN" and lemma in lex.speech_nouns:
                 cue = self._noun(tok)
-            elif tok.pos_ == "ADJ" and tok.lower_ in self.lex.stance_adjectives:
+            elif pos == "ADJ" and lower in lex.stance_adjectives:
                 cue = self._adjective(tok)
             if cue is not None:
                 cues.append(cue)
