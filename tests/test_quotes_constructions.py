@@ -491,3 +491,19 @@ def test_the_one_asked_is_not_the_one_asking(run):
         ("indirect", "Asked", None),
         ("direct", "said", "Petra Olsen"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "speaker"),
+    [
+        ("As Petra Olsen recently put it, “Who will pay for the new bridge?”", "direct", "Petra Olsen"),
+        (
+            "The main rule is a “lawful source of income,” as a ministry memo put it.",
+            "mixed",
+            "ministry memo",
+        ),
+        ("As Petra Olsen put it, the bridge is too old.", "indirect", "Petra Olsen"),
+    ],
+)
+def test_as_someone_put_it(run, text, kind, speaker):
+    only(run(text), kind=kind, speaker=speaker, cue="put")

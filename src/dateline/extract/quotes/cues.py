@@ -237,6 +237,8 @@ class CueFinder:
                 cue = self._according(tok)
             elif verbal and lex.is_cue_verb(lemma):
                 cue = self._verb(tok, consumed)
+            elif lemma in lex.as_it_verbs and (cue := self._as_put_it(tok)) is not None:
+                pass
             elif pos == "VERB" and lemma not in lex.light_verbs:
                 cue = self._characterisation(tok) or self._free_verb(tok)
             elif pos == "NOUN" and lemma in lex.speech_nouns:
@@ -246,6 +248,24 @@ class CueFinder:
             if cue is not None:
                 cues.append(cue)
         return cues
+
+    def _as_put_it(self, tok: Token) -> Cue | None:
+        """'As Olsen put it, the bridge is "a disaster"' / '..., as a memo put it': the idiom
+        gives the words of the clause it hangs from to its subject."""
+        if tok.dep_ != "advcl" or tok.head.i == tok.i:
+            return None
+        children = list(tok.children)
+        if not any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
+            return None
+        if not any(c.dep_ == "dobj" and c.lower_ == "it" for c in children):
+            return None
+        rng = _range_without(tok.doc, tok.head, tok)
+        content = trim_content(tok.doc, *rng, self.lex) if rng else None
+        if content is None:
+            return None
+        cue = Cue(tok, tok.text, (tok.idx, tok.idx + len(tok.text)), "inverted", content)
+        self._source(cue, content_left=content[1] < tok.i)
+        return cue if cue.source is not None else None
 
     def _according(self, tok: Token) -> Cue | None:
         to = next((c for c in tok.children if c.lower_ == "to"), None)
