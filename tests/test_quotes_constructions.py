@@ -251,6 +251,10 @@ def test_stance_toward_a_bare_target_is_not_a_quote(run):
     assert run("Petra Olsen criticized the council.").quotes == []
 
 
+def test_a_speech_noun_toward_a_bare_target_is_not_a_quote(run):
+    assert run("Petra Olsen had a warning for the council.").quotes == []
+
+
 def test_stance_toward_a_two_word_position_is_attributed(run):
     a = run("Petra Olsen criticized the new timetable.")
     q = only(a, kind="indirect", speaker="Petra Olsen", cue="criticized")

@@ -585,7 +585,7 @@ class CueFinder:
         if source is None or (source.pos_ == "PRON" and source.lower_ in ("its", "it", "their", "they")):
             return None
         content = trim_content(tok.doc, pobj.left_edge.i, pobj.right_edge.i, self.lex)
-        if content is None or content[1] - content[0] + 1 < _STANCE_MIN_WORDS:
+        if content is None or _words_beyond_determiners(tok.doc, content) < _STANCE_MIN_WORDS:
             return None
         return Cue(tok, tok.text, (tok.idx, tok.idx + len(tok.text)), "noun", content, source, tier="stance")
 
