@@ -295,6 +295,13 @@ def test_a_directive_with_its_infinitive(run, verb):
     assert content(a, q) == "the council to reopen the bridge"
 
 
+def test_a_feeling_about_what_happened_is_no_position(run):
+    assert run("Petra Olsen was angry about the closing of the northern bridge.").quotes == []
+    a = run("Petra Olsen was worried that the northern bridge would close.")
+    q = only(a, kind="indirect", speaker="Petra Olsen", cue="worried")
+    assert content(a, q) == "the northern bridge would close"
+
+
 def test_a_stance_adjective_needs_someone_to_hold_it(run):
     assert run("The weather was critical for the harvest in the north.").quotes == []
 
