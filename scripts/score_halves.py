@@ -78,6 +78,9 @@ def main(argv: list[str]) -> int:
             for key, metrics in res[half].items():
                 shown = {k: v for k, v in metrics.items() if not isinstance(v, dict)}
                 print(f"  {half:4} {key:22} {json.dumps(shown)}")
+                for sub, inner in metrics.items():  # nested figures: quotes' direct+mixed
+                    if isinstance(inner, dict):
+                        print(f"  {half:4} {key + '.' + sub:22} {json.dumps(inner)}")
     return 0
 
 

@@ -251,6 +251,78 @@ def test_stance_toward_a_bare_target_is_not_a_quote(run):
     assert run("Petra Olsen criticized the council.").quotes == []
 
 
+def test_a_speech_noun_toward_a_bare_target_is_not_a_quote(run):
+    assert run("Petra Olsen had a warning for the council.").quotes == []
+
+
+def test_stance_toward_a_two_word_position_is_attributed(run):
+    a = run("Petra Olsen criticized the new timetable.")
+    q = only(a, kind="indirect", speaker="Petra Olsen", cue="criticized")
+    assert content(a, q) == "the new timetable"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "said"),
+    [
+        ("Petra Olsen denied the allegations of fraud.", "denied", "the allegations of fraud"),
+        ("Petra Olsen proposes raising the bridge toll.", "proposes", "raising the bridge toll"),
+        ("Petra Olsen called for reopening the northern bridge.", "called", "reopening the northern bridge"),
+    ],
+)
+def test_a_thing_or_a_gerund_as_object_is_the_position(run, text, cue, said):
+    a = run(text)
+    q = only(a, kind="indirect", speaker="Petra Olsen", cue=cue)
+    assert content(a, q) == said
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Petra Olsen has been critical of the new timetable.", "the new timetable"),
+        ("Petra Olsen is confident that the bridge will reopen.", "the bridge will reopen"),
+    ],
+)
+def test_stance_adjective_after_a_copula(run, text, said):
+    a = run(text)
+    q = only(a, kind="indirect", speaker="Petra Olsen")
+    assert content(a, q) == said
+
+
+@pytest.mark.parametrize("verb", ["implored", "told", "persuaded"])
+def test_a_directive_with_its_infinitive(run, verb):
+    a = run(f"Petra Olsen {verb} the council to reopen the bridge.")
+    q = only(a, kind="indirect", speaker="Petra Olsen", cue=verb)
+    assert content(a, q) == "the council to reopen the bridge"
+
+
+def test_a_feeling_about_what_happened_is_no_position(run):
+    assert run("Petra Olsen was angry about the closing of the northern bridge.").quotes == []
+    a = run("Petra Olsen was worried that the northern bridge would close.")
+    q = only(a, kind="indirect", speaker="Petra Olsen", cue="worried")
+    assert content(a, q) == "the northern bridge would close"
+
+
+def test_a_stance_adjective_needs_someone_to_hold_it(run):
+    assert run("The weather was critical for the harvest in the north.").quotes == []
+
+
+def test_passive_stance_is_held_by_the_agent(run):
+    a = run("The new timetable was criticized by Petra Olsen.")
+    q = only(a, kind="indirect", speaker="Petra Olsen", cue="criticized")
+    assert content(a, q) == "The new timetable"
+
+
+def test_a_to_phrase_is_the_topic_only_for_verbs_about_something(run):
+    a = run("Petra Olsen pointed to the falling cost of steel.")
+    q = only(a, kind="indirect", speaker="Petra Olsen", cue="pointed")
+    assert content(a, q) == "the falling cost of steel"
+    assert run("Petra Olsen spoke to the harbour council.").quotes == []
+
+
+def test_the_person_told_is_no_position(run):
+    assert run("Petra Olsen told reporters on the bridge.").quotes == []
+
+
 def test_quoted_characterisation_is_mixed(run):
     a = run("Petra Olsen called the new timetable “a disaster for commuters.”")
     only(a, kind="mixed", speaker="Petra Olsen", cue="called")
@@ -338,3 +410,111 @@ def test_accusation_carries_its_charge(run):
     a = run("The opposition leader accused the government of sabotaging the talks.")
     q = only(a, speaker="opposition leader", cue="accused")
     assert content(a, q) == "the government of sabotaging the talks"
+
+
+# -- pronouns: the nearest fitting person -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the first name tells: Berg is the nearer subject, but not a "she"
+        (
+            "Petra Olsen spoke after Jonas Berg left the hall. She said the bridge would reopen in May.",
+            "Petra Olsen",
+        ),
+        # an honorific tells
+        (
+            "Mr. Harrow spoke after Mrs. Kettering left the hall. He said the bridge would reopen in May.",
+            "Harrow",
+        ),
+        # a gendered role noun tells, with a first name that does not
+        (
+            "The spokeswoman, Sam Ruiz, arrived as Jonas Berg left. She said the bridge would reopen in May.",
+            "Sam Ruiz",
+        ),
+        # an organisation is never "he"
+        (
+            "Acme Industries closed the plant after Jonas Berg spoke. He said the bridge would reopen in May.",
+            "Jonas Berg",
+        ),
+        # ... and it is "it"
+        (
+            "Jonas Berg spoke after Acme Industries closed the plant. It said the bridge would reopen in May.",
+            "Acme Industries",
+        ),
+    ],
+)
+def test_pronoun_goes_to_the_nearest_fitting_person(run, text, speaker):
+    only(run(text), kind="indirect", speaker=speaker, via="pronoun")
+
+
+def test_a_quote_after_another_speaker_goes_to_the_fitting_one(run):
+    a = run(
+        "“The bridge will reopen in May,” Petra Olsen said after Jonas Berg left. “We have the steel,” she added."
+    )
+    assert [(q.kind, q.speaker) for q in a.quotes] == [("direct", "Petra Olsen"), ("direct", "Petra Olsen")]
+
+
+# -- which speaker an attribution belongs to --------------------------------------------
+
+
+def test_a_narrated_sentence_after_a_quote_does_not_take_it(run):
+    a = run(
+        "“The bridge is safe,” Petra Olsen said. “We checked it twice.” Jonas Berg disagreed. “It is not safe,” he said."
+    )
+    assert [(q.content, q.speaker) for q in a.quotes] == [
+        ("The bridge is safe, We checked it twice.", "Petra Olsen"),
+        ("It is not safe,", "Jonas Berg"),
+    ]
+
+
+def test_an_attribution_after_a_quote_belongs_to_that_quote(run):
+    a = run(
+        "“We will rebuild,” Petra Olsen said. “It will take years.”\n\n“The money is there,” said Jonas Berg."
+    )
+    assert [q.speaker for q in a.quotes] == ["Petra Olsen", "Jonas Berg"]
+
+
+def test_the_speaker_is_never_a_name_in_a_nested_clause(run):
+    a = run("“The money is there,” said Jonas Berg, who met Petra Olsen on Monday.")
+    only(a, kind="direct", speaker="Jonas Berg")
+    a = run("Petra Olsen, who met Jonas Berg on Monday, said: “We will rebuild the bridge.”")
+    only(a, kind="direct", speaker="Petra Olsen")
+
+
+def test_he_further_stated_continues_across_paragraphs(run):
+    a = run(
+        "Jonas Berg opened the meeting on Monday.\n\n“The money is there and the steel is ordered,” he said."
+        "\n\nHe further stated that the bridge would open in May."
+    )
+    assert [(q.kind, q.speaker) for q in a.quotes] == [("direct", "Jonas Berg"), ("indirect", "Jonas Berg")]
+
+
+def test_a_speaker_the_parse_took_for_a_clause_subject(run):
+    a = run("“We will rebuild the bridge,” said Olsen, whose husband, Jonas Berg, owns the yard.")
+    only(a, kind="direct", speaker="Olsen", content="We will rebuild the bridge,")
+
+
+def test_the_one_asked_is_not_the_one_asking(run):
+    a = run("Asked whether Jonas Berg would pay, Petra Olsen said: “We will rebuild the bridge.”")
+    assert [(q.kind, q.cue, q.speaker) for q in a.quotes] == [
+        ("indirect", "Asked", None),
+        ("direct", "said", "Petra Olsen"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "speaker"),
+    [
+        ("As Petra Olsen recently put it, “Who will pay for the new bridge?”", "direct", "Petra Olsen"),
+        (
+            "The main rule is a “lawful source of income,” as a ministry memo put it.",
+            "mixed",
+            "ministry memo",
+        ),
+        ("As Petra Olsen put it, the bridge is too old.", "indirect", "Petra Olsen"),
+    ],
+)
+def test_as_someone_put_it(run, text, kind, speaker):
+    only(run(text), kind=kind, speaker=speaker, cue="put")

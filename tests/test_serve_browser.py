@@ -105,21 +105,21 @@ def test_clicking_a_quote_shows_its_chain_and_jumps(watched, server: ServerThrea
 
     page, _ = watched
     page.goto(f"{server.url}/article/{SEED}")
-    panel = page.locator("#d-quote-q2")
+    panel = page.locator("#d-quote-q3")  # the seed's chain quote (quoted by Russian media)
     expect(panel).to_be_hidden()
-    page.locator("#r-quote-q2").click()
+    page.locator("#r-quote-q3").click()
     expect(panel).to_be_visible()
     expect(panel.locator(".chain")).to_contain_text("reported by")
     expect(panel.locator(".chain")).to_contain_text("Russian media")
-    expect(page).to_have_url(re.compile(r"\?rec=quote-q2"))
-    panel.locator('a[data-jump="r-speaker-q2"]').click()
-    expect(page).to_have_url(re.compile(r"#r-speaker-q2$"))
-    expect(page.locator("#r-speaker-q2")).to_be_focused()
-    panel.locator('a[data-jump="r-reporter-q2-0"]').click()
-    expect(page.locator("#r-reporter-q2-0")).to_be_focused()
+    expect(page).to_have_url(re.compile(r"\?rec=quote-q3"))
+    panel.locator('a[data-jump="r-speaker-q3"]').click()
+    expect(page).to_have_url(re.compile(r"#r-speaker-q3$"))
+    expect(page.locator("#r-speaker-q3")).to_be_focused()
+    panel.locator('a[data-jump="r-reporter-q3-0"]').click()
+    expect(page.locator("#r-reporter-q3-0")).to_be_focused()
     # a click on the highlighted words (not the marker) opens the narrowest record there
-    page.locator('#text .seg[data-recs^="quote-q5"]').first.click()
-    expect(page.locator("#d-quote-q5")).to_be_visible()
+    page.locator('#text .seg[data-recs^="quote-q6"]').first.click()
+    expect(page.locator("#d-quote-q6")).to_be_visible()
     expect(panel).to_be_hidden()
 
 

@@ -141,19 +141,20 @@ def test_allowed_hosts_and_loopback() -> None:
 
 # -- the reader --------------------------------------------------------------------------------------------
 def test_reader_shows_text_exactly_and_the_quote_chain(client: TestClient, serve_store: Path) -> None:
-    body = client.get(f"/article/{SEED}?rec=quote-q2").text
+    # q3: the seed's chain quote (the defence ministry quoted by Russian media)
+    body = client.get(f"/article/{SEED}?rec=quote-q3").text
     conn = sqlite3.connect(serve_store)
     text = conn.execute("SELECT text FROM articles WHERE id = ?", [SEED]).fetchone()[0]
     speaker, reported_by = conn.execute(
-        "SELECT speaker, reported_by FROM quotes WHERE article_id = ? AND id = 'q2'", [SEED]
+        "SELECT speaker, reported_by FROM quotes WHERE article_id = ? AND id = 'q3'", [SEED]
     ).fetchone()
     assert _text_div(body) == text
-    panel = body.split('id="d-quote-q2"', 1)[1].split("</section>", 1)[0]
+    panel = body.split('id="d-quote-q3"', 1)[1].split("</section>", 1)[0]
     assert "hidden" not in panel.split(">", 1)[0]  # the requested record is open
-    assert 'data-jump="r-speaker-q2"' in panel and html.escape(speaker) in panel
+    assert 'data-jump="r-speaker-q3"' in panel and html.escape(speaker) in panel
     for name in json.loads(reported_by):
-        assert html.escape(name) in panel and 'data-jump="r-reporter-q2-0"' in panel
-    assert 'id="r-speaker-q2"' in body and 'id="r-reporter-q2-0"' in body
+        assert html.escape(name) in panel and 'data-jump="r-reporter-q3-0"' in panel
+    assert 'id="r-speaker-q3"' in body and 'id="r-reporter-q3-0"' in body
 
 
 def test_markup_in_article_text_is_shown_as_text(client: TestClient, serve_store: Path) -> None:

@@ -2,8 +2,9 @@
 
 - a named mention -> its entity's name ("Abdelkarim" -> "Maamoun Abdelkarim");
 - a proper name NER missed -> the PERSON entity whose surname it is;
-- he/she -> the last person named as a subject just before (else the last quoted person);
-  it/they -> the last quoted body;
+- he/she -> the last person *fitting the pronoun* named as a subject just before (else the
+  last quoted person who fits); the fit is the person's gender as the text or the first
+  name tells it (``dateline.resolve.gender``); it/they -> the last quoted body;
 - a message noun -> its issuer ("a statement from the army general command" -> "army
   general command"), remembered, so that "the statement" later resolves to it (``title``);
 - a title ("the minister") -> the person whose role carries that title (``title``).
@@ -21,6 +22,7 @@ from spacy.tokens import Doc, Token
 from dateline.context import Context
 from dateline.extract.entities import apposition_of, title_before
 from dateline.records import Entity, Span
+from dateline.resolve.gender import Genders, name_gender, pronoun_gender
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"they", "it", "them"}
@@ -56,6 +58,7 @@ class SpeakerResolver:
         self.message_preps = message_preps
         self.bodies: dict[str, Speaker] = {}  # message noun lemma -> its issuer
         self.history: list[tuple[int, Speaker]] = []  # (char, speaker) of quotes so far
+        self.genders = Genders(ctx.text)
         mentions = sorted(((m[0], m[1], e) for e in ctx.entities for m in e.mentions), key=lambda x: x[:2])
         self._mentions = mentions
         self._starts = [m[0] for m in mentions]
@@ -162,6 +165,7 @@ class SpeakerResolver:
         added"); an earlier speaker counts too, since NER misses some names."""
         sent_index = self.ctx.sentence_of(tok.idx)
         window_start = self.ctx.sents[max(0, sent_index - 2)].start_char
+        gender = pronoun_gender(tok.lower_) if person else None
         subject: tuple[int, Entity] | None = None
         fallback = None
         k = bisect.bisect_left(self._starts, tok.idx) - 1
@@ -175,6 +179,8 @@ class SpeakerResolver:
                 not person and ent.type not in ("ORG", "GROUP", "GPE", "NORP")
             ):
                 continue
+            if not self.genders.fits(ent, gender):
+                continue  # "Petra Olsen met Jonas Berg. She said": not Berg
             sp = self.doc.char_span(s, e, alignment_mode="expand")
             if sp is not None and sp.root.dep_ in ("nsubj", "nsubjpass"):
                 subject = (s, ent)
@@ -185,9 +191,13 @@ class SpeakerResolver:
             if subject is not None and at < subject[0]:
                 break
             if speaker.entity is not None and (speaker.entity.type == "PERSON") == person:
+                if not self.genders.fits(speaker.entity, gender):
+                    continue
                 if at >= window_start or subject is None:
                     return speaker.entity
             elif speaker.entity is None and at >= window_start and _name_like(speaker.name) and person:
+                if gender is not None and name_gender(speaker.name) not in (None, gender):
+                    continue
                 return speaker
         if subject is not None:
             return subject[1]

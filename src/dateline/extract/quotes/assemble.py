@@ -241,7 +241,7 @@ class Assembler:
             k += 1
             if self.paragraph_of(c) != para or not _short_clause(self.text, o1, c):
                 break
-            if cue.tier == "any" and not self._speech_like(group):
+            if cue.tier == "any" and not (self._speech_like(group) and self._hands_on(group)):
                 continue
             sent_start = self.sents.start_char(cue.token)
             if sent_start <= o1 or _only_filler(self.text, o1, sent_start):
@@ -354,6 +354,13 @@ class Assembler:
         if not words or (len(words) > 1 and all(w[0].isupper() for w in words)):
             return False
         return inner[-1:] in ",.!?…" or len(words) >= 4
+
+    def _hands_on(self, group: MarkGroup) -> bool:
+        """The quotation leaves its sentence open for what follows ("Stay," / "Stay!" /
+        "Stay?"): a full stop inside the marks closes it, so a verb of no saying after it
+        ('"We checked it." Berg disagreed.') starts the writer's next sentence."""
+        inner = self.text[group.start : group.end].rstrip()
+        return inner[-1:] != "."
 
     def _sentence_like(self, group: MarkGroup, anywhere: bool = False) -> bool:
         """Four words or more, not a title; unless ``anywhere``, opening a sentence too."""

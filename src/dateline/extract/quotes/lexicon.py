@@ -20,6 +20,10 @@ class CueLexicon:
     stance: frozenset[str]
     stance_prepositions: frozenset[str]
     voicing_verbs: frozenset[str]
+    addressee_verbs: frozenset[str]
+    stance_adjectives: frozenset[str]
+    to_topic_verbs: frozenset[str]
+    as_it_verbs: frozenset[str]
     message_nouns: frozenset[str]
     message_prepositions: frozenset[str]
     complementizers: frozenset[str]
@@ -54,6 +58,10 @@ def cue_lexicon() -> CueLexicon:
         stance=words("stance"),
         stance_prepositions=words("stance_prepositions"),
         voicing_verbs=words("voicing_verbs"),
+        addressee_verbs=words("addressee_verbs"),
+        stance_adjectives=words("stance_adjectives"),
+        to_topic_verbs=words("to_topic_verbs"),
+        as_it_verbs=words("as_it_verbs"),
         message_nouns=words("message_nouns"),
         message_prepositions=words("message_prepositions"),
         complementizers=words("complementizers"),
