@@ -297,9 +297,6 @@ class CueFinder:
                 return chain
         handed, giver = self._relay.pop(tok.i, (None, None))
         comps = handed or self._hand_over(tok, [c for c in tok.children if c.dep_ == "ccomp"])
-        speaker = None
-        if not handed and _subject(tok) is None:
-            comps, speaker = _speaker_taken_for_a_clause(tok, comps)
         if comps:
             start = min(c.left_edge.i for c in comps)
             if handed and start <= tok.right_edge.i < max(c.right_edge.i for c in comps):
@@ -312,8 +309,6 @@ class CueFinder:
                 return self._free_verb(tok)  # '"Please stay," she implored': beside its quote
             cue = Cue(tok, tok.text, span, "complement", content, tier=tier, colon=colon)
             self._source(cue, content_left=end < tok.i)
-            if speaker is not None and cue.source is None:
-                cue.source, cue.missing_source = speaker, False
             if giver is not None and (cue.source is None or content[0] <= cue.source.i <= content[1]):
                 cue.source = _subject(giver)  # the speaker of the cue that handed the clause over
             return cue
@@ -430,7 +425,7 @@ class CueFinder:
             return None
         cue = Cue(tok, tok.text, span, "infinitive", content, tier="intent" if tier == "belief" else tier)
         self._source(cue, content_left=False)
-        if cue.source is None and not _asked(tok):
+        if cue.source is None:
             return None
         return cue
 
@@ -542,8 +537,6 @@ class CueFinder:
             return None
         cue = Cue(tok, tok.text, span, "stance", content, tier="stance")
         self._source(cue, content_left=False)
-        if cue.source is None and _asked(tok):
-            return cue  # "Asked about the plan, ...": attributed, by someone unnamed
         if cue.source is None or (cue.source.pos_ == "PRON" and cue.source.lower_ in ("it", "this", "that")):
             return None
         cue.missing_source = False
@@ -585,7 +578,7 @@ class CueFinder:
         if source is None or (source.pos_ == "PRON" and source.lower_ in ("its", "it", "their", "they")):
             return None
         content = trim_content(tok.doc, pobj.left_edge.i, pobj.right_edge.i, self.lex)
-        if content is None or _words_beyond_determiners(tok.doc, content) < _STANCE_MIN_WORDS:
+        if content is None or content[1] - content[0] + 1 < _STANCE_MIN_WORDS:
             return None
         return Cue(tok, tok.text, (tok.idx, tok.idx + len(tok.text)), "noun", content, source, tier="stance")
 
@@ -732,15 +725,6 @@ class CueFinder:
                 return
         if subj is not None and subj.dep_ == "csubj":
             subj = None
-        if subj is None and _asked(tok):
-            # "Asked about the plan, Olsen said ...": the one asked is the main clause's
-            # subject, the one asking is unnamed (or the agent: "Pressed by reporters")
-            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-            cue.source = (
-                next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
-            )
-            cue.missing_source = cue.source is None
-            return
         if subj is None and content_left:
             subj = next((c for c in tok.rights if c.dep_ in ("dobj", "nsubj", "attr")), None)
         if subj is None and not (cue.shape == "inverted" and tok.dep_ == "conj"):
@@ -762,30 +746,10 @@ class CueFinder:
             cue.missing_source = cue.content is not None and (tok.tag_ in _FINITE or passive)
 
 
-def _asked(tok: Token) -> bool:
-    """A participle opening a clause set before the main one ("Asked about the plan, ...",
-    "Pressed by reporters, ..."): its subject is not the main clause's subject."""
-    return tok.tag_ == "VBN" and tok.dep_ == "advcl" and tok.i == tok.left_edge.i and tok.i < tok.head.i
-
-
 def _words_beyond_determiners(doc: Doc, content: tuple[int, int]) -> int:
     """The words of a stance object less punctuation and determiners: "the council" is one,
     a bare target; "the council's budget plan" is four, a position."""
     return sum(1 for t in doc[content[0] : content[1] + 1] if not t.is_punct and t.dep_ != "det")
-
-
-def _speaker_taken_for_a_clause(tok: Token, comps: list[Token]) -> tuple[list[Token], Token | None]:
-    """'"...," said Olsen, whose husband, Berg, owns the yard': the parse may hang the
-    speaker after the cue as the subject of a clause right of it. With the said words on
-    the left, that subject (the first word after the cue) is the cue's own, and its clause
-    tells about the speaker, not what was said: (the clauses left, the speaker)."""
-    if not any(c.i < tok.i for c in comps):
-        return comps, None
-    for c in comps:
-        subj = _subject(c) if c.i > tok.i else None
-        if subj is not None and subj.dep_ == "nsubj" and subj.left_edge.i == tok.i + 1:
-            return [x for x in comps if x is not c], subj
-    return comps, None
 
 
 def _within_arcs(doc: Doc, start: int, end: int, arcs: int) -> frozenset[int]:
