@@ -348,7 +348,8 @@ def test_a_bad_output_folder_is_one_line_and_exit_1_or_2(db: Path, tmp_path: Pat
 def test_an_article_the_store_cannot_take_is_its_own_failure(tmp_path: Path) -> None:
     st = open_store(tmp_path / "c.db")
     good, bad = make_article(0), make_article(1)
-    bad.numbers[0].value = 10**40  # SQLite cannot bind it: OverflowError for this article only
+    # an offset past SQLite's 64-bit INTEGER cannot be bound: OverflowError for this article only
+    bad.numbers[0].span = (10**40, 10**40 + 1)
     run = ingest([], st)  # nothing to do: the pipeline is never built
     assert run.read == 0
     from dateline.store.ingest import IngestSummary, _store
