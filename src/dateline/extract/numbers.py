@@ -87,12 +87,15 @@ def parse_number(words: str) -> float | None:
 
 
 def _is_number_token(tok: Token) -> bool:
-    if tok.ent_type_ in _SKIP_ENTS:
-        return False
-    if tok.ent_type_ == "DATE" and _YEAR.match(tok.text):
-        return False
-    low = tok.lower_
-    return bool(_DIGITS.match(tok.text)) or low in WORDS or low in SCALES or low in VAGUE
+    # the words first: most tokens are neither digits nor number words, and the entity
+    # checks (string look-ups on the token) are only needed for the few that are
+    text = tok.text
+    if not (text[:1].isdigit() and _DIGITS.match(text)):
+        low = tok.lower_
+        if low not in WORDS and low not in SCALES and low not in VAGUE:
+            return False
+    ent = tok.ent_type_
+    return ent not in _SKIP_ENTS and not (ent == "DATE" and _YEAR.match(text))
 
 
 def _unit_of(last: Token) -> Token | None:
