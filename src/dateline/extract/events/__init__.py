@@ -92,6 +92,8 @@ def _group(ctx: Context, records: list) -> dict[int, list]:
 
 def _with_tokens(sent: SpacySpan, records: list) -> list[tuple]:
     """Pair each record with the index of the token where it starts (within ``sent``)."""
+    if not records:
+        return []  # most sentences have no place, time or number: skip the token offsets
     out = []
     starts = [t.idx for t in sent]
     for rec in records:
