@@ -61,7 +61,7 @@ def _read_in_context(ctx: Context, items: list[Item], article: Article) -> GeoCo
         it.resolution = res
         if res and it.mention.label in PLACE_LABELS and (res.confidence >= 0.9 or it.qualifier):
             contribs.append((key, res.candidate, 1.0 if res.candidate.feature == "country" else 0.7))
-    starts = [s.start_char for s in ctx.doc.sents]
+    starts = [s.start_char for s in ctx.sents]  # the context's sentences: doc.sents rebuilds them
     sentence_of = [bisect_right(starts, it.start_char) for it in items]
     for _ in range(3):
         views: dict[str, GeoContext] = {}
