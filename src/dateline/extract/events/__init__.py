@@ -46,7 +46,7 @@ def _extract(ctx: Context) -> list[Event]:
     by_sentence_times = _group(ctx, ctx.times)
     by_sentence_numbers = _group(ctx, ctx.numbers)
     for si, sent in enumerate(ctx.sents):
-        if not sent.text.strip():
+        if not ctx.text[sent.start_char : sent.end_char].strip():  # sent.text, without joining tokens
             continue
         coded.extend(
             code_sentence(
