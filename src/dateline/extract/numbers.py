@@ -86,14 +86,15 @@ def parse_number(words: str) -> float | None:
     return total + current if seen else None
 
 
+_NUMBER_WORDS = frozenset((*WORDS, *SCALES, *VAGUE))
+
+
 def _is_number_token(tok: Token) -> bool:
     # the words first: most tokens are neither digits nor number words, and the entity
     # checks (string look-ups on the token) are only needed for the few that are
     text = tok.text
-    if not (text[:1].isdigit() and _DIGITS.match(text)):
-        low = tok.lower_
-        if low not in WORDS and low not in SCALES and low not in VAGUE:
-            return False
+    if not (text[:1].isdigit() and _DIGITS.match(text)) and tok.lower_ not in _NUMBER_WORDS:
+        return False
     ent = tok.ent_type_
     return ent not in _SKIP_ENTS and not (ent == "DATE" and _YEAR.match(text))
 
