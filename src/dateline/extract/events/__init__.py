@@ -14,7 +14,9 @@ gets an ACLED sub-type.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Span as SpacySpan
 
@@ -118,6 +120,7 @@ def _inherit(ctx: Context, coded: list[CodedEvent], paragraphs: list[int]) -> No
     """
     places = sorted(ctx.places, key=lambda p: p.span[0])
     place_starts = [p.span[0] for p in places]
+    in_speaker = _speaker_index(ctx)
     paras = [_para(paragraphs, c.event.span[0]) for c in coded]  # coded is in sentence order
     for i, c in enumerate(coded):
         ev = c.event
@@ -140,7 +143,7 @@ def _inherit(ctx: Context, coded: list[CodedEvent], paragraphs: list[int]) -> No
                 cand = places[k]
                 if ctx.sentence_of(cand.span[0]) < ev.sentence - 3:
                     break
-                if cand.span[0] not in c.frame_chars and not _in_speaker(cand.span, ctx):
+                if cand.span[0] not in c.frame_chars and not in_speaker(cand.span):
                     ev.place = cand.id
                     break
                 k -= 1
@@ -173,6 +176,19 @@ def _state_countries(coded: list[CodedEvent]) -> None:
                 actor.country = last
 
 
-def _in_speaker(span: tuple[int, int], ctx: Context) -> bool:
-    """A place naming who speaks ("the defence ministry in Moscow") is not where things happened."""
-    return any(q.speaker_span and q.speaker_span[0] <= span[0] < q.speaker_span[1] for q in ctx.quotes)
+def _speaker_index(ctx: Context) -> Callable[[tuple[int, int]], bool]:
+    """Whether a span starts inside a quote's speaker: a place naming who speaks ("the
+    defence ministry in Moscow") is not where things happened.
+
+    The speakers sorted by start with the running maximum of their ends: one binary search
+    per place, not a scan of every quote (a long article has thousands of both).
+    """
+    spans = sorted(q.speaker_span for q in ctx.quotes if q.speaker_span)
+    starts = [s for s, _ in spans]
+    max_end = list(itertools.accumulate((e for _, e in spans), max))
+
+    def in_speaker(span: tuple[int, int]) -> bool:
+        k = bisect.bisect_right(starts, span[0])  # the speakers starting at or before it
+        return k > 0 and max_end[k - 1] > span[0]
+
+    return in_speaker
