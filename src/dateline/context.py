@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import operator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,10 @@ from dateline.records import Entity, Event, Flag, Number, Place, Quote, Span, Ti
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
+
+
+_MENTIONS = operator.attrgetter("mentions")
+_SCAN_MENTIONS = 96  # up to this many mentions, entity_at scans them; past it, an index
 
 
 @dataclass
@@ -37,6 +42,7 @@ class Context:
     _sent_starts: list[int] = field(default_factory=list, repr=False)
     _sents: list[SpacySpan] = field(default_factory=list, repr=False)
     _flagged: set[tuple[str, Span | None]] = field(default_factory=set, repr=False)
+    _mention_index: tuple | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self._sents = list(self.doc.sents)
@@ -64,9 +70,36 @@ class Context:
         self.flags.append(Flag(code=code, message=message, span=span, sentence=sentence))
 
     def entity_at(self, start: int, end: int) -> Entity | None:
-        """The entity one of whose mentions overlaps ``[start, end)``, if any."""
-        for ent in self.entities:
-            for m0, m1 in ent.mentions:
-                if m0 < end and start < m1:
-                    return ent
-        return None
+        """The entity one of whose mentions overlaps ``[start, end)``, if any (the first
+        such entity in ``entities``).
+
+        A long article's (many mentions) goes through an index of the mentions by start,
+        so that its thousands of look-ups (one per event actor) do not each scan every
+        mention. The index is rebuilt when the entities or their mention lists change (the
+        stages before the events add mentions; the events stage asks).
+        """
+        lists = list(map(_MENTIONS, self.entities))  # C-level maps: cheap beside a scan
+        if sum(map(len, lists)) <= _SCAN_MENTIONS:  # a news article's few: the scan is cheaper
+            for ent in self.entities:
+                for m0, m1 in ent.mentions:
+                    if m0 < end and start < m1:
+                        return ent
+            return None
+        key = (tuple(map(id, self.entities)), tuple(map(id, lists)), tuple(map(len, lists)))
+        if self._mention_index is None or self._mention_index[0] != key:
+            mentions = sorted(
+                ((m0, m1, rank) for rank, e in enumerate(self.entities) for m0, m1 in e.mentions),
+            )
+            longest = max((m1 - m0 for m0, m1, _ in mentions), default=0)
+            self._mention_index = (key, [m[0] for m in mentions], mentions, longest)
+        _, starts, mentions, longest = self._mention_index
+        best: int | None = None
+        # back from the last mention starting before ``end``: one starting more than the
+        # longest mention's length before ``start`` cannot reach it
+        k = bisect.bisect_left(starts, end) - 1
+        while k >= 0 and starts[k] > start - longest - 1:
+            _, m1, rank = mentions[k]
+            if start < m1 and (best is None or rank < best):
+                best = rank
+            k -= 1
+        return self.entities[best] if best is not None else None

@@ -52,7 +52,8 @@ def default_stages() -> list[Stage]:
         Stage("entities", extract_entities, ("doc",), ("entities",)),
         Stage("numbers", extract_numbers, ("doc",), ("numbers",)),
         Stage("times", extract_times, ("doc",), ("times",)),
-        Stage("places", extract_places, ("doc", "entities"), ("places",)),
+        # the place stage drops mentions inside time expressions: it reads the times
+        Stage("places", extract_places, ("doc", "entities", "times"), ("places",)),
         Stage("quotes", extract_quotes, ("doc", "entities"), ("quotes",)),
         Stage(
             "events", extract_events, ("doc", "entities", "times", "places", "quotes", "numbers"), ("events",)

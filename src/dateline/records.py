@@ -10,6 +10,7 @@ the stage that made a record (or the resolver named for it) changes it.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import hashlib
 from dataclasses import dataclass, field
@@ -206,7 +207,7 @@ class Article:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict with the RECORDS.md field names (spans as lists)."""
-        return _jsonable(dataclasses.asdict(self))
+        return _plain(self)
 
     def _repr_html_(self) -> str:
         """Jupyter's view: the text with its records highlighted (``dateline.notebook``)."""
@@ -221,12 +222,29 @@ def article_id(text: str, url: str | None = None) -> str:
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
 
 
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
+_ATOMS = frozenset((str, int, float, bool, type(None)))
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _plain(value: Any) -> Any:
+    """What ``dataclasses.asdict`` and then tuples as lists make of a value, in one pass.
+
+    ``asdict`` copies the whole tree and a second walk turned its tuples into lists; an
+    article holds thousands of values and is serialised once per output (eval, the store,
+    exports), so one walk with each record class's field names looked up once.
+    """
+    if type(value) in _ATOMS:
+        return value
+    names = _FIELDS.get(type(value))
+    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = _FIELDS[type(value)] = tuple(f.name for f in dataclasses.fields(value))
+    if names is not None:
+        return {name: _plain(getattr(value, name)) for name in names}
     if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
-    return value
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {(k if type(k) in _ATOMS else copy.deepcopy(k)): _plain(v) for k, v in value.items()}
+    return copy.deepcopy(value)
 
 
 def article_from_dict(data: dict[str, Any]) -> Article:

@@ -86,13 +86,17 @@ def parse_number(words: str) -> float | None:
     return total + current if seen else None
 
 
+_NUMBER_WORDS = frozenset((*WORDS, *SCALES, *VAGUE))
+
+
 def _is_number_token(tok: Token) -> bool:
-    if tok.ent_type_ in _SKIP_ENTS:
+    # the words first: most tokens are neither digits nor number words, and the entity
+    # checks (string look-ups on the token) are only needed for the few that are
+    text = tok.text
+    if not (text[:1].isdigit() and _DIGITS.match(text)) and tok.lower_ not in _NUMBER_WORDS:
         return False
-    if tok.ent_type_ == "DATE" and _YEAR.match(tok.text):
-        return False
-    low = tok.lower_
-    return bool(_DIGITS.match(tok.text)) or low in WORDS or low in SCALES or low in VAGUE
+    ent = tok.ent_type_
+    return ent not in _SKIP_ENTS and not (ent == "DATE" and _YEAR.match(text))
 
 
 def _unit_of(last: Token) -> Token | None:

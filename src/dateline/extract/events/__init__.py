@@ -14,7 +14,9 @@ gets an ACLED sub-type.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Span as SpacySpan
 
@@ -46,7 +48,7 @@ def _extract(ctx: Context) -> list[Event]:
     by_sentence_times = _group(ctx, ctx.times)
     by_sentence_numbers = _group(ctx, ctx.numbers)
     for si, sent in enumerate(ctx.sents):
-        if not sent.text.strip():
+        if not ctx.text[sent.start_char : sent.end_char].strip():  # sent.text, without joining tokens
             continue
         coded.extend(
             code_sentence(
@@ -92,6 +94,8 @@ def _group(ctx: Context, records: list) -> dict[int, list]:
 
 def _with_tokens(sent: SpacySpan, records: list) -> list[tuple]:
     """Pair each record with the index of the token where it starts (within ``sent``)."""
+    if not records:
+        return []  # most sentences have no place, time or number: skip the token offsets
     out = []
     starts = [t.idx for t in sent]
     for rec in records:
@@ -116,6 +120,7 @@ def _inherit(ctx: Context, coded: list[CodedEvent], paragraphs: list[int]) -> No
     """
     places = sorted(ctx.places, key=lambda p: p.span[0])
     place_starts = [p.span[0] for p in places]
+    in_speaker = _speaker_index(ctx)
     paras = [_para(paragraphs, c.event.span[0]) for c in coded]  # coded is in sentence order
     for i, c in enumerate(coded):
         ev = c.event
@@ -138,7 +143,7 @@ def _inherit(ctx: Context, coded: list[CodedEvent], paragraphs: list[int]) -> No
                 cand = places[k]
                 if ctx.sentence_of(cand.span[0]) < ev.sentence - 3:
                     break
-                if cand.span[0] not in c.frame_chars and not _in_speaker(cand.span, ctx):
+                if cand.span[0] not in c.frame_chars and not in_speaker(cand.span):
                     ev.place = cand.id
                     break
                 k -= 1
@@ -171,6 +176,19 @@ def _state_countries(coded: list[CodedEvent]) -> None:
                 actor.country = last
 
 
-def _in_speaker(span: tuple[int, int], ctx: Context) -> bool:
-    """A place naming who speaks ("the defence ministry in Moscow") is not where things happened."""
-    return any(q.speaker_span and q.speaker_span[0] <= span[0] < q.speaker_span[1] for q in ctx.quotes)
+def _speaker_index(ctx: Context) -> Callable[[tuple[int, int]], bool]:
+    """Whether a span starts inside a quote's speaker: a place naming who speaks ("the
+    defence ministry in Moscow") is not where things happened.
+
+    The speakers sorted by start with the running maximum of their ends: one binary search
+    per place, not a scan of every quote (a long article has thousands of both).
+    """
+    spans = sorted(q.speaker_span for q in ctx.quotes if q.speaker_span)
+    starts = [s for s, _ in spans]
+    max_end = list(itertools.accumulate((e for _, e in spans), max))
+
+    def in_speaker(span: tuple[int, int]) -> bool:
+        k = bisect.bisect_right(starts, span[0])  # the speakers starting at or before it
+        return k > 0 and max_end[k - 1] > span[0]
+
+    return in_speaker

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
+from spacy import symbols
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
@@ -104,10 +105,16 @@ def _light_verb(tok: Token) -> Token | None:
     return None
 
 
+# the parts of speech a trigger can have (``match_token``; ``_demanded`` wants a VERB)
+_TRIGGER_POS = frozenset((symbols.VERB, symbols.NOUN, symbols.PROPN, symbols.ADJ))
+
+
 def _find(sent: SpacySpan) -> list[Candidate]:
     zone = roles.supporter_zone(sent)
     out: list[Candidate] = []
     for tok in sent:
+        if tok.pos not in _TRIGGER_POS:
+            continue  # what match_token and _demanded would refuse first, as a cheap int test
         if tok.i in zone or tok.ent_type_ in _BLOCK_ENTS or tok.is_punct:
             continue
         if tok.dep_ == "amod" and tok.pos_ in ("VERB", "ADJ"):

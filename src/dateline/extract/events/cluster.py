@@ -162,15 +162,19 @@ def cluster_events(coded: list[CodedEvent], places: Iterable[Place], text: str) 
             clusters.append(_Cluster(c))
         else:
             host.members.append(c)
+    # each event is a member of one cluster: an index, not a scan of every cluster per event
+    cluster_of = {id(m): cl for cl in clusters for m in cl.members}
     for c in coded:
         doer = caused.get(id(c))
         while doer is not None and id(doer) in caused and caused[id(doer)] is not c:
             doer = caused[id(doer)]
-        home = next((cl for cl in clusters if any(m is doer for m in cl.members)), None)
+        home = cluster_of.get(id(doer)) if doer is not None else None
         if home is not None:
             home.members.append(c)
+            cluster_of[id(c)] = home
         elif id(c) in caused:
             clusters.append(_Cluster(c))
+            cluster_of[id(c)] = clusters[-1]
     clusters.sort(key=lambda cl: min(m.event.span[0] for m in cl.members))
     return [_merge(cl, by_id, text) for cl in clusters]
 

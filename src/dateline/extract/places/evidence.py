@@ -99,15 +99,19 @@ def local_evidence(
     # countries not as a modifier: "a United States military laboratory in Cairo" says
     # whose laboratory, not which Cairo; a state heading a name ("Kansas State University")
     # still says where it is
-    placed: list[tuple[int, str, str, str]] = []
+    # by sentence: only a name's own sentence and its neighbours count, so a long article
+    # costs each name its neighbourhood, not a scan of every resolved name
+    placed: dict[int, list[tuple[int, str, str, str]]] = {}
     for i, it in enumerate(items):
         cand = it.resolution.candidate if it.resolution else None
         if cand is None or not cand.cc:
             continue
         if cand.feature == "country" and not _modifier(doc[it.mention.start : it.mention.end]):
-            placed.append((sentence_of[i], name_key(it.text), cand.cc, ""))
+            placed.setdefault(sentence_of[i], []).append((sentence_of[i], name_key(it.text), cand.cc, ""))
         elif cand.first_level and cand.admin1:
-            placed.append((sentence_of[i], name_key(it.text), cand.cc, cand.admin1))
+            placed.setdefault(sentence_of[i], []).append(
+                (sentence_of[i], name_key(it.text), cand.cc, cand.admin1)
+            )
     out: list[LocalEvidence | None] = []
     for it, sent in zip(items, sentence_of, strict=True):
         if not it.cands:
@@ -116,7 +120,7 @@ def local_evidence(
         key = name_key(it.text)
         countries: dict[str, float] = {}
         regions: dict[tuple[str, str], float] = {}
-        for s_i, k, cc, admin1 in placed:
+        for s_i, k, cc, admin1 in (p for s in (sent - 1, sent, sent + 1) for p in placed.get(s, ())):
             if same_name(k, key):
                 continue
             gap = abs(s_i - sent)

@@ -4,8 +4,10 @@ macro-regions and seas, landmarks; their gazetteer candidates and qualifiers."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 from spacy.tokens import Doc
 
@@ -42,7 +44,7 @@ def _mentions(ctx: Context, gaz: Gazetteer) -> list[Mention]:
     doc: Doc = ctx.doc
     out: list[Mention] = []
     taken: set[int] = set()
-    time_chars = [t.span for t in ctx.times]
+    in_time = Overlaps(t.span for t in ctx.times)
     for ent in doc.ents:
         label = ent.label_
         for t in ent:
@@ -66,7 +68,7 @@ def _mentions(ctx: Context, gaz: Gazetteer) -> list[Mention]:
             if b <= a:
                 continue
             span = doc[a:b]
-            if any(s0 < span.end_char and span.start_char < s1 for s0, s1 in time_chars):
+            if in_time.any(span.start_char, span.end_char):
                 continue
             # the parts of "to Fargo-Moorhead" share the whole's place position
             out.append(Mention(a, b, label, split_hyphens and locative(ent)))
@@ -74,7 +76,7 @@ def _mentions(ctx: Context, gaz: Gazetteer) -> list[Mention]:
         a, b = trim(doc, a, b)
         if b > a:
             span = doc[a:b]
-            if any(s0 < span.end_char and span.start_char < s1 for s0, s1 in time_chars):
+            if in_time.any(span.start_char, span.end_char):
                 continue
             out.append(Mention(a, b, "", False))
     out = _forced(doc, gaz, out)
@@ -123,23 +125,51 @@ def _forced(doc: Doc, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
     organisation, or the tag as part of the person.
     """
     spans: list[tuple[int, int]] = []
+    text = doc.text  # built from the tokens on every access: once, not per match
     for rx in (_CAPS_DATELINE, _PARTY_HOME):
-        for match in rx.finditer(doc.text):
+        for match in rx.finditer(text):
             s, e = match.span(1)
-            name = doc.text[s:e].rstrip(".") if rx is _CAPS_DATELINE else doc.text[s:e]
+            name = text[s:e].rstrip(".") if rx is _CAPS_DATELINE else text[s:e]
             e = s + len(name)
             if len(name) >= 3 and gaz.lookup(name):
                 spans.append((s, e))
     if not spans:
         return mentions
-    out = list(mentions)
+    forced: list[tuple[int, int]] = []
     for s, e in spans:
         span = doc.char_span(s, e, alignment_mode="contract")
-        if span is None or not len(span):
-            continue
-        out = [m for m in out if m.end <= span.start or m.start >= span.end]
-        out.append(Mention(span.start, span.end, "GPE", True))
-    return out
+        if span is not None and len(span):
+            forced.append((span.start, span.end))
+    # a forced name replaces the mentions it overlaps, and a later forced name an earlier
+    # one: one pass each way over an index, not a filter of every mention per name (a long
+    # article has thousands of both)
+    hit = Overlaps(forced)
+    kept = [m for m in mentions if not hit.any(m.start, m.end)]
+    covered: set[int] = set()
+    late: list[Mention] = []
+    for a, b in reversed(forced):
+        if not any(i in covered for i in range(a, b)):
+            late.append(Mention(a, b, "GPE", True))
+        covered.update(range(a, b))
+    return kept + late[::-1]
+
+
+class Overlaps:
+    """Which ``[start, end)`` intervals overlap a query, in O(log n) per query.
+
+    Sorted by start with the running maximum of the ends: an interval starting before the
+    query's end overlaps it exactly when the largest end among them passes the query's start.
+    """
+
+    def __init__(self, intervals: Iterable[tuple[int, int]]) -> None:
+        pairs = sorted(intervals)
+        self._starts = [s for s, _ in pairs]
+        self._max_end = list(accumulate((e for _, e in pairs), max))
+
+    def any(self, start: int, end: int) -> bool:
+        """Whether some interval ``[s0, s1)`` has ``s0 < end`` and ``start < s1``."""
+        k = bisect_left(self._starts, end)
+        return k > 0 and self._max_end[k - 1] > start
 
 
 def _join_split_names(doc: Doc, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:

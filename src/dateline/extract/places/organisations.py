@@ -158,9 +158,9 @@ _ORGANISATION_HEADS = frozenset(
 def names_an_organisation(doc: Doc, m: Mention) -> bool:
     """The place name sits inside the name of a university, newspaper, firm, club or
     building ("Ohio State University", "University of Arizona", "Los Angeles Times")."""
-    ent = next((e for e in doc.ents if e.start <= m.start and m.end <= e.end), None)
-    if ent is not None and (ent.start, ent.end) != (m.start, m.end):
-        words = [t.lower_ for t in ent if not (m.start <= t.i < m.end)]
+    ent = _entity_around(doc, m)
+    if ent is not None and ent != (m.start, m.end):
+        words = [doc[i].lower_ for i in range(*ent) if not (m.start <= i < m.end)]
     else:  # the NER cut the name short: the capitalised words after it
         words = []
         for t in doc[m.end : m.end + 4]:
@@ -168,6 +168,22 @@ def names_an_organisation(doc: Doc, m: Mention) -> bool:
                 break
             words.append(t.lower_)
     return any(w in _ORGANISATION_HEADS for w in words)
+
+
+def _entity_around(doc: Doc, m: Mention) -> tuple[int, int] | None:
+    """The NER entity holding the mention, as ``(start, end)``: read from the IOB tags
+    around it (``doc.ents`` builds every entity of the article on each call)."""
+    if m.end <= m.start:
+        return next(((e.start, e.end) for e in doc.ents if e.start <= m.start and m.end <= e.end), None)
+    start = m.start
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    if doc[start].ent_iob_ != "B" or not doc[start].ent_type:
+        return None
+    end = start + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return (start, end) if m.end <= end else None
 
 
 def next_word(doc: Doc, m: Mention) -> str:

@@ -23,7 +23,7 @@ from dateline.extract.places.output import records
 from dateline.extract.places.passes import agree
 from dateline.records import Place
 from dateline.resolve.gazetteer import Candidate, Gazetteer, gazetteer
-from dateline.resolve.geocode import GeoContext, Resolution, fuzzy_candidates, resolve
+from dateline.resolve.geocode import GeoContext, LocalEvidence, Resolution, fuzzy_candidates, resolve
 from dateline.resolve.names import name_key
 
 _FUZZY_CONFIDENCE = 0.6
@@ -53,18 +53,20 @@ def _read_in_context(ctx: Context, items: list[Item], article: Article) -> GeoCo
     """
     base, home = article.base, article.home
     contribs: list[tuple[str, Candidate, float]] = []
+    read = _Readings()
     for it in items:
         if not it.cands:
             continue
         key = name_key(it.text)
-        res = resolve(it.cands, base, it.qualifier, key)
+        res = read(it.cands, base, it.qualifier, key, None)
         it.resolution = res
         if res and it.mention.label in PLACE_LABELS and (res.confidence >= 0.9 or it.qualifier):
             contribs.append((key, res.candidate, 1.0 if res.candidate.feature == "country" else 0.7))
-    starts = [s.start_char for s in ctx.doc.sents]
+    starts = [s.start_char for s in ctx.sents]  # the context's sentences: doc.sents rebuilds them
     sentence_of = [bisect_right(starts, it.start_char) for it in items]
     for _ in range(3):
         views: dict[str, GeoContext] = {}
+        read = _Readings()  # the views are new: so are their readings
         locals_ = local_evidence(items, sentence_of, ctx.doc, article.anchored)
         for i, it in enumerate(items):
             if it.cands:
@@ -72,13 +74,37 @@ def _read_in_context(ctx: Context, items: list[Item], article: Article) -> GeoCo
                 view = views.get(key)
                 if view is None:
                     view = views[key] = view_without(base, home, contribs, key)
-                it.resolution = resolve(it.cands, view, it.qualifier, key, locals_[i])
+                it.resolution = read(it.cands, view, it.qualifier, key, locals_[i])
         contribs = [
             (name_key(it.text), it.resolution.candidate, evidence_weight(it))
             for it in items
             if it.resolution and evidence_weight(it) > 0
         ]
     return view_without(base, home, contribs, None)
+
+
+class _Readings:
+    """``resolve`` for the mentions of one pass, once per name and view where nothing is
+    particular to the mention (no qualifier, no local evidence): the repeated mentions of
+    a name read alike. Keyed by identity: the views and candidate tuples outlive the pass."""
+
+    def __init__(self) -> None:
+        self._memo: dict[tuple[int, int, str], Resolution | None] = {}
+
+    def __call__(
+        self,
+        cands: tuple[Candidate, ...],
+        view: GeoContext,
+        qualifier: list[Candidate] | None,
+        key: str,
+        local: LocalEvidence | None,
+    ) -> Resolution | None:
+        if qualifier is not None or local is not None:
+            return resolve(cands, view, qualifier, key, local)
+        memo_key = (id(view), id(cands), key)
+        if memo_key not in self._memo:
+            self._memo[memo_key] = resolve(cands, view, None, key)
+        return self._memo[memo_key]
 
 
 def _misspellings(ctx: Context, gaz: Gazetteer, items: list[Item], geo: GeoContext) -> None:
