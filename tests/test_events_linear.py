@@ -9,9 +9,9 @@ article four times over. Linear work gives a ratio near 4.
 
 from __future__ import annotations
 
-import sys
-
 import pytest
+
+from line_events import line_events
 
 pytestmark = pytest.mark.model
 
@@ -40,19 +40,7 @@ def work(pipeline, text: str) -> int:
         if st.name == "events":
             break
         st.run(ctx)
-    count = 0
-
-    def tracer(frame, event, arg):
-        nonlocal count
-        count += 1
-        return tracer
-
-    sys.settrace(tracer)
-    try:
-        events.run(ctx)
-    finally:
-        sys.settrace(None)
-    return count
+    return line_events(lambda: events.run(ctx))
 
 
 def test_event_work_grows_linearly_with_the_article(pipeline):

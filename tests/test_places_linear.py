@@ -10,14 +10,13 @@ over. Linear work gives a ratio near 4; the old paths gave more than 6 at these 
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 
 from dateline.context import Context
 from dateline.extract.entities import extract_entities
 from dateline.extract.places import extract_places
 from dateline.extract.times import extract_times
+from line_events import line_events
 
 pytestmark = pytest.mark.model
 
@@ -48,19 +47,7 @@ def work(nlp, text: str) -> int:
     """Line events run by the place stage alone (the parse, entities and times come before)."""
     ctx = _context(nlp, text)
     extract_places(_context(nlp, article(len(PARAGRAPHS))))  # warm: gazetteer and caches
-    count = 0
-
-    def tracer(frame, event, arg):
-        nonlocal count
-        count += 1
-        return tracer
-
-    sys.settrace(tracer)
-    try:
-        extract_places(ctx)
-    finally:
-        sys.settrace(None)
-    return count
+    return line_events(lambda: extract_places(ctx))
 
 
 def test_place_work_grows_linearly_with_the_article(nlp):

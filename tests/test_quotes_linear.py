@@ -9,13 +9,12 @@ work gives a ratio near 4, the old quadratic paths gave 10 to 30; the bound is g
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 
 from dateline.context import Context
 from dateline.extract.entities import extract_entities
 from dateline.extract.quotes import extract_quotes
+from line_events import line_events
 
 pytestmark = pytest.mark.model
 
@@ -41,19 +40,7 @@ def work(nlp, text: str) -> int:
     """Line events run by the quote stage alone (the parse and entities come before)."""
     ctx = Context(text=text, doc=nlp(text))
     extract_entities(ctx)
-    count = 0
-
-    def tracer(frame, event, arg):
-        nonlocal count
-        count += 1
-        return tracer
-
-    sys.settrace(tracer)
-    try:
-        extract_quotes(ctx)
-    finally:
-        sys.settrace(None)
-    return count
+    return line_events(lambda: extract_quotes(ctx))
 
 
 @pytest.mark.parametrize("sep", [" ", "\n", ". "], ids=["one-paragraph", "paragraphs", "sentences"])
