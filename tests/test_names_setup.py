@@ -133,3 +133,10 @@ def test_a_built_list_is_read_from_the_cache(tmp_path: Path, wheel: Path, monkey
     monkeypatch.setattr(names_setup, "default_dirs", lambda: (tmp_path,))
     assert name_gender("Petra Olsen") == "f" and name_gender("Jonas Berg") == "m"
     assert name_gender("Jean Berg") is None
+
+
+def test_the_list_is_not_shipped_in_the_package() -> None:
+    """Third-party data is never committed: only a build may write the list, and it is ignored."""
+    root = Path(__file__).resolve().parents[1]
+    assert not (root / "src" / "dateline" / "resources" / "quotes" / names_setup.NAMES_FILE).exists()
+    assert "src/dateline/resources/name_genders.tsv" in (root / ".gitignore").read_text(encoding="utf-8")
