@@ -219,13 +219,17 @@ def gazetteer_build(
 
 @gazetteer_app.command("where")
 def gazetteer_where() -> None:
-    """Print the folder of the current gazetteer files (nothing is built)."""
+    """Print the folder of the current gazetteer files (nothing is built); the first-name
+    list's place (or its absence) goes to stderr, so the folder stays the only output."""
     from dateline.resolve import geodata
+    from dateline.resolve.names_setup import names_path
 
     found = next((d for d in geodata.default_dirs() if geodata.is_current(d)), None)
     if found is None:
         raise fail(f"no current gazetteer; {geodata.HINT}")
     sys.stdout.write(f"{found}\n")
+    names = names_path()
+    sys.stderr.write(f"names: {names or 'not built (he/she go by honorifics and role nouns only)'}\n")
 
 
 def _register_optional() -> None:

