@@ -86,7 +86,8 @@ COLUMNS = (
 DATE_FORMATS = ("iso", "acled")
 INTER_CODES = ("text", "numeric")
 
-_DISORDER = {
+#: ACLED's disorder type of each event type.
+DISORDER = {
     "Battles": "Political violence",
     "Explosions/Remote violence": "Political violence",
     "Violence against civilians": "Political violence",
@@ -242,7 +243,7 @@ def event_row(
         "event_date": format_date(start, date_format) if start else "",
         "year": start.year if start else "",
         "time_precision": _TIME_PRECISION.get(precision or "", 3) if start else "",
-        "disorder_type": _DISORDER.get(event.acled_type or "", ""),
+        "disorder_type": DISORDER.get(event.acled_type or "", ""),
         "event_type": event.acled_type or "",
         "sub_event_type": event.acled_subtype or "",
         "actor1": actors["actor1"],
@@ -295,20 +296,30 @@ def write_acled_csv(
     if inter not in INTER_CODES:
         raise OptionError(value_invalid_msg("inter codes", inter, ", ".join(INTER_CODES)))
     wanted = None if modalities is None else list(modalities)
+    rows = (
+        event_row(article, event, date_format, inter, (ingested or {}).get(article.id))
+        for article in articles
+        for event in article.events
+        if (event.acled_type or all_events) and keep_event(event, wanted)
+    )
+    return write_rows(rows, out, report)
+
+
+def write_rows(rows: Iterable[dict[str, Any]], out: TextIO, report: dict[str, int] | None = None) -> int:
+    """Write ACLED rows (header first, cells formula-safe); returns how many.
+
+    A row without a ``year`` or an ``iso`` is left out and counted in
+    ``report["left_out"]``: empty cells there would make those columns floats in pandas.
+    """
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")  # RFC 4180
     writer.writeheader()
     n = left_out = 0
-    for article in articles:
-        stamp = (ingested or {}).get(article.id)
-        for event in article.events:
-            if not (event.acled_type or all_events) or not keep_event(event, wanted):
-                continue
-            row = event_row(article, event, date_format, inter, stamp)
-            if row["year"] == "" or row["iso"] == "":
-                left_out += 1
-                continue
-            writer.writerow({k: csv_safe(v) for k, v in row.items()})
-            n += 1
+    for row in rows:
+        if row["year"] == "" or row["iso"] == "":
+            left_out += 1
+            continue
+        writer.writerow({k: csv_safe(v) for k, v in row.items()})
+        n += 1
     if report is not None:
         report["left_out"] = report.get("left_out", 0) + left_out
     return n

@@ -8,7 +8,6 @@ conservative merged figure (ACLED's rule).
 
 from __future__ import annotations
 
-import csv
 import json
 import time
 from collections import Counter
@@ -16,18 +15,8 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from dateline.country_codes import acled_country
-from dateline.export.acled_csv import COLUMNS, inter_value, interaction
-from dateline.export.common import country_info, csv_safe
-
-_DISORDER = {
-    "Battles": "Political violence",
-    "Explosions/Remote violence": "Political violence",
-    "Violence against civilians": "Political violence",
-    "Riots": "Political violence",
-    "Protests": "Demonstrations",
-    "Strategic developments": "Strategic developments",
-}
-_GEO_PRECISION = {"city": 1, "landmark": 1, "admin": 2, "region": 3, "country": 3}
+from dateline.export.acled_csv import DISORDER, inter_value, interaction, write_rows
+from dateline.export.common import country_info
 
 
 def _notes(view: dict[str, Any]) -> str:
@@ -93,7 +82,7 @@ def incident_row(view: dict[str, Any]) -> dict[str, Any]:
         "event_date": start[:10] if len(start) >= 10 else (start + "-01-01")[:10] if start else "",
         "year": int(start[:4]) if start[:4].isdigit() else "",
         "time_precision": precision if start else "",
-        "disorder_type": _DISORDER.get(view.get("acled_type") or "", ""),
+        "disorder_type": DISORDER.get(view.get("acled_type") or "", ""),
         "event_type": view.get("acled_type") or "",
         "sub_event_type": view.get("acled_subtype") or "",
         **incident_actors(view),
@@ -127,19 +116,7 @@ def write_incident_csv(
     neither a dated report nor a placed one is left out and counted in
     ``report["left_out"]`` (empty ``year``/``iso`` cells would make those columns floats).
     """
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")  # RFC 4180, as per event
-    writer.writeheader()
-    n = left_out = 0
-    for view in views:
-        row = incident_row(view)
-        if row["year"] == "" or row["iso"] == "":
-            left_out += 1
-            continue
-        writer.writerow({k: csv_safe(v) for k, v in row.items()})
-        n += 1
-    if report is not None:
-        report["left_out"] = report.get("left_out", 0) + left_out
-    return n
+    return write_rows((incident_row(view) for view in views), out, report)
 
 
 def incident_feature(view: dict[str, Any]) -> dict[str, Any] | None:
