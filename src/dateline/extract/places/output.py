@@ -95,34 +95,19 @@ def _place(ctx: Context, gaz: Gazetteer, n: int, it: Item, res: Resolution | Non
         feature = cue_feature(ctx.doc, it.mention) or ("landmark" if it.mention.label == "LANDMARK" else None)
         inner = smallest_container(where.readings.get(sentence, []), span[0])
         container, precision = (inner, "container") if inner else (where.focus, "vicinity")
-        if container is None and where.country is not None:
-            country = country_by_iso2(where.country)
-            if country is not None and country.lat is not None:
-                return Place(
-                    id=f"p{n}",
-                    text=it.text,
-                    span=span,
-                    sentence=sentence,
-                    feature=feature,
-                    country=where.country,
-                    lat=country.lat,
-                    lon=country.lon,
-                    confidence=_FOCUS_CONFIDENCE,
-                    precision="container",
-                )
-        return Place(
-            id=f"p{n}",
-            text=it.text,
-            span=span,
-            sentence=sentence,
-            feature=feature,
-            country=container.cc if container else where.country,
-            admin1=_admin1_name(gaz, container) if container else None,
-            lat=container.lat if container else None,
-            lon=container.lon if container else None,
-            confidence=_FOCUS_CONFIDENCE if container else None,
-            precision=precision if container else None,
-        )
+        place = Place(id=f"p{n}", text=it.text, span=span, sentence=sentence, feature=feature)
+        if container is not None:
+            place.country, place.admin1 = container.cc, _admin1_name(gaz, container)
+            place.lat, place.lon = container.lat, container.lon
+            place.confidence, place.precision = _FOCUS_CONFIDENCE, precision
+            return place
+        place.country = where.country
+        # no containing place: the article's country holds it, at the country's point
+        country = country_by_iso2(where.country) if where.country is not None else None
+        if country is not None and country.lat is not None:
+            place.lat, place.lon = country.lat, country.lon
+            place.confidence, place.precision = _FOCUS_CONFIDENCE, "container"
+        return place
     c = res.candidate
     return Place(
         id=f"p{n}",
