@@ -31,6 +31,22 @@ def analyze(pipeline):
 
 
 @pytest.fixture(scope="session")
+def quotes_only(nlp):
+    """A pipeline of entities and quotes only, so quote tests do not depend on the other stages."""
+    from dateline.extract.entities import extract_entities
+    from dateline.extract.quotes import extract_quotes
+    from dateline.pipeline import Pipeline, Stage
+
+    pipe = Pipeline.__new__(Pipeline)
+    pipe.model, pipe.nlp = None, nlp
+    pipe.stages = [
+        Stage("entities", extract_entities, ("doc",), ("entities",)),
+        Stage("quotes", extract_quotes, ("doc", "entities"), ("quotes",)),
+    ]
+    return pipe
+
+
+@pytest.fixture(scope="session")
 def gold_dir() -> Path:
     if not GOLD.is_dir():
         pytest.skip("../shared/gold is not beside this checkout")

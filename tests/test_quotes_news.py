@@ -4,23 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.extract.entities import extract_entities
-from dateline.extract.quotes import extract_quotes
-from dateline.pipeline import Pipeline, Stage
-
 pytestmark = pytest.mark.model
 
 
 @pytest.fixture(scope="module")
-def run(nlp):
-    """Entities and quotes only, so these tests do not depend on the other stages."""
-    pipe = Pipeline.__new__(Pipeline)
-    pipe.model, pipe.nlp = None, nlp
-    pipe.stages = [
-        Stage("entities", extract_entities, ("doc",), ("entities",)),
-        Stage("quotes", extract_quotes, ("doc", "entities"), ("quotes",)),
-    ]
-    return pipe
+def run(quotes_only):
+    """Entities and quotes only (conftest's ``quotes_only``)."""
+    return quotes_only
 
 
 def quotes(article) -> list[tuple[str, str, str | None]]:
