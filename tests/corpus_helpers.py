@@ -156,3 +156,14 @@ def crashy_pipeline() -> Pipeline:
     pipe = tiny_pipeline()
     pipe.stages = [*pipe.stages, Stage("crashy", _crash_on_boom, ("doc",), ())]
     return pipe
+
+
+def sqlite_corpus(path, n: int):
+    """A SQLite store at ``path`` holding ``make_article(0 .. n-1)``, closed; returns the path."""
+    from dateline.store import open_store
+
+    store = open_store(path)
+    for i in range(n):
+        store.put(make_article(i))
+    store.close()
+    return path

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus_helpers import make_article
+from corpus_helpers import make_article, sqlite_corpus
 from dateline.cli.main import main
 from dateline.errors import OptionError, StoreError
 from dateline.store import EventQuery, open_store
@@ -83,12 +83,7 @@ def _sha(path: Path) -> str:
 
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
-    path = tmp_path / "corpus.db"
-    st = open_store(path)
-    for i in range(4):
-        st.put(make_article(i))
-    st.close()
-    return path
+    return sqlite_corpus(tmp_path / "corpus.db", 4)
 
 
 def test_query_commands_never_write_to_the_store(db: Path, tmp_path: Path, capsys) -> None:

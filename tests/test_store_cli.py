@@ -8,19 +8,13 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from corpus_helpers import make_article
+from corpus_helpers import sqlite_corpus
 from dateline.cli.main import main
-from dateline.store import open_store
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
-    path = tmp_path / "corpus.db"
-    store = open_store(path)
-    for i in range(6):
-        store.put(make_article(i))
-    store.close()
-    return path
+    return sqlite_corpus(tmp_path / "corpus.db", 6)
 
 
 def _json(capsys, argv: list[str]) -> list[dict]:
