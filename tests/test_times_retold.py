@@ -2,9 +2,10 @@
 (``tense.py``), on sentences written here. Published on Sunday 27 March 2016.
 
 A year, month or day told in the past on a narrated verb sets a story frame; later bare
-months, month days and (after a day) weekdays narrated in it take the frame's year. A
-news lead, a reporting verb's weekday, a present or future clause, a sentence told in the
-present or a date in the publication's year leaves or ends the frame.
+months, month days and (after a day) weekdays narrated in it take the frame's year (a
+year frame only in its own sentence). A news lead, a reporting verb's weekday, a present
+or future clause, a sentence told in the present or a date in the publication's year
+leaves or ends the frame.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import datetime as dt
 import pytest
 
 from dateline.extract.times import find_times
-from dateline.extract.times.retold import Frame, StoryTime, frame_of
+from dateline.extract.times.retold import NARRATED, Frame, Sentences, StoryTime, frame_of
 
 PUBLISHED = dt.date(2016, 3, 27)  # a Sunday
 
@@ -23,9 +24,12 @@ def _found(nlp, text: str, published: dt.date | None = PUBLISHED) -> list[tuple[
     return [(text[f.start : f.end], f.value) for f in find_times(text, published, nlp(text))]
 
 
-def _story(value: str) -> StoryTime:
-    story = StoryTime(PUBLISHED)
-    story.frame = frame_of(value)
+def _story(value: str, same_sentence: bool = True) -> StoryTime:
+    """A frame told at characters 0-10 of a sentence that runs to 100, asked about an
+    expression in that sentence or in the next."""
+    story = StoryTime(PUBLISHED, lambda: Sentences(starts=[0, 100], present=[]))
+    story.observe(value, True, False, lambda: NARRATED, 10)
+    story.at(50 if same_sentence else 150)
     return story
 
 
@@ -61,9 +65,44 @@ def test_a_weekday_needs_a_frame_that_names_a_day() -> None:
     assert _story("2003").weekday(5) is None
 
 
+def test_a_year_frame_reaches_only_its_own_sentence() -> None:
+    assert _story("2003", same_sentence=False).month(3) is None
+    assert _story("2003", same_sentence=False).month_day(6, 5) is None
+    assert _story("2003-03", same_sentence=False).month(4) == (2003, 4)
+
+
+def test_a_later_sentence_takes_only_a_month_ahead_or_a_weekday_checked_date() -> None:
+    assert _story("2003-03", same_sentence=False).month(9) == (2003, 9)
+    assert _story("2002-11", same_sentence=False).month(2) == (2003, 2)
+    assert _story("2003-03", same_sentence=False).month(1) is None  # back: the news's January
+    assert _story("2003-03", same_sentence=False).month(10) is None  # seven months on
+    assert _story("2003-03-20", same_sentence=False).weekday(5) is None
+    assert _story("2003-03", same_sentence=False).month_day(4, 11) is None
+    assert _story("2003-03", same_sentence=False).month_day(4, 11, weekday=5) == dt.date(2003, 4, 11)
+
+
+def test_a_sentence_told_in_the_present_ends_the_frame() -> None:
+    story = StoryTime(PUBLISHED, lambda: Sentences(starts=[0, 100, 200], present=[100]))
+    story.observe("2003-03", True, False, lambda: NARRATED, 10)
+    story.at(250)
+    assert story.frame is None
+
+
+def test_a_frame_opens_only_on_a_narrated_past_date_before_the_publication_year() -> None:
+    for value, clause in (("2003", "current"), ("2003", "reporting"), ("2003", None), ("2016-01", NARRATED)):
+        story = StoryTime(PUBLISHED)
+        story.observe(value, True, False, lambda clause=clause: clause, 10)
+        assert story.frame is None, (value, clause)
+
+
+def test_a_date_counted_from_the_publication_closes_the_frame() -> None:
+    story = _story("2003-03")
+    story.observe("2016-W12", False, True, lambda: NARRATED, 20)
+    assert story.frame is None
+
+
 def test_a_frame_never_reaches_the_publication_year() -> None:
-    story = StoryTime(PUBLISHED)
-    story.frame = Frame(dt.date(2015, 11, 1), "month")
+    story = _story("2015-11")
     assert story.month(2) is None  # February 2016 is the publication's, not the story's
     assert story.month(10) == (2015, 10)
 
@@ -97,16 +136,15 @@ def test_weeks_seasons_and_references_set_no_frame() -> None:
             ("Friday, April 11", "2003-04-11"),
         ),
         ("He founded the firm in 2009. Two years later he sold it.", ("Two years later", "2011")),
-        ("He founded the firm in 2009. Two years later he sold it. In June, he left.", ("June", "2011-06")),
         (
             "In November 2002 the inspectors returned. By February they had searched 300 sites.",
             ("February", "2003-02"),
         ),
         (
-            "On March 20, 2003, the army crossed the river. On Friday the first units reached the city.",
+            "On March 20, 2003, the army crossed the river and on Friday it reached the city.",
             ("Friday", "2003-03-21"),
         ),
-        ("She left Spain in 1998. She returned on June 5.", ("June 5", "1998-06-05")),
+        ("She left Spain on May 2, 1998, and returned on June 5.", ("June 5", "1998-06-05")),
         ("In 2003, rebels began to attack the north in March.", ("March", "2003-03")),
         # a reporting verb in the present does not end a story told in its clause
         (
@@ -154,7 +192,20 @@ def test_a_retold_story_dates_its_bare_months_and_weekdays(nlp, text: str, expec
         ("He was convicted in 2003. He will appeal in May.", ("May", "2016-05")),
         ("In 2003 she was elected mayor. She has said she will run again in May.", ("May", "2016-05")),
         # a date in the publication's year ends the story
-        ("She left Spain in 1998. In January 2016 she came back. In March, she wed.", ("March", "2016-03")),
+        (
+            "She left Spain in May 1998. In January 2016 she came back. In March, she wed.",
+            ("March", "2016-03"),
+        ),
+        # a year of background reaches no further than its sentence: a later bare month or
+        # month day is the publication year's, as AP style writes them
+        ("He bought the mill in 2014. The firm filed for bankruptcy in February.", ("February", "2016-02")),
+        ("She left Spain in 1998. She returned on March 5.", ("March 5", "2016-03-05")),
+        # a later sentence's bare weekday or month day is AP style's: the publication's
+        ("On March 20, 2003, troops crossed the river. On Friday he won a medal.", ("Friday", "2016-03-25")),
+        ("They lost a child in May 2006. Their son was born June 13.", ("June 13", "2015-06-13")),
+        # a later sentence's month before the frame's is the news's own
+        ("He robbed a bank on Dec. 14, 2007. His trial ended in October.", ("October", "2015-10")),
+        ("He founded the firm in 2009. Two years later he sold it. In June, he left.", ("June", "2015-06")),
         # a year on a noun or a participle tells no story
         ("The 2003 invasion toppled the government. In April the looting began.", ("April", "2015-04")),
         ("The law, passed in 2003, bans smoking. In March, the court upheld it.", ("March", "2016-03")),

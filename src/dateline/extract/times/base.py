@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from dateline.extract.times import calendar as cal
 from dateline.extract.times.lexicon import lexicon, parse_amount
-from dateline.extract.times.retold import NARRATED, Clause, StoryTime
+from dateline.extract.times.retold import NARRATED, Clause, Sentences, StoryTime
 
 PUBLISHED, TEXT, ABSOLUTE = "published", "text", "absolute"
 
@@ -97,14 +97,14 @@ class ResolverBase:
         dct: dt.date | None,
         direction: Callable[[int, int], str | None],
         clause: Clause | None = None,
-        present: Callable[[], list[int]] | None = None,
+        sentences: Callable[[], Sentences] | None = None,
     ) -> None:
         self.text = text
         self.dct = dct
         self._direction = direction
         self._clause = clause
         self._clauses: dict[tuple[int, int], str | None] = {}
-        self.story = StoryTime(dct, present)  # the retold story's frame (retold.py)
+        self.story = StoryTime(dct, sentences)  # the retold story's frame (retold.py)
         self.narrative: str | None = None  # the last concrete date value in the text
         self.narrative_end: int | None = None  # where the expression that gave it ended
         self.last_day: str | None = None  # the last one that names a day

@@ -7,17 +7,25 @@ year, on a verb narrated in the past (simple past or past perfect, not a reporti
 Later bare month names, month days without a year and weekdays that are narrated too
 take their year (a weekday: its week) from the frame, which each narrated date told in
 it moves on. The frame ends at the first sign that the text is back at the publication's
-time: a date in the publication's year or later, or any expression valued from the
+time: a date in the publication's year or later, any expression valued from the
 publication date that the frame could not take ("this week", "two years ago", "now",
-"said on Monday", a present or future clause's month).
+"said on Monday", a present or future clause's month), or a sentence told in the present.
+
+How far a frame reaches was measured on unlabelled news (LGL, PolNeAR), where writers
+follow AP style: a month or month day without a year is one of the publication's year and
+a bare weekday one of its week, even right after a dated background sentence ("lost their
+first child in May 2006 ... Annika was born June 13", "rescued them on March 31, 2008.
+On Friday, he received the medal", "In 2014, he unveiled the plan ... filed for
+bankruptcy in April"). So in the frame's own sentence every bare month, month day and
+weekday takes the frame; in later sentences only a month or day frame reaches, and only a
+bare month at most six months ahead of it ("In March 2003 ... By April"), or a month day
+whose weekday the story's year makes true ("on Friday, April 11" in a 2003 story).
 
 Precedence, from strongest to weakest: the expression's own year ("April 2003"); a dated
 quote's or reported clause's date (``story.py``); the story frame; the publication date
 with the governing verb's tense (``tense.py``). News leads keep the publication date:
 "Police said on Monday that the suspect fled in March" has no frame (no past year is told
-on a narrated verb), and a weekday on a reporting verb ends any frame before it. Weekdays
-take a frame only when it names a day, and only the week that follows it (the AP style
-news follows names a weekday only for the days near a date the text gives).
+on a narrated verb), and a weekday on a reporting verb ends any frame before it.
 """
 
 from __future__ import annotations
@@ -119,13 +127,22 @@ def frame_of(value: str) -> Frame | None:
     return None
 
 
-def present_sentences(doc: Doc) -> list[int]:
-    """Where each sentence told in the present begins (its main verb, or a reporting main
-    verb's clause, is present, present perfect or future: "It now employs 300 people",
-    "officials say the town has fallen"): such a sentence ends a story frame."""
-    starts = []
+@dataclass(frozen=True)
+class Sentences:
+    """Where the article's sentences begin, and which of them are told in the present."""
+
+    starts: list[int]
+    present: list[int]
+
+
+def sentences(doc: Doc) -> Sentences:
+    """The sentence starts, and those of sentences told in the present (the main verb, or a
+    reporting main verb's clause, is present, present perfect or future: "It now employs
+    300 people", "officials say the town has fallen"): such a sentence ends a story frame."""
+    starts, present = [], []
     reporting = lexicon().reporting_verbs
     for sent in doc.sents:
+        starts.append(sent.start_char)
         verb = sent.root
         if verb.lemma_.lower() in reporting:
             verb = next((c for c in verb.children if c.dep_ == "ccomp"), verb)
@@ -133,32 +150,41 @@ def present_sentences(doc: Doc) -> list[int]:
             continue
         direction = verb_direction(verb)
         if direction in ("present", "future") or (direction == "past" and _present_perfect(verb)):
-            starts.append(sent.start_char)
-    return starts
+            present.append(sent.start_char)
+    return Sentences(starts, present)
+
+
+def _between(offsets: list[int], after: int, upto: int) -> bool:
+    """Whether a sorted offset lies in ``(after, upto]``."""
+    k = bisect.bisect_right(offsets, after)
+    return k < len(offsets) and offsets[k] <= upto
 
 
 class StoryTime:
     """The current story frame of one article, moved on in text order (``at``, ``observe``).
 
-    ``present`` gives, when first needed, where the sentences told in the present begin
-    (``present_sentences``); one of them between the frame and an expression ends it."""
+    ``sentences`` gives, when first needed, the article's ``Sentences``: one told in the
+    present between the frame and an expression ends the frame, and what reaches past the
+    frame's own sentence is limited (``month``, ``month_day``, ``weekday``)."""
 
-    def __init__(self, published: dt.date | None, present: Callable[[], list[int]] | None = None) -> None:
+    def __init__(self, published: dt.date | None, sentences: Callable[[], Sentences] | None = None) -> None:
         self.published = published
         self.frame: Frame | None = None
         self._frame_end = 0
-        self._present = present
-        self._starts: list[int] | None = None
+        self._sentences = sentences
+        self._known: Sentences | None = None
+        self._same_sentence = False
 
     def at(self, position: int) -> None:
-        """Close the frame when a sentence told in the present began since it was set."""
-        if self.frame is None or self._present is None:
+        """Before the expression at ``position``: close the frame when a sentence told in
+        the present began since it was set, and note whether this is still its sentence."""
+        if self.frame is None or self._sentences is None:
             return
-        if self._starts is None:
-            self._starts = self._present()
-        k = bisect.bisect_right(self._starts, self._frame_end)
-        if k < len(self._starts) and self._starts[k] <= position:
+        if self._known is None:
+            self._known = self._sentences()
+        if _between(self._known.present, self._frame_end, position):
             self.frame = None
+        self._same_sentence = not _between(self._known.starts, self._frame_end, position)
 
     def observe(
         self, value: str, absolute: bool, from_publication: bool, clause: Callable[[], str | None], end: int
@@ -187,25 +213,35 @@ class StoryTime:
             self.frame, self._frame_end = frame, end
 
     def month(self, month: int) -> tuple[int, int] | None:
-        """The story's year for a bare month: the frame's year when the frame is a year,
-        else the one that puts the month nearest the frame's month (ties go forward, as
-        a story does)."""
+        """The story's year for a bare month. In the frame's own sentence: the frame's
+        year when it is a year, else the year that puts the month nearest the frame's
+        month (ties go forward, as a story does). In a later sentence only a month or day
+        frame reaches, and only forward, at most six months on ("In March 2003 ... By
+        April"): news going back to an earlier month has returned to its own year."""
         frame = self.frame
         if frame is None:
             return None
+        ahead = (month - frame.day.month) % 12
         year = frame.day.year
-        if frame.grain != "year":
-            if (month - frame.day.month) % 12 <= 6:
+        if not self._same_sentence:
+            if frame.grain == "year" or ahead > 6:
+                return None
+            year += 1 if month < frame.day.month else 0
+        elif frame.grain != "year":
+            if ahead <= 6:
                 year += 1 if month < frame.day.month else 0
             else:
                 year -= 1 if month > frame.day.month else 0
         return (year, month) if self._told(dt.date(year, month, 1)) else None
 
     def month_day(self, month: int, day: int, weekday: int | None = None) -> dt.date | None:
-        """A month day without a year: in the frame's year, or the year next to it where
-        the date is nearest the frame (where it falls on ``weekday`` when one is named)."""
+        """A month day without a year: in the frame's own sentence, in the frame's year
+        or the one next to it where the date is nearest the frame. In a later sentence
+        only with a weekday that the frame's year (or the one next to it) makes true
+        ("on Friday, April 11" in a 2003 story): a bare "June 13" later in a story is
+        AP style's date of the publication's year."""
         frame = self.frame
-        if frame is None:
+        if frame is None or not (self._same_sentence or weekday is not None):
             return None
         years = (0,) if frame.grain == "year" and weekday is None else (0, 1, -1)
         dates = [d for k in years if (d := cal.safe_date(frame.day.year + k, month, day)) is not None]
@@ -217,9 +253,11 @@ class StoryTime:
         return best if self._told(best) else None
 
     def weekday(self, weekday: int) -> dt.date | None:
-        """A weekday in the week from the frame's day on; none unless the frame names a day."""
+        """A weekday in the week from the frame's day, in the frame's own sentence ("On
+        March 20, 2003, troops crossed the river and on Friday reached the city"); AP style
+        names a bare weekday in a later sentence only for the publication's week."""
         frame = self.frame
-        if frame is None or frame.grain != "day":
+        if frame is None or frame.grain != "day" or not self._same_sentence:
             return None
         day = cal.weekday_near(frame.day, weekday, "future")
         return day if self._told(day) else None
