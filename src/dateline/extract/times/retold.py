@@ -21,9 +21,10 @@ weekday takes the frame; in later sentences only a month or day frame reaches, a
 bare month at most six months ahead of it ("In March 2003 ... By April"), or a month day
 whose weekday the story's year makes true ("on Friday, April 11" in a 2003 story).
 
-Precedence, from strongest to weakest: the expression's own year ("April 2003"); a dated
-quote's or reported clause's date (``story.py``); the story frame; the publication date
-with the governing verb's tense (``tense.py``). News leads keep the publication date:
+Precedence, from strongest to weakest: the expression's own year ("April 2003"); the
+story frame, for a bare month, month day or weekday narrated where it reaches; a dated
+quote's or reported clause's date (``story.py``), for what is still counted from the
+publication date; the publication date with the governing verb's tense (``tense.py``). News leads keep the publication date:
 "Police said on Monday that the suspect fled in March" has no frame (no past year is told
 on a narrated verb), and a weekday on a reporting verb ends any frame before it.
 """
