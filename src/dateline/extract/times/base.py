@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from dateline.extract.times import calendar as cal
 from dateline.extract.times.lexicon import lexicon, parse_amount
+from dateline.extract.times.retold import NARRATED, Clause, Sentences, StoryTime
 
 PUBLISHED, TEXT, ABSOLUTE = "published", "text", "absolute"
 
@@ -90,10 +91,20 @@ def spelled_year(text: str) -> int | None:
 class ResolverBase:
     """Shared state and helpers of the rule handlers (see ``Resolver``)."""
 
-    def __init__(self, text: str, dct: dt.date | None, direction: Callable[[int, int], str | None]) -> None:
+    def __init__(
+        self,
+        text: str,
+        dct: dt.date | None,
+        direction: Callable[[int, int], str | None],
+        clause: Clause | None = None,
+        sentences: Callable[[], Sentences] | None = None,
+    ) -> None:
         self.text = text
         self.dct = dct
         self._direction = direction
+        self._clause = clause
+        self._clauses: dict[tuple[int, int], str | None] = {}
+        self.story = StoryTime(dct, sentences)  # the retold story's frame (retold.py)
         self.narrative: str | None = None  # the last concrete date value in the text
         self.narrative_end: int | None = None  # where the expression that gave it ended
         self.last_day: str | None = None  # the last one that names a day
@@ -114,6 +125,19 @@ class ResolverBase:
         if tense == "present" and _DEADLINE.search(before):
             return "future"  # a limit in a present clause lies ahead: "the ban lasts until Tuesday"
         return present if tense == "present" else tense
+
+    def clause(self, m: re.Match[str]) -> str | None:
+        """How the match's clause tells it (``retold.clause_at``), asked once per match."""
+        if self._clause is None:
+            return None
+        key = m.span()
+        if key not in self._clauses:
+            self._clauses[key] = self._clause(*key)
+        return self._clauses[key]
+
+    def narrated(self, m: re.Match[str]) -> bool:
+        """Whether a story frame is open and the match is narrated in it."""
+        return self.story.frame is not None and self.clause(m) == NARRATED
 
     def remember(
         self, rule: str, resolved: Resolved | None, m: re.Match[str] | None = None

@@ -66,6 +66,11 @@ class DateRules(ResolverBase):
             return Resolved("DATE", d.isoformat(), ABSOLUTE) if d else None
         if self.dct is None:
             return Resolved("DATE", f"XXXX-{month:02d}-{day:02d}", None)
+        told = self.narrated(m) and self.story.month_day(
+            month, day, self._weekday_no(m["wd"]) if m["wd"] else None
+        )
+        if told:
+            return Resolved("DATE", told.isoformat(), TEXT)
         if m["wd"]:  # "Saturday, April 25": the nearby year in which that day is a Saturday
             wd = self._weekday_no(m["wd"])
             fits = [
@@ -113,6 +118,8 @@ class DateRules(ResolverBase):
             year = self.dct.year
         elif (same := self._conjoined_year(m, month)) is not None:
             year = same
+        elif self.narrated(m) and (told := self.story.month(month)) is not None:
+            return Resolved("DATE", f"{told[0]:04d}-{month:02d}", TEXT)
         else:
             direction = self.direction(m)
             if direction is None and (month - self.dct.month) % 12 <= _SOON_MONTHS:
@@ -149,6 +156,8 @@ class DateRules(ResolverBase):
             d = cal.weekday_near(cal.add_days(self.dct, 1), wd, "future")
         elif rel == "this":
             d = cal.add_days(self.dct, wd - self.dct.isoweekday())
+        elif self.narrated(m) and (told := self.story.weekday(wd)) is not None:
+            return Resolved("TIME" if part else "DATE", told.isoformat() + (f"T{part}" if part else ""), TEXT)
         else:
             d = cal.weekday_near(self.dct, wd, self.direction(m, present="future"))
         return self._day(d, part)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from dateline.extract.times.base import PUBLISHED, Resolved, spelled_year
+from dateline.extract.times.base import ABSOLUTE, PUBLISHED, Resolved, spelled_year
 from dateline.extract.times.dates import DateRules
 from dateline.extract.times.periods import PeriodRules
 
@@ -26,12 +26,21 @@ class Resolver(DateRules, PeriodRules):
         handler = getattr(self, "_r_" + rule, None)
         if handler is None:
             return None
+        self.story.at(m.start())
         try:
             resolved = self.remember(rule, handler(m), m)
         except (ValueError, OverflowError, KeyError):
             return None
         if resolved is not None:
             self._last_end = m.end()
+            if resolved.type in ("DATE", "TIME"):
+                self.story.observe(
+                    resolved.value,
+                    resolved.anchor == ABSOLUTE,
+                    resolved.anchor == PUBLISHED,
+                    lambda: self.clause(m),
+                    m.end(),
+                )
             if self.dct is None and resolved.anchor == PUBLISHED:
                 resolved = Resolved(resolved.type, resolved.value, None)
         return resolved

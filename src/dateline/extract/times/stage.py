@@ -12,6 +12,7 @@ from dateline.extract.times.base import PUBLISHED, TEXT
 from dateline.extract.times.filters import TokenIndex, accept
 from dateline.extract.times.grammar import rules
 from dateline.extract.times.resolve import Resolver
+from dateline.extract.times.retold import Sentences, clause_at, sentences
 from dateline.extract.times.scan import Needs, finditer, scans_whole
 from dateline.extract.times.story import fits, frame_date, quote_frames, quoted_spans, reported_frames
 from dateline.extract.times.tense import direction_at
@@ -79,7 +80,13 @@ def find_times(text: str, published: dt.date | None, doc: Doc | None = None) -> 
     def direction(start: int, end: int) -> str | None:
         return direction_at(doc, start, end) if doc is not None else None
 
-    resolver = Resolver(text, published, direction)
+    def clause(start: int, end: int) -> str | None:
+        return clause_at(doc, start, end) if doc is not None else None
+
+    def told() -> Sentences:
+        return sentences(doc) if doc is not None else Sentences([], [])
+
+    resolver = Resolver(text, published, direction, clause, told)
     out: list[FoundTime] = []
     matches: list[re.Match[str]] = []
     for start, end, _prio, name, m in _settle(_candidates(text, tokens), len(text)):
