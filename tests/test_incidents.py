@@ -481,6 +481,34 @@ def test_a_background_event_carries_no_story():
     assert background.story == []
 
 
+def test_a_planned_event_is_not_a_report_of_what_took_place():
+    text = (
+        "Army retakes Carrow after clashes\n\n"
+        "Soldiers fought rebels in Carrow on Sunday and took the town, the army said.\n\n"
+        "Commanders said the army would attack Vessel Ridge next. It was unclear whether rebels "
+        "had fought on inside Carrow."
+    )
+    events = [
+        event("v1", text, "fought", "2023-06-04", None),
+        event("v2", text, "attack", None, None),
+        event("v3", text, "fought", None, None, after=text.index("unclear")),
+    ]
+    events[1].modality, events[2].modality = "planned", "hypothetical"
+    ids = incidents_of([article("carrow", text, "2023-06-05", events, [])])
+    assert ids[("carrow", "v1")] != ids[("carrow", "v2")]
+    # doubt about the fighting is still a report of it
+    assert ids[("carrow", "v1")] == ids[("carrow", "v3")]
+    # another article announcing the same attack is a report of that plan
+    text_b = (
+        "Army vows push on Vessel Ridge\n\nThe army will attack Vessel Ridge within days, commanders said."
+    )
+    planned = event("v1", text_b, "attack", None, None)
+    planned.modality = "planned"
+    reports = [*reports_of(article("carrow", text, "2023-06-05", events, [])),
+               *reports_of(article("vows", text_b, "2023-06-05", [planned], []))]  # fmt: skip
+    assert [r.happened for r in reports] == [True, False, True, False]
+
+
 @pytest.mark.parametrize(
     ("value", "day"),
     [("2023-W36", "2023-09-07"), ("2023-W36-WE", "2023-09-09"), ("2023-W36-1", "2023-09-04")],

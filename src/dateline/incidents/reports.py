@@ -36,6 +36,9 @@ _AGE = re.compile(r"\b(\d{1,3})-year-old\b", re.I)
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
+#: Modalities of events the article does not tell as having taken place (see ``happened``).
+NOT_YET = frozenset({"planned"})
+
 #: Count units folded onto the classes ACLED reports (fatalities above all).
 _UNIT_CLASS = {
     "fatalities": ("killed", "dead", "death", "deaths", "died", "fatalities", "bodies", "lives", "slain"),
@@ -84,6 +87,11 @@ class Report:
     #: (empty for a background event): whatever way the story's events are split, every
     #: one of them carries the story's names, streets and times
     story: list[str] = field(default_factory=list)
+    #: whether the article tells the event as done or doubted, not as planned: an incident
+    #: is something that took place, and a vowed offensive or a called march is another
+    #: event than the fighting or the march before it. A hypothetical stays: in news it is
+    #: mostly doubt about the incident itself ("whether he was shot by police")
+    happened: bool = True
     #: ``context`` as a set, filled on first use by scoring (never stored). The story has
     #: no such cache: it is compared far less often, and a million cached sets weigh a GiB
     words: frozenset[str] | None = field(default=None, repr=False, compare=False)
@@ -296,6 +304,7 @@ def build_report(
         context=context,
         published=article.published,
         story=(story if story is not None else story_words(article)) if news else [],
+        happened=event.modality not in NOT_YET,
     )
 
 

@@ -26,8 +26,9 @@ def compatible(a: Report, b: Report, config: LinkConfig = DEFAULT) -> bool:
     GeoNames place or at least one distinctive word in common around the events (a
     story's words alone never put two reports side by side: every page of one outlet
     shares its boilerplate). Undated reports meet only the undated reports of their own
-    article."""
-    if a.family != b.family:
+    article. A planned event meets only other planned ones: what is announced is not a
+    report of what took place."""
+    if a.family != b.family or a.happened != b.happened:
         return False
     if a.day is None or b.day is None:
         return a.day is None and b.day is None and a.article_id == b.article_id
