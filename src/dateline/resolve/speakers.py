@@ -7,7 +7,9 @@
   name tells it (``dateline.resolve.gender``); it/they -> the last quoted body;
 - a message noun -> its issuer ("a statement from the army general command" -> "army
   general command"), remembered, so that "the statement" later resolves to it (``title``);
-- a title ("the minister") -> the person whose role carries that title (``title``).
+- a title ("the minister") -> the person whose role carries that title, written any way
+  the office is ("the congressman" for "Rep."; ``dateline.resolve.titles``) and of the
+  title's gender where it has one (``title``).
 Resolved pronouns, short forms and titles are added as mentions of their entity.
 """
 
@@ -22,7 +24,8 @@ from spacy.tokens import Doc, Token
 from dateline.context import Context
 from dateline.extract.entities import apposition_of, title_before
 from dateline.records import Entity, Span
-from dateline.resolve.gender import Genders, name_gender, pronoun_gender
+from dateline.resolve.gender import Genders, name_gender, pronoun_gender, title_gender
+from dateline.resolve.titles import office
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"they", "it", "them"}
@@ -69,7 +72,7 @@ class SpeakerResolver:
             if ent.type != "PERSON" or not ent.name.split():
                 continue
             self._by_surname.setdefault(ent.name.split()[-1], []).append(ent)
-            for word in {w for r in ent.roles for w in r.lower().split()}:
+            for word in {office(w) for r in ent.roles for w in r.split()}:
                 self._by_role_word.setdefault(word, []).append(ent)
 
     # -- public ---------------------------------------------------------------------
@@ -225,9 +228,14 @@ class SpeakerResolver:
         return None
 
     def _titled(self, tok: Token, cue: Token) -> Entity | None:
-        """'the minister' -> the last person before whose role holds the word 'minister'."""
+        """'the minister' -> the last person before whose role holds the word 'minister';
+        'the congresswoman' -> the last one whose role names that office ('Rep.') and who
+        can be called by the title's gender."""
         best: tuple[int, Entity] | None = None
-        for ent in self._by_role_word.get(tok.lower_, ()):
+        gender = title_gender(tok.lower_)
+        for ent in self._by_role_word.get(office(tok.text), ()):
+            if not self.genders.fits(ent, gender):
+                continue
             k = bisect.bisect_left(ent.mentions, (cue.idx,)) - 1  # mentions are sorted
             if ent.span[0] >= cue.idx or k < 0:
                 continue
