@@ -21,7 +21,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dateline.extract.quotes.conventions import label_cues, signature_cues
 from dateline.extract.quotes.cues import Cue, _is_quote_char
@@ -33,6 +33,8 @@ _FILLER = re.compile(r"[\s,.;:—–-]*")
 # at most 8 words, none holding a double quotation mark
 _SHORT_CLAUSE = re.compile(r"\s*(?:[^\s“\"]+\s*){0,8}")
 _NEAREST = 4  # cues looked at before a quotation
+_EMPTY_SUBJECTS = ("it", "this", "that", "there", "here", "what")
+_OWN_MODIFIERS = 8  # tokens of a cue's own modifiers between it and its quotation
 
 
 @dataclass(slots=True)
@@ -259,7 +261,7 @@ class Assembler:
             introduces = cue.colon or self.sents.start_char(cue.token) <= o0 <= self.sents.end_char(cue.token)
             if (
                 introduces
-                and _only_filler(self.text, cue.colon or cue.span[1], o0)
+                and (_only_filler(self.text, cue.colon or cue.span[1], o0) or self._own_modifiers(cue, o0))
                 and self.paragraph_of(c) >= para - 1
             ):
                 dist = o0 - c
@@ -267,6 +269,25 @@ class Assembler:
                     best = (dist, cue)
                 break
         return best[1] if best else None
+
+    def _own_modifiers(self, cue: Cue, o0: int) -> bool:
+        """'X said of the plan, "..."' / 'who joked on Monday, "..."': between the cue and the
+        quotation only the cue's own modifiers (no verb, at most a few words), then a comma
+        or colon: the cue introduces the quotation as if it stood right before it."""
+        at = _last_char(self.text, cue.span[1], o0)
+        if at < 0 or self.text[at] not in ",:":
+            return False
+        between = self._tokens_in(cue.span[1], at)
+        if not between or len(between) > _OWN_MODIFIERS:
+            return False
+        head = cue.token
+        for i in between:
+            tok = self.doc[i]
+            if tok.is_space or (tok.is_punct and not _is_quote_char(tok.text)):
+                continue
+            if tok.pos_ in ("VERB", "AUX") or _is_quote_char(tok.text) or not head.is_ancestor(tok):
+                return False
+        return True
 
     def _colon_cue(self, group: MarkGroup) -> Cue | None:
         """'Sanders made the following comment: "..."': the clause before a colon introduces it."""
@@ -279,7 +300,7 @@ class Assembler:
         colon = self.doc.char_span(at, at + 1, alignment_mode="expand")
         if colon is None:
             return None
-        root = self.sents.root(colon[0])
+        root = self._clause_before(colon[0], group.outer[0])
         source = None
         if root.pos_ in ("VERB", "AUX"):
             source = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -287,11 +308,39 @@ class Assembler:
             for prep in root.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
                     source = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if source is None or source.lower_ in ("it", "this", "that", "there", "here", "what"):
+        if source is None or source.lower_ in _EMPTY_SUBJECTS:
+            root, source = self._named_clause(root, o0)
+        if source is None:
             return None
         cue = Cue(root, root.text, (root.idx, root.idx + len(root.text)), "colon")
         cue.source = source
         return cue
+
+    def _named_clause(self, root: Token, o0: int) -> tuple[Token, Token | None]:
+        """'Here is how Olsen put it:' -- an introduction with no subject of its own: the
+        clause inside it whose subject is a name speaks (the last such before the colon)."""
+        found: tuple[Token, Token | None] = (root, None)
+        for tok in root.subtree:
+            if tok.idx >= o0:
+                break
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i != root.i and tok.pos_ == "PROPN":
+                found = (tok.head, tok)
+        return found
+
+    def _clause_before(self, colon: Token, o0: int) -> Token:
+        """The root of the clause a colon closes. The parse often makes the quoted sentence
+        the root and hangs the introduction from it ('Olsen put it bluntly: "We ..."'): the
+        introduction is then the highest word before the quotation, never a quoted word
+        (whose subject, "We", is not who speaks)."""
+        root = self.sents.root(colon)
+        if root.idx < o0:
+            return root
+        tok = self.doc[colon.i - 1] if colon.i > 0 else colon
+        for _ in range(16):  # a bounded climb: trees are shallow
+            if tok.head.i == tok.i or tok.head.idx >= o0:
+                break
+            tok = tok.head
+        return tok
 
     def _extend_after_cue(self, drafts: list[Draft], used: set[int]) -> None:
         """'"A." she said. "B."' — B, in the same paragraph, is the same quote."""

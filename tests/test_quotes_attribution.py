@@ -1,0 +1,178 @@
+"""Direct-quote attribution in US political news (issue 15, second round): who speaks, for
+the constructions that name the speaker away from the quotation, on sentences written here."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def run(quotes_only):
+    """Entities and quotes only (conftest's ``quotes_only``)."""
+    return quotes_only
+
+
+def said(article) -> list[tuple[str, str, str | None]]:
+    return [(q.kind, q.content, q.speaker) for q in article.quotes]
+
+
+def spoken(article) -> str:
+    """The text of the single quote's speaker span."""
+    assert len(article.quotes) == 1, said(article)
+    s, e = article.quotes[0].speaker_span
+    return article.text[s:e]
+
+
+TAXES = "We will not raise taxes this year, not by a single cent."
+
+
+# -- colon introductions -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "Dan Cole put it this way:",
+        "Dan Cole put it bluntly:",
+        "Here is how Dan Cole put it:",
+        "Dan Cole summed up his budget in one sentence:",
+        "Dan Cole tweeted on Saturday:",
+        "In a statement, Dan Cole said:",
+    ],
+)
+def test_a_colon_introduction_names_the_speaker_not_a_quoted_subject(run, intro):
+    """The parse often makes the quoted sentence the root; its subject ("We") never speaks."""
+    assert said(run(f"{intro} “{TAXES}”")) == [("direct", TAXES, "Dan Cole")]
+
+
+# -- a cue with its own modifiers before the quotation ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (f"Dan Cole said of the budget on Monday, “{TAXES}”", "Dan Cole"),
+        (f"The hall cheered for Maria Vance, who joked of the weather, “{TAXES}”", "Maria Vance"),
+        (f"Dan Cole told reporters in Akron on Monday, “{TAXES}”", "Dan Cole"),
+    ],
+)
+def test_a_cue_and_its_own_modifiers_introduce_the_quotation(run, text, speaker):
+    assert said(run(text)) == [("direct", TAXES, speaker)]
+
+
+def test_a_clause_of_its_own_between_cue_and_quotation_is_no_introduction(run):
+    """'said he had left, and the crowd ...': words that are not the cue's own modifiers
+    stand between, so the quotation is not the cue's."""
+    a = run("Dan Cole said he would leave early, and the crowd went home, “Nobody stayed for the vote.”")
+    assert ("direct", "Nobody stayed for the vote.", "Dan Cole") not in said(a)
+
+
+# -- a title after the quotation ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "span"),
+    [
+        (
+            "Rep. Tom Walsh met donors in Boston on Friday. “We need every dollar,” the congressman added.",
+            "Tom Walsh",
+            "congressman",
+        ),
+        (
+            "Sen. Ann Ruiz toured the plant. “The jobs are coming back,” the senator said.",
+            "Ann Ruiz",
+            "senator",
+        ),
+        (
+            "Gov. Ann Ruiz toured the plant. “The jobs are coming back,” the governor told workers.",
+            "Ann Ruiz",
+            "governor",
+        ),
+        # the title's gender: the congresswoman is Ruiz, though Walsh was named last
+        (
+            "Rep. Ann Ruiz met Rep. Tom Walsh on Monday. “We found common ground,” the congresswoman said.",
+            "Ann Ruiz",
+            "congresswoman",
+        ),
+    ],
+)
+def test_a_title_after_the_quote_is_the_person_holding_that_office(run, text, speaker, span):
+    a = run(text)
+    assert [(q.kind, q.speaker, q.via) for q in a.quotes] == [("direct", speaker, "title")]
+    assert spoken(a) == span
+
+
+def test_a_title_nobody_holds_stays_the_title(run):
+    a = run("Tom Walsh met donors in Boston. “We need every dollar,” the senator said.")
+    assert [(q.speaker, q.via) for q in a.quotes] == [("senator", "explicit")]
+
+
+# -- according to, roles, plurals -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "speaker"),
+    [
+        ("“The plan is dead on arrival,” according to Sen. Paul Grady.", "direct", "Paul Grady"),
+        ("The plan will cost $3 billion, according to Sen. Paul Grady.", "indirect", "Paul Grady"),
+        ("“We are confident about Florida,” a campaign spokesman said.", "direct", "campaign spokesman"),
+        ("“He is not going to drop out of the race,” aides said.", "direct", "aides"),
+        (
+            "“Nobody here believes those numbers,” two senior aides told reporters.",
+            "direct",
+            "two senior aides",
+        ),
+    ],
+)
+def test_according_to_a_role_or_a_group(run, text, kind, speaker):
+    assert [(q.kind, q.speaker) for q in run(text).quotes] == [(kind, speaker)]
+
+
+# -- quotes inside quotes, transcripts, long inversions, tweets and statements -------------
+
+
+def test_a_quote_inside_a_quote_is_the_outer_speakers(run):
+    a = run("“When he told me, ‘I will never quit,’ I believed him,” said Anna Moss, his campaign manager.")
+    assert said(a) == [("direct", "When he told me, ‘I will never quit,’ I believed him,", "Anna Moss")]
+
+
+def test_an_answer_after_an_interview_question_is_the_answerers(run):
+    a = run(
+        "QUESTION: Will you support the nominee in November?\n\n"
+        "MOSS: I will do everything I can to win this state.\n\n"
+        "QUESTION: Even if it costs you the seat?\n\n"
+        "MOSS: Yes, that is what I said last week."
+    )
+    answers = [(q.kind, q.content) for q in a.quotes if q.speaker == "MOSS"]
+    assert answers == [
+        ("direct", "I will do everything I can to win this state."),
+        ("direct", "Yes, that is what I said last week."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "said Laura Kim, who has represented the district since 2004 and chairs the budget committee.",
+        "said Laura Kim, a three-term Democrat who chairs the committee and may run for governor in 2018.",
+        "said Kim, the senator from Vermont who ran against Jonas Berg in the primaries.",
+    ],
+)
+def test_said_x_with_a_long_appositive_is_xs(run, after):
+    a = run(f"“We will not back down from this fight,” {after}")
+    assert [(q.kind, q.speaker.split()[-1]) for q in a.quotes] == [("direct", "Kim")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“The election is rigged,” Dan Cole tweeted on Saturday morning.", "Dan Cole"),
+        ("“The election is rigged,” Dan Cole wrote on Twitter.", "Dan Cole"),
+        ("“We are disappointed and will appeal,” Jane Hollis said in a statement.", "Jane Hollis"),
+        ("Acme Industries said in a statement: “We are disappointed and will appeal.”", "Acme Industries"),
+    ],
+)
+def test_tweets_and_statements_are_their_authors(run, text, speaker):
+    assert [(q.kind, q.speaker) for q in run(text).quotes] == [("direct", speaker)]
