@@ -176,3 +176,22 @@ def test_said_x_with_a_long_appositive_is_xs(run, after):
 )
 def test_tweets_and_statements_are_their_authors(run, text, speaker):
     assert [(q.kind, q.speaker) for q in run(text).quotes] == [("direct", speaker)]
+
+
+# -- a name before a participle of saying ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The ad ends with a clip of Dan Cole saying during the debate, “That makes me smart.”", "Dan Cole"),
+        (
+            "Voters saw a video of Jen Diaz telling donors, “We will win this state by ten points.”",
+            "Jen Diaz",
+        ),
+        # set off by a comma, the participle is the main subject's
+        ("Dan Cole turned to Jen Diaz, saying, “She has never won anything in her life.”", "Dan Cole"),
+    ],
+)
+def test_a_name_right_before_a_participle_of_saying_is_its_speaker(run, text, speaker):
+    assert [(q.kind, q.speaker) for q in run(text).quotes] == [("direct", speaker)]

@@ -727,6 +727,8 @@ class CueFinder:
             subj = None
         if subj is None and content_left:
             subj = next((c for c in tok.rights if c.dep_ in ("dobj", "nsubj", "attr")), None)
+        if subj is None and tok.tag_ == "VBG" and tok.lemma_.lower() in self.lex.speech:
+            subj = _named_before(tok)
         if subj is None and not (cue.shape == "inverted" and tok.dep_ == "conj"):
             subj = _climb_subject(tok)
             if subj is not None and self.quoted(subj.idx):
@@ -744,6 +746,16 @@ class CueFinder:
         if subj is None:
             passive = tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)
             cue.missing_source = cue.content is not None and (tok.tag_ in _FINITE or passive)
+
+
+def _named_before(tok: Token) -> Token | None:
+    """'a clip of Olsen saying, "..."' / 'shows Olsen telling donors': a name right before
+    a participle of saying (no comma between) is its subject, however the parse hangs the participle
+    (from the name, the clip or the main verb, whose subject is not who speaks)."""
+    prev = _prev_token(tok)
+    if prev is None or prev.pos_ != "PROPN" or prev.dep_ not in ("pobj", "dobj", "nsubj", "appos"):
+        return None
+    return prev
 
 
 def _words_beyond_determiners(doc: Doc, content: tuple[int, int]) -> int:
