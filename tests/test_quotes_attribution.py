@@ -195,3 +195,19 @@ def test_tweets_and_statements_are_their_authors(run, text, speaker):
 )
 def test_a_name_right_before_a_participle_of_saying_is_its_speaker(run, text, speaker):
     assert [(q.kind, q.speaker) for q in run(text).quotes] == [("direct", speaker)]
+
+
+# -- headline labels --------------------------------------------------------------------------
+
+
+def test_a_headline_label_naming_a_person_of_the_article_speaks(run):
+    """Title case hides the name from NER; the article names the person further down."""
+    a = run("Cole: Budget Plan Is ‘Dead On Arrival,’ Council Was Misled.\n\nMayor Dan Cole spoke on Monday.")
+    assert [(q.kind, q.speaker) for q in a.quotes] == [("mixed", "Dan Cole")]
+
+
+def test_a_headline_label_naming_no_one_speaks_for_no_one(run):
+    a = run(
+        "Analysis: Budget Plan Is ‘Dead On Arrival,’ Council Was Misled.\n\nMayor Dan Cole spoke on Monday."
+    )
+    assert a.quotes == []

@@ -222,10 +222,13 @@ class SpeakerResolver:
         return None
 
     def _surname(self, tok: Token) -> Entity | None:
-        for ent in self._by_surname.get(tok.text, ()):
+        """The person of that surname named before; else the only one the article names
+        (a headline comes before the story that gives the full name)."""
+        people = self._by_surname.get(tok.text, ())
+        for ent in people:
             if ent.span[0] < tok.idx:
                 return ent
-        return None
+        return people[0] if len(people) == 1 else None
 
     def _titled(self, tok: Token, cue: Token) -> Entity | None:
         """'the minister' -> the last person before whose role holds the word 'minister';

@@ -5,7 +5,8 @@
 - label: a paragraph that opens with a name and a colon (``SMITH: ...`` in transcripts,
   ``Smith: ...`` in headlines, ``Smith, The Daily Star: ...`` in round-ups, where the
   outlet after the comma is not the speaker). Only names the parse recognises as a person
-  or an organisation, or all-capital speaker tags, count, so "Note:" never speaks. What
+  or an organisation, names of persons the article names elsewhere, or all-capital speaker
+  tags count, so "Note:" never speaks. What
   follows the label is the speaker's own words: a direct quote, marks or not.
 """
 
@@ -54,6 +55,7 @@ def signature_cues(text: str, doc: Doc, groups: list[MarkGroup], para_end) -> di
 def label_cues(text: str, doc: Doc, paragraphs: list[tuple[int, int]]) -> list[tuple[Cue, tuple[int, int]]]:
     """(cue, content chars) for each paragraph that opens with a speaker label."""
     out = []
+    people: set[str] | None = None  # the persons the article names, by full and last name
     for start, end in paragraphs:
         m = _LABEL.match(text, start, end)
         if not m:
@@ -65,7 +67,12 @@ def label_cues(text: str, doc: Doc, paragraphs: list[tuple[int, int]]) -> list[t
         shouting = all(w.isupper() and len(w) > 1 for w in words)
         named = any(t.ent_type_ in _SPEAKER_TYPES for t in label) and all(t.ent_type_ for t in label)
         if not (shouting or named):
-            continue
+            # a title-case headline hides names from NER ("Olsen: Bridge Will Reopen"): a
+            # label that is the name of a person the article names elsewhere speaks too
+            if people is None:
+                people = _people(doc)
+            if " ".join(words) not in people:
+                continue
         colon_at = m.end() - 1
         while text[colon_at] != ":":
             colon_at -= 1
@@ -84,3 +91,8 @@ def label_cues(text: str, doc: Doc, paragraphs: list[tuple[int, int]]) -> list[t
         cue.source = label.root
         out.append((cue, (c0, c1)))
     return out
+
+
+def _people(doc: Doc) -> set[str]:
+    names = {" ".join(e.text.split()) for e in doc.ents if e.label_ == "PERSON"}
+    return names | {n.split()[-1] for n in names if n}
