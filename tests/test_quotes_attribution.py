@@ -211,3 +211,47 @@ def test_a_headline_label_naming_no_one_speaks_for_no_one(run):
         "Analysis: Budget Plan Is ‘Dead On Arrival,’ Council Was Misled.\n\nMayor Dan Cole spoke on Monday."
     )
     assert a.quotes == []
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind", "speaker", "content"),
+    [
+        (
+            "Senators Rip Governor’s Budget As ‘A Total Disgrace’",
+            "mixed",
+            "Senators",
+            "Governor’s Budget As ‘A Total Disgrace’",
+        ),
+        ("Popular Website Shows Bias Against ‘Fringe’ Candidates", "mixed", "Popular Website", None),
+        (
+            "Retired Judge Reveals ‘Shocking’ Details Of Court Deal.",
+            "mixed",
+            "Retired Judge",
+            "Shocking’ Details Of Court Deal",
+        ),
+        ("Budget Is ‘Dead On Arrival,’ Council Leader Says.", "mixed", "Council Leader", None),
+    ],
+)
+def test_a_title_case_headline_attributes_through_its_verb(run, headline, kind, speaker, content):
+    a = run(f"{headline}\n\nThe council met on Monday and spoke about the budget for an hour.")
+    assert [(q.kind, q.speaker) for q in a.quotes] == [(kind, speaker)]
+    if content is not None:
+        assert a.text[a.quotes[0].span[0] : a.quotes[0].span[1]].lstrip("‘") == content
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "A Curious Plan to Fix the Roads: Pave Them All",  # "Plan" is a noun here
+        "Budget Plan Draws Fire From Angry Council",  # no verb of the lexicon
+        "Council Will Plan Its ‘Final’ Budget Today",  # a verb after a modal is no headline cue
+    ],
+)
+def test_a_headline_without_an_attributing_verb_is_no_quote(run, headline):
+    a = run(f"{headline}\n\nThe council met on Monday and spoke about the budget for an hour.")
+    assert [q for q in a.quotes if q.span[0] < len(headline)] == []
+
+
+def test_a_label_before_a_quoted_word_is_mixed_not_a_quote_of_that_word(run):
+    a = run("Cole: ‘Shocking’ Details Of The Court Deal Came Out Today\n\nMayor Dan Cole spoke on Monday.")
+    assert [(q.kind, q.content[:10]) for q in a.quotes] == [("mixed", "‘Shocking’")]

@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from dateline.extract.quotes.conventions import label_cues, signature_cues
+from dateline.extract.quotes.conventions import headline_cues, label_cues, signature_cues
 from dateline.extract.quotes.cues import Cue, _is_quote_char
+from dateline.extract.quotes.lexicon import cue_lexicon
 from dateline.extract.quotes.marks import MarkGroup, paragraphs
 from dateline.extract.quotes.positions import Sentences
 
@@ -63,6 +64,7 @@ class Assembler:
         self.groups = groups
         self.cues = cues
         self.sents = sents or Sentences(doc)
+        self.lexicon = cue_lexicon()
         self._paras = paragraphs(text)
         self._para_starts = [p[0] for p in self._paras]
         self._tok_starts = [t.idx for t in doc]
@@ -148,8 +150,24 @@ class Assembler:
                 self._merge(draft, group)
         self._extend_after_cue(drafts, used)
         drafts.extend(self._continuations(drafts, used))
+        headline = self._headline(drafts, used)
+        if headline is not None:
+            drafts.append(headline)
         drafts.sort(key=lambda d: d.span)
         return _dedupe(drafts)
+
+    def _headline(self, drafts: list[Draft], used: set[int]) -> Draft | None:
+        """A title-case headline that attributes, where the parse found no quote in it."""
+        if not self._paras:
+            return None
+        p0, p1 = self._paras[0]
+        if any(d.span[0] < p1 and p0 < d.span[1] for d in drafts):
+            return None
+        found = headline_cues(self.text, self.doc, (p0, p1), self.lexicon)
+        if found is None:
+            return None
+        cue, (c0, c1) = found
+        return self._labelled(cue, c0, c1, used, summary=True)
 
     def _from_content(self, cue: Cue, used: set[int]) -> Draft:
         assert cue.content is not None
@@ -169,7 +187,7 @@ class Assembler:
             return Draft("mixed", (s, e), cue, [g for _, g in overlapping], [(s, e)])
         return Draft("indirect", (c0, c1), cue, [], [(c0, c1)])
 
-    def _labelled(self, cue: Cue, c0: int, c1: int, used: set[int]) -> Draft:
+    def _labelled(self, cue: Cue, c0: int, c1: int, used: set[int], summary: bool = False) -> Draft:
         """A transcript or headline label. Marks around all the words after it make a
         direct quote of their inside; marks around some of them, a mixed one; no marks, a
         direct quote when the label is a transcript's speaker tag or a person's name (their
@@ -179,13 +197,22 @@ class Assembler:
             used.add(gi)
         if any(g.outer[0] < c0 and c1 <= g.outer[1] for _, g in overlapping):
             return Draft("direct", (c0, c1), cue, [], [(c0, c1)])  # inside a running quotation
-        wrapped = [g for _, g in overlapping if c0 <= g.outer[0] and g.end <= c1 + 1 and g.start <= c0 + 1]
+        wrapped = [
+            g
+            for _, g in overlapping
+            if c0 <= g.outer[0]
+            and g.end <= c1 + 1
+            and g.start <= c0 + 1
+            and _only_filler(self.text, g.outer[1], c1)
+        ]
         if len(overlapping) == 1 and wrapped:
             g = wrapped[0]
             return Draft("direct", (g.start, g.end), cue, [g], _pieces(g))
         if overlapping:
             return Draft("mixed", (c0, c1), cue, [], [(c0, c1)])
         source = cue.source
+        if summary:  # a headline's words after its verb are the writer's summary
+            return Draft("indirect", (c0, c1), cue, [], [(c0, c1)])
         own = source is not None and (source.ent_type_ == "PERSON" or self._tags.get(source.text, 0) > 1)
         return Draft("direct" if own else "indirect", (c0, c1), cue, [], [(c0, c1)])
 
