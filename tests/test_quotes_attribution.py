@@ -255,3 +255,24 @@ def test_a_headline_without_an_attributing_verb_is_no_quote(run, headline):
 def test_a_label_before_a_quoted_word_is_mixed_not_a_quote_of_that_word(run):
     a = run("Cole: ‘Shocking’ Details Of The Court Deal Came Out Today\n\nMayor Dan Cole spoke on Monday.")
     assert [(q.kind, q.content[:10]) for q in a.quotes] == [("mixed", "‘Shocking’")]
+
+
+# -- 'as stated in' ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("As stated in the council's report, the bridge is no longer safe for heavy trucks.", "council"),
+        ("As reported by the Akron Daily, the bridge is no longer safe for heavy trucks.", "Akron Daily"),
+    ],
+)
+def test_as_stated_in_a_document_attributes_the_clause(run, text, speaker):
+    a = run(text)
+    assert [(q.kind, q.content, q.speaker) for q in a.quotes] == [
+        ("indirect", "the bridge is no longer safe for heavy trucks", speaker)
+    ]
+
+
+def test_as_expected_attributes_nothing(run):
+    assert run("As expected, the bridge is no longer safe for heavy trucks.").quotes == []

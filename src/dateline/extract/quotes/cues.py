@@ -236,7 +236,7 @@ class CueFinder:
             if lower == "according":
                 cue = self._according(tok)
             elif verbal and lex.is_cue_verb(lemma):
-                cue = self._verb(tok, consumed)
+                cue = self._as_stated(tok) or self._verb(tok, consumed)
             elif lemma in lex.as_it_verbs and (cue := self._as_put_it(tok)) is not None:
                 pass
             elif pos == "VERB" and lemma not in lex.light_verbs:
@@ -266,6 +266,28 @@ class CueFinder:
         cue = Cue(tok, tok.text, (tok.idx, tok.idx + len(tok.text)), "inverted", content)
         self._source(cue, content_left=content[1] < tok.i)
         return cue if cue.source is not None else None
+
+    def _as_stated(self, tok: Token) -> Cue | None:
+        """'As stated in the council's report, ...' / 'as reported by the Daily': a passive
+        cue in an as-clause gives the clause it hangs from to its agent or its document,
+        as 'according to' does."""
+        if tok.tag_ != "VBN" or tok.dep_ != "advcl" or tok.head.i == tok.i:
+            return None
+        if not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+            return None
+        source = None
+        for child in tok.children:
+            if child.dep_ in ("agent", "prep") and child.lower_ in ("by", "in"):
+                source = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if source is not None:
+                    break
+        if source is None:
+            return None
+        rng = _range_without(tok.doc, tok.head, tok)
+        content = trim_content(tok.doc, *rng, self.lex) if rng else None
+        if content is None:
+            return None
+        return Cue(tok, tok.text, (tok.idx, tok.idx + len(tok.text)), "according", content, source)
 
     def _according(self, tok: Token) -> Cue | None:
         to = next((c for c in tok.children if c.lower_ == "to"), None)
