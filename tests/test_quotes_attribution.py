@@ -276,3 +276,17 @@ def test_as_stated_in_a_document_attributes_the_clause(run, text, speaker):
 
 def test_as_expected_attributes_nothing(run):
     assert run("As expected, the bridge is no longer safe for heavy trucks.").quotes == []
+
+
+def test_each_speaker_tag_of_a_transcript_is_a_turn_even_when_used_once(run):
+    a = run(
+        "The exchange went like this:\n\n"
+        "MODERATOR: Do you accept the result of the vote?\n\n"
+        "MOSS: I will look at it when the time comes, and not before."
+    )
+    assert [(q.kind, q.speaker) for q in a.quotes] == [("direct", "MODERATOR"), ("direct", "MOSS")]
+
+
+def test_a_single_note_tag_is_no_transcript(run):
+    a = run("The council met on Monday.\n\nCORRECTION: An earlier version misstated the date of the vote.")
+    assert [q.kind for q in a.quotes if q.speaker == "CORRECTION"] in ([], ["indirect"])

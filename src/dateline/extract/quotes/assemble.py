@@ -101,7 +101,8 @@ class Assembler:
         by_cue: dict[int, Draft] = {}
         used: set[int] = set()  # indexes of attributed quotation groups
         labels = label_cues(self.text, self.doc, self._paras)
-        # a speaker tag used more than once is a transcript's ("SMITH:"), not a note's
+        # a speaker tag used more than once, or beside another, is a transcript's ("SMITH:"),
+        # not a note's
         self._tags: dict[str, int] = {}
         for cue, _ in labels:
             if cue.source is not None and cue.source.text.isupper():
@@ -213,7 +214,11 @@ class Assembler:
         source = cue.source
         if summary:  # a headline's words after its verb are the writer's summary
             return Draft("indirect", (c0, c1), cue, [], [(c0, c1)])
-        own = source is not None and (source.ent_type_ == "PERSON" or self._tags.get(source.text, 0) > 1)
+        # a transcript: one tag used twice, or two speakers' tags ("MODERATOR:", "TRUMP:")
+        transcript = len(self._tags) > 1 or self._tags.get(source.text if source is not None else "", 0) > 1
+        own = source is not None and (
+            source.ent_type_ == "PERSON" or (source.text in self._tags and transcript)
+        )
         return Draft("direct" if own else "indirect", (c0, c1), cue, [], [(c0, c1)])
 
     def _groups_over(self, start: int, end: int) -> list[tuple[int, MarkGroup]]:
