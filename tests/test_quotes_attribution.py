@@ -290,3 +290,16 @@ def test_each_speaker_tag_of_a_transcript_is_a_turn_even_when_used_once(run):
 def test_a_single_note_tag_is_no_transcript(run):
     a = run("The council met on Monday.\n\nCORRECTION: An earlier version misstated the date of the vote.")
     assert [q.kind for q in a.quotes if q.speaker == "CORRECTION"] in ([], ["indirect"])
+
+
+def test_it_after_someone_issued_a_statement_is_the_issuer(run):
+    a = run(
+        "The mayor of Lund, Petra Olsen, issued a statement on Monday. “We stand with our neighbors,” it read."
+    )
+    assert [(q.kind, q.speaker, q.via) for q in a.quotes] == [("direct", "Petra Olsen", "pronoun")]
+    assert spoken(a) == "it"
+
+
+def test_it_with_no_statement_before_stays_it(run):
+    a = run("The bridge was closed on Monday. “It will reopen in May,” it said.")
+    assert [q.speaker for q in a.quotes] == ["it"]

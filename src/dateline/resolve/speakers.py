@@ -153,6 +153,8 @@ class SpeakerResolver:
     def _pronoun(self, tok: Token, cue: Token) -> Speaker:
         person = tok.lower_ in _PERSON_PRONOUNS
         found = self._antecedent(tok, person)
+        if found is None and tok.lower_ == "it":
+            found = self._issued(tok)
         span = _tok_span(tok)
         if found is None:
             return Speaker(tok.text, span, None, None, "pronoun")
@@ -205,6 +207,28 @@ class SpeakerResolver:
         if subject is not None:
             return subject[1]
         return fallback
+
+    def _issued(self, tok: Token) -> Entity | None:
+        """'X issued a statement. "...," it read.': "it" is the message the sentences just
+        before had someone issue, and so its issuer (the last such in this sentence or the
+        two before; the message is remembered, so "the statement" later is X too)."""
+        sent_index = self.ctx.sentence_of(tok.idx)
+        start = self.doc.char_span(
+            self.ctx.sents[max(0, sent_index - 2)].start_char, tok.idx, alignment_mode="expand"
+        )
+        found = None
+        for t in start or ():
+            if t.dep_ != "dobj" or t.lemma_.lower() not in self.message_nouns or self.quoted(t.idx):
+                continue
+            subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+            if subj is None:
+                continue
+            named = self._apposed_person(subj)  # 'the mayor, Petra Olsen, issued ...'
+            ent = self._entity_of(named if named is not None else subj)
+            if ent is not None:
+                found = ent
+                self.bodies[t.lemma_.lower()] = Speaker(ent.name, _tok_span(subj), ent, None, "title")
+        return found
 
     def _issuer(self, tok: Token) -> Token | None:
         """'a statement from X' / 'X's statement' / 'a Pentagon statement' -> X."""
