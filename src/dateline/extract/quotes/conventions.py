@@ -93,6 +93,8 @@ def headline_cues(
     major = [w.group() for w in words if w.group().lower() not in _MINOR]
     if len(major) < _HEADLINE_WORDS or not all(w[0].isupper() for w in major):
         return None
+    if not any(_verb_form(w.group(), lex, speech=False) for w in words[1:]):
+        return None  # no verb form at all: the tokens need not be looked at
     stop = end - 1 if text[end - 1] == "." else end
     tokens = [t for t in doc.char_span(start, stop, alignment_mode="expand") or () if not t.is_space]
     if len(tokens) < 3:
