@@ -245,6 +245,7 @@ def test_a_title_case_headline_attributes_through_its_verb(run, headline, kind, 
         "A Curious Plan to Fix the Roads: Pave Them All",  # "Plan" is a noun here
         "Budget Plan Draws Fire From Angry Council",  # no verb of the lexicon
         "Council Will Plan Its ‘Final’ Budget Today",  # a verb after a modal is no headline cue
+        "Storm Hits Florida Coast As ‘Monster’ Winds Knock Out Power",  # physical acts
     ],
 )
 def test_a_headline_without_an_attributing_verb_is_no_quote(run, headline):
