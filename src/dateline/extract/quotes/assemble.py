@@ -8,11 +8,14 @@ Order of decisions, each a general rule:
    quoted words -> mixed, none -> indirect;
 2. a quotation no content reached attaches to a signature dash after it ("..." ― Name),
    to the cue it hangs from in the parse (split quotes: "...," he said, "..."), to a cue
-   standing right after it ("..." she said.), or to the clause before a colon;
+   standing right after it ("..." she said.) or right before it with only its own
+   modifiers between (X said of the plan, "..."), or to the clause before a colon;
 3. a quotation that follows its cue's sentence in the same paragraph extends that quote;
 4. a sentence-like quotation with no cue, after a quote in the paragraphs just before,
    continues that speaker (``via: continuation``); short unattributed quotations are scare
-   quotes and titles, not quotes.
+   quotes and titles, not quotes;
+5. a title-case headline in which the parse found no quote attributes through its verb,
+   found by its form (``conventions.headline_cues``).
 """
 
 from __future__ import annotations
