@@ -40,6 +40,7 @@ TAXES = "We will not raise taxes this year, not by a single cent."
         "Dan Cole summed up his budget in one sentence:",
         "Dan Cole tweeted on Saturday:",
         "In a statement, Dan Cole said:",
+        "Dan Cole's answer was short:",  # a message noun speaks for its holder
     ],
 )
 def test_a_colon_introduction_names_the_speaker_not_a_quoted_subject(run, intro):
