@@ -37,6 +37,11 @@ def pronoun_gender(word: str) -> str | None:
     return _PRONOUN_GENDER.get(word.lower())
 
 
+def title_gender(word: str) -> str | None:
+    """'m' for a male role noun ("congressman"), 'f' for a female one, else None."""
+    return _words()[1].get(word.lower())
+
+
 @cache
 def _words() -> tuple[dict[str, str], dict[str, str]]:
     """(honorific -> gender, noun -> gender) from ``gender_words.json``."""

@@ -7,7 +7,9 @@
   name tells it (``dateline.resolve.gender``); it/they -> the last quoted body;
 - a message noun -> its issuer ("a statement from the army general command" -> "army
   general command"), remembered, so that "the statement" later resolves to it (``title``);
-- a title ("the minister") -> the person whose role carries that title (``title``).
+- a title ("the minister") -> the person whose role carries that title, written any way
+  the office is ("the congressman" for "Rep."; ``dateline.resolve.titles``) and of the
+  title's gender where it has one (``title``).
 Resolved pronouns, short forms and titles are added as mentions of their entity.
 """
 
@@ -22,7 +24,8 @@ from spacy.tokens import Doc, Token
 from dateline.context import Context
 from dateline.extract.entities import apposition_of, title_before
 from dateline.records import Entity, Span
-from dateline.resolve.gender import Genders, name_gender, pronoun_gender
+from dateline.resolve.gender import Genders, name_gender, pronoun_gender, title_gender
+from dateline.resolve.titles import office
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"they", "it", "them"}
@@ -69,7 +72,7 @@ class SpeakerResolver:
             if ent.type != "PERSON" or not ent.name.split():
                 continue
             self._by_surname.setdefault(ent.name.split()[-1], []).append(ent)
-            for word in {w for r in ent.roles for w in r.lower().split()}:
+            for word in {office(w) for r in ent.roles for w in r.split()}:
                 self._by_role_word.setdefault(word, []).append(ent)
 
     # -- public ---------------------------------------------------------------------
@@ -150,6 +153,8 @@ class SpeakerResolver:
     def _pronoun(self, tok: Token, cue: Token) -> Speaker:
         person = tok.lower_ in _PERSON_PRONOUNS
         found = self._antecedent(tok, person)
+        if found is None and tok.lower_ == "it":
+            found = self._issued(tok)
         span = _tok_span(tok)
         if found is None:
             return Speaker(tok.text, span, None, None, "pronoun")
@@ -203,6 +208,28 @@ class SpeakerResolver:
             return subject[1]
         return fallback
 
+    def _issued(self, tok: Token) -> Entity | None:
+        """'X issued a statement. "...," it read.': "it" is the message the sentences just
+        before had someone issue, and so its issuer (the last such in this sentence or the
+        two before; the message is remembered, so "the statement" later is X too)."""
+        sent_index = self.ctx.sentence_of(tok.idx)
+        start = self.doc.char_span(
+            self.ctx.sents[max(0, sent_index - 2)].start_char, tok.idx, alignment_mode="expand"
+        )
+        found = None
+        for t in start or ():
+            if t.dep_ != "dobj" or t.lemma_.lower() not in self.message_nouns or self.quoted(t.idx):
+                continue
+            subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+            if subj is None:
+                continue
+            named = self._apposed_person(subj)  # 'the mayor, Petra Olsen, issued ...'
+            ent = self._entity_of(named if named is not None else subj)
+            if ent is not None:
+                found = ent
+                self.bodies[t.lemma_.lower()] = Speaker(ent.name, _tok_span(subj), ent, None, "title")
+        return found
+
     def _issuer(self, tok: Token) -> Token | None:
         """'a statement from X' / 'X's statement' / 'a Pentagon statement' -> X."""
         if tok.lemma_.lower() not in self.message_nouns:
@@ -219,15 +246,23 @@ class SpeakerResolver:
         return None
 
     def _surname(self, tok: Token) -> Entity | None:
-        for ent in self._by_surname.get(tok.text, ()):
+        """The person of that surname named before; else the only one the article names
+        (a headline comes before the story that gives the full name)."""
+        people = self._by_surname.get(tok.text, ())
+        for ent in people:
             if ent.span[0] < tok.idx:
                 return ent
-        return None
+        return people[0] if len(people) == 1 else None
 
     def _titled(self, tok: Token, cue: Token) -> Entity | None:
-        """'the minister' -> the last person before whose role holds the word 'minister'."""
+        """'the minister' -> the last person before whose role holds the word 'minister';
+        'the congresswoman' -> the last one whose role names that office ('Rep.') and who
+        can be called by the title's gender."""
         best: tuple[int, Entity] | None = None
-        for ent in self._by_role_word.get(tok.lower_, ()):
+        gender = title_gender(tok.lower_)
+        for ent in self._by_role_word.get(office(tok.text), ()):
+            if not self.genders.fits(ent, gender):
+                continue
             k = bisect.bisect_left(ent.mentions, (cue.idx,)) - 1  # mentions are sorted
             if ent.span[0] >= cue.idx or k < 0:
                 continue

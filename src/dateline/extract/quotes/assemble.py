@@ -8,11 +8,14 @@ Order of decisions, each a general rule:
    quoted words -> mixed, none -> indirect;
 2. a quotation no content reached attaches to a signature dash after it ("..." ― Name),
    to the cue it hangs from in the parse (split quotes: "...," he said, "..."), to a cue
-   standing right after it ("..." she said.), or to the clause before a colon;
+   standing right after it ("..." she said.) or right before it with only its own
+   modifiers between (X said of the plan, "..."), or to the clause before a colon;
 3. a quotation that follows its cue's sentence in the same paragraph extends that quote;
 4. a sentence-like quotation with no cue, after a quote in the paragraphs just before,
    continues that speaker (``via: continuation``); short unattributed quotations are scare
-   quotes and titles, not quotes.
+   quotes and titles, not quotes;
+5. a title-case headline in which the parse found no quote attributes through its verb,
+   found by its form (``conventions.headline_cues``).
 """
 
 from __future__ import annotations
@@ -21,10 +24,11 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from dateline.extract.quotes.conventions import label_cues, signature_cues
+from dateline.extract.quotes.conventions import headline_cues, label_cues, signature_cues
 from dateline.extract.quotes.cues import Cue, _is_quote_char
+from dateline.extract.quotes.lexicon import cue_lexicon
 from dateline.extract.quotes.marks import MarkGroup, paragraphs
 from dateline.extract.quotes.positions import Sentences
 
@@ -33,6 +37,8 @@ _FILLER = re.compile(r"[\s,.;:—–-]*")
 # at most 8 words, none holding a double quotation mark
 _SHORT_CLAUSE = re.compile(r"\s*(?:[^\s“\"]+\s*){0,8}")
 _NEAREST = 4  # cues looked at before a quotation
+_EMPTY_SUBJECTS = ("it", "this", "that", "there", "here", "what")
+_OWN_MODIFIERS = 8  # tokens of a cue's own modifiers between it and its quotation
 
 
 @dataclass(slots=True)
@@ -61,6 +67,7 @@ class Assembler:
         self.groups = groups
         self.cues = cues
         self.sents = sents or Sentences(doc)
+        self.lexicon = cue_lexicon()
         self._paras = paragraphs(text)
         self._para_starts = [p[0] for p in self._paras]
         self._tok_starts = [t.idx for t in doc]
@@ -97,7 +104,8 @@ class Assembler:
         by_cue: dict[int, Draft] = {}
         used: set[int] = set()  # indexes of attributed quotation groups
         labels = label_cues(self.text, self.doc, self._paras)
-        # a speaker tag used more than once is a transcript's ("SMITH:"), not a note's
+        # a speaker tag used more than once, or beside another, is a transcript's ("SMITH:"),
+        # not a note's
         self._tags: dict[str, int] = {}
         for cue, _ in labels:
             if cue.source is not None and cue.source.text.isupper():
@@ -146,8 +154,24 @@ class Assembler:
                 self._merge(draft, group)
         self._extend_after_cue(drafts, used)
         drafts.extend(self._continuations(drafts, used))
+        headline = self._headline(drafts, used)
+        if headline is not None:
+            drafts.append(headline)
         drafts.sort(key=lambda d: d.span)
         return _dedupe(drafts)
+
+    def _headline(self, drafts: list[Draft], used: set[int]) -> Draft | None:
+        """A title-case headline that attributes, where the parse found no quote in it."""
+        if not self._paras:
+            return None
+        p0, p1 = self._paras[0]
+        if any(d.span[0] < p1 and p0 < d.span[1] for d in drafts):
+            return None
+        found = headline_cues(self.text, self.doc, (p0, p1), self.lexicon)
+        if found is None:
+            return None
+        cue, (c0, c1) = found
+        return self._labelled(cue, c0, c1, used, summary=True)
 
     def _from_content(self, cue: Cue, used: set[int]) -> Draft:
         assert cue.content is not None
@@ -167,7 +191,7 @@ class Assembler:
             return Draft("mixed", (s, e), cue, [g for _, g in overlapping], [(s, e)])
         return Draft("indirect", (c0, c1), cue, [], [(c0, c1)])
 
-    def _labelled(self, cue: Cue, c0: int, c1: int, used: set[int]) -> Draft:
+    def _labelled(self, cue: Cue, c0: int, c1: int, used: set[int], summary: bool = False) -> Draft:
         """A transcript or headline label. Marks around all the words after it make a
         direct quote of their inside; marks around some of them, a mixed one; no marks, a
         direct quote when the label is a transcript's speaker tag or a person's name (their
@@ -177,14 +201,27 @@ class Assembler:
             used.add(gi)
         if any(g.outer[0] < c0 and c1 <= g.outer[1] for _, g in overlapping):
             return Draft("direct", (c0, c1), cue, [], [(c0, c1)])  # inside a running quotation
-        wrapped = [g for _, g in overlapping if c0 <= g.outer[0] and g.end <= c1 + 1 and g.start <= c0 + 1]
+        wrapped = [
+            g
+            for _, g in overlapping
+            if c0 <= g.outer[0]
+            and g.end <= c1 + 1
+            and g.start <= c0 + 1
+            and _only_filler(self.text, g.outer[1], c1)
+        ]
         if len(overlapping) == 1 and wrapped:
             g = wrapped[0]
             return Draft("direct", (g.start, g.end), cue, [g], _pieces(g))
         if overlapping:
             return Draft("mixed", (c0, c1), cue, [], [(c0, c1)])
         source = cue.source
-        own = source is not None and (source.ent_type_ == "PERSON" or self._tags.get(source.text, 0) > 1)
+        if summary:  # a headline's words after its verb are the writer's summary
+            return Draft("indirect", (c0, c1), cue, [], [(c0, c1)])
+        # a transcript: one tag used twice, or two speakers' tags ("MODERATOR:", "TRUMP:")
+        transcript = len(self._tags) > 1 or self._tags.get(source.text if source is not None else "", 0) > 1
+        own = source is not None and (
+            source.ent_type_ == "PERSON" or (source.text in self._tags and transcript)
+        )
         return Draft("direct" if own else "indirect", (c0, c1), cue, [], [(c0, c1)])
 
     def _groups_over(self, start: int, end: int) -> list[tuple[int, MarkGroup]]:
@@ -259,7 +296,7 @@ class Assembler:
             introduces = cue.colon or self.sents.start_char(cue.token) <= o0 <= self.sents.end_char(cue.token)
             if (
                 introduces
-                and _only_filler(self.text, cue.colon or cue.span[1], o0)
+                and (_only_filler(self.text, cue.colon or cue.span[1], o0) or self._own_modifiers(cue, o0))
                 and self.paragraph_of(c) >= para - 1
             ):
                 dist = o0 - c
@@ -267,6 +304,25 @@ class Assembler:
                     best = (dist, cue)
                 break
         return best[1] if best else None
+
+    def _own_modifiers(self, cue: Cue, o0: int) -> bool:
+        """'X said of the plan, "..."' / 'who joked on Monday, "..."': between the cue and the
+        quotation only the cue's own modifiers (no verb, at most a few words), then a comma
+        or colon: the cue introduces the quotation as if it stood right before it."""
+        at = _last_char(self.text, cue.span[1], o0)
+        if at < 0 or self.text[at] not in ",:":
+            return False
+        between = self._tokens_in(cue.span[1], at)
+        if not between or len(between) > _OWN_MODIFIERS:
+            return False
+        head = cue.token
+        for i in between:
+            tok = self.doc[i]
+            if tok.is_space or (tok.is_punct and not _is_quote_char(tok.text)):
+                continue
+            if tok.pos_ in ("VERB", "AUX") or _is_quote_char(tok.text) or not head.is_ancestor(tok):
+                return False
+        return True
 
     def _colon_cue(self, group: MarkGroup) -> Cue | None:
         """'Sanders made the following comment: "..."': the clause before a colon introduces it."""
@@ -279,7 +335,7 @@ class Assembler:
         colon = self.doc.char_span(at, at + 1, alignment_mode="expand")
         if colon is None:
             return None
-        root = self.sents.root(colon[0])
+        root = self._clause_before(colon[0], group.outer[0])
         source = None
         if root.pos_ in ("VERB", "AUX"):
             source = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -287,11 +343,39 @@ class Assembler:
             for prep in root.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
                     source = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if source is None or source.lower_ in ("it", "this", "that", "there", "here", "what"):
+        if source is None or source.lower_ in _EMPTY_SUBJECTS:
+            root, source = self._named_clause(root, o0)
+        if source is None:
             return None
         cue = Cue(root, root.text, (root.idx, root.idx + len(root.text)), "colon")
         cue.source = source
         return cue
+
+    def _named_clause(self, root: Token, o0: int) -> tuple[Token, Token | None]:
+        """'Here is how Olsen put it:' -- an introduction with no subject of its own: the
+        clause inside it whose subject is a name speaks (the last such before the colon)."""
+        found: tuple[Token, Token | None] = (root, None)
+        for tok in root.subtree:
+            if tok.idx >= o0:
+                break
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i != root.i and tok.pos_ == "PROPN":
+                found = (tok.head, tok)
+        return found
+
+    def _clause_before(self, colon: Token, o0: int) -> Token:
+        """The root of the clause a colon closes. The parse often makes the quoted sentence
+        the root and hangs the introduction from it ('Olsen put it bluntly: "We ..."'): the
+        introduction is then the highest word before the quotation, never a quoted word
+        (whose subject, "We", is not who speaks)."""
+        root = self.sents.root(colon)
+        if root.idx < o0:
+            return root
+        tok = self.doc[colon.i - 1] if colon.i > 0 else colon
+        for _ in range(16):  # a bounded climb: trees are shallow
+            if tok.head.i == tok.i or tok.head.idx >= o0:
+                break
+            tok = tok.head
+        return tok
 
     def _extend_after_cue(self, drafts: list[Draft], used: set[int]) -> None:
         """'"A." she said. "B."' — B, in the same paragraph, is the same quote."""

@@ -236,7 +236,7 @@ class CueFinder:
             if lower == "according":
                 cue = self._according(tok)
             elif verbal and lex.is_cue_verb(lemma):
-                cue = self._verb(tok, consumed)
+                cue = self._as_stated(tok) or self._verb(tok, consumed)
             elif lemma in lex.as_it_verbs and (cue := self._as_put_it(tok)) is not None:
                 pass
             elif pos == "VERB" and lemma not in lex.light_verbs:
@@ -266,6 +266,28 @@ class CueFinder:
         cue = Cue(tok, tok.text, (tok.idx, tok.idx + len(tok.text)), "inverted", content)
         self._source(cue, content_left=content[1] < tok.i)
         return cue if cue.source is not None else None
+
+    def _as_stated(self, tok: Token) -> Cue | None:
+        """'As stated in the council's report, ...' / 'as reported by the Daily': a passive
+        cue in an as-clause gives the clause it hangs from to its agent or its document,
+        as 'according to' does."""
+        if tok.tag_ != "VBN" or tok.dep_ != "advcl" or tok.head.i == tok.i:
+            return None
+        if not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+            return None
+        source = None
+        for child in tok.children:
+            if child.dep_ in ("agent", "prep") and child.lower_ in ("by", "in"):
+                source = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if source is not None:
+                    break
+        if source is None:
+            return None
+        rng = _range_without(tok.doc, tok.head, tok)
+        content = trim_content(tok.doc, *rng, self.lex) if rng else None
+        if content is None:
+            return None
+        return Cue(tok, tok.text, (tok.idx, tok.idx + len(tok.text)), "according", content, source)
 
     def _according(self, tok: Token) -> Cue | None:
         to = next((c for c in tok.children if c.lower_ == "to"), None)
@@ -727,6 +749,8 @@ class CueFinder:
             subj = None
         if subj is None and content_left:
             subj = next((c for c in tok.rights if c.dep_ in ("dobj", "nsubj", "attr")), None)
+        if subj is None and tok.tag_ == "VBG" and tok.lemma_.lower() in self.lex.speech:
+            subj = _named_before(tok)
         if subj is None and not (cue.shape == "inverted" and tok.dep_ == "conj"):
             subj = _climb_subject(tok)
             if subj is not None and self.quoted(subj.idx):
@@ -744,6 +768,16 @@ class CueFinder:
         if subj is None:
             passive = tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)
             cue.missing_source = cue.content is not None and (tok.tag_ in _FINITE or passive)
+
+
+def _named_before(tok: Token) -> Token | None:
+    """'a clip of Olsen saying, "..."' / 'shows Olsen telling donors': a name right before
+    a participle of saying (no comma between) is its subject, however the parse hangs the participle
+    (from the name, the clip or the main verb, whose subject is not who speaks)."""
+    prev = _prev_token(tok)
+    if prev is None or prev.pos_ != "PROPN" or prev.dep_ not in ("pobj", "dobj", "nsubj", "appos"):
+        return None
+    return prev
 
 
 def _words_beyond_determiners(doc: Doc, content: tuple[int, int]) -> int:

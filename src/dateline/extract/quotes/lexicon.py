@@ -27,6 +27,7 @@ class CueLexicon:
     message_nouns: frozenset[str]
     message_prepositions: frozenset[str]
     complementizers: frozenset[str]
+    headline_verbs: frozenset[str] = frozenset()
 
     def is_cue_verb(self, lemma: str) -> bool:
         return (
@@ -65,4 +66,5 @@ def cue_lexicon() -> CueLexicon:
         message_nouns=words("message_nouns"),
         message_prepositions=words("message_prepositions"),
         complementizers=words("complementizers"),
+        headline_verbs=words("headline_verbs"),
     )
