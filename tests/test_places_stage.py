@@ -315,6 +315,22 @@ CONSTRUCTIONS = {
         {"Zarbouna": {"geonames_id": None, "feature": "village", "country": "SY", "precision": "container"}},
         [],
     ),
+    # the kind in the plural, a settlement, a doubled space: the words still say the kind
+    "the villages of an unlisted name": (
+        "Rebels captured the villages of Umm Zorbak and Tell Kharnub in Raqqa province on Friday.",
+        {"Umm Zorbak": {"geonames_id": None, "feature": "village", "country": "SY"}},
+        [],
+    ),
+    "the settlement of an unlisted name": (
+        "Shelling hit the settlement of Marzobin in Hama province.",
+        {"Marzobin": {"geonames_id": None, "feature": "village", "country": "SY"}},
+        [],
+    ),
+    "a doubled space after the kind": (
+        "A soldier was killed in the nearby town of  Zorbaniya on Monday, police said.",
+        {"Zorbaniya": {"geonames_id": None, "feature": "town"}},
+        [],
+    ),
     "a named site the gazetteer lacks": (
         "Militants stormed the Zorbasa prison in Istanbul on Tuesday.",
         {"Zorbasa": {"geonames_id": None, "feature": "facility", "country": "TR", "precision": "container"}},

@@ -10,7 +10,7 @@ saying which (see ``docs/records.md``).
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dateline.extract.places.mentions import SITE_NOUNS, Mention
 from dateline.resolve.gazetteer import Candidate
@@ -24,6 +24,7 @@ PRECISION = ("point", "area", "container", "vicinity")
 _CUE_NOUNS = {
     "village": "village",
     "hamlet": "village",
+    "settlement": "village",
     "town": "town",
     "township": "town",
     "borough": "town",
@@ -94,13 +95,15 @@ def cue_feature(doc: Doc, m: Mention) -> str | None:
             return _CUE_NOUNS[words[-1]]  # "Saydabad District", "Yarmouk Refugee Camp"
         if _facility(words[-1], m.label):
             return "facility"  # "the Dumayr Airbase", "Al-Farouk Hospital"
-    nxt = doc[m.end] if m.end < len(doc) else None
-    if nxt is not None and nxt.is_lower and (nxt.lower_ in _CUE_NOUNS or _facility(nxt.lower_, m.label)):
+    nxt = _word(doc, m.end, 1)
+    if nxt is not None and nxt.is_lower and (_cue(nxt) or _facility(nxt.lower_, m.label)):
         if _modifies_a_named_place(doc, m):
             return None  # "the Kurdish city of Afrin": the name after "of" is the city
-        return _CUE_NOUNS.get(nxt.lower_, "facility")
-    if m.start >= 2 and doc[m.start - 1].lower_ == "of" and doc[m.start - 2].lower_ in _CUE_NOUNS:
-        return _CUE_NOUNS[doc[m.start - 2].lower_]
+        return _cue(nxt) or "facility"
+    of = _word(doc, m.start - 1, -1)
+    kind = _word(doc, of.i - 1, -1) if of is not None and of.lower_ == "of" else None
+    if kind is not None and _cue(kind):
+        return _cue(kind)  # "the village of X", "the villages of X and Y"
     # "X, a village in ...", "X, a small town near ..."
     if nxt is not None and nxt.text == ",":
         for t in doc[m.end + 1 : m.end + 5]:
@@ -109,6 +112,19 @@ def cue_feature(doc: Doc, m: Mention) -> str | None:
             if t.lower_ not in _ARTICLES:
                 break
     return "locality" if m.locative else None
+
+
+def _word(doc: Doc, i: int, step: int) -> Token | None:
+    """The token at ``i``, or the first one past it (by ``step``) that is not whitespace:
+    wire copy doubles its spaces ("the town of  X"), and spaCy makes a token of them."""
+    while 0 <= i < len(doc) and doc[i].is_space:
+        i += step
+    return doc[i] if 0 <= i < len(doc) else None
+
+
+def _cue(tok: Token) -> str | None:
+    """The kind a lowercase noun names, singular or plural ("village", "villages")."""
+    return _CUE_NOUNS.get(tok.lower_) or (_CUE_NOUNS.get(tok.lemma_.lower()) if tok.tag_ == "NNS" else None)
 
 
 def _facility(noun: str, label: str) -> bool:
