@@ -356,6 +356,22 @@ CONSTRUCTIONS = {
         {"Kafr Nabudah": {"geonames_id": None, "feature": "locality"}},
         [],
     ),
+    # the NER calls the unlisted town an organisation; "in" and "near" say it is ground
+    "ground after 'in', an organisation to the NER": (
+        "U.N. peacekeepers arrived in Walbongu, about 300 kilometers east of Kinshasa.",
+        {"Walbongu": {"geonames_id": None, "feature": "locality", "country": "CD"}},
+        [],
+    ),
+    "ground after 'near', an organisation to the NER": (
+        "Gunmen attacked a bus near Al-Sukhara on Monday.",
+        {"Al-Sukhara": {"geonames_id": None, "feature": "locality"}},
+        [],
+    ),
+    "a body after 'in' is no ground": (
+        "The senator spoke in the Ohio Senate on Tuesday.",
+        {"Ohio": {"feature": "admin"}},
+        ["Senate", "Ohio Senate"],
+    ),
     "an unlisted street": (
         "Police closed Zorbell Street in Leeds after the blast.",
         {"Zorbell Street": {"feature": "street", "country": "GB", "admin1": "England"}},

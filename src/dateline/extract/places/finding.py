@@ -20,6 +20,7 @@ from dateline.extract.places.mentions import (
     LANDMARK_HEADS,
     PLACE_NOUNS,
     Mention,
+    ground_position,
     landmark,
     locative,
     person_cues,
@@ -524,7 +525,12 @@ def _item(
         return (item if cands and not person_cues(span) else None), True
     # an organisation's name, unless the gazetteer lacks it, it stands where places go and
     # the words say its kind ("the village of Amerli", "Bayrampasa prison")
-    unlisted = not cands and loc and cue_feature(doc, m) not in (None, "locality")
+    # ("arrived in Walungu": an unlisted town the NER calls an organisation)
+    unlisted = (
+        not cands
+        and loc
+        and (cue_feature(doc, m) not in (None, "locality") or ground_position(span, m.label))
+    )
     if (
         m.label in ("ORG", "FAC")
         and not (cands and any(c.feature != "region" for c in cands))
