@@ -372,6 +372,18 @@ CONSTRUCTIONS = {
         {"Ohio": {"feature": "admin"}},
         ["Senate", "Ohio Senate"],
     ),
+    # a name the NER ran into the distance after it, or tagged an event
+    "a name merged with its distance": (
+        "Government forces captured the village of Zobra 15 kilometers (9 miles) north of Aden on Sunday.",
+        {"Zobra": {"geonames_id": None, "feature": "village", "country": "YE"}},
+        [],
+    ),
+    "a town tagged an event": (
+        "Hundreds of people marched in Oruro on Monday.",
+        {"Oruro": {"feature": "city", "country": "BO"}},
+        [],
+    ),
+    "a war is no place": ("He was wounded in the first Gulf War.", {}, ["Gulf War", "Gulf"]),
     "an unlisted street": (
         "Police closed Zorbell Street in Leeds after the blast.",
         {"Zorbell Street": {"feature": "street", "country": "GB", "admin1": "England"}},

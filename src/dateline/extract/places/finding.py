@@ -50,8 +50,18 @@ def _mentions(ctx: Context, gaz: Gazetteer) -> list[Mention]:
         label = ent.label_
         for t in ent:
             taken.add(t.i)
-        if label in _NAME_LABELS and all(t.pos_ == "PROPN" for t in ent if not t.is_punct) and locative(ent):
-            label = ""  # "the village of Tamthil" tagged a title: a bare proper name
+        if label not in PLACE_LABELS and (name := _name_before_distance(ent)) is not None:
+            ent, label = name, ""
+        if (
+            label in _NAME_LABELS
+            and all(t.pos_ == "PROPN" for t in ent if not t.is_punct)
+            and locative(ent)
+            and (label != "EVENT" or ent.start == ent.root.left_edge.i)
+        ):
+            # "the village of Tamthil" tagged a title, "demonstrated in Sucre" an event (a
+            # bare name: "in the first Gulf War", "from the Paris Rescue Squad" are no
+            # places): a bare proper name
+            label = ""
         if label not in PLACE_LABELS and label not in MAYBE_LABELS:
             continue
         # "Springfield, Ill." tagged as one entity: two places; "Fargo-Moorhead" too, where
@@ -86,7 +96,24 @@ def _mentions(ctx: Context, gaz: Gazetteer) -> list[Mention]:
 
 # NER labels it gives unknown proper names by mistake: where the parse puts such a name
 # where places go ("the village of X", "in X"), it is read as an untagged name
-_NAME_LABELS = frozenset(["WORK_OF_ART", "PRODUCT"])
+_NAME_LABELS = frozenset(["WORK_OF_ART", "PRODUCT", "EVENT"])
+_DISTANCE_UNITS = frozenset(["km", "kms", "kilometers", "kilometres", "miles", "mi", "meters", "metres", "m"])
+
+
+def _name_before_distance(ent):
+    """The proper name the NER ran into the distance after it ("the village of X 20
+    kilometres north of Y" tagged "X 20 kilometres" as a quantity or a facility), or None."""
+    doc = ent.doc
+    end = ent.start
+    while end < ent.end and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+        end += 1
+    if end == ent.start or end == ent.end or not doc[end].like_num:
+        return None
+    unit = doc[end + 1] if end + 1 < len(doc) else None
+    if unit is None or unit.lower_.rstrip(".") not in _DISTANCE_UNITS:
+        return None
+    name = doc[ent.start : end]
+    return name if locative(name) else None
 
 
 def _hyphenated_places(doc: Doc, gaz: Gazetteer, ent) -> bool:
