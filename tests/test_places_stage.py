@@ -384,6 +384,13 @@ CONSTRUCTIONS = {
         [],
     ),
     "a war is no place": ("He was wounded in the first Gulf War.", {}, ["Gulf War", "Gulf"]),
+    # a named site where places go is a facility, whatever the NER called it
+    "a prison owned by its town": (
+        "Inmates in Istanbul's Kharzob prison seized 12 guards on Friday.",
+        {"Kharzob": {"geonames_id": None, "feature": "facility", "country": "TR"}},
+        [],
+    ),
+    "a site's staff are no ground": ("Kharzob prison officials said the riot was over.", {}, ["Kharzob"]),
     "an unlisted street": (
         "Police closed Zorbell Street in Leeds after the blast.",
         {"Zorbell Street": {"feature": "street", "country": "GB", "admin1": "England"}},

@@ -29,7 +29,7 @@ from dateline.extract.places.mentions import (
     trim,
 )
 from dateline.extract.places.organisations import ADMIN_WORDS, PORTFOLIOS, next_word, serves_town
-from dateline.extract.places.unlisted import cue_feature
+from dateline.extract.places.unlisted import cue_feature, grounded_site
 from dateline.resolve import physical
 from dateline.resolve.countries import demonym_country
 from dateline.resolve.gazetteer import Candidate, Gazetteer
@@ -508,6 +508,10 @@ def _item(
         return None, False  # "City", "County": a generic word, not a name
     if _is_demonym(text) or _names_a_disease(span) or part_of_person_name(span):
         return None, False
+    if m.label != "NORP" and not any(c.feature != "region" for c in cands) and grounded_site(doc, m):
+        # a named site where places go ("fighting at the X airbase"), whatever the NER
+        # called it but a people's name: a facility of its own
+        return Item(Mention(m.start, m.end, m.label, True), text, span.start_char, span.end_char, ()), False
     if cands and _acronym(text, m.label):
         # "EU", "FAO", "NATO" match towns called Eu, Al Faw or Nato only by case folding:
         # an acronym reads as a place through the abbreviations a place goes by
