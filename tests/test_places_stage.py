@@ -391,6 +391,12 @@ CONSTRUCTIONS = {
         [],
     ),
     "a site's staff are no ground": ("Kharzob prison officials said the riot was over.", {}, ["Kharzob"]),
+    # the name's own apposition says what it is
+    "a town its apposition calls one": (
+        "Bunia, a major town near the border, was captured by the rebels last week.",
+        {"Bunia": {"feature": "city", "country": "CD"}},
+        [],
+    ),
     "an unlisted street": (
         "Police closed Zorbell Street in Leeds after the blast.",
         {"Zorbell Street": {"feature": "street", "country": "GB", "admin1": "England"}},

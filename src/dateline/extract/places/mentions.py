@@ -489,6 +489,9 @@ def locative(span: SpacySpan, place_tokens: set[int] | None = None, depth: int =
         return True
     if root.dep_ == "appos" and _place_head(head):
         return True
+    # "X, the main city in ...", "X, a major town near ...": the name's own apposition
+    if any(c.dep_ == "appos" and c.i > span.end and _place_head(c) for c in root.children):
+        return True
     if root.dep_ == "dobj" and head.lemma_.lower() in TERRITORY_VERBS:
         return True
     if root.dep_ in ("compound", "nmod") and _place_head(head) and head.i >= span.end:
