@@ -331,6 +331,16 @@ CONSTRUCTIONS = {
         {"Zorbaniya": {"geonames_id": None, "feature": "town"}},
         [],
     ),
+    "a proper name before the kind of an 'of' place is the unit itself": (
+        "A blast struck the Sitt Marzuqa district of Damascus, killing 8 people.",
+        {"Sitt Marzuqa": {"geonames_id": None, "feature": "district", "country": "SY"}},
+        [],
+    ),
+    "a direction between the kind and the name": (
+        "Air strikes hit the Damascus suburb of eastern Zorbaq on Sunday.",
+        {"Zorbaq": {"geonames_id": None, "feature": "neighbourhood", "country": "SY"}},
+        [],
+    ),
     "a named site the gazetteer lacks": (
         "Militants stormed the Zorbasa prison in Istanbul on Tuesday.",
         {"Zorbasa": {"geonames_id": None, "feature": "facility", "country": "TR", "precision": "container"}},

@@ -46,6 +46,7 @@ PLACE_NOUNS = frozenset(
         "city",
         "town",
         "village",
+        "settlement",
         "capital",
         "province",
         "region",

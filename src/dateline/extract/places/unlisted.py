@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from dateline.extract.places.mentions import GROUND_PREPS, SITE_NOUNS, TERRITORY_VERBS, Mention
+from dateline.extract.places.mentions import DIRECTIONS, GROUND_PREPS, SITE_NOUNS, TERRITORY_VERBS, Mention
 from dateline.resolve.gazetteer import Candidate
 
 __all__ = [
@@ -108,6 +108,8 @@ def cue_feature(doc: Doc, m: Mention) -> str | None:
             return None  # "the Kurdish city of Afrin": the name after "of" is the city
         return _cue(nxt) or "facility"
     of = _word(doc, m.start - 1, -1)
+    if of is not None and of.lower_ in DIRECTIONS:
+        of = _word(doc, of.i - 1, -1)  # "the suburb of eastern X"
     kind = _word(doc, of.i - 1, -1) if of is not None and of.lower_ == "of" else None
     if kind is not None and _cue(kind):
         return _cue(kind)  # "the village of X", "the villages of X and Y"
@@ -170,12 +172,14 @@ def _facility(noun: str, label: str) -> bool:
 
 
 def _modifies_a_named_place(doc: Doc, m: Mention) -> bool:
-    """ "the Kurdish city of Afrin", "the West Bank village of Idna": a name between an
-    article and "<kind> of <Name>" qualifies the place named after "of" ("Saydabad
-    district of Wardak", with no article, is the district itself)."""
+    """ "the Kurdish city of Afrin": a people's name between an article and "<kind> of
+    <Name>" qualifies the place named after "of"; a proper name there is the unit itself
+    ("the Sayidda Zaynab district of Damascus", "Saydabad district of Wardak")."""
     after = m.end + 1
     if after + 1 >= len(doc) or doc[after].lower_ != "of" or not doc[after + 1].text[:1].isupper():
         return False
+    if not all(t.pos_ == "ADJ" or t.ent_type_ == "NORP" for t in doc[m.start : m.end]):
+        return False  # "the Sayidda Zaynab district of Damascus" names the district
     k = m.start - 1
     while k >= 0 and k >= m.start - 3 and doc[k].is_lower and doc[k].pos_ in ("ADJ", "ADV", "PROPN", "NOUN"):
         k -= 1  # "the northern Kurdish city of", "the restive Syrian town of"
