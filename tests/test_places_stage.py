@@ -341,6 +341,21 @@ CONSTRUCTIONS = {
         {"Zorbaq": {"geonames_id": None, "feature": "neighbourhood", "country": "SY"}},
         [],
     ),
+    "the area of an unlisted name": (
+        "Sixteen shepherds were killed when militiamen attacked the area of Umm Zorbaya, he added.",
+        {"Umm Zorbaya": {"geonames_id": None, "feature": "district"}},
+        [],
+    ),
+    "an unlisted name's area": (
+        "Artillery shelled villages in the Kharbiyeh area on Monday.",
+        {"Kharbiyeh": {"geonames_id": None, "feature": "district"}},
+        [],
+    ),
+    "a people's neighbourhood is no place": (
+        "Militiamen shot at homes in a Jewish neighborhood in Jerusalem on Tuesday.",
+        {"Jerusalem": {"feature": "city", "country": "IL"}},
+        ["Jewish"],
+    ),
     "a named site the gazetteer lacks": (
         "Militants stormed the Zorbasa prison in Istanbul on Tuesday.",
         {"Zorbasa": {"geonames_id": None, "feature": "facility", "country": "TR", "precision": "container"}},

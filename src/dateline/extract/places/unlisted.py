@@ -32,6 +32,7 @@ _CUE_NOUNS = {
     "village": "village",
     "hamlet": "village",
     "settlement": "village",
+    "area": "district",
     "town": "town",
     "township": "town",
     "borough": "town",
@@ -104,6 +105,8 @@ def cue_feature(doc: Doc, m: Mention) -> str | None:
             return "facility"  # "the Dumayr Airbase", "Al-Farouk Hospital"
     nxt = _word(doc, m.end, 1)
     if nxt is not None and nxt.is_lower and (_cue(nxt) or _facility(nxt.lower_, m.label)):
+        if _a_peoples(doc, m):
+            return None  # "a Jewish neighbourhood", "this Kurdish area": whose, not which
         if _modifies_a_named_place(doc, m):
             return None  # "the Kurdish city of Afrin": the name after "of" is the city
         return _cue(nxt) or "facility"
@@ -171,6 +174,16 @@ def _facility(noun: str, label: str) -> bool:
     return noun in SITE_NOUNS or (noun in INSTITUTION_NOUNS and label == "FACILITY")
 
 
+def _a_peoples(doc: Doc, m: Mention) -> bool:
+    """The name is a people's or a faith's adjective ("Kurdish", "Jewish", "Shiite"): an
+    adjective, or a people's name the model's frequent words know (the NER calls
+    unfamiliar towns peoples too)."""
+    return all(
+        t.pos_ == "ADJ" or (t.ent_type_ == "NORP" and doc.vocab[t.lower_].has_vector)
+        for t in doc[m.start : m.end]
+    )
+
+
 def _modifies_a_named_place(doc: Doc, m: Mention) -> bool:
     """ "the Kurdish city of Afrin": a people's name between an article and "<kind> of
     <Name>" qualifies the place named after "of"; a proper name there is the unit itself
@@ -178,7 +191,7 @@ def _modifies_a_named_place(doc: Doc, m: Mention) -> bool:
     after = m.end + 1
     if after + 1 >= len(doc) or doc[after].lower_ != "of" or not doc[after + 1].text[:1].isupper():
         return False
-    if not all(t.pos_ == "ADJ" or t.ent_type_ == "NORP" for t in doc[m.start : m.end]):
+    if not _a_peoples(doc, m):
         return False  # "the Sayidda Zaynab district of Damascus" names the district
     k = m.start - 1
     while k >= 0 and k >= m.start - 3 and doc[k].is_lower and doc[k].pos_ in ("ADJ", "ADV", "PROPN", "NOUN"):
