@@ -356,6 +356,18 @@ CONSTRUCTIONS = {
         {"Jerusalem": {"feature": "city", "country": "IL"}},
         ["Jewish"],
     ),
+    # a part of the name matches a town ("Khan", "Briar"); the kind after it says the
+    # whole is the name
+    "a multi-word unlisted town with its kind": (
+        "Rebel fighters attacked positions east of Khan Zorbati town on Friday.",
+        {"Khan Zorbati": {"geonames_id": None, "feature": "town"}},
+        ["Khan"],
+    ),
+    "a multi-word unlisted neighbourhood of a city": (
+        "Police patrolled the Briar Zorbel neighborhood of Atlanta on Monday.",
+        {"Briar Zorbel": {"geonames_id": None, "feature": "neighbourhood", "country": "US"}},
+        ["Briar"],
+    ),
     "a named site the gazetteer lacks": (
         "Militants stormed the Zorbasa prison in Istanbul on Tuesday.",
         {"Zorbasa": {"geonames_id": None, "feature": "facility", "country": "TR", "precision": "container"}},

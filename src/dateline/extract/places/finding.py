@@ -237,6 +237,8 @@ def _narrow(doc: Doc, gaz: Gazetteer, m: Mention) -> tuple[Mention, tuple[Candid
     cands = gaz.lookup(doc[m.start : m.end].text) or _with_the(gaz, doc[m.start : m.end].text)
     if cands or m.end - m.start < 2:
         return m, cands
+    if m.end < len(doc) and doc[m.end].is_lower and doc[m.end].lemma_ in PLACE_NOUNS:
+        return m, cands  # "Khan Touman town": the whole is the town's name, unlisted
     for width in range(m.end - m.start - 1, 0, -1):
         for a in range(m.start, m.end - width + 1):
             b = a + width
