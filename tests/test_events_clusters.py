@@ -247,17 +247,6 @@ def test_the_finest_place_of_the_clause_beats_its_containing_place(analyze, text
     assert _place(art, ev) == place
 
 
-def test_a_place_named_as_a_bearing_yields_to_the_place_it_locates(analyze) -> None:
-    # the parse hangs "north of Baghdad" on the trigger, the town on the car's phrase
-    text = (
-        "Elsewhere, a car parked near the police station of Zorbat City, some 200 km north of "
-        "Baghdad, exploded and damaged several shops."
-    )
-    art = analyze(text, published=PUBLISHED)
-    ev = next(ev for ev in art.events if text[ev.span[0] : ev.span[1]] == "exploded")
-    assert _place(art, ev) == "Zorbat City"
-
-
 @pytest.mark.parametrize(
     ("text", "place"),
     [

@@ -306,11 +306,6 @@ def _container(tok: Token, others: list[Token], spec: dict[int, int]) -> bool:
     return False
 
 
-def _bearing(tok: Token) -> bool:
-    """A place named as a bearing: the object of "north of", "outskirts of", "10 km of"."""
-    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _REFERENCE_HEADS
-
-
 def _name_head(doc, place: Place, ti: int) -> Token:
     """The token that heads a place's name in the parse ("Bank" of "West Bank")."""
     cur = doc[ti]
@@ -391,19 +386,17 @@ def event_place(
     ]
     # a multi-word name's own head carries its role ("the West Bank city of Hebron")
     toks = [_name_head(doc, place, ti) for place, ti in cands]
-    best: tuple[tuple[int, int, int, int, int], Place] | None = None
+    best: tuple[tuple[int, int, int, int], Place] | None = None
     text = doc.text if text is None else text  # Doc.text joins the tokens anew: pass it in
     spec_of = {tok.i: place_grain(place, text) for (place, _), tok in zip(cands, toks, strict=True)}
-    bearings = {tok.i for tok in toks if _bearing(tok)}
     for (place, ti), tok in zip(cands, toks, strict=True):
         inside = _tier(ti, trigger, root)
-        # "north of Laredo, Texas": the state that qualifies a bearing is part of it
-        reference = tok.i in bearings or (tok.dep_ in ("appos", "npadvmod") and tok.head.i in bearings)
+        reference = (
+            tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _REFERENCE_HEADS
+        )
         contained = 1 if _container(tok, toks, spec_of) or reference else 0
         spec = spec_of[tok.i]
-        # a place named only as a bearing ("north of Baghdad", "10 km from X") locates
-        # another and yields to any place the sentence names, however the parse attaches it
-        key = (int(reference), inside, contained, spec, abs(ti - trigger.i))
+        key = (inside, contained, spec, abs(ti - trigger.i))
         if best is None or key < best[0]:
             best = (key, place)
     return best[1] if best else None
