@@ -258,6 +258,12 @@ def _narrow(doc: Doc, gaz: Gazetteer, m: Mention) -> tuple[Mention, tuple[Candid
                 for t in words
             ):
                 continue
+            if _after_article(doc, a):
+                # "Al-Raqqa" is one name, read as "Raqqa" but whole; "al-Mashi village"
+                # is never cut to a "Mashi" of its own
+                if a == m.start + 2 and b == m.end and (sub := gaz.lookup(words.text)):
+                    return m, sub
+                continue
             left = doc[m.start : a]
             right = doc[b : m.end]
             # what is left over must be a direction word ("south Fargo"), or a separate
@@ -300,6 +306,44 @@ def _narrow(doc: Doc, gaz: Gazetteer, m: Mention) -> tuple[Mention, tuple[Candid
                     label = "PREFIX" if org_prefix and not (left_ok and right_ok) else m.label
                 return Mention(a, b, label, m.locative), sub
     return m, cands
+
+
+# the Arabic definite article as transliterated before a hyphen ("al-", "el-", "ash-", "ad-")
+_ARABIC_ARTICLES = frozenset(
+    [
+        "al",
+        "el",
+        "il",
+        "ul",
+        "an",
+        "ar",
+        "as",
+        "ash",
+        "at",
+        "ath",
+        "ad",
+        "adh",
+        "az",
+        "ad",
+        "ed",
+        "es",
+        "et",
+        "ez",
+        "en",
+        "er",
+    ]
+)
+
+
+def _after_article(doc: Doc, a: int) -> bool:
+    """Token ``a`` follows the Arabic article of the same word ("al-Mashi", "Al-Bab")."""
+    return (
+        a >= 2
+        and doc[a - 1].text in ("-", "‑")
+        and not doc[a - 1].whitespace_
+        and not doc[a - 2].whitespace_
+        and doc[a - 2].lower_ in _ARABIC_ARTICLES
+    )
 
 
 def part_of_person_name(span) -> bool:
