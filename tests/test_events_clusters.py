@@ -248,6 +248,25 @@ def test_the_finest_place_of_the_clause_beats_its_containing_place(analyze, text
 
 
 @pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        (
+            "According to a military source at the Zorbak Military Airport, Russian jets struck "
+            "rebel positions near Palmyra on Monday.",
+            "struck",
+            "Palmyra",
+        ),
+        # with no other place named, the source's is the best guess
+        ("According to a police source in Kirkuk, a bomb exploded on Monday.", "exploded", "Kirkuk"),
+    ],
+)
+def test_the_sources_place_yields_to_the_events(analyze, text: str, trigger: str, place: str) -> None:
+    art = analyze(text, published=PUBLISHED)
+    ev = next(ev for ev in art.events if text[ev.span[0] : ev.span[1]] == trigger)
+    assert _place(art, ev) == place
+
+
+@pytest.mark.parametrize(
     ("text", "place"),
     [
         ("The Liberation Front of Zambia attacked a police post in Kitwe on Monday.", "Kitwe"),
