@@ -234,6 +234,8 @@ def test_police_are_cop_not_leg(text: str) -> None:
             "Gunmen killed a tribal elder near his home in Mogadishu's Zorbi district on Monday.",
             "Zorbi district",
         ),
+        # a district its words name is a unit of the city the clause also names
+        ("A car bomb exploded in the Zorbaq district of Damascus on Monday, killing eight.", "Zorbaq"),
         # a named site the gazetteer lacks beats the province around it
         (
             "Rebels shelled army positions around the Zorbak Military Airport in Aleppo province on Monday.",

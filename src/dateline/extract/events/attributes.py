@@ -174,7 +174,9 @@ _FEATURE_GRAIN = {"landmark": 0, "city": 2, "admin": 4, "region": 6, "country": 
 # the kinds the place stage gives a place the gazetteer lacks (extract/places/unlisted.py)
 # (a road runs past many places: as coarse as an unknown unit, so a town along it wins)
 _FEATURE_GRAIN.update(village=0, neighbourhood=0, camp=0, facility=0, town=2, street=3, district=3)
-_CUE_GRAIN = {"site": 0, "town": 2, "district": 3, "province": 4}
+# a place its words call a district ("the X district of Damascus", "Y district") is a unit
+# inside the town or province the clause also names: finer than a town
+_CUE_GRAIN = {"site": 0, "town": 2, "district": 1, "province": 4}
 _UNKNOWN_GRAIN = 3
 
 
@@ -196,7 +198,7 @@ def place_grain(place: Place, text: str) -> int:
     The gazetteer's feature says it for the places it knows; the word naming the place's
     kind ("Tiri village", "the neighbourhood of Al-Bayaa", "Chak district") says it for
     the others, and refines a known one ("Kirkuk City" is a city). A place with neither
-    counts as a district: finer than a province, coarser than a town.
+    counts as finer than a province, coarser than a town.
     """
     cues = _place_cues()
     grains = []
