@@ -234,6 +234,8 @@ def test_police_are_cop_not_leg(text: str) -> None:
             "Gunmen killed a tribal elder near his home in Mogadishu's Zorbi district on Monday.",
             "Zorbi district",
         ),
+        # a district its words name is a unit of the city the clause also names
+        ("A car bomb exploded in the Zorbaq district of Damascus on Monday, killing eight.", "Zorbaq"),
         # a named site the gazetteer lacks beats the province around it
         (
             "Rebels shelled army positions around the Zorbak Military Airport in Aleppo province on Monday.",
@@ -244,6 +246,25 @@ def test_police_are_cop_not_leg(text: str) -> None:
 def test_the_finest_place_of_the_clause_beats_its_containing_place(analyze, text: str, place: str) -> None:
     art = analyze(text, published=PUBLISHED)
     ev = next(ev for ev in art.events if ev.type == "ASSAULT")
+    assert _place(art, ev) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        (
+            "According to a military source at the Zorbak Military Airport, Russian jets struck "
+            "rebel positions near Palmyra on Monday.",
+            "struck",
+            "Palmyra",
+        ),
+        # with no other place named, the source's is the best guess
+        ("According to a police source in Kirkuk, a bomb exploded on Monday.", "exploded", "Kirkuk"),
+    ],
+)
+def test_the_sources_place_yields_to_the_events(analyze, text: str, trigger: str, place: str) -> None:
+    art = analyze(text, published=PUBLISHED)
+    ev = next(ev for ev in art.events if text[ev.span[0] : ev.span[1]] == trigger)
     assert _place(art, ev) == place
 
 

@@ -315,6 +315,59 @@ CONSTRUCTIONS = {
         {"Zarbouna": {"geonames_id": None, "feature": "village", "country": "SY", "precision": "container"}},
         [],
     ),
+    # the kind in the plural, a settlement, a doubled space: the words still say the kind
+    "the villages of an unlisted name": (
+        "Rebels captured the villages of Umm Zorbak and Tell Kharnub in Raqqa province on Friday.",
+        {"Umm Zorbak": {"geonames_id": None, "feature": "village", "country": "SY"}},
+        [],
+    ),
+    "the settlement of an unlisted name": (
+        "Shelling hit the settlement of Marzobin in Hama province.",
+        {"Marzobin": {"geonames_id": None, "feature": "village", "country": "SY"}},
+        [],
+    ),
+    "a doubled space after the kind": (
+        "A soldier was killed in the nearby town of  Zorbaniya on Monday, police said.",
+        {"Zorbaniya": {"geonames_id": None, "feature": "town"}},
+        [],
+    ),
+    "a proper name before the kind of an 'of' place is the unit itself": (
+        "A blast struck the Sitt Marzuqa district of Damascus, killing 8 people.",
+        {"Sitt Marzuqa": {"geonames_id": None, "feature": "district", "country": "SY"}},
+        [],
+    ),
+    "a direction between the kind and the name": (
+        "Air strikes hit the Damascus suburb of eastern Zorbaq on Sunday.",
+        {"Zorbaq": {"geonames_id": None, "feature": "neighbourhood", "country": "SY"}},
+        [],
+    ),
+    "the area of an unlisted name": (
+        "Sixteen shepherds were killed when militiamen attacked the area of Umm Zorbaya, he added.",
+        {"Umm Zorbaya": {"geonames_id": None, "feature": "district"}},
+        [],
+    ),
+    "an unlisted name's area": (
+        "Artillery shelled villages in the Kharbiyeh area on Monday.",
+        {"Kharbiyeh": {"geonames_id": None, "feature": "district"}},
+        [],
+    ),
+    "a people's neighbourhood is no place": (
+        "Militiamen shot at homes in a Jewish neighborhood in Jerusalem on Tuesday.",
+        {"Jerusalem": {"feature": "city", "country": "IL"}},
+        ["Jewish"],
+    ),
+    # a part of the name matches a town ("Khan", "Briar"); the kind after it says the
+    # whole is the name
+    "a multi-word unlisted town with its kind": (
+        "Rebel fighters attacked positions east of Khan Zorbati town on Friday.",
+        {"Khan Zorbati": {"geonames_id": None, "feature": "town"}},
+        ["Khan"],
+    ),
+    "a multi-word unlisted neighbourhood of a city": (
+        "Police patrolled the Briar Zorbel neighborhood of Atlanta on Monday.",
+        {"Briar Zorbel": {"geonames_id": None, "feature": "neighbourhood", "country": "US"}},
+        ["Briar"],
+    ),
     "a named site the gazetteer lacks": (
         "Militants stormed the Zorbasa prison in Istanbul on Tuesday.",
         {"Zorbasa": {"geonames_id": None, "feature": "facility", "country": "TR", "precision": "container"}},
@@ -338,6 +391,47 @@ CONSTRUCTIONS = {
     "ground a verb takes, unknown to the gazetteer": (
         "Government troops stormed Kafr Nabudah on Sunday.",
         {"Kafr Nabudah": {"geonames_id": None, "feature": "locality"}},
+        [],
+    ),
+    # the NER calls the unlisted town an organisation; "in" and "near" say it is ground
+    "ground after 'in', an organisation to the NER": (
+        "U.N. peacekeepers arrived in Walbongu, about 300 kilometers east of Kinshasa.",
+        {"Walbongu": {"geonames_id": None, "feature": "locality", "country": "CD"}},
+        [],
+    ),
+    "ground after 'near', an organisation to the NER": (
+        "Gunmen attacked a bus near Al-Sukhara on Monday.",
+        {"Al-Sukhara": {"geonames_id": None, "feature": "locality"}},
+        [],
+    ),
+    "a body after 'in' is no ground": (
+        "The senator spoke in the Ohio Senate on Tuesday.",
+        {"Ohio": {"feature": "admin"}},
+        ["Senate", "Ohio Senate"],
+    ),
+    # a name the NER ran into the distance after it, or tagged an event
+    "a name merged with its distance": (
+        "Government forces captured the village of Zobra 15 kilometers (9 miles) north of Aden on Sunday.",
+        {"Zobra": {"geonames_id": None, "feature": "village", "country": "YE"}},
+        [],
+    ),
+    "a town tagged an event": (
+        "Hundreds of people marched in Oruro on Monday.",
+        {"Oruro": {"feature": "city", "country": "BO"}},
+        [],
+    ),
+    "a war is no place": ("He was wounded in the first Gulf War.", {}, ["Gulf War", "Gulf"]),
+    # a named site where places go is a facility, whatever the NER called it
+    "a prison owned by its town": (
+        "Inmates in Istanbul's Kharzob prison seized 12 guards on Friday.",
+        {"Kharzob": {"geonames_id": None, "feature": "facility", "country": "TR"}},
+        [],
+    ),
+    "a site's staff are no ground": ("Kharzob prison officials said the riot was over.", {}, ["Kharzob"]),
+    # the name's own apposition says what it is
+    "a town its apposition calls one": (
+        "Bunia, a major town near the border, was captured by the rebels last week.",
+        {"Bunia": {"feature": "city", "country": "CD"}},
         [],
     ),
     "an unlisted street": (
@@ -365,3 +459,18 @@ def test_unlisted_place_borrows_its_containers_point(analyze) -> None:
     village, idlib = places["Zorbanesh"], places["Idlib"]
     assert (village.lat, village.lon) == (idlib.lat, idlib.lon)
     assert village.confidence is not None and village.confidence < 0.5
+
+
+def test_a_name_with_the_arabic_article_is_read_whole(nlp) -> None:
+    # "al-X": the article and the name are one word; the reading may drop the article
+    # ("Al-Raqqa" read as Raqqa), the mention never does ("Mashi" alone is another place)
+    from dateline.extract.places.finding import _narrow
+    from dateline.extract.places.mentions import Mention
+    from dateline.resolve.gazetteer import gazetteer
+
+    doc = nlp("Government jets struck al-Salamiyah on Sunday.")
+    start = next(t.i for t in doc if t.lower_ == "al")
+    end = next(t.i for t in doc if t.text == "Salamiyah") + 1
+    m, cands = _narrow(doc, gazetteer(), Mention(start, end, "ORG", True))
+    assert (m.start, m.end) == (start, end)
+    assert any(c.cc == "SY" for c in cands)

@@ -132,6 +132,17 @@ def frame_tokens(trigger: Token) -> set[int]:
     return out
 
 
+def _attribution(root: Token) -> set[int]:
+    """The tokens of an "according to ..." phrase on the clause's verb: the source's place
+    ("a source at the X airport", "according to a report from X") is the report's, not
+    the event's, unless the sentence names no other."""
+    out: set[int] = set()
+    for child in root.children:
+        if child.lower_ == "according" and child.i < root.i:
+            out.update(range(child.left_edge.i, child.right_edge.i + 1))
+    return out
+
+
 def _in_subtree(tok_i: int, head: Token) -> bool:
     return head.left_edge.i <= tok_i <= head.right_edge.i
 
@@ -163,7 +174,9 @@ _FEATURE_GRAIN = {"landmark": 0, "city": 2, "admin": 4, "region": 6, "country": 
 # the kinds the place stage gives a place the gazetteer lacks (extract/places/unlisted.py)
 # (a road runs past many places: as coarse as an unknown unit, so a town along it wins)
 _FEATURE_GRAIN.update(village=0, neighbourhood=0, camp=0, facility=0, town=2, street=3, district=3)
-_CUE_GRAIN = {"site": 0, "town": 2, "district": 3, "province": 4}
+# a place its words call a district ("the X district of Damascus", "Y district") is a unit
+# inside the town or province the clause also names: finer than a town
+_CUE_GRAIN = {"site": 0, "town": 2, "district": 1, "province": 4}
 _UNKNOWN_GRAIN = 3
 
 
@@ -185,7 +198,7 @@ def place_grain(place: Place, text: str) -> int:
     The gazetteer's feature says it for the places it knows; the word naming the place's
     kind ("Tiri village", "the neighbourhood of Al-Bayaa", "Chak district") says it for
     the others, and refines a known one ("Kirkuk City" is a city). A place with neither
-    counts as a district: finer than a province, coarser than a town.
+    counts as finer than a province, coarser than a town.
     """
     cues = _place_cues()
     grains = []
@@ -378,6 +391,8 @@ def event_place(
     """
     frame = frame_tokens(trigger) if frame is None else frame
     skip = frame | set(skip_tokens)
+    # the source's place yields to any other, but is the best guess when alone
+    source = _attribution(root)
     doc = trigger.doc
     cands = [
         (place, ti)
@@ -386,7 +401,7 @@ def event_place(
     ]
     # a multi-word name's own head carries its role ("the West Bank city of Hebron")
     toks = [_name_head(doc, place, ti) for place, ti in cands]
-    best: tuple[tuple[int, int, int, int], Place] | None = None
+    best: tuple[tuple[int, int, int, int, int], Place] | None = None
     text = doc.text if text is None else text  # Doc.text joins the tokens anew: pass it in
     spec_of = {tok.i: place_grain(place, text) for (place, _), tok in zip(cands, toks, strict=True)}
     for (place, ti), tok in zip(cands, toks, strict=True):
@@ -396,7 +411,7 @@ def event_place(
         )
         contained = 1 if _container(tok, toks, spec_of) or reference else 0
         spec = spec_of[tok.i]
-        key = (inside, contained, spec, abs(ti - trigger.i))
+        key = (int(ti in source), inside, contained, spec, abs(ti - trigger.i))
         if best is None or key < best[0]:
             best = (key, place)
     return best[1] if best else None

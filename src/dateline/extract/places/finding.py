@@ -20,6 +20,7 @@ from dateline.extract.places.mentions import (
     LANDMARK_HEADS,
     PLACE_NOUNS,
     Mention,
+    ground_position,
     landmark,
     locative,
     person_cues,
@@ -28,7 +29,7 @@ from dateline.extract.places.mentions import (
     trim,
 )
 from dateline.extract.places.organisations import ADMIN_WORDS, PORTFOLIOS, next_word, serves_town
-from dateline.extract.places.unlisted import cue_feature
+from dateline.extract.places.unlisted import cue_feature, grounded_site
 from dateline.resolve import physical
 from dateline.resolve.countries import demonym_country
 from dateline.resolve.gazetteer import Candidate, Gazetteer
@@ -49,8 +50,18 @@ def _mentions(ctx: Context, gaz: Gazetteer) -> list[Mention]:
         label = ent.label_
         for t in ent:
             taken.add(t.i)
-        if label in _NAME_LABELS and all(t.pos_ == "PROPN" for t in ent if not t.is_punct) and locative(ent):
-            label = ""  # "the village of Tamthil" tagged a title: a bare proper name
+        if label not in PLACE_LABELS and (name := _name_before_distance(ent)) is not None:
+            ent, label = name, ""
+        if (
+            label in _NAME_LABELS
+            and all(t.pos_ == "PROPN" for t in ent if not t.is_punct)
+            and locative(ent)
+            and (label != "EVENT" or ent.start == ent.root.left_edge.i)
+        ):
+            # "the village of Tamthil" tagged a title, "demonstrated in Sucre" an event (a
+            # bare name: "in the first Gulf War", "from the Paris Rescue Squad" are no
+            # places): a bare proper name
+            label = ""
         if label not in PLACE_LABELS and label not in MAYBE_LABELS:
             continue
         # "Springfield, Ill." tagged as one entity: two places; "Fargo-Moorhead" too, where
@@ -85,7 +96,24 @@ def _mentions(ctx: Context, gaz: Gazetteer) -> list[Mention]:
 
 # NER labels it gives unknown proper names by mistake: where the parse puts such a name
 # where places go ("the village of X", "in X"), it is read as an untagged name
-_NAME_LABELS = frozenset(["WORK_OF_ART", "PRODUCT"])
+_NAME_LABELS = frozenset(["WORK_OF_ART", "PRODUCT", "EVENT"])
+_DISTANCE_UNITS = frozenset(["km", "kms", "kilometers", "kilometres", "miles", "mi", "meters", "metres", "m"])
+
+
+def _name_before_distance(ent):
+    """The proper name the NER ran into the distance after it ("the village of X 20
+    kilometres north of Y" tagged "X 20 kilometres" as a quantity or a facility), or None."""
+    doc = ent.doc
+    end = ent.start
+    while end < ent.end and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+        end += 1
+    if end == ent.start or end == ent.end or not doc[end].like_num:
+        return None
+    unit = doc[end + 1] if end + 1 < len(doc) else None
+    if unit is None or unit.lower_.rstrip(".") not in _DISTANCE_UNITS:
+        return None
+    name = doc[ent.start : end]
+    return name if locative(name) else None
 
 
 def _hyphenated_places(doc: Doc, gaz: Gazetteer, ent) -> bool:
@@ -209,6 +237,8 @@ def _narrow(doc: Doc, gaz: Gazetteer, m: Mention) -> tuple[Mention, tuple[Candid
     cands = gaz.lookup(doc[m.start : m.end].text) or _with_the(gaz, doc[m.start : m.end].text)
     if cands or m.end - m.start < 2:
         return m, cands
+    if m.end < len(doc) and doc[m.end].is_lower and doc[m.end].lemma_ in PLACE_NOUNS:
+        return m, cands  # "Khan Touman town": the whole is the town's name, unlisted
     for width in range(m.end - m.start - 1, 0, -1):
         for a in range(m.start, m.end - width + 1):
             b = a + width
@@ -227,6 +257,12 @@ def _narrow(doc: Doc, gaz: Gazetteer, m: Mention) -> tuple[Mention, tuple[Candid
                 or t.lower_ in INSTITUTION_WORDS
                 for t in words
             ):
+                continue
+            if _after_article(doc, a):
+                # "Al-Raqqa" is one name, read as "Raqqa" but whole; "al-Mashi village"
+                # is never cut to a "Mashi" of its own
+                if a == m.start + 2 and b == m.end and (sub := gaz.lookup(words.text)):
+                    return m, sub
                 continue
             left = doc[m.start : a]
             right = doc[b : m.end]
@@ -270,6 +306,44 @@ def _narrow(doc: Doc, gaz: Gazetteer, m: Mention) -> tuple[Mention, tuple[Candid
                     label = "PREFIX" if org_prefix and not (left_ok and right_ok) else m.label
                 return Mention(a, b, label, m.locative), sub
     return m, cands
+
+
+# the Arabic definite article as transliterated before a hyphen ("al-", "el-", "ash-", "ad-")
+_ARABIC_ARTICLES = frozenset(
+    [
+        "al",
+        "el",
+        "il",
+        "ul",
+        "an",
+        "ar",
+        "as",
+        "ash",
+        "at",
+        "ath",
+        "ad",
+        "adh",
+        "az",
+        "ad",
+        "ed",
+        "es",
+        "et",
+        "ez",
+        "en",
+        "er",
+    ]
+)
+
+
+def _after_article(doc: Doc, a: int) -> bool:
+    """Token ``a`` follows the Arabic article of the same word ("al-Mashi", "Al-Bab")."""
+    return (
+        a >= 2
+        and doc[a - 1].text in ("-", "‑")
+        and not doc[a - 1].whitespace_
+        and not doc[a - 2].whitespace_
+        and doc[a - 2].lower_ in _ARABIC_ARTICLES
+    )
 
 
 def part_of_person_name(span) -> bool:
@@ -480,6 +554,10 @@ def _item(
         return None, False  # "City", "County": a generic word, not a name
     if _is_demonym(text) or _names_a_disease(span) or part_of_person_name(span):
         return None, False
+    if m.label != "NORP" and not any(c.feature != "region" for c in cands) and grounded_site(doc, m):
+        # a named site where places go ("fighting at the X airbase"), whatever the NER
+        # called it but a people's name: a facility of its own
+        return Item(Mention(m.start, m.end, m.label, True), text, span.start_char, span.end_char, ()), False
     if cands and _acronym(text, m.label):
         # "EU", "FAO", "NATO" match towns called Eu, Al Faw or Nato only by case folding:
         # an acronym reads as a place through the abbreviations a place goes by
@@ -524,7 +602,12 @@ def _item(
         return (item if cands and not person_cues(span) else None), True
     # an organisation's name, unless the gazetteer lacks it, it stands where places go and
     # the words say its kind ("the village of Amerli", "Bayrampasa prison")
-    unlisted = not cands and loc and cue_feature(doc, m) not in (None, "locality")
+    # ("arrived in Walungu": an unlisted town the NER calls an organisation)
+    unlisted = (
+        not cands
+        and loc
+        and (cue_feature(doc, m) not in (None, "locality") or ground_position(span, m.label))
+    )
     if (
         m.label in ("ORG", "FAC")
         and not (cands and any(c.feature != "region" for c in cands))

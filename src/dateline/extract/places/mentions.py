@@ -46,6 +46,7 @@ PLACE_NOUNS = frozenset(
         "city",
         "town",
         "village",
+        "settlement",
         "capital",
         "province",
         "region",
@@ -489,6 +490,9 @@ def locative(span: SpacySpan, place_tokens: set[int] | None = None, depth: int =
         return True
     if root.dep_ == "appos" and _place_head(head):
         return True
+    # "X, the main city in ...", "X, a major town near ...": the name's own apposition
+    if any(c.dep_ == "appos" and c.i > span.end and _place_head(c) for c in root.children):
+        return True
     if root.dep_ == "dobj" and head.lemma_.lower() in TERRITORY_VERBS:
         return True
     if root.dep_ in ("compound", "nmod") and _place_head(head) and head.i >= span.end:
@@ -513,6 +517,66 @@ def locative(span: SpacySpan, place_tokens: set[int] | None = None, depth: int =
         and place_tokens
         and span.end + 1 in place_tokens
     )
+
+
+# words that make a name a body's, not ground's: the institutions above and the words
+# armed and political groups name themselves by ("Free Syrian Army", "Nusra Front")
+BODY_WORDS = INSTITUTION_WORDS | frozenset(
+    [
+        "army",
+        "front",
+        "force",
+        "forces",
+        "brigade",
+        "brigades",
+        "battalion",
+        "corps",
+        "guard",
+        "militia",
+        "party",
+        "movement",
+        "group",
+        "union",
+        "committee",
+        "league",
+        "alliance",
+        "coalition",
+        "organization",
+        "organisation",
+        "company",
+        "corporation",
+        "inc",
+        "bank",
+        "network",
+    ]
+)
+# prepositions whose proper-noun object is a place ("in X", "near X"), not a person or a
+# body ("of X", "from X", "to X" take people and organisations as often)
+GROUND_PREPS = frozenset(["in", "at", "near", "inside", "outside", "around", "into", "within"])
+
+
+def ground_position(span: SpacySpan, label: str) -> bool:
+    """The name stands where only ground goes: the object of "in", "near" ... or of a verb
+    that takes ground ("entered X"). A person's name (``label``) needs no more; any other
+    name must also be bare, foreign to the model's frequent words and no body's name
+    (an organisation's, moreover, not after "at" nor an acronym)."""
+    root = span.root
+    at_ground = (root.dep_ == "pobj" and root.head.lower_ in GROUND_PREPS) or (
+        root.dep_ == "dobj" and root.head.lemma_.lower() in TERRITORY_VERBS
+    )
+    if not at_ground or label == "PERSON":
+        return at_ground
+    # an organisation's or an untagged name: a bare name ("in Walungu", not "in the Ohio
+    # Senate", "in a West Side Taco Bell"), no number ("in Block 8"), a word the model's
+    # vocabulary of frequent words lacks ("in God", "in Raids" are English), no body's word
+    doc = span.doc
+    if span.start != root.left_edge.i or any(t.like_num for t in span):
+        return False
+    if not any(t.is_alpha and not doc.vocab[t.lower_].has_vector for t in span):
+        return False
+    if label == "ORG" and (root.head.lower_ == "at" or span.text.replace(".", "").isupper()):
+        return False  # "at Google", "in NATO"
+    return not any(t.lower_ in BODY_WORDS or t.lemma_.lower() in BODY_WORDS for t in span)
 
 
 def person_cues(span: SpacySpan) -> bool:

@@ -13,8 +13,8 @@ from dateline.extract.places.items import INSIDE_NAMES, PLACE_LABELS, Item
 from dateline.extract.places.mentions import (
     LANDMARK_HEADS,
     PLACE_NOUNS,
-    TERRITORY_VERBS,
     Mention,
+    ground_position,
     person_cues,
 )
 from dateline.extract.places.organisations import ADMIN_WORDS, names_an_organisation, next_word, serves_town
@@ -180,18 +180,15 @@ def records(
     return places
 
 
-# prepositions whose proper-noun object is a place ("in X", "near X"), not a person or a
-# body ("of X", "from X", "to X" take people and organisations as often)
-_PLACE_PREPS = frozenset(["in", "at", "near", "inside", "outside", "around", "into", "within"])
-
-
 def _ground(doc: Doc, it: Item) -> bool:
-    """An unknown name the NER calls a person that stands where only ground goes: the
-    object of "in", "at", "near" ("fighting near Kafr Zorbat") or of a verb that takes
-    ground ("stormed X"). A checkpoint near a village the gazetteer lacks is still near a
-    place; "at the Empress" and "at McHale's" name venues, "in 'Peter Pan'" a title, and a
-    title or a speech verb makes a person."""
-    if it.mention.label != "PERSON" or it.cands:
+    """A name with no reading, called a person's, an organisation's or nothing by the NER,
+    that stands where only ground goes: the object of "in", "at", "near" ("fighting near
+    Kafr Zorbat") or of a verb that takes ground ("stormed X"). A checkpoint near a village
+    the gazetteer lacks is still near a place, and a name whose gazetteer readings are all
+    implausible here (a small namesake abroad) is still the place the words say it is.
+    "at the Empress" and "at McHale's" name venues, "in 'Peter Pan'" a title, and a title
+    or a speech verb makes a person; see ``ground_position`` for organisations."""
+    if it.mention.label not in ("PERSON", "ORG", "") or it.resolution is not None:
         return False
     span = doc[it.mention.start : it.mention.end]
     before = doc[span.start - 1] if span.start > 0 else None
@@ -200,10 +197,7 @@ def _ground(doc: Doc, it: Item) -> bool:
         return False
     if after is not None and after.tag_ == "POS":
         return False  # "at McHale's": a business named for its owner
-    root = span.root
-    if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS:
-        return True
-    return root.dep_ == "dobj" and root.head.lemma_.lower() in TERRITORY_VERBS
+    return ground_position(span, it.mention.label)
 
 
 def _facility_item(doc: Doc, it: Item) -> Item | None:

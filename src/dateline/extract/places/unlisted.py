@@ -10,12 +10,19 @@ saying which (see ``docs/records.md``).
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from dateline.extract.places.mentions import SITE_NOUNS, Mention
+from dateline.extract.places.mentions import DIRECTIONS, GROUND_PREPS, SITE_NOUNS, TERRITORY_VERBS, Mention
 from dateline.resolve.gazetteer import Candidate
 
-__all__ = ["FACILITY_NOUNS", "PRECISION", "cue_feature", "precision_of", "smallest_container"]
+__all__ = [
+    "FACILITY_NOUNS",
+    "PRECISION",
+    "cue_feature",
+    "grounded_site",
+    "precision_of",
+    "smallest_container",
+]
 
 # precision of a place record's coordinates, finest first
 PRECISION = ("point", "area", "container", "vicinity")
@@ -24,6 +31,8 @@ PRECISION = ("point", "area", "container", "vicinity")
 _CUE_NOUNS = {
     "village": "village",
     "hamlet": "village",
+    "settlement": "village",
+    "area": "district",
     "town": "town",
     "township": "town",
     "borough": "town",
@@ -94,13 +103,19 @@ def cue_feature(doc: Doc, m: Mention) -> str | None:
             return _CUE_NOUNS[words[-1]]  # "Saydabad District", "Yarmouk Refugee Camp"
         if _facility(words[-1], m.label):
             return "facility"  # "the Dumayr Airbase", "Al-Farouk Hospital"
-    nxt = doc[m.end] if m.end < len(doc) else None
-    if nxt is not None and nxt.is_lower and (nxt.lower_ in _CUE_NOUNS or _facility(nxt.lower_, m.label)):
+    nxt = _word(doc, m.end, 1)
+    if nxt is not None and nxt.is_lower and (_cue(nxt) or _facility(nxt.lower_, m.label)):
+        if _a_peoples(doc, m):
+            return None  # "a Jewish neighbourhood", "this Kurdish area": whose, not which
         if _modifies_a_named_place(doc, m):
             return None  # "the Kurdish city of Afrin": the name after "of" is the city
-        return _CUE_NOUNS.get(nxt.lower_, "facility")
-    if m.start >= 2 and doc[m.start - 1].lower_ == "of" and doc[m.start - 2].lower_ in _CUE_NOUNS:
-        return _CUE_NOUNS[doc[m.start - 2].lower_]
+        return _cue(nxt) or "facility"
+    of = _word(doc, m.start - 1, -1)
+    if of is not None and of.lower_ in DIRECTIONS:
+        of = _word(doc, of.i - 1, -1)  # "the suburb of eastern X"
+    kind = _word(doc, of.i - 1, -1) if of is not None and of.lower_ == "of" else None
+    if kind is not None and _cue(kind):
+        return _cue(kind)  # "the village of X", "the villages of X and Y"
     # "X, a village in ...", "X, a small town near ..."
     if nxt is not None and nxt.text == ",":
         for t in doc[m.end + 1 : m.end + 5]:
@@ -111,19 +126,73 @@ def cue_feature(doc: Doc, m: Mention) -> str | None:
     return "locality" if m.locative else None
 
 
+def _word(doc: Doc, i: int, step: int) -> Token | None:
+    """The token at ``i``, or the first one past it (by ``step``) that is not whitespace:
+    wire copy doubles its spaces ("the town of  X"), and spaCy makes a token of them."""
+    while 0 <= i < len(doc) and doc[i].is_space:
+        i += step
+    return doc[i] if 0 <= i < len(doc) else None
+
+
+def _cue(tok: Token) -> str | None:
+    """The kind a lowercase noun names, singular or plural ("village", "villages")."""
+    return _CUE_NOUNS.get(tok.lower_) or (_CUE_NOUNS.get(tok.lemma_.lower()) if tok.tag_ == "NNS" else None)
+
+
+def grounded_site(doc: Doc, m: Mention) -> bool:
+    """The name names a site that stands where places go: its own last word or the
+    lowercase noun after it is a site's ("the Dumayr Airbase", "Bayrampasa prison"), and
+    that noun is the object of "in", "at", "near", "on" ... or of a verb that hits or
+    takes ground ("stormed the X prison"). Institutions ("the X Hospital", "X School")
+    are no sites here: people work, study and are treated there, and the event's place
+    is their town as often (measured: as sites they helped one dev half and hurt the
+    other)."""
+    last = doc[m.end - 1]
+    if m.end - m.start >= 2 and last.lower_ in SITE_NOUNS:
+        noun = last
+    else:
+        noun = _word(doc, m.end, 1)
+        if noun is None or not noun.is_lower or noun.lower_ not in SITE_NOUNS or noun.i > m.end + 1:
+            return False
+        if doc[m.end - 1].head.i != noun.i:
+            return False  # the name does not modify the noun ("X, prison officials said")
+    grounded = (noun.dep_ == "pobj" and noun.head.lower_ in _SITE_PREPS) or (
+        noun.dep_ == "dobj" and noun.head.lemma_.lower() in _SITE_VERBS
+    )
+    return grounded
+
+
+# a site is where things happen "on" too ("an assault on the X airbase"); verbs that hit
+# or take a site ("targeting the X airbase", "stormed the X prison")
+_SITE_PREPS = GROUND_PREPS | {"on"}
+_SITE_VERBS = TERRITORY_VERBS | {"target", "attack", "bomb", "strike", "hit"}
+
+
 def _facility(noun: str, label: str) -> bool:
     """A site noun makes a facility; an institution's noun only in a name the place stage
     has already found to be one ("Riley Hospital" in a story set elsewhere)."""
     return noun in SITE_NOUNS or (noun in INSTITUTION_NOUNS and label == "FACILITY")
 
 
+def _a_peoples(doc: Doc, m: Mention) -> bool:
+    """The name is a people's or a faith's adjective ("Kurdish", "Jewish", "Shiite"): an
+    adjective, or a people's name the model's frequent words know (the NER calls
+    unfamiliar towns peoples too)."""
+    return all(
+        t.pos_ == "ADJ" or (t.ent_type_ == "NORP" and doc.vocab[t.lower_].has_vector)
+        for t in doc[m.start : m.end]
+    )
+
+
 def _modifies_a_named_place(doc: Doc, m: Mention) -> bool:
-    """ "the Kurdish city of Afrin", "the West Bank village of Idna": a name between an
-    article and "<kind> of <Name>" qualifies the place named after "of" ("Saydabad
-    district of Wardak", with no article, is the district itself)."""
+    """ "the Kurdish city of Afrin": a people's name between an article and "<kind> of
+    <Name>" qualifies the place named after "of"; a proper name there is the unit itself
+    ("the Sayidda Zaynab district of Damascus", "Saydabad district of Wardak")."""
     after = m.end + 1
     if after + 1 >= len(doc) or doc[after].lower_ != "of" or not doc[after + 1].text[:1].isupper():
         return False
+    if not _a_peoples(doc, m):
+        return False  # "the Sayidda Zaynab district of Damascus" names the district
     k = m.start - 1
     while k >= 0 and k >= m.start - 3 and doc[k].is_lower and doc[k].pos_ in ("ADJ", "ADV", "PROPN", "NOUN"):
         k -= 1  # "the northern Kurdish city of", "the restive Syrian town of"
