@@ -70,6 +70,8 @@ class CodedEvent:
     caused: bool = False
     # told as background: a cause, a description, a past scene ("angry over a police shooting")
     background: bool = False
+    # the object of a time preposition ("after the blast"): an event told to date another one
+    anchor: bool = False
 
 
 def _span(c: Candidate) -> tuple[int, int]:
@@ -299,6 +301,7 @@ def code_sentence(
                 another=_another(tok),
                 caused=_caused(a_tok),
                 background=_background(c.light or tok),
+                anchor=_time_anchor(tok),
             )
         )
     return out
@@ -319,6 +322,15 @@ def _anaphoric(tok: Token) -> bool:
         if child.dep_ == "poss" and child.ent_type_ in ("DATE", "TIME"):
             return True  # "Saturday's attack"
     return False
+
+
+def _time_anchor(tok: Token) -> bool:
+    """ "after the blast", "since the 2017 attack", "ahead of the vote": the event dates another."""
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    word = prep.head.lower_ if prep.lower_ == "of" else prep.lower_  # "ahead of"
+    return word in _coreference("time_anchors")
 
 
 def _another(tok: Token) -> bool:
