@@ -440,13 +440,29 @@ def event_date(
         if timex.type not in ("DATE", "TIME") or ti in frame:
             continue
         date = to_event_date(timex.value)
-        if date is None:
+        if date is None or (_range_bound(trigger.doc[ti]) and not _in_subtree(trigger.i, trigger.doc[ti])):
             continue
         inside = 0 if _in_subtree(ti, trigger) else 1 if _in_subtree(ti, root) else 2
         key = (inside, abs(ti - trigger.i))
         if best is None or key < best[0]:
             best = (key, date)
     return best[1] if best else None
+
+
+_RANGE_PREPS = frozenset({"since", "until", "till"})
+
+
+def _range_bound(tok: Token) -> bool:
+    """ "the deadliest since April 2023", "until March": a bound of a stretch of time, not the
+    date of the clause's event; only an event told in a clause of the date itself ("since
+    April 2023, when aircraft bombed ...") happened then."""
+    for _ in range(3):
+        if tok.dep_ == "pobj":
+            return tok.head.lower_ in _RANGE_PREPS
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def event_counts(

@@ -72,6 +72,8 @@ class CodedEvent:
     background: bool = False
     # the object of a time preposition ("after the blast"): an event told to date another one
     anchor: bool = False
+    # the place the event's own clause names (before the article-level passes lend it one)
+    own_place: str | None = None
 
 
 def _span(c: Candidate) -> tuple[int, int]:
@@ -294,6 +296,7 @@ def code_sentence(
                 frame_chars={ctx.doc[i].idx for i in frame},
                 past=_is_past(c.light or tok),
                 frame_place=next((p.id for p, ti in places if ti in frame), None),
+                own_place=place.id if place else None,
                 back_reference=tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj"),
                 lemma=tok.lemma_.lower(),
                 pattern=c.pat.spec.id,
@@ -452,6 +455,8 @@ def _aside(clause: Token) -> bool:
     """
     if clause.dep_ != "relcl" or match_token(clause.head) is not None:
         return False
+    if clause.head.ent_type_ == "DATE" and _time_anchor(clause.head):
+        return True  # "the deadliest since April 2023, when aircraft bombed ...": that date's scene
     return _membership(clause) or not _same_scene(clause)
 
 

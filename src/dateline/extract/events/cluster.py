@@ -131,8 +131,8 @@ class _Cluster:
         self.modalities.add(c.event.modality)
         if c.event.date is not None:
             self.dates.setdefault(c.event.date.value, c.event.date)
-        if c.event.place is not None:
-            self.places.setdefault(_place_key(c.event.place, places), c.event.place)
+        if c.own_place is not None:
+            self.places.setdefault(_place_key(c.own_place, places), c.own_place)
 
 
 def _place_key(pid: str, places: dict[str, Place]) -> object:
@@ -183,13 +183,14 @@ def _agree(cluster: _Cluster, c: CodedEvent, places: dict[str, Place], outcome: 
             return False
     if ev.date is not None and not all(_dates_agree(ev.date, d) for d in cluster.dates.values()):
         return False
-    return ev.place is None or all(_places_agree(ev.place, p, places) for p in cluster.places.values())
+    own = c.own_place
+    return own is None or all(_places_agree(own, p, places) for p in cluster.places.values())
 
 
 def _restates(c: CodedEvent, host: CodedEvent) -> bool:
     """Within one sentence: a generic word for the host's act, or a word of the same family."""
-    if c.event.type != host.event.type:
-        return False
+    if c.event.type != host.event.type or c.background != host.background:
+        return False  # a past scene told in the sentence ("since 2017, when ...") is not its act
     if c.pattern in _GENERIC or host.pattern in _GENERIC:
         return True
     return c.pattern == host.pattern and c.event.acled_subtype == host.event.acled_subtype
@@ -352,7 +353,7 @@ def _anchored(c: CodedEvent, clusters: list[_Cluster], places: dict[str, Place])
     """An event named to date another ("hours after the market explosion, gunmen ...") is
     one told before: it joins the latest event of its kind within ``ANAPHOR_WINDOW``
     sentences. The sentence's place and date are its other act's, so they are dropped."""
-    c.event.place = c.event.date = None
+    c.event.place = c.event.date = c.own_place = None
     for cl in reversed(clusters):
         if c.event.sentence - cl.last_sentence > ANAPHOR_WINDOW:
             break
