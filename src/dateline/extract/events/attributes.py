@@ -440,9 +440,10 @@ def event_date(
         if timex.type not in ("DATE", "TIME") or ti in frame:
             continue
         date = to_event_date(timex.value)
-        if date is None or (_range_bound(trigger.doc[ti]) and not _in_subtree(trigger.i, trigger.doc[ti])):
+        told_then = _in_subtree(trigger.i, trigger.doc[ti]) or _is_date_of(when_date(trigger), timex)
+        if date is None or (_range_bound(trigger.doc[ti]) and not told_then):
             continue
-        inside = 0 if _in_subtree(ti, trigger) else 1 if _in_subtree(ti, root) else 2
+        inside = 0 if _in_subtree(ti, trigger) or told_then else 1 if _in_subtree(ti, root) else 2
         key = (inside, abs(ti - trigger.i))
         if best is None or key < best[0]:
             best = (key, date)
@@ -450,6 +451,28 @@ def event_date(
 
 
 _RANGE_PREPS = frozenset({"since", "until", "till"})
+
+
+def when_date(tok: Token) -> Token | None:
+    """The date a "when" clause holding ``tok`` describes: "since March 2019, when aircraft
+    bombed a hospital" (parsed as a relative clause of the date or a clause of the verb)."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ in ("advcl", "relcl") and any(
+            c.dep_ == "advmod" and c.lower_ == "when" for c in cur.children
+        ):
+            k = cur.left_edge.i - 1
+            while k >= 0 and cur.doc[k].is_punct:
+                k -= 1
+            return cur.doc[k] if k >= 0 and cur.doc[k].ent_type_ == "DATE" else None
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
+def _is_date_of(tok: Token | None, timex: Timex) -> bool:
+    return tok is not None and timex.span[0] <= tok.idx < timex.span[1]
 
 
 def _range_bound(tok: Token) -> bool:

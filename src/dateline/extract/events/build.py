@@ -400,7 +400,8 @@ _CAUSE_PREPS = frozenset({"over", "about", "against", "at", "for", "of"})
 
 
 def _background_clauses(sent: SpacySpan) -> list[tuple[int, int]]:
-    """Token ranges told as background: relative clauses, causes hanging off an adjective."""
+    """Token ranges told as background: relative clauses, causes hanging off an adjective, an
+    event named to date the news ("after the blast")."""
     out = []
     for tok in sent:
         if (
@@ -408,6 +409,7 @@ def _background_clauses(sent: SpacySpan) -> list[tuple[int, int]]:
             or _demanded(tok)
             or (tok.dep_ == "prep" and tok.lower_ in _CAUSE_PREPS and tok.head.pos_ == "ADJ")
             or (tok.dep_ == "acl" and not _event_noun(tok.head) and _own_date(tok))
+            or (_time_anchor(tok) and _event_noun(tok))  # "hours after the blast": another event's words
         ):
             out.append((tok.left_edge.i, tok.right_edge.i))
     return out
@@ -421,6 +423,8 @@ def _background(tok: Token) -> bool:
     ("angry over a police shooting"); or the object of a cause preposition hanging off
     another event ("protests over the killing of", "outrage at the attack").
     """
+    if _bounding_date_scene(tok):
+        return True
     cur = tok
     for _ in range(8):
         head = cur.head
@@ -445,6 +449,19 @@ def _background(tok: Token) -> bool:
     return False
 
 
+def _bounding_date_scene(tok: Token) -> bool:
+    """ "the deadliest since April 2023, when aircraft bombed ...": the scene of a date that
+    bounds or anchors the news in time, told to measure it, not as the news."""
+    date = attributes.when_date(tok)
+    for _ in range(3):
+        if date is None:
+            return False
+        if date.dep_ == "pobj":
+            return _time_anchor(date)
+        date = date.head if date.head.i != date.i and date.head.ent_type_ == "DATE" else None
+    return False
+
+
 def _aside(clause: Token) -> bool:
     """A relative clause of a non-event noun told at another time than the news.
 
@@ -455,8 +472,6 @@ def _aside(clause: Token) -> bool:
     """
     if clause.dep_ != "relcl" or match_token(clause.head) is not None:
         return False
-    if clause.head.ent_type_ == "DATE" and _time_anchor(clause.head):
-        return True  # "the deadliest since April 2023, when aircraft bombed ...": that date's scene
     return _membership(clause) or not _same_scene(clause)
 
 
