@@ -105,6 +105,24 @@ def test_an_event_noun_naming_a_kind_of_thing_is_no_event(analyze, text: str, wo
     assert not _covering(analyze(text, published=PUBLISHED), word)
 
 
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Militias that fight alongside the army held the bridge on Monday.", "fight"),
+        ("Gunmen who regularly attack convoys on the road were seen near Gao.", "attack"),
+    ],
+)
+def test_what_a_group_habitually_does_is_no_event(analyze, text: str, word: str) -> None:
+    assert not _covering(analyze(text, published=PUBLISHED), word)
+
+
+def test_what_a_group_did_in_a_relative_clause_stays_an_event(analyze) -> None:
+    art = analyze(
+        "Gunmen who attacked a convoy near Gao on Sunday fled into the desert.", published=PUBLISHED
+    )
+    assert [ev.type for ev in _covering(art, "attacked")] == ["ASSAULT"]
+
+
 def test_an_event_noun_on_an_event_head_stays_an_event(analyze) -> None:
     art = analyze("Three shooting incidents were reported in the city overnight.", published=PUBLISHED)
     assert [ev.type for ev in _covering(art, "shooting")] == ["ASSAULT"]

@@ -171,6 +171,8 @@ def code_sentence(
             continue  # "a resident who asked not to be named": a source's condition, not a demand
         if kind == "ASSAULT" and _generic(t_tok):
             continue  # "fighting against terrorism": a policy, not an event
+        if _habitual(c.light or tok):
+            continue  # "armed groups that fight alongside the army": who they are, not an event
         actor = _actor(ctx, a_tok)
         # the ground taken is the place of a capture, not its recipient
         taken_ground = spec.territory and t_tok is not None and "place" in _classes_of(t_tok)
@@ -447,6 +449,16 @@ def _background(tok: Token) -> bool:
             return False
         cur = head  # a conjunct shares its head's standing ("who organise or participate in")
     return False
+
+
+def _habitual(tok: Token) -> bool:
+    """A relative clause in the simple present of a non-event noun says what its noun does
+    ("armed groups that fight alongside the army", "insurgents who continue to ambush
+    convoys"), not that something happened."""
+    verb = tok.head if tok.dep_ == "xcomp" and tok.head.pos_ == "VERB" else tok
+    if verb.dep_ != "relcl" or verb.tag_ not in ("VBZ", "VBP") or _event_noun(verb.head):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children) and not _own_date(verb)
 
 
 def _bounding_date_scene(tok: Token) -> bool:
