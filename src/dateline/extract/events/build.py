@@ -171,7 +171,7 @@ def code_sentence(
             continue  # "a resident who asked not to be named": a source's condition, not a demand
         if kind == "ASSAULT" and _generic(t_tok):
             continue  # "fighting against terrorism": a policy, not an event
-        if _habitual(c.light or tok):
+        if _habitual(c.light or tok) or (kind in _STANCES and _adjectival(tok)):
             continue  # "armed groups that fight alongside the army": who they are, not an event
         actor = _actor(ctx, a_tok)
         # the ground taken is the place of a capture, not its recipient
@@ -449,6 +449,18 @@ def _background(tok: Token) -> bool:
             return False
         cur = head  # a conjunct shares its head's standing ("who organise or participate in")
     return False
+
+
+# verbal types: told as a participle of a noun they say where it stands, not what it did
+_STANCES = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONSULT"})
+
+
+def _adjectival(tok: Token) -> bool:
+    """A past participle describing a non-event noun, with no doer, date or auxiliary of its own
+    ("an armed group opposed to military rule"): a stance, not a statement made."""
+    if tok.dep_ != "acl" or tok.tag_ != "VBN" or _event_noun(tok.head):
+        return False
+    return not any(c.dep_ in ("agent", "aux", "auxpass") for c in tok.children) and not _own_date(tok)
 
 
 def _habitual(tok: Token) -> bool:
