@@ -123,6 +123,21 @@ def test_what_a_group_did_in_a_relative_clause_stays_an_event(analyze) -> None:
     assert [ev.type for ev in _covering(art, "attacked")] == ["ASSAULT"]
 
 
+def test_a_stance_told_as_a_participle_is_no_event(analyze) -> None:
+    art = analyze("Fighters of a militia opposed to the governor blocked the road.", published=PUBLISHED)
+    assert not _covering(art, "opposed")
+
+
+def test_what_protesters_gather_to_demand_is_their_protests_content(analyze) -> None:
+    art = analyze(
+        "Hundreds of demonstrators gathered outside the court in Lusaka on Monday to demand the "
+        "release of a jailed journalist.",
+        published=PUBLISHED,
+    )
+    assert not [ev for ev in art.events if ev.type == "REQUEST"]
+    assert [ev.type for ev in art.events] == ["PROTEST"]
+
+
 def test_an_event_noun_on_an_event_head_stays_an_event(analyze) -> None:
     art = analyze("Three shooting incidents were reported in the city overnight.", published=PUBLISHED)
     assert [ev.type for ev in _covering(art, "shooting")] == ["ASSAULT"]

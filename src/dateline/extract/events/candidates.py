@@ -249,6 +249,9 @@ def _merge(cands: list[Candidate]) -> list[Candidate]:
                 break
             cur = cur.head
             gov = by_token.get(cur.i)
+            if gov is None:
+                # "demonstrators gathered to demand ...": the protesters' own verb carries the demand
+                gov = _crowd_subject(cur, by_token)
             if gov is not None and gov is not c and gov.pat.spec.type == "PROTEST" and not gov.absorbed:
                 gov.complement = c
                 c.absorbed = True
@@ -260,6 +263,22 @@ def _merge(cands: list[Candidate]) -> list[Candidate]:
             if gov.i in by_token and by_token[gov.i] is not c and c.tok.dep_ in _ARG_DEPS:
                 c.absorbed = True
     return [c for c in cands if not c.absorbed]
+
+
+def _crowd_subject(verb: Token, by_token: dict[int, Candidate]) -> Candidate | None:
+    """The protest candidate that is the verb's subject: "demonstrators", "hundreds of protesters"."""
+    for subj in verb.children:
+        if subj.dep_ != "nsubj":
+            continue
+        nouns = [
+            subj,
+            *(g for p in subj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children),
+        ]
+        for noun in nouns:
+            cand = by_token.get(noun.i)
+            if cand is not None and noun.lemma_.lower() in PERSON_TRIGGERS:
+                return cand
+    return None
 
 
 @functools.cache
