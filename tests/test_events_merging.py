@@ -72,6 +72,26 @@ def test_an_event_named_to_date_another_is_the_one_told_before(analyze) -> None:
     assert len([ev for ev in art.events if ev.type == "ASSAULT"]) == 2
 
 
+def test_what_an_attack_did_told_as_participles_is_the_attack(analyze) -> None:
+    art = analyze(
+        "Warplanes bombed a village in Idlib province on Tuesday, killing nine people and "
+        "destroying a school, rescuers said.",
+        published=PUBLISHED,
+    )
+    strike = _covering(art, "bombed")
+    assert len(strike) == 1
+    assert _covering(art, "destroying") == strike and _covering(art, "killing") == strike
+
+
+def test_an_arrest_told_as_a_participle_of_a_dispersal_is_its_own_event(analyze) -> None:
+    art = analyze(
+        "Police fired tear gas to break up a march in Harare on Friday, detaining 20 people.",
+        published=PUBLISHED,
+    )
+    arrest, dispersal = _covering(art, "detaining"), _covering(art, "fired")
+    assert len(arrest) == 1 and arrest[0].type == "COERCE" and arrest != dispersal
+
+
 def test_a_past_scene_a_date_bounds_is_its_own_background_event(analyze) -> None:
     art = analyze(
         "Jets bombed a market in Maarat on Tuesday, killing nine people. It was the deadliest raid "

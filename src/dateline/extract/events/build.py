@@ -74,6 +74,8 @@ class CodedEvent:
     anchor: bool = False
     # the place the event's own clause names (before the article-level passes lend it one)
     own_place: str | None = None
+    # a participle of result ("bombed a village, ... destroying a monastery"): where its verb starts
+    result_of: int | None = None
 
 
 def _span(c: Candidate) -> tuple[int, int]:
@@ -299,6 +301,7 @@ def code_sentence(
                 past=_is_past(c.light or tok),
                 frame_place=next((p.id for p, ti in places if ti in frame), None),
                 own_place=place.id if place else None,
+                result_of=_result_of(c.light or tok),
                 back_reference=tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj"),
                 lemma=tok.lemma_.lower(),
                 pattern=c.pat.spec.id,
@@ -461,6 +464,17 @@ def _adjectival(tok: Token) -> bool:
     if tok.dep_ != "acl" or tok.tag_ != "VBN" or _event_noun(tok.head):
         return False
     return not any(c.dep_ in ("agent", "aux", "auxpass") for c in tok.children) and not _own_date(tok)
+
+
+def _result_of(tok: Token) -> int | None:
+    """ "jets bombed the village, killing nine and destroying a school": a present participle
+    hanging off a verb (or a conjunct of one) tells what that verb's act did; the verb's start."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i and first.head.tag_ == "VBG":
+        first = first.head
+    if first.tag_ != "VBG" or first.dep_ != "advcl" or first.head.pos_ != "VERB":
+        return None
+    return first.head.idx
 
 
 def _habitual(tok: Token) -> bool:

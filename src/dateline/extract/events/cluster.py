@@ -99,6 +99,7 @@ class _Cluster:
         "outcomes",
         "patterns",
         "places",
+        "starts",
     )
 
     def __init__(self, first: CodedEvent, title: int, places: dict[str, Place]) -> None:
@@ -112,12 +113,14 @@ class _Cluster:
         self.dates: dict[str, EventDate] = {}
         self.places: dict[object, str] = {}  # one place id per place told (a name told again is one)
         self.outcomes = True  # every mention a casualty word
+        self.starts: set[int] = set()  # where each mention starts
         self.add(first, title, places)
 
     def add(self, c: CodedEvent, title: int, places: dict[str, Place]) -> None:
         """Take ``c`` as a mention; the head is the most specific member: highest rank, then a
         specific word over a generic one or an outcome, then the earliest."""
         self.members.append(c)
+        self.starts.add(c.event.span[0])
         if _head_key(c) > _head_key(self.head):
             self.head = c
         self.last_sentence = max(self.last_sentence, c.event.sentence)
@@ -169,7 +172,9 @@ def _places_agree(a: str | None, b: str | None, places: dict[str, Place]) -> boo
     return _contains(pa, pb) or _contains(pb, pa)
 
 
-def _agree(cluster: _Cluster, c: CodedEvent, places: dict[str, Place], outcome: bool) -> bool:
+def _agree(
+    cluster: _Cluster, c: CodedEvent, places: dict[str, Place], outcome: bool, scene: bool = False
+) -> bool:
     ev = c.event
     if c.another:
         return False
@@ -183,7 +188,7 @@ def _agree(cluster: _Cluster, c: CodedEvent, places: dict[str, Place], outcome: 
             return False
     if ev.date is not None and not all(_dates_agree(ev.date, d) for d in cluster.dates.values()):
         return False
-    own = c.own_place
+    own = None if scene else c.own_place
     return own is None or all(_places_agree(own, p, places) for p in cluster.places.values())
 
 
@@ -303,6 +308,16 @@ def _host(
         if cl.last_act_sentence != si:
             continue  # "after the blast, gunmen opened fire": the blast is not this sentence's act
         head = cl.head
+        # "bombed the village, killing nine and destroying a school": one violent act and what it
+        # did, in one clause (a place told for one of them is the scene of both); "..., detaining
+        # 37" is an arrest of its own
+        if (
+            c.result_of in cl.starts
+            and c.event.type == head.event.type == "ASSAULT"
+            and c.background == head.background
+            and _agree(cl, c, places, outcome, scene=True)
+        ):
+            return cl
         if outcome and head.event.type in _OUTCOME_HOSTS and not _is_outcome(head):
             if _agree(cl, c, places, outcome):
                 return cl
