@@ -205,3 +205,24 @@ def test_own_stories_have_few_duplicate_records(story_predictions) -> None:
             ]
             duplicates += max(0, len(covering) - 1)
     assert duplicates <= MAX_DUPLICATES
+
+
+def test_the_parts_of_one_toll_add_up(analyze) -> None:
+    art = analyze(
+        "At least nine fighters and three civilians were killed in clashes in Beni on Sunday, residents said.",
+        published=PUBLISHED,
+    )
+    (clash,) = _covering(art, "clashes")
+    assert [(c.unit, c.value) for c in clash.counts] == [("killed", 12)]
+
+
+def test_a_part_of_the_wounded_is_no_second_toll(analyze) -> None:
+    art = analyze(
+        "A bomb exploded at a market in Kano on Friday, killing 14 people and wounding 31. "
+        "Doctors said two of the wounded later died.",
+        published=PUBLISHED,
+    )
+    (bombing,) = _covering(art, "exploded")
+    assert _covering(art, "died") == [bombing]
+    counts = {c.unit: (c.value, c.low, c.high) for c in bombing.counts}
+    assert counts == {"killed": (14, None, None), "injured": (31, None, None)}

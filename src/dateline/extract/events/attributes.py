@@ -501,6 +501,7 @@ def event_counts(
     lo, hi = min(lo, trigger.left_edge.i), max(hi, trigger.right_edge.i)
     frame = frame_tokens(trigger) if frame is None else frame
     out: list[Count] = []
+    nouns: dict[int, int] = {}  # id(count) -> the noun it counts
     for num, ti in numbers:
         if not lo <= ti <= hi or ti in frame:
             continue
@@ -514,6 +515,8 @@ def event_counts(
             continue  # "held January 30": a day of the month, not a count
         label = num.unit or ""
         tok = doc[ti]
+        if _partitive(tok):
+            continue  # "two of the wounded later died": a part of a group told before, not a total
         head = tok
         # climb from the number through its noun to the verb that says what happened to them
         for _ in range(3):
@@ -524,8 +527,39 @@ def event_counts(
                 break
             if head.pos_ == "VERB" or head.head.i == head.i:
                 break
-        out.append(Count(value=num.value, unit=label or "units", text=num.text))
+        count = Count(value=num.value, unit=label or "units", text=num.text)
+        noun = tok.head if tok.dep_ == "nummod" else tok
+        if label in _HARM.values() and (part := _conjoined_part(noun, out, nouns)) is not None:
+            # "nine fighters and three civilians were killed": the parts of one toll add up
+            part.value += num.value
+            part.text = f"{part.text} + {num.text}"
+            continue
+        nouns[id(count)] = noun.i
+        out.append(count)
     return out
+
+
+def _partitive(num: Token) -> bool:
+    """ "two of the wounded", "three of them": a number picking out part of a known group."""
+    return any(
+        p.dep_ == "prep"
+        and p.lower_ == "of"
+        and any(
+            g.dep_ == "pobj" and (g.pos_ == "PRON" or any(d.dep_ in ("det", "poss") for d in g.children))
+            for g in p.children
+        )
+        for p in num.children
+    )
+
+
+def _conjoined_part(noun: Token, counts: list[Count], nouns: dict[int, int]) -> Count | None:
+    """The count of this sentence whose noun this noun is conjoined to ("fighters and civilians")."""
+    if noun.dep_ != "conj":
+        return None
+    first = noun
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return next((c for c in counts if nouns.get(id(c)) == first.i), None)
 
 
 _AGE = re.compile(r"^\s*-?\s*(?:year|month|week|day)s?\s*-?\s*old\b")
