@@ -76,6 +76,8 @@ class CodedEvent:
     own_place: str | None = None
     # a participle of result ("bombed a village, ... destroying a monastery"): where its verb starts
     result_of: int | None = None
+    # the event's own clause names its date (before the article-level passes lend it one)
+    own_date: bool = False
 
 
 def _span(c: Candidate) -> tuple[int, int]:
@@ -302,6 +304,7 @@ def code_sentence(
                 frame_place=next((p.id for p, ti in places if ti in frame), None),
                 own_place=place.id if place else None,
                 result_of=_result_of(c.light or tok),
+                own_date=date is not None,
                 back_reference=tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj"),
                 lemma=tok.lemma_.lower(),
                 pattern=c.pat.spec.id,

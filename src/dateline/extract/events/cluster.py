@@ -17,7 +17,8 @@ data set that counts events must count one. A coded event joins an earlier one (
 - **continuation**: a material act of the same kind told again a few sentences on without a
   determiner ("gunmen stormed the hotel ... Witnesses said gunmen stormed the lobby")
   joins the latest such event within ``CONTINUATION_WINDOW`` sentences: news retells its
-  event, and a second one is told as such (another place or date, "a separate attack").
+  event, and a second one is told as such (another place or date, "a separate attack", or a
+  date of its own the event lacks).
 - **time anchor**: an event named to date another ("hours after the market explosion,
   gunmen opened fire") is one told before; it joins it, and its sentence's acts are not it.
 - **headline**: the title restates the lead. An act told in the title lines (the first
@@ -225,6 +226,12 @@ def _continues(c: CodedEvent, cluster: _Cluster) -> bool:
     return c.pattern in cluster.patterns
 
 
+def _retold(c: CodedEvent, cluster: _Cluster) -> bool:
+    """A retelling brings no date of its own that the event lacks: "ISIS destroyed monuments
+    ... In August IS fighters demolished the temples" tells a dated act of its own."""
+    return not c.own_date or c.event.date is None or c.event.date.value in cluster.dates
+
+
 def title_end(text: str) -> int:
     """Where the title lines end: the first lines (two at most) of at most ``_TITLE_WORDS``
     words that do not close with a stop, as a headline and a standfirst are written; 0 when
@@ -353,7 +360,7 @@ def _host(
     for cl in reversed(clusters):
         if si - cl.last_sentence > CONTINUATION_WINDOW:
             break
-        if not cl.in_title and _continues(c, cl) and _agree(cl, c, places, outcome):
+        if not cl.in_title and _continues(c, cl) and _retold(c, cl) and _agree(cl, c, places, outcome):
             return cl
     for cl in titled:
         if not cl.in_title:
