@@ -226,3 +226,14 @@ def test_a_part_of_the_wounded_is_no_second_toll(analyze) -> None:
     assert _covering(art, "died") == [bombing]
     counts = {c.unit: (c.value, c.low, c.high) for c in bombing.counts}
     assert counts == {"killed": (14, None, None), "injured": (31, None, None)}
+
+
+def test_an_act_told_again_with_a_date_of_its_own_is_another_event(analyze) -> None:
+    art = analyze(
+        "Militants destroyed several shrines in the old city. In March, militants destroyed the "
+        "main mosque of the town, residents said.",
+        published=PUBLISHED,
+    )
+    shrines, mosque = _covering(art, "destroyed"), _covering(art, "destroyed", 1)
+    assert len(shrines) == 1 and len(mosque) == 1 and shrines != mosque
+    assert mosque[0].date is not None and mosque[0].date.value == "2019-03"
