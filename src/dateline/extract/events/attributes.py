@@ -434,13 +434,16 @@ def event_date(
     trigger: Token, root: Token, times_in_sentence: list[tuple[Timex, int]], frame: set[int] | None = None
 ) -> EventDate | None:
     """The date the event's clause governs (not the date of the report about it)."""
+    if not times_in_sentence:
+        return None
     frame = frame_tokens(trigger) if frame is None else frame
     best: tuple[tuple[int, int], EventDate] | None = None
+    clause_date = when_date(trigger)
     for timex, ti in times_in_sentence:
         if timex.type not in ("DATE", "TIME") or ti in frame:
             continue
         date = to_event_date(timex.value)
-        told_then = _in_subtree(trigger.i, trigger.doc[ti]) or _is_date_of(when_date(trigger), timex)
+        told_then = _in_subtree(trigger.i, trigger.doc[ti]) or _is_date_of(clause_date, timex)
         if date is None or (_range_bound(trigger.doc[ti]) and not told_then):
             continue
         inside = 0 if _in_subtree(ti, trigger) or told_then else 1 if _in_subtree(ti, root) else 2

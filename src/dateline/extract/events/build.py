@@ -175,7 +175,8 @@ def code_sentence(
             continue  # "a resident who asked not to be named": a source's condition, not a demand
         if kind == "ASSAULT" and _generic(t_tok):
             continue  # "fighting against terrorism": a policy, not an event
-        if _habitual(c.light or tok) or (kind in _STANCES and _adjectival(tok)):
+        verb = c.light or tok
+        if (verb.dep_ in _CLAUSE_DEPS and _habitual(verb)) or (kind in _STANCES and _adjectival(tok)):
             continue  # "armed groups that fight alongside the army": who they are, not an event
         actor = _actor(ctx, a_tok)
         # the ground taken is the place of a capture, not its recipient
@@ -303,7 +304,7 @@ def code_sentence(
                 past=_is_past(c.light or tok),
                 frame_place=next((p.id for p, ti in places if ti in frame), None),
                 own_place=place.id if place else None,
-                result_of=_result_of(c.light or tok),
+                result_of=_result_of(verb) if verb.tag_ == "VBG" else None,
                 own_date=date is not None,
                 back_reference=tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj"),
                 lemma=tok.lemma_.lower(),
@@ -312,7 +313,7 @@ def code_sentence(
                 another=_another(tok),
                 caused=_caused(a_tok),
                 background=_background(c.light or tok),
-                anchor=_time_anchor(tok),
+                anchor=tok.dep_ == "pobj" and _time_anchor(tok),
             )
         )
     return out
@@ -412,13 +413,20 @@ def _background_clauses(sent: SpacySpan) -> list[tuple[int, int]]:
     event named to date the news ("after the blast")."""
     out = []
     for tok in sent:
-        if (
-            _aside(tok)
-            or _demanded(tok)
-            or (tok.dep_ == "prep" and tok.lower_ in _CAUSE_PREPS and tok.head.pos_ == "ADJ")
-            or (tok.dep_ == "acl" and not _event_noun(tok.head) and _own_date(tok))
-            or (_time_anchor(tok) and _event_noun(tok))  # "hours after the blast": another event's words
-        ):
+        dep = tok.dep_  # one test per token: most tokens hold none of these
+        if dep == "relcl":
+            hit = _aside(tok)
+        elif dep == "dobj":
+            hit = _demanded(tok)
+        elif dep == "prep":
+            hit = _demanded(tok) or (tok.lower_ in _CAUSE_PREPS and tok.head.pos_ == "ADJ")
+        elif dep == "acl":
+            hit = not _event_noun(tok.head) and _own_date(tok)
+        elif dep == "pobj":
+            hit = _time_anchor(tok) and _event_noun(tok)  # "after the blast"
+        else:
+            continue
+        if hit:
             out.append((tok.left_edge.i, tok.right_edge.i))
     return out
 
@@ -457,6 +465,8 @@ def _background(tok: Token) -> bool:
     return False
 
 
+# a habit is told in a relative clause, or in the infinitive one governs ("who continue to ambush")
+_CLAUSE_DEPS = frozenset({"relcl", "xcomp"})
 # verbal types: told as a participle of a noun they say where it stands, not what it did
 _STANCES = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONSULT"})
 

@@ -92,6 +92,7 @@ class _Cluster:
     __slots__ = (
         "dates",
         "head",
+        "head_key",
         "in_title",
         "last_act_sentence",
         "last_sentence",
@@ -106,6 +107,7 @@ class _Cluster:
     def __init__(self, first: CodedEvent, title: int, places: dict[str, Place]) -> None:
         self.members: list[CodedEvent] = []
         self.head = first
+        self.head_key = _head_key(first)
         self.last_sentence = first.event.sentence
         self.last_act_sentence = -1  # the last sentence with a mention not named to date another
         self.in_title = True  # every mention in the title lines (cleared by a body mention)
@@ -122,8 +124,9 @@ class _Cluster:
         specific word over a generic one or an outcome, then the earliest."""
         self.members.append(c)
         self.starts.add(c.event.span[0])
-        if _head_key(c) > _head_key(self.head):
-            self.head = c
+        key = _head_key(c)
+        if key > self.head_key:
+            self.head, self.head_key = c, key
         self.last_sentence = max(self.last_sentence, c.event.sentence)
         if not c.anchor:
             self.last_act_sentence = max(self.last_act_sentence, c.event.sentence)
