@@ -55,6 +55,9 @@ CONTINUATION_WINDOW = 6
 # acts whose retelling is the same event: material conflict (a second accusation or denial
 # is a new statement)
 _CONTINUED = frozenset({"ASSAULT", "PROTEST", "COERCE"})
+# what an act did besides casualties ("..., destroying a school"); "..., targeting X" is its aim,
+# told with a place of its own
+_RESULTS = frozenset({"destroy"})
 _TITLE_WORDS = 25
 _STOPS = ".!?:\"”’'"
 # generic violence words: they restate a more specific act of their own sentence
@@ -319,13 +322,15 @@ def _host(
             continue  # "after the blast, gunmen opened fire": the blast is not this sentence's act
         head = cl.head
         # "bombed the village, killing nine and destroying a school": one violent act and what it
-        # did, in one clause (a place told for one of them is the scene of both); "..., detaining
-        # 37" is an arrest of its own
+        # did, in one clause (a place told for the destruction is the act's scene; a toll told
+        # with a place of its own keeps it); "..., detaining 37" is an arrest of its own,
+        # "..., targeting X" an aim with its own place
         if (
             c.result_of in cl.starts
+            and (outcome or c.pattern in _RESULTS)
             and c.event.type == head.event.type == "ASSAULT"
             and c.background == head.background
-            and _agree(cl, c, places, outcome, scene=True)
+            and _agree(cl, c, places, outcome, scene=not outcome)
         ):
             return cl
         if outcome and head.event.type in _OUTCOME_HOSTS and not _is_outcome(head):
