@@ -434,19 +434,61 @@ def event_date(
     trigger: Token, root: Token, times_in_sentence: list[tuple[Timex, int]], frame: set[int] | None = None
 ) -> EventDate | None:
     """The date the event's clause governs (not the date of the report about it)."""
+    if not times_in_sentence:
+        return None
     frame = frame_tokens(trigger) if frame is None else frame
     best: tuple[tuple[int, int], EventDate] | None = None
+    clause_date = when_date(trigger)
     for timex, ti in times_in_sentence:
         if timex.type not in ("DATE", "TIME") or ti in frame:
             continue
         date = to_event_date(timex.value)
-        if date is None:
+        told_then = _in_subtree(trigger.i, trigger.doc[ti]) or _is_date_of(clause_date, timex)
+        if date is None or (_range_bound(trigger.doc[ti]) and not told_then):
             continue
-        inside = 0 if _in_subtree(ti, trigger) else 1 if _in_subtree(ti, root) else 2
+        inside = 0 if _in_subtree(ti, trigger) or told_then else 1 if _in_subtree(ti, root) else 2
         key = (inside, abs(ti - trigger.i))
         if best is None or key < best[0]:
             best = (key, date)
     return best[1] if best else None
+
+
+_RANGE_PREPS = frozenset({"since", "until", "till"})
+
+
+def when_date(tok: Token) -> Token | None:
+    """The date a "when" clause holding ``tok`` describes: "since March 2019, when aircraft
+    bombed a hospital" (parsed as a relative clause of the date or a clause of the verb)."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ in ("advcl", "relcl") and any(
+            c.dep_ == "advmod" and c.lower_ == "when" for c in cur.children
+        ):
+            k = cur.left_edge.i - 1
+            while k >= 0 and cur.doc[k].is_punct:
+                k -= 1
+            return cur.doc[k] if k >= 0 and cur.doc[k].ent_type_ == "DATE" else None
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
+def _is_date_of(tok: Token | None, timex: Timex) -> bool:
+    return tok is not None and timex.span[0] <= tok.idx < timex.span[1]
+
+
+def _range_bound(tok: Token) -> bool:
+    """ "the deadliest since April 2023", "until March": a bound of a stretch of time, not the
+    date of the clause's event; only an event told in a clause of the date itself ("since
+    April 2023, when aircraft bombed ...") happened then."""
+    for _ in range(3):
+        if tok.dep_ == "pobj":
+            return tok.head.lower_ in _RANGE_PREPS
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def event_counts(
@@ -462,6 +504,7 @@ def event_counts(
     lo, hi = min(lo, trigger.left_edge.i), max(hi, trigger.right_edge.i)
     frame = frame_tokens(trigger) if frame is None else frame
     out: list[Count] = []
+    nouns: dict[int, int] = {}  # id(count) -> the noun it counts
     for num, ti in numbers:
         if not lo <= ti <= hi or ti in frame:
             continue
@@ -475,6 +518,8 @@ def event_counts(
             continue  # "held January 30": a day of the month, not a count
         label = num.unit or ""
         tok = doc[ti]
+        if _partitive(tok):
+            continue  # "two of the wounded later died": a part of a group told before, not a total
         head = tok
         # climb from the number through its noun to the verb that says what happened to them
         for _ in range(3):
@@ -485,8 +530,39 @@ def event_counts(
                 break
             if head.pos_ == "VERB" or head.head.i == head.i:
                 break
-        out.append(Count(value=num.value, unit=label or "units", text=num.text))
+        count = Count(value=num.value, unit=label or "units", text=num.text)
+        noun = tok.head if tok.dep_ == "nummod" else tok
+        if label in _HARM.values() and (part := _conjoined_part(noun, out, nouns)) is not None:
+            # "nine fighters and three civilians were killed": the parts of one toll add up
+            part.value += num.value
+            part.text = f"{part.text} + {num.text}"
+            continue
+        nouns[id(count)] = noun.i
+        out.append(count)
     return out
+
+
+def _partitive(num: Token) -> bool:
+    """ "two of the wounded", "three of them": a number picking out part of a known group."""
+    return any(
+        p.dep_ == "prep"
+        and p.lower_ == "of"
+        and any(
+            g.dep_ == "pobj" and (g.pos_ == "PRON" or any(d.dep_ in ("det", "poss") for d in g.children))
+            for g in p.children
+        )
+        for p in num.children
+    )
+
+
+def _conjoined_part(noun: Token, counts: list[Count], nouns: dict[int, int]) -> Count | None:
+    """The count of this sentence whose noun this noun is conjoined to ("fighters and civilians")."""
+    if noun.dep_ != "conj":
+        return None
+    first = noun
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return next((c for c in counts if nouns.get(id(c)) == first.i), None)
 
 
 _AGE = re.compile(r"^\s*-?\s*(?:year|month|week|day)s?\s*-?\s*old\b")

@@ -70,6 +70,14 @@ class CodedEvent:
     caused: bool = False
     # told as background: a cause, a description, a past scene ("angry over a police shooting")
     background: bool = False
+    # the object of a time preposition ("after the blast"): an event told to date another one
+    anchor: bool = False
+    # the place the event's own clause names (before the article-level passes lend it one)
+    own_place: str | None = None
+    # a participle of result ("bombed a village, ... destroying a monastery"): where its verb starts
+    result_of: int | None = None
+    # the event's own clause names its date (before the article-level passes lend it one)
+    own_date: bool = False
 
 
 def _span(c: Candidate) -> tuple[int, int]:
@@ -167,6 +175,9 @@ def code_sentence(
             continue  # "a resident who asked not to be named": a source's condition, not a demand
         if kind == "ASSAULT" and _generic(t_tok):
             continue  # "fighting against terrorism": a policy, not an event
+        verb = c.light or tok
+        if (verb.dep_ in _CLAUSE_DEPS and _habitual(verb)) or (kind in _STANCES and _adjectival(tok)):
+            continue  # "armed groups that fight alongside the army": who they are, not an event
         actor = _actor(ctx, a_tok)
         # the ground taken is the place of a capture, not its recipient
         taken_ground = spec.territory and t_tok is not None and "place" in _classes_of(t_tok)
@@ -292,6 +303,9 @@ def code_sentence(
                 frame_chars={ctx.doc[i].idx for i in frame},
                 past=_is_past(c.light or tok),
                 frame_place=next((p.id for p, ti in places if ti in frame), None),
+                own_place=place.id if place else None,
+                result_of=_result_of(verb) if verb.tag_ == "VBG" else None,
+                own_date=date is not None,
                 back_reference=tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj"),
                 lemma=tok.lemma_.lower(),
                 pattern=c.pat.spec.id,
@@ -299,6 +313,7 @@ def code_sentence(
                 another=_another(tok),
                 caused=_caused(a_tok),
                 background=_background(c.light or tok),
+                anchor=tok.dep_ == "pobj" and _time_anchor(tok),
             )
         )
     return out
@@ -319,6 +334,15 @@ def _anaphoric(tok: Token) -> bool:
         if child.dep_ == "poss" and child.ent_type_ in ("DATE", "TIME"):
             return True  # "Saturday's attack"
     return False
+
+
+def _time_anchor(tok: Token) -> bool:
+    """ "after the blast", "since the 2017 attack", "ahead of the vote": the event dates another."""
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    word = prep.head.lower_ if prep.lower_ == "of" else prep.lower_  # "ahead of"
+    return word in _coreference("time_anchors")
 
 
 def _another(tok: Token) -> bool:
@@ -385,15 +409,24 @@ _CAUSE_PREPS = frozenset({"over", "about", "against", "at", "for", "of"})
 
 
 def _background_clauses(sent: SpacySpan) -> list[tuple[int, int]]:
-    """Token ranges told as background: relative clauses, causes hanging off an adjective."""
+    """Token ranges told as background: relative clauses, causes hanging off an adjective, an
+    event named to date the news ("after the blast")."""
     out = []
     for tok in sent:
-        if (
-            _aside(tok)
-            or _demanded(tok)
-            or (tok.dep_ == "prep" and tok.lower_ in _CAUSE_PREPS and tok.head.pos_ == "ADJ")
-            or (tok.dep_ == "acl" and not _event_noun(tok.head) and _own_date(tok))
-        ):
+        dep = tok.dep_  # one test per token: most tokens hold none of these
+        if dep == "relcl":
+            hit = _aside(tok)
+        elif dep == "dobj":
+            hit = _demanded(tok)
+        elif dep == "prep":
+            hit = _demanded(tok) or (tok.lower_ in _CAUSE_PREPS and tok.head.pos_ == "ADJ")
+        elif dep == "acl":
+            hit = not _event_noun(tok.head) and _own_date(tok)
+        elif dep == "pobj":
+            hit = _time_anchor(tok) and _event_noun(tok)  # "after the blast"
+        else:
+            continue
+        if hit:
             out.append((tok.left_edge.i, tok.right_edge.i))
     return out
 
@@ -406,6 +439,8 @@ def _background(tok: Token) -> bool:
     ("angry over a police shooting"); or the object of a cause preposition hanging off
     another event ("protests over the killing of", "outrage at the attack").
     """
+    if _bounding_date_scene(tok):
+        return True
     cur = tok
     for _ in range(8):
         head = cur.head
@@ -427,6 +462,54 @@ def _background(tok: Token) -> bool:
         if cur.dep_ in ("ccomp", "xcomp", "advcl", "ROOT"):
             return False
         cur = head  # a conjunct shares its head's standing ("who organise or participate in")
+    return False
+
+
+# a habit is told in a relative clause, or in the infinitive one governs ("who continue to ambush")
+_CLAUSE_DEPS = frozenset({"relcl", "xcomp"})
+# verbal types: told as a participle of a noun they say where it stands, not what it did
+_STANCES = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONSULT"})
+
+
+def _adjectival(tok: Token) -> bool:
+    """A past participle describing a non-event noun, with no doer, date or auxiliary of its own
+    ("an armed group opposed to military rule"): a stance, not a statement made."""
+    if tok.dep_ != "acl" or tok.tag_ != "VBN" or _event_noun(tok.head):
+        return False
+    return not any(c.dep_ in ("agent", "aux", "auxpass") for c in tok.children) and not _own_date(tok)
+
+
+def _result_of(tok: Token) -> int | None:
+    """ "jets bombed the village, killing nine and destroying a school": a present participle
+    hanging off a verb (or a conjunct of one) tells what that verb's act did; the verb's start."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i and first.head.tag_ == "VBG":
+        first = first.head
+    if first.tag_ != "VBG" or first.dep_ != "advcl" or first.head.pos_ != "VERB":
+        return None
+    return first.head.idx
+
+
+def _habitual(tok: Token) -> bool:
+    """A relative clause in the simple present of a non-event noun says what its noun does
+    ("armed groups that fight alongside the army", "insurgents who continue to ambush
+    convoys"), not that something happened."""
+    verb = tok.head if tok.dep_ == "xcomp" and tok.head.pos_ == "VERB" else tok
+    if verb.dep_ != "relcl" or verb.tag_ not in ("VBZ", "VBP") or _event_noun(verb.head):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children) and not _own_date(verb)
+
+
+def _bounding_date_scene(tok: Token) -> bool:
+    """ "the deadliest since April 2023, when aircraft bombed ...": the scene of a date that
+    bounds or anchors the news in time, told to measure it, not as the news."""
+    date = attributes.when_date(tok)
+    for _ in range(3):
+        if date is None:
+            return False
+        if date.dep_ == "pobj":
+            return _time_anchor(date)
+        date = date.head if date.head.i != date.i and date.head.ent_type_ == "DATE" else None
     return False
 
 

@@ -122,6 +122,8 @@ def _find(sent: SpacySpan) -> list[Candidate]:
         if tok.dep_ == "pobj" and tok.head.lower_ in ("by", "through") and tok.lower_.endswith("ing"):
             continue  # "by fighting against terrorism": a means, not an event told
         pat = match_token(tok)
+        if pat is not None and _names_kind(tok):
+            continue  # "riot police", "aid groups", "protest leaders": a kind of thing, not an event
         if _demanded(tok):
             # "X said Y must hand over ...": a demand on Y, whatever Y is asked to do
             demand = Candidate(tok, _demand_pattern())
@@ -131,6 +133,29 @@ def _find(sent: SpacySpan) -> list[Candidate]:
         elif pat is not None:
             out.append(Candidate(tok, pat, light=_light_verb(tok)))
     return out
+
+
+def _names_kind(tok: Token) -> bool:
+    """An event noun compounded onto a noun that is no event says what kind of thing that is.
+
+    "riot police", "aid groups", "relief committee", "battle zones": the head noun is the
+    referent; "bomb attack", "ceasefire agreement" keep theirs (the head is an event too),
+    and so do "shooting incidents", "a bombing campaign" (``coreference.event_heads``)."""
+    head = tok.head
+    return (
+        tok.dep_ == "compound"
+        and tok.pos_ in ("NOUN", "PROPN")
+        and head.i != tok.i
+        and head.pos_ in ("NOUN", "PROPN")
+        and match_token(head) is None
+        and head.lemma_.lower() not in _event_heads()
+        and not _is_weapon(tok)  # "chemical weapons use": weapons are gated where they are used or found
+    )
+
+
+@functools.cache
+def _event_heads() -> frozenset[str]:
+    return frozenset(load_event_data("lexicons.json")["coreference"]["event_heads"])
 
 
 def _demanded(tok: Token) -> bool:
@@ -224,6 +249,9 @@ def _merge(cands: list[Candidate]) -> list[Candidate]:
                 break
             cur = cur.head
             gov = by_token.get(cur.i)
+            if gov is None:
+                # "demonstrators gathered to demand ...": the protesters' own verb carries the demand
+                gov = _crowd_subject(cur, by_token)
             if gov is not None and gov is not c and gov.pat.spec.type == "PROTEST" and not gov.absorbed:
                 gov.complement = c
                 c.absorbed = True
@@ -235,6 +263,22 @@ def _merge(cands: list[Candidate]) -> list[Candidate]:
             if gov.i in by_token and by_token[gov.i] is not c and c.tok.dep_ in _ARG_DEPS:
                 c.absorbed = True
     return [c for c in cands if not c.absorbed]
+
+
+def _crowd_subject(verb: Token, by_token: dict[int, Candidate]) -> Candidate | None:
+    """The protest candidate that is the verb's subject: "demonstrators", "hundreds of protesters"."""
+    for subj in verb.children:
+        if subj.dep_ != "nsubj":
+            continue
+        nouns = [
+            subj,
+            *(g for p in subj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children),
+        ]
+        for noun in nouns:
+            cand = by_token.get(noun.i)
+            if cand is not None and noun.lemma_.lower() in PERSON_TRIGGERS:
+                return cand
+    return None
 
 
 @functools.cache

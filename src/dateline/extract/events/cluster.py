@@ -14,6 +14,15 @@ data set that counts events must count one. A coded event joins an earlier one (
 - **same-clause restatement**: in one sentence, a generic violence word ("attack",
   "shooting") joins the specific one it restates ("an explosion ... in an attack"), and
   two words of the same trigger family ("bombing", "blast") are one event.
+- **continuation**: a material act of the same kind told again a few sentences on without a
+  determiner ("gunmen stormed the hotel ... Witnesses said gunmen stormed the lobby")
+  joins the latest such event within ``CONTINUATION_WINDOW`` sentences: news retells its
+  event, and a second one is told as such (another place or date, "a separate attack", or a
+  date of its own the event lacks).
+- **time anchor**: an event named to date another ("hours after the market explosion,
+  gunmen opened fire") is one told before; it joins it, and its sentence's acts are not it.
+- **headline**: the title restates the lead. An act told in the title lines (the first
+  short lines with no closing stop) is joined by the first body mention of the same kind.
 
 A mention never joins when it says it is another ("another attack", "a separate blast"),
 when its modality differs (a denied or planned attack is not the one that happened), when
@@ -38,10 +47,19 @@ from dateline.extract.events.build import CodedEvent
 from dateline.records import Count, EventDate, Place
 from dateline.resolve.actors import load_event_data
 
-__all__ = ["ANAPHOR_WINDOW", "OUTCOME_WINDOW", "cluster_events"]
+__all__ = ["ANAPHOR_WINDOW", "CONTINUATION_WINDOW", "OUTCOME_WINDOW", "cluster_events", "title_end"]
 
 OUTCOME_WINDOW = 3
 ANAPHOR_WINDOW = 12
+CONTINUATION_WINDOW = 6
+# acts whose retelling is the same event: material conflict (a second accusation or denial
+# is a new statement)
+_CONTINUED = frozenset({"ASSAULT", "PROTEST", "COERCE"})
+# what an act did besides casualties ("..., destroying a school"); "..., targeting X" is its aim,
+# told with a place of its own
+_RESULTS = frozenset({"destroy"})
+_TITLE_WORDS = 25
+_STOPS = ".!?:\"”’'"
 # generic violence words: they restate a more specific act of their own sentence
 _GENERIC = frozenset({"attack", "violent_death", "offensive"})
 _VIOLENT = frozenset({"ASSAULT"})
@@ -65,24 +83,73 @@ def _family(c: CodedEvent) -> str | None:
     return acled_type_of(c.event.acled_subtype) or c.event.type
 
 
+def _head_key(c: CodedEvent) -> tuple:
+    return (c.rank, c.pattern not in _GENERIC and not _is_outcome(c), -c.event.span[0])
+
+
 class _Cluster:
-    __slots__ = ("members",)
+    """The mentions of one event, with what the searches read kept up to date as they come
+    (its head, last sentence, trigger families, modalities, dates and places told), so that
+    joining a long-told event costs the same as joining a new one."""
 
-    def __init__(self, first: CodedEvent) -> None:
-        self.members = [first]
+    __slots__ = (
+        "dates",
+        "head",
+        "head_key",
+        "in_title",
+        "last_act_sentence",
+        "last_sentence",
+        "members",
+        "modalities",
+        "outcomes",
+        "patterns",
+        "places",
+        "starts",
+    )
 
-    @property
-    def head(self) -> CodedEvent:
-        """The most specific member: highest rank, then a specific word over a generic one or
-        an outcome, then the earliest."""
-        return max(
-            self.members,
-            key=lambda c: (c.rank, c.pattern not in _GENERIC and not _is_outcome(c), -c.event.span[0]),
-        )
+    def __init__(self, first: CodedEvent, title: int, places: dict[str, Place]) -> None:
+        self.members: list[CodedEvent] = []
+        self.head = first
+        self.head_key = _head_key(first)
+        self.last_sentence = first.event.sentence
+        self.last_act_sentence = -1  # the last sentence with a mention not named to date another
+        self.in_title = True  # every mention in the title lines (cleared by a body mention)
+        self.patterns: set[str] = set()  # trigger families of the acts (outcomes left out)
+        self.modalities: set[str] = set()
+        self.dates: dict[str, EventDate] = {}
+        self.places: dict[object, str] = {}  # one place id per place told (a name told again is one)
+        self.outcomes = True  # every mention a casualty word
+        self.starts: set[int] = set()  # where each mention starts
+        self.add(first, title, places)
 
-    @property
-    def last_sentence(self) -> int:
-        return max(c.event.sentence for c in self.members)
+    def add(self, c: CodedEvent, title: int, places: dict[str, Place]) -> None:
+        """Take ``c`` as a mention; the head is the most specific member: highest rank, then a
+        specific word over a generic one or an outcome, then the earliest."""
+        self.members.append(c)
+        self.starts.add(c.event.span[0])
+        key = _head_key(c)
+        if key > self.head_key:
+            self.head, self.head_key = c, key
+        self.last_sentence = max(self.last_sentence, c.event.sentence)
+        if not c.anchor:
+            self.last_act_sentence = max(self.last_act_sentence, c.event.sentence)
+        self.in_title = self.in_title and c.event.span[0] < title
+        outcome = _is_outcome(c)
+        self.outcomes = self.outcomes and outcome
+        if not outcome:
+            self.patterns.add(c.pattern)
+        self.modalities.add(c.event.modality)
+        if c.event.date is not None:
+            self.dates.setdefault(c.event.date.value, c.event.date)
+        if c.own_place is not None:
+            self.places.setdefault(_place_key(c.own_place, places), c.own_place)
+
+
+def _place_key(pid: str, places: dict[str, Place]) -> object:
+    place = places.get(pid)
+    if place is None:
+        return pid
+    return place.geonames_id if place.geonames_id is not None else (place.name or place.text).lower()
 
 
 def _dates_agree(a: EventDate | None, b: EventDate | None) -> bool:
@@ -112,27 +179,30 @@ def _places_agree(a: str | None, b: str | None, places: dict[str, Place]) -> boo
     return _contains(pa, pb) or _contains(pb, pa)
 
 
-def _agree(cluster: _Cluster, c: CodedEvent, places: dict[str, Place], outcome: bool) -> bool:
+def _agree(
+    cluster: _Cluster, c: CodedEvent, places: dict[str, Place], outcome: bool, scene: bool = False
+) -> bool:
     ev = c.event
     if c.another:
         return False
     # "no one was hurt" reports on the event; "by recapturing X" names one told before, whatever
     # the frame it now sits in
     negated_outcome = (outcome and ev.modality == "negated") or c.back_reference
-    for m in cluster.members:
-        if not negated_outcome and (ev.modality in _REAL) != (m.event.modality in _REAL):
+    for modality in cluster.modalities:
+        if not negated_outcome and (ev.modality in _REAL) != (modality in _REAL):
             return False
-        if ev.modality not in _REAL and not negated_outcome and ev.modality != m.event.modality:
+        if ev.modality not in _REAL and not negated_outcome and ev.modality != modality:
             return False
-        if not _dates_agree(ev.date, m.event.date) or not _places_agree(ev.place, m.event.place, places):
-            return False
-    return True
+    if ev.date is not None and not all(_dates_agree(ev.date, d) for d in cluster.dates.values()):
+        return False
+    own = None if scene else c.own_place
+    return own is None or all(_places_agree(own, p, places) for p in cluster.places.values())
 
 
 def _restates(c: CodedEvent, host: CodedEvent) -> bool:
     """Within one sentence: a generic word for the host's act, or a word of the same family."""
-    if c.event.type != host.event.type:
-        return False
+    if c.event.type != host.event.type or c.background != host.background:
+        return False  # a past scene told in the sentence ("since 2017, when ...") is not its act
     if c.pattern in _GENERIC or host.pattern in _GENERIC:
         return True
     return c.pattern == host.pattern and c.event.acled_subtype == host.event.acled_subtype
@@ -147,21 +217,68 @@ def _anaphor_fits(c: CodedEvent, cluster: _Cluster) -> bool:
     return _family(c) == _family(head)
 
 
+def _continues(c: CodedEvent, cluster: _Cluster) -> bool:
+    """``c`` tells the cluster's act again: the same material type, and a generic word, the same
+    trigger family as one of its acts, or (after a generic head) the same ACLED event type."""
+    head = cluster.head
+    if c.event.type != head.event.type or c.event.type not in _CONTINUED:
+        return False
+    if c.background or head.background or _is_outcome(c):
+        return False
+    if c.pattern in _GENERIC:
+        return True
+    if head.pattern in _GENERIC:
+        return not head.event.acled_subtype or _family(c) == _family(head)
+    return c.pattern in cluster.patterns
+
+
+def _retold(c: CodedEvent, cluster: _Cluster) -> bool:
+    """A retelling brings no date of its own that the event lacks: "ISIS destroyed monuments
+    ... In August IS fighters demolished the temples" tells a dated act of its own."""
+    return not c.own_date or c.event.date is None or c.event.date.value in cluster.dates
+
+
+def title_end(text: str) -> int:
+    """Where the title lines end: the first lines (two at most) of at most ``_TITLE_WORDS``
+    words that do not close with a stop, as a headline and a standfirst are written; 0 when
+    the text opens with a sentence."""
+    end = 0
+    for _ in range(2):
+        nl = text.find("\n", end)
+        line = text[end : nl if nl >= 0 else len(text)].strip()
+        if nl < 0 or not line or len(line.split()) > _TITLE_WORDS or line[-1] in _STOPS:
+            break
+        end = nl + 1
+        while end < len(text) and text[end] == "\n":
+            end += 1
+    return end
+
+
 def cluster_events(coded: list[CodedEvent], places: Iterable[Place], text: str) -> list[CodedEvent]:
     """Merge the mentions of each event (``coded`` in reading order); one CodedEvent per event."""
     by_id = {p.id: p for p in places}
     clusters: list[_Cluster] = []
+    title = title_end(text)
+    titled: list[_Cluster] = []  # the clusters the title's acts began, in reading order
     # "the town was hit by air strikes": a result whose doer is an event told in the same
     # words joins that event, wherever it stands
     caused = {id(c): d for c in coded if (d := _doer_event(c, coded)) is not None}
     for c in sorted(coded, key=lambda c: c.event.span[0]):
         if id(c) in caused:
             continue
-        host = _host(c, clusters, by_id)
+        host = _host(c, clusters, by_id, title, titled)
         if host is None:
-            clusters.append(_Cluster(c))
+            clusters.append(_Cluster(c, title, by_id))
+            if c.event.span[0] < title:
+                titled.append(clusters[-1])
         else:
-            host.members.append(c)
+            host.add(c, title, by_id)
+            if host is not clusters[-1]:  # the latest told last: the backward searches read recency
+                k = len(clusters) - 1
+                while clusters[k] is not host:  # the host is a recent one: a short walk back
+                    k -= 1
+                del clusters[k]
+                clusters.append(host)
     # each event is a member of one cluster: an index, not a scan of every cluster per event
     cluster_of = {id(m): cl for cl in clusters for m in cl.members}
     for c in coded:
@@ -170,10 +287,10 @@ def cluster_events(coded: list[CodedEvent], places: Iterable[Place], text: str) 
             doer = caused[id(doer)]
         home = cluster_of.get(id(doer)) if doer is not None else None
         if home is not None:
-            home.members.append(c)
+            home.add(c, title, by_id)
             cluster_of[id(c)] = home
         elif id(c) in caused:
-            clusters.append(_Cluster(c))
+            clusters.append(_Cluster(c, title, by_id))
             cluster_of[id(c)] = clusters[-1]
     clusters.sort(key=lambda cl: min(m.event.span[0] for m in cl.members))
     return [_merge(cl, by_id, text) for cl in clusters]
@@ -190,14 +307,32 @@ def _doer_event(c: CodedEvent, coded: list[CodedEvent]) -> CodedEvent | None:
     )
 
 
-def _host(c: CodedEvent, clusters: list[_Cluster], places: dict[str, Place]) -> _Cluster | None:
+def _host(
+    c: CodedEvent, clusters: list[_Cluster], places: dict[str, Place], title: int, titled: list[_Cluster]
+) -> _Cluster | None:
     si = c.event.sentence
     outcome = _is_outcome(c)
+    if c.anchor:
+        return _anchored(c, clusters, places)
     # the same sentence first: an outcome or a restatement of an act told in it
     for cl in reversed(clusters):
         if cl.last_sentence != si:
             break
+        if cl.last_act_sentence != si:
+            continue  # "after the blast, gunmen opened fire": the blast is not this sentence's act
         head = cl.head
+        # "bombed the village, killing nine and destroying a school": one violent act and what it
+        # did, in one clause (a place told for the destruction is the act's scene; a toll told
+        # with a place of its own keeps it); "..., detaining 37" is an arrest of its own,
+        # "..., targeting X" an aim with its own place
+        if (
+            c.result_of in cl.starts
+            and (outcome or c.pattern in _RESULTS)
+            and c.event.type == head.event.type == "ASSAULT"
+            and c.background == head.background
+            and _agree(cl, c, places, outcome, scene=not outcome)
+        ):
+            return cl
         if outcome and head.event.type in _OUTCOME_HOSTS and not _is_outcome(head):
             if _agree(cl, c, places, outcome):
                 return cl
@@ -207,6 +342,8 @@ def _host(c: CodedEvent, clusters: list[_Cluster], places: dict[str, Place]) -> 
         for cl in reversed(clusters):
             if si - cl.last_sentence > OUTCOME_WINDOW:
                 break
+            if cl.in_title:
+                continue  # the body's first report of the title's act: the first such, below
             if cl.head.event.type in _OUTCOME_HOSTS and _agree(cl, c, places, outcome):
                 return cl
     if c.back_reference:
@@ -224,7 +361,33 @@ def _host(c: CodedEvent, clusters: list[_Cluster], places: dict[str, Place]) -> 
     for cl in reversed(clusters):
         if cl.last_sentence != si:
             break
-        if outcome and all(_is_outcome(m) for m in cl.members) and _agree(cl, c, places, outcome):
+        if outcome and cl.outcomes and _agree(cl, c, places, outcome):
+            return cl
+    if c.event.span[0] < title:
+        return None  # the title's own acts: each its own until the body tells them
+    for cl in reversed(clusters):
+        if si - cl.last_sentence > CONTINUATION_WINDOW:
+            break
+        if not cl.in_title and _continues(c, cl) and _retold(c, cl) and _agree(cl, c, places, outcome):
+            return cl
+    for cl in titled:
+        if not cl.in_title:
+            continue  # the body told it already: the searches above reach it
+        told = cl.head.event.type in _OUTCOME_HOSTS if outcome else _continues(c, cl)
+        if told and _agree(cl, c, places, outcome):
+            return cl
+    return None
+
+
+def _anchored(c: CodedEvent, clusters: list[_Cluster], places: dict[str, Place]) -> _Cluster | None:
+    """An event named to date another ("hours after the market explosion, gunmen ...") is
+    one told before: it joins the latest event of its kind within ``ANAPHOR_WINDOW``
+    sentences. The sentence's place and date are its other act's, so they are dropped."""
+    c.event.place = c.event.date = c.own_place = None
+    for cl in reversed(clusters):
+        if c.event.sentence - cl.last_sentence > ANAPHOR_WINDOW:
+            break
+        if _anaphor_fits(c, cl) and _agree(cl, c, places, False):
             return cl
     return None
 
