@@ -37,6 +37,23 @@ def test_ages_are_never_time_expressions(nlp, sentence: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "Shots were fired in the 2000 block of S. Quill St. late on the night.",
+        "Officers found casings in the 1900 block, near the rail yard.",
+        "The fire started at 1822 Wren Hollow Road.",
+        "A man was stabbed outside 2015 Larch Avenue.",
+    ],
+)
+def test_house_numbers_are_not_years(nlp, sentence: str) -> None:
+    assert [f for f in _found(nlp, sentence) if f[1] == "DATE"] == []
+
+
+def test_a_year_before_a_name_that_is_no_street_is_a_year(nlp) -> None:
+    assert ("2015", "DATE", "2015") in _found(nlp, "The 2015 Boston Marathon drew record crowds.")
+
+
+@pytest.mark.parametrize(
     ("sentence", "expected"),
     [
         # planned and deadline expressions point forward

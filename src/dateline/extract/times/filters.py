@@ -74,6 +74,13 @@ _AMBIGUOUS_MONTHS = {"may", "march", "june", "august", "april", "jan", "mar", "m
 _NAME_ENTS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "NORP", "LOC", "GPE"}
 _MONEY_BEFORE = re.compile(r"[$€£¥#]\s*$")
 _AMOUNT_AFTER = re.compile(r"^\s*(?:%|percent\b|per\s*cent\b|-?(?:km|kg|mph|mm|cm|m)\b)")
+#: a house number, not a year: "the 2000 block of Elm Street" (how US police give an
+#: address), "1600 Larch Avenue"
+_ADDRESS_AFTER = re.compile(
+    r"^\s+(?:block\b|(?:(?:[NSEW]\.?|[A-Z][\w'’-]*)\s+){1,3}"
+    r"(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Dr\.?|Lane|Ln\.?|Way|Court|Ct\.?"
+    r"|Place|Pl\.?|Parkway|Pkwy\.?|Highway|Hwy\.?|Terrace|Circle|Pike)\b)"
+)
 _PER_BEFORE = re.compile(
     r"(?:\d|\b(?:million|billion|trillion|thousand|hundred|times|percent|cents?|dollars?|euros?|pounds|miles"
     r"|kilometers|kilometres|barrels|tons|tonnes)|%)\s*$"
@@ -241,7 +248,7 @@ def _month_alone_ok(m: re.Match[str], before: str, after: str, tokens: TokenInde
 
 
 def _year_ok(m: re.Match[str], before: str, after: str, tokens: TokenIndex | None) -> bool:
-    if _MONEY_BEFORE.search(before) or _AMOUNT_AFTER.match(after):
+    if _MONEY_BEFORE.search(before) or _AMOUNT_AFTER.match(after) or _ADDRESS_AFTER.match(after):
         return False
     if re.search(r"[\d,.$£€#/]$", before):
         return False
