@@ -77,6 +77,9 @@ class Report:
     lon: float | None = None
     place: str | None = None
     feature: str | None = None
+    #: what ``lat``/``lon`` stand for (``Place.precision``): only a ``point`` is the
+    #: place's own; a container's or an area's centre says where it lies within
+    precision: str | None = None
     actors: list[str] = field(default_factory=list)
     counts: list[list[Any]] = field(default_factory=list)
     context: list[str] = field(default_factory=list)
@@ -299,6 +302,7 @@ def build_report(
         lon=place.lon if place else None,
         place=(place.name or place.text) if place else None,
         feature=place.feature if place else None,
+        precision=place.precision if place else None,
         actors=_actor_names(event),
         counts=counts,
         context=context,

@@ -45,14 +45,20 @@ def compatible(a: Report, b: Report, config: LinkConfig = DEFAULT) -> bool:
     return not words_of(a).isdisjoint(words_of(b))
 
 
+#: ``Place.precision`` values whose coordinates are not the place's own point
+_VAGUE = frozenset({"area", "container", "vicinity"})
+
+
 def place_feature(a: Report, b: Report, config: LinkConfig = DEFAULT) -> float:
     if a.geonames_id is not None and a.geonames_id == b.geonames_id:
         return 1.0
     if a.lat is not None and b.lat is not None and a.lon is not None and b.lon is not None:
         km = haversine_km(a.lat, a.lon, b.lat, b.lon)
         if km > config.far_km:
-            # a country or region contains its cities: not a contradiction, just vaguer
-            if {a.feature, b.feature} & {"country", "admin", "region"}:
+            # a country or region contains its cities, and a place located at its
+            # container's point (or an area's centre) may lie anywhere in it: not a
+            # contradiction, just vaguer
+            if {a.feature, b.feature} & {"country", "admin", "region"} or {a.precision, b.precision} & _VAGUE:
                 return 0.0
             return -1.0
         return 0.5
