@@ -509,6 +509,28 @@ def test_a_planned_event_is_not_a_report_of_what_took_place():
     assert [r.happened for r in reports] == [True, False, True, False]
 
 
+def test_a_place_geocoded_to_two_states_does_not_keep_shared_details_apart():
+    # one shooting; the second outlet's town name was read as a namesake in another state
+    text_a = "Man shot in Millbrook\n\nAnsel Trowbridge was shot on Quarry Lane in Millbrook on Friday, Sgt. Delia Fenn said."
+    text_b = "Victim named\n\nAnsel Trowbridge, shot on Quarry Lane in Lakeport, is recovering, Sgt. Delia Fenn said."
+    a = article("a", text_a, "2023-05-13", [event("v1", text_a, "shot", "2023-05-12", "p1", after=10)],
+                [place("p1", "Millbrook", text_a)])  # fmt: skip
+    b = article("b", text_b, "2023-05-13", [event("v1", text_b, "shot", "2023-05-12", "p1")],
+                [place("p1", "Lakeport", text_b)])  # fmt: skip
+    # another shooting that day in the other state shares a word or two, not the details
+    text_c = "Man shot in Lakeport\n\nOrrin Vash was shot on Fenwick Road in Lakeport on Friday, Detective Piet Lomas said."
+    c = article("c", text_c, "2023-05-13", [event("v1", text_c, "shot", "2023-05-12", "p1", after=10)],
+                [place("p1", "Lakeport", text_c)])  # fmt: skip
+    ids = incidents_of([a, b, c])
+    assert ids[("a", "v1")] == ids[("b", "v1")]
+    assert ids[("a", "v1")] != ids[("c", "v1")]
+    strict = LinkConfig(cross_region_words=99)
+    assert (
+        link_reports([*reports_of(a), *reports_of(b)], strict)[("a", "v1")]
+        != link_reports([*reports_of(a), *reports_of(b)], strict)[("b", "v1")]
+    )
+
+
 @pytest.mark.parametrize(
     ("value", "day"),
     [("2023-W36", "2023-09-07"), ("2023-W36-WE", "2023-09-09"), ("2023-W36-1", "2023-09-04")],

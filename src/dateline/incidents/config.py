@@ -62,6 +62,10 @@ class LinkConfig:
     differ_below: float = 0.25
     #: ... when both name at least this many details
     differ_min_words: int = 3
+    #: two first-level regions block a pair unless the events' paragraphs share this many
+    #: details: one place name geocoded to two states ("Mountain View" read as California
+    #: beside "Mountain View, Missouri") must not keep a victim's name from linking
+    cross_region_words: int = 3
     weights: dict[str, float] = field(default_factory=_weights)
 
 

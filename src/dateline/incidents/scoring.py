@@ -22,8 +22,8 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def compatible(a: Report, b: Report, config: LinkConfig = DEFAULT) -> bool:
     """The blocking test (symmetric): same family and days within the window, and then
-    the same article, or (never across two countries or two first-level regions) the same
-    GeoNames place or at least one distinctive word in common around the events (a
+    the same article, or (never across two countries, nor across two first-level regions
+    unless the paragraphs share ``cross_region_words`` details) the same GeoNames place or at least one distinctive word in common around the events (a
     story's words alone never put two reports side by side: every page of one outlet
     shares its boilerplate). Undated reports meet only the undated reports of their own
     article. A planned event meets only other planned ones: what is announced is not a
@@ -39,7 +39,7 @@ def compatible(a: Report, b: Report, config: LinkConfig = DEFAULT) -> bool:
     if a.country and b.country and a.country != b.country:
         return False
     if a.admin1 and b.admin1 and a.admin1 != b.admin1:
-        return False
+        return len(words_of(a) & words_of(b)) >= config.cross_region_words
     if a.geonames_id is not None and a.geonames_id == b.geonames_id:
         return True
     return not words_of(a).isdisjoint(words_of(b))
