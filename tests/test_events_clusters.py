@@ -271,6 +271,24 @@ def test_the_sources_place_yields_to_the_events(analyze, text: str, trigger: str
 @pytest.mark.parametrize(
     ("text", "place"),
     [
+        ("KAMPALA - Gunmen attacked a police post in Gulu on Monday, officials said.", "Gulu"),
+        (
+            "MOMBASA, Kenya (Reuters) - Militants stormed a bus depot in Garissa on Sunday, police said.",
+            "Garissa",
+        ),
+        # with no other place named, the dateline's is the best guess
+        ("KAMPALA - Gunmen attacked a police post on Monday, officials said.", "KAMPALA"),
+    ],
+)
+def test_a_wire_datelines_place_yields_to_the_events(analyze, text: str, place: str) -> None:
+    art = analyze(text, published=PUBLISHED)
+    ev = next(ev for ev in art.events if ev.type == "ASSAULT")
+    assert _place(art, ev) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
         ("The Liberation Front of Zambia attacked a police post in Kitwe on Monday.", "Kitwe"),
         ("Fighters of the Islamic State of Iraq stormed a checkpoint near Homs on Sunday.", "Homs"),
     ],

@@ -374,6 +374,24 @@ def _tier(ti: int, trigger: Token, root: Token) -> int:
     return 2
 
 
+# a wire dateline: the place (its words capitalised), its state or country, the agency,
+# then the dash
+_DATELINE = re.compile(
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+    r"(?:,\s*[A-Z][\w.'’-]*(?:\s+(?:of\s+)?(?:the\s+)?[A-Z][\w.'’-]*){0,4})?\s*(?:\([\w .]+\)\s*)?(?:[—–]|\s-{1,2}\s|--)"
+)
+
+
+def _dateline(start: int, text: str) -> bool:
+    """Whether the place named at ``start`` is a wire dateline ("TBILISI - ", "GOMA,
+    Democratic Republic of Congo (Reuters) - "): where the report was filed, which news
+    writes before the lead whatever the place of the event the lead tells."""
+    line = text.rfind("\n", 0, start) + 1
+    if text[line:start].strip():
+        return False
+    return _DATELINE.match(text, start) is not None
+
+
 def event_place(
     trigger: Token,
     root: Token,
@@ -387,7 +405,8 @@ def event_place(
     ``places_in_sentence`` pairs each place with its first token index. Places in the
     reporting frame ("the defence ministry in Moscow said") or inside a non-place
     recipient ("the temples of Bel") are skipped; a place named only to locate another
-    ("... of Homs", "south of Baghdad") yields to the place it locates.
+    ("... of Homs", "south of Baghdad") yields to the place it locates. The place of a
+    wire dateline, like the place of an "according to" source, yields to any other.
     """
     frame = frame_tokens(trigger) if frame is None else frame
     skip = frame | set(skip_tokens)
@@ -411,7 +430,13 @@ def event_place(
         )
         contained = 1 if _container(tok, toks, spec_of) or reference else 0
         spec = spec_of[tok.i]
-        key = (int(ti in source), inside, contained, spec, abs(ti - trigger.i))
+        key = (
+            int(ti in source or _dateline(doc[ti].idx, text)),
+            inside,
+            contained,
+            spec,
+            abs(ti - trigger.i),
+        )
         if best is None or key < best[0]:
             best = (key, place)
     return best[1] if best else None
