@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from dateline.records import Actor
 from dateline.resolve.actors import ARMED_ACTOR_TYPES, acled_actor_type, is_government, load_event_data
+from dateline.tokens import tokens_of
 
 __all__ = ["ACLED_TYPE", "SUBTYPE_RANK", "SentenceCues", "acled_type_of", "is_aircraft", "resolve_subtype"]
 
@@ -300,7 +301,13 @@ class SentenceCues:
     def lemmas(self) -> str:
         if self._lemmas is None:
             # dates are not cues ("March 2018" is no march)
-            words = (t.lemma_.lower() for t in self._tokens() if t.ent_type_ not in ("DATE", "TIME"))
+            t = tokens_of(self.sent.doc)  # the token table: list reads, no Token wrappers
+            lemma, ent, skip = t.lemma, t.ent_type, self.skip
+            words = (
+                lemma[i]
+                for i in range(self.sent.start, self.sent.end)
+                if i not in skip and ent[i] not in ("DATE", "TIME")
+            )
             lemmas = " " + " ".join(words) + " "
             for gear in _RIOT_GEAR:  # "riot police" are no riot
                 lemmas = lemmas.replace(gear, " police ")
@@ -310,7 +317,10 @@ class SentenceCues:
     @property
     def text(self) -> str:
         if self._text is None:
-            text = " " + " ".join(t.lower_ for t in self._tokens()) + " "
+            lower, skip = tokens_of(self.sent.doc).lower, self.skip
+            text = (
+                " " + " ".join(lower[i] for i in range(self.sent.start, self.sent.end) if i not in skip) + " "
+            )
             for gear in _RIOT_GEAR:
                 text = text.replace(gear, " police ")
             self._text = text
@@ -365,7 +375,7 @@ def _token_class(tok: Token | None, name: str) -> bool:
 def _victims(trigger: Token) -> list[Token]:
     """Who was killed or hurt in the trigger's sentence (passive subjects and objects of harm verbs)."""
     out = []
-    for tok in trigger.sent:
+    for tok in tokens_of(trigger.doc).sent_of(trigger.i):  # ``Token.sent`` walks the sentence anew
         if tok.lemma_.lower() in ("kill", "injure", "wound", "hurt", "die", "shoot", "massacre", "murder"):
             for child in tok.children:
                 if child.dep_ in ("nsubjpass", "dobj") or (

@@ -19,6 +19,7 @@ from spacy.tokens import Token
 from dateline.extract.places.mentions import DIRECTIONS, LANDMARK_HEADS, PLACE_NOUNS
 from dateline.records import Count, EventDate, Number, Place, Quote, Timex
 from dateline.resolve.actors import load_event_data
+from dateline.tokens import tokens_of
 
 __all__ = [
     "clause_root",
@@ -121,7 +122,7 @@ def frame_tokens(trigger: Token) -> set[int]:
             out.add(head.i)
         cur = head
     # the trigger's own sentence root may be the speech verb with the event in a ccomp
-    root = trigger.sent.root
+    root = tokens_of(trigger.doc).sent_of(trigger.i).root  # ``Token.sent`` walks the sentence anew
     if is_speech_frame(root) and root.i != trigger.i:
         chain = {t.i for t in trigger.ancestors}
         for child in root.children:

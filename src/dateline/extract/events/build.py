@@ -36,6 +36,7 @@ from dateline.extract.events.plover import (
 from dateline.records import Actor, Event, Number, Place, Timex
 from dateline.resolve.actors import acled_actor_type, load_event_data, normalise_actor
 from dateline.resolve.countries import country_by_iso2
+from dateline.tokens import tokens_of
 
 __all__ = ["CodedEvent", "code_sentence"]
 
@@ -408,12 +409,20 @@ def _caused(a_tok: Token | None) -> bool:
 _CAUSE_PREPS = frozenset({"over", "about", "against", "at", "for", "of"})
 
 
+# the relations _background_clauses tests (relcl: _aside; dobj, prep: _demanded; prep, acl, pobj)
+_BACKGROUND_DEPS = frozenset({"relcl", "dobj", "prep", "acl", "pobj"})
+
+
 def _background_clauses(sent: SpacySpan) -> list[tuple[int, int]]:
     """Token ranges told as background: relative clauses, causes hanging off an adjective, an
     event named to date the news ("after the blast")."""
     out = []
-    for tok in sent:
-        dep = tok.dep_  # one test per token: most tokens hold none of these
+    doc, t = sent.doc, tokens_of(sent.doc)  # the token table: a Token only where a test applies
+    for i in range(sent.start, sent.end):
+        dep = t.dep[i]  # one test per token: most tokens hold none of these
+        if dep not in _BACKGROUND_DEPS:
+            continue
+        tok = doc[i]
         if dep == "relcl":
             hit = _aside(tok)
         elif dep == "dobj":
@@ -422,10 +431,8 @@ def _background_clauses(sent: SpacySpan) -> list[tuple[int, int]]:
             hit = _demanded(tok) or (tok.lower_ in _CAUSE_PREPS and tok.head.pos_ == "ADJ")
         elif dep == "acl":
             hit = not _event_noun(tok.head) and _own_date(tok)
-        elif dep == "pobj":
+        else:  # pobj
             hit = _time_anchor(tok) and _event_noun(tok)  # "after the blast"
-        else:
-            continue
         if hit:
             out.append((tok.left_edge.i, tok.right_edge.i))
     return out

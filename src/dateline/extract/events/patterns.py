@@ -14,6 +14,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from dateline.resolve.actors import load_event_data
+from dateline.tokens import tokens_of
 
 __all__ = [
     "Pattern",
@@ -146,15 +147,12 @@ def _verb_context(tok: Token) -> set[str]:
 
 
 def _noun_context(tok: Token, before: bool) -> set[str]:
-    doc = tok.doc
-    sent = tok.sent
+    t = tokens_of(tok.doc)  # the token table: ``tok.sent`` walks the sentence on every call
     out: set[str] = {lemma(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")}
     if before:
-        for i in range(max(sent.start, tok.i - 4), tok.i):
-            out.add(lemma(doc[i]))
+        out.update(t.lemma[max(t.sent_start(tok.i), tok.i - 4) : tok.i])
     else:
-        for i in range(tok.i + 1, min(sent.end, tok.i + 5)):
-            out.add(lemma(doc[i]))
+        out.update(t.lemma[tok.i + 1 : min(t.sent_end(tok.i), tok.i + 5)])
     return out
 
 
@@ -258,7 +256,9 @@ def _stems(word: str) -> tuple[str, ...]:
 def _in_context(tok: Token, name: str) -> bool:
     """True when the trigger's sentence has a word of lexicon list ``name`` ("died" in an attack)."""
     words = _context_words(name)
-    return any(t.lemma_.lower() in words for t in tok.sent if t.i != tok.i)
+    t = tokens_of(tok.doc)
+    lemmas = t.lemma
+    return any(lemmas[i] in words for i in range(t.sent_start(tok.i), t.sent_end(tok.i)) if i != tok.i)
 
 
 @functools.cache
@@ -266,8 +266,23 @@ def _context_words(name: str) -> frozenset[str]:
     return frozenset(load_event_data("lexicons.json")[name])
 
 
+def may_trigger(lemma_lower: str, lower: str) -> bool:
+    """Whether a word with this lemma and form has any pattern (``match_token``'s first test)."""
+    return bool(patterns_by_lemma().get(lemma_lower) or _by_surface(lower))
+
+
 def match_token(tok: Token) -> Pattern | None:
-    """The most specific pattern this token triggers, or None."""
+    """The most specific pattern this token triggers, or None (asked once per token and doc:
+    several passes ask about the same token)."""
+    memo = tokens_of(tok.doc).cache("match_token")
+    i = tok.i
+    if i in memo:
+        return memo[i]
+    found = memo[i] = _match_token(tok)
+    return found
+
+
+def _match_token(tok: Token) -> Pattern | None:
     if tok.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ"):
         return None
     pats = patterns_by_lemma().get(lemma(tok)) or _by_surface(tok.lower_)

@@ -16,6 +16,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from dateline.resolve.actors import load_event_data
+from dateline.tokens import tokens_of
 
 __all__ = ["actor_token", "phrase", "supporter_tokens", "supporter_zone", "target_token"]
 
@@ -58,7 +59,8 @@ def phrase(tok: Token) -> SpacySpan:
         elif child.dep_ in ("compound", "flat", "appos") and child.i == end and child.dep_ != "appos":
             end = child.right_edge.i + 1
     # a misparsed modifier left of the head: "Syrian, opposition" (two subjects), "IS fighters"
-    while start > tok.sent.start:
+    sent_start = tokens_of(doc).sent_start(tok.i)  # ``tok.sent`` walks the sentence on every call
+    while start > sent_start:
         prev = doc[start - 1]
         if (
             (
@@ -69,7 +71,7 @@ def phrase(tok: Token) -> SpacySpan:
             )
             or (
                 prev.is_punct
-                and start - 2 >= tok.sent.start
+                and start - 2 >= sent_start
                 and doc[start - 2].dep_ == tok.dep_
                 and doc[start - 2].head.i == tok.head.i
             )
@@ -99,9 +101,11 @@ def _left_noun(verb: Token) -> Token | None:
     if verb.tag_ not in ("VBD", "VBZ", "VBP"):
         return None
     i = verb.i - 1
-    while i >= verb.sent.start and verb.doc[i].pos_ in ("ADV", "AUX", "PART"):
+    t = tokens_of(verb.doc)
+    sent_start = t.sent_start(verb.i)
+    while i >= sent_start and t.pos[i] in ("ADV", "AUX", "PART"):
         i -= 1
-    if i < verb.sent.start:
+    if i < sent_start:
         return None
     prev = verb.doc[i]
     if prev.pos_ in ("NOUN", "PROPN") and prev.ent_type_ not in ("DATE", "TIME", "CARDINAL"):
@@ -225,11 +229,14 @@ def supporter_zone(sent: SpacySpan) -> set[int]:
     """Token indices inside "backed by X" modifiers: supporters, never triggers of their own."""
     zone: set[int] = set()
     verbs = _supporter_verbs()
-    for tok in sent:
-        if tok.dep_ in ("acl", "amod", "advcl") and _lemma(tok) in verbs and tok.tag_ == "VBN":
+    doc, t = sent.doc, tokens_of(sent.doc)  # the token table: list reads, not Token wrappers
+    for i in range(sent.start, sent.end):
+        dep = t.dep[i]
+        if dep in ("acl", "amod", "advcl") and t.lemma[i] in verbs and t.tag[i] == "VBN":
+            tok = doc[i]
             zone.update(range(tok.left_edge.i, tok.right_edge.i + 1))
-        elif tok.lower_ == "support" and tok.dep_ == "pobj" and tok.head.lower_ == "with":
-            zone.update(range(tok.head.i, tok.right_edge.i + 1))
+        elif t.lower[i] == "support" and dep == "pobj" and t.lower[t.head[i]] == "with":
+            zone.update(range(t.head[i], doc[i].right_edge.i + 1))
     return zone
 
 
