@@ -26,12 +26,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import numpy
-from spacy.attrs import LOWER, POS, TAG
 from spacy.tokens import Doc, Token
 
 from dateline.extract.quotes.lexicon import CueLexicon
 from dateline.extract.quotes.positions import Sentences
+from dateline.tokens import tokens_of
 
 _WORD = re.compile(r"\S+")
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -70,14 +69,13 @@ class Cue:
 
 def _candidates(doc: Doc) -> list[int]:
     """The tokens that can be a cue (a verb tag, a verb, noun or adjective, "according"),
-    picked from the doc's attribute arrays at once: most tokens of an article are none,
-    and reading each token's attributes one by one was the stage's largest cost."""
-    strings = doc.vocab.strings
-    arr = doc.to_array([POS, TAG, LOWER])
-    pos = numpy.isin(arr[:, 0], [strings.add(p) for p in _CUE_POS])
-    tag = numpy.isin(arr[:, 1], [strings.add(t) for t in _VERB_TAGS])
-    according = arr[:, 2] == strings.add("according")
-    return numpy.flatnonzero(pos | tag | according).tolist()
+    picked from the doc's token table at once: most tokens of an article are none, and
+    reading each token's attributes one by one was the stage's largest cost."""
+    t = tokens_of(doc)
+    pos, tag, lower = t.pos, t.tag, t.lower
+    return [
+        i for i in range(len(pos)) if pos[i] in _CUE_POS or tag[i] in _VERB_TAGS or lower[i] == "according"
+    ]
 
 
 def _next_token(tok: Token) -> Token | None:
@@ -221,30 +219,34 @@ class CueFinder:
         # cue token -> the clauses handed over to it and the cue that handed them
         self._relay: dict[int, tuple[list[Token], Token]] = {}
 
-    def find(self, doc: Doc) -> list[Cue]:
-        self._text = doc.text  # built anew on every ``doc.text``: read once
+    def find(self, doc: Doc, text: str | None = None) -> list[Cue]:
+        """The cues of ``doc``; ``text`` is ``doc.text`` when the caller has it (``doc.text``
+        joins the tokens anew on every read)."""
+        self._text = doc.text if text is None else text
         cues: list[Cue] = []
         consumed: set[int] = set()
         lex = self.lex
+        t = tokens_of(doc)  # the token table: list reads, a Token only for a likely cue
         for i in _candidates(doc):
-            tok = doc[i]
-            pos, verbal, lower = tok.pos_, tok.tag_.startswith("VB"), tok.lower_
-            if tok.i in consumed or self.quoted(tok.idx):
+            pos, verbal, lower = t.pos[i], t.tag[i].startswith("VB"), t.lower[i]
+            if i in consumed or self.quoted(t.idx[i]):
                 continue
             cue = None
-            lemma = tok.lemma_.lower()
+            lemma = t.lemma[i]
             if lower == "according":
-                cue = self._according(tok)
+                cue = self._according(doc[i])
             elif verbal and lex.is_cue_verb(lemma):
+                tok = doc[i]
                 cue = self._as_stated(tok) or self._verb(tok, consumed)
-            elif lemma in lex.as_it_verbs and (cue := self._as_put_it(tok)) is not None:
+            elif lemma in lex.as_it_verbs and (cue := self._as_put_it(doc[i])) is not None:
                 pass
             elif pos == "VERB" and lemma not in lex.light_verbs:
+                tok = doc[i]
                 cue = self._characterisation(tok) or self._free_verb(tok)
             elif pos == "NOUN" and lemma in lex.speech_nouns:
-                cue = self._noun(tok)
+                cue = self._noun(doc[i])
             elif pos == "ADJ" and lower in lex.stance_adjectives:
-                cue = self._adjective(tok)
+                cue = self._adjective(doc[i])
             if cue is not None:
                 cues.append(cue)
         return cues
