@@ -282,7 +282,7 @@ _RIOT_GEAR = (
 class SentenceCues:
     """The lemmas and words of one sentence, padded for whole-word cue search (built on first use)."""
 
-    __slots__ = ("_agents", "_lemmas", "_main", "_text", "sent", "skip")
+    __slots__ = ("_agents", "_found", "_lemmas", "_main", "_text", "sent", "skip")
 
     def __init__(self, sent: SpacySpan, skip: frozenset[int] = frozenset()) -> None:
         self.sent = sent
@@ -293,6 +293,8 @@ class SentenceCues:
         self._text: str | None = None
         self._main: str | None = None
         self._agents: str | None = None
+        # the answers of first() and has_any(): the sentence's candidates ask the same
+        self._found: dict[object, object] = {}
 
     def _tokens(self) -> list[Token]:
         return [t for t in self.sent if t.i not in self.skip] if self.skip else list(self.sent)
@@ -343,6 +345,11 @@ class SentenceCues:
         return self._agents
 
     def first(self, key: str) -> _CueList | None:
+        if key not in self._found:
+            self._found[key] = self._first(key)
+        return self._found[key]  # type: ignore[return-value]
+
+    def _first(self, key: str) -> _CueList | None:
         for entry in _cue_lists()[key]:
             where = (self.main,) if entry.main_clause_only else (self.lemmas, self.text)
             if entry.pattern is not None and any(entry.pattern.search(w) for w in where):
@@ -352,8 +359,10 @@ class SentenceCues:
         return None
 
     def has_any(self, words: frozenset[str]) -> bool:
-        pattern = _alternation(tuple(sorted(words)))
-        return pattern is not None and pattern.search(self.lemmas) is not None
+        if words not in self._found:
+            pattern = _alternation(tuple(sorted(words)))
+            self._found[words] = pattern is not None and pattern.search(self.lemmas) is not None
+        return self._found[words]  # type: ignore[return-value]
 
 
 def is_aircraft(tok: Token) -> bool:

@@ -204,7 +204,16 @@ def token_classes(tok: Token) -> set[str]:
 
 
 def object_class(tok: Token, wanted: str, strict: bool = False) -> bool:
-    """True when one of the trigger's objects (or their conjuncts) is of class ``wanted``."""
+    """True when one of the trigger's objects (or their conjuncts) is of class ``wanted``
+    (asked once per token, class and doc: the trigger passes ask again)."""
+    memo = tokens_of(tok.doc).cache("object_class")
+    key = (tok.i, wanted, strict)
+    if key not in memo:
+        memo[key] = _object_class(tok, wanted, strict)
+    return memo[key]
+
+
+def _object_class(tok: Token, wanted: str, strict: bool) -> bool:
     for obj in object_tokens(tok, strict):
         appos = [c for c in obj.children if c.dep_ == "appos"]
         for cand in (obj, *obj.conjuncts, *appos):
