@@ -120,14 +120,23 @@ def _clean(value: float) -> int | float:
 def extract_numbers(ctx: Context) -> None:
     doc, t = ctx.doc, ctx.tokens  # the token table: every token is read, so read lists
     lower = t.lower
+    # the number words, found in one pass over the columns (most words are none)
+    maybe = [
+        k
+        for k, (w, low) in enumerate(zip(t.text, lower, strict=True))
+        if w[:1].isdigit() or low in _NUMBER_WORDS
+    ]
+    number = {k for k in maybe if _is_number_token(t, k)}
     numbers: list[Number] = []
     i = 0
-    while i < len(doc):
-        if not _is_number_token(t, i) or (lower[i] in ("one", "a") and t.dep[i] not in ("nummod",)):
-            i += 1
+    for i0 in sorted(number):
+        if i0 < i:
+            continue  # inside the run before
+        i = i0
+        if lower[i] in ("one", "a") and t.dep[i] not in ("nummod",):
             continue
         j = i
-        while j + 1 < len(doc) and _is_number_token(t, j + 1) and lower[j + 1] not in VAGUE:
+        while j + 1 < len(doc) and j + 1 in number and lower[j + 1] not in VAGUE:
             j += 1
         words = doc[i : j + 1]
         value = parse_number(words.text)
