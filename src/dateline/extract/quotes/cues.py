@@ -95,37 +95,39 @@ def _prev_token(tok: Token) -> Token | None:
 
 def trim_content(doc: Doc, start: int, end: int, lex: CueLexicon) -> tuple[int, int] | None:
     """Drop what is not the attributed words: complementizer, discourse openers, punctuation."""
+    t = tokens_of(doc)  # the token table: list reads, no Token per word
+    text, punct, space, dep = t.text, t.punct, t.space, t.dep
     while start <= end:
-        tok = doc[start]
-        nxt = doc[start + 1] if start + 1 <= end else None
         if (
-            tok.is_space
-            or (tok.is_punct and not _is_quote_char(tok.text))
-            or tok.dep_ == "cc"
-            or (tok.dep_ == "mark" and tok.lower_ == "that")
+            space[start]
+            or (punct[start] and not _is_quote_char(text[start]))
+            or dep[start] == "cc"
+            or (dep[start] == "mark" and t.lower[start] == "that")
         ):
             start += 1
-        elif tok.dep_ in ("advmod", "prep", "npadvmod") and nxt is not None and nxt.text == ",":
+        elif dep[start] in ("advmod", "prep", "npadvmod") and start + 1 <= end and text[start + 1] == ",":
             start += 2
         else:
             break
     start = _skip_dateline(doc, start, end)
     end = _cut_trailing_comment(doc, start, end)
-    while end >= start and (doc[end].is_space or (doc[end].is_punct and not _is_quote_char(doc[end].text))):
+    while end >= start and (space[end] or (punct[end] and not _is_quote_char(text[end]))):
         end -= 1
     if end < start:
         return None
-    words = sum(1 for t in doc[start : end + 1] if not t.is_punct and not t.is_space)
+    words = sum(1 for i in range(start, min(end + 1, len(text))) if not punct[i] and not space[i])
     return (start, end) if words >= 2 else None
 
 
 def _skip_dateline(doc: Doc, start: int, end: int) -> int:
     """'BEIRUT (AFP) - Air strikes ...': the wire dateline is not part of what is reported."""
-    for t in doc[start : min(end, start + 8)]:
-        if t.text in ("-", "—", "–", "--"):
-            head = [x for x in doc[start : t.i] if not x.is_punct and not x.is_space]
-            if head and all(x.text[:1].isupper() for x in head):
-                return t.i + 1
+    t = tokens_of(doc)
+    text, punct, space = t.text, t.punct, t.space
+    for i in range(max(start, 0), min(end, start + 8, len(text))):
+        if text[i] in ("-", "—", "–", "--"):
+            head = [x for x in range(start, i) if not punct[x] and not space[x]]
+            if head and all(text[x][:1].isupper() for x in head):
+                return i + 1
             break
     return start
 
