@@ -642,7 +642,7 @@ _STRUCTURES = frozenset(
 )
 
 
-def _classes_of(tok: Token) -> set[str]:
+def _classes_of(tok: Token) -> frozenset[str]:
 
     return token_classes(tok)
 

@@ -188,7 +188,16 @@ def object_tokens(tok: Token, strict: bool = False) -> list[Token]:
     return objs
 
 
-def token_classes(tok: Token) -> set[str]:
+def token_classes(tok: Token) -> frozenset[str]:
+    """The object classes of a word (weapon, place, person...): asked once per token and doc."""
+    memo = tokens_of(tok.doc).cache("token_classes")
+    i = tok.i
+    if i not in memo:
+        memo[i] = frozenset(_token_classes(tok))
+    return memo[i]
+
+
+def _token_classes(tok: Token) -> set[str]:
     classes = _classes()
     words = {lemma(tok), tok.lower_}
     words.update(lemma(c) for c in tok.children if c.dep_ in ("compound", "amod"))
