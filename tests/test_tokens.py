@@ -37,6 +37,7 @@ def _expected(doc) -> dict[str, list]:
         "idx": [t.idx for t in doc],
         "punct": [t.is_punct for t in doc],
         "space": [t.is_space for t in doc],
+        "children": [[c.i for c in t.children] for t in doc],
     }
 
 
@@ -64,6 +65,7 @@ def test_every_column_is_what_the_tokens_say(nlp):
     assert table.ent_type[j] == "DATE"
     assert table.idx[j] == _TEXT.index("Tuesday")
     assert table.punct[[t.text for t in doc].index(",")] is True
+    assert i in table.children[table.head[i]] or table.head[i] == i
 
 
 def test_the_pipeline_hands_its_table_to_the_stages(nlp):
@@ -85,6 +87,7 @@ def test_an_unknown_column_is_an_attribute_error(nlp):
 def test_an_empty_doc_has_empty_columns(nlp):
     table = TokenTable(nlp.make_doc(""))
     assert table.text == [] and table.head == [] and list(table.sent) == [] and table.sents == []
+    assert table.children == []
 
 
 def test_the_cache_lives_with_its_doc(nlp):

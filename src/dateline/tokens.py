@@ -57,9 +57,10 @@ class TokenTable:
     """Per token ``i`` of one doc: ``text[i]`` (``Token.text``), ``lower[i]`` (``.lower_``),
     ``lemma[i]`` (``.lemma_.lower()``, the form every stage compares), ``tag[i]``, ``dep[i]``,
     ``ent_type[i]``, ``pos[i]`` (the ``_`` strings), ``head[i]`` (``.head.i``), ``idx[i]``
-    (``.idx``), ``punct[i]`` (``.is_punct``), ``space[i]`` (``.is_space``) and ``sent[i]`` (the index of its sentence in
-    ``sents``); per sentence ``k``: ``sents[k]`` (the ``Span``), ``starts[k]`` and
-    ``ends[k]`` (its token bounds).
+    (``.idx``), ``punct[i]`` (``.is_punct``), ``space[i]`` (``.is_space``), ``children[i]``
+    (the ``.i`` of ``.children``) and ``sent[i]`` (the index of its sentence in ``sents``);
+    per sentence ``k``: ``sents[k]`` (the ``Span``), ``starts[k]`` and ``ends[k]`` (its
+    token bounds).
 
     Each column is read from the doc on first use and kept: a stage pays only for the
     columns some stage reads.
@@ -77,6 +78,7 @@ class TokenTable:
     punct: list[bool]
     space: list[bool]
     sent: array[int]
+    children: list[list[int]]
 
     def __init__(self, doc: Doc, sents: list[Span] | None = None) -> None:
         self.doc = doc
@@ -100,8 +102,14 @@ class TokenTable:
         column = _COLUMN_OF[name]
         doc = self.doc
         n = len(doc)
-        if name == "sent":
-            value: list | array = array("i", bytes(4 * n))
+        if name == "children":  # in index order, as ``Token.children`` yields them
+            kids: list[list[int]] = [[] for _ in range(n)]
+            for i, h in enumerate(self.head):
+                if h != i:
+                    kids[h].append(i)
+            value: list | array = kids
+        elif name == "sent":
+            value = array("i", bytes(4 * n))
             for k, (a, b) in enumerate(zip(self.starts, self.ends, strict=True)):
                 value[a:b] = array("i", [k]) * (b - a)
         else:
@@ -151,6 +159,7 @@ _COLUMN_OF = {
     "punct": IS_PUNCT,
     "space": IS_SPACE,
     "sent": None,
+    "children": None,
 }
 
 

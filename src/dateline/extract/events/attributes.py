@@ -597,16 +597,18 @@ def modality_of(trigger: Token, light: Token | None = None) -> str:
         else:
             break
     negated = planned = hypothetical = False
+    t = tokens_of(trigger.doc)  # the token table: the children's words without Token wrappers
+    dep, lower, kids = t.dep, t.lower, t.children
     for i, tok in enumerate(chain):
         if is_speech_frame(tok) and i > 0:
             break
-        for child in tok.children:
-            low = child.lower_
-            if child.dep_ == "neg" or (child.dep_ == "det" and low == "no" and tok.i == trigger.i):
+        for c in kids[tok.i]:
+            low, d = lower[c], dep[c]
+            if d == "neg" or (d == "det" and low == "no" and tok.i == trigger.i):
                 negated = True
-            elif child.dep_ == "aux" and low in future:
+            elif d == "aux" and low in future:
                 planned = True
-            elif (child.dep_ == "aux" and low in maybe) or (child.dep_ == "mark" and low in markers):
+            elif (d == "aux" and low in maybe) or (d == "mark" and low in markers):
                 hypothetical = True
         if (
             i > 0

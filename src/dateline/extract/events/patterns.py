@@ -14,7 +14,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from dateline.resolve.actors import load_event_data
-from dateline.tokens import tokens_of
+from dateline.tokens import TokenTable, tokens_of
 
 __all__ = [
     "Pattern",
@@ -120,12 +120,14 @@ def _verb_context(tok: Token) -> set[str]:
 
     A quantity object is looked through ("a total of 56 observation points").
     """
+    t = tokens_of(tok.doc)  # the token table: indices and list reads, no Token per word
+    dep, lower, kids = t.dep, t.lower, t.children
     out: set[str] = set()
-    for child in tok.children:
-        if child.dep_ in _SUBJECT_DEPS:
+    for c in kids[tok.i]:
+        if dep[c] in _SUBJECT_DEPS:
             continue
-        out.update(_forms(child))
-        if child.dep_ in (
+        out.update(_forms_at(t, c))
+        if dep[c] in (
             "prep",
             "prt",
             "dobj",
@@ -137,13 +139,19 @@ def _verb_context(tok: Token) -> set[str]:
             "attr",
             "oprd",
         ):
-            for grand in child.children:
-                out.update(_forms(grand))
-                if grand.dep_ == "prep" and grand.lower_ == "of" and child.dep_ in ("dobj", "nsubjpass"):
-                    for pobj in grand.children:
-                        if pobj.dep_ == "pobj":
-                            out.update(_forms(pobj))
+            for g in kids[c]:
+                out.update(_forms_at(t, g))
+                if dep[g] == "prep" and lower[g] == "of" and dep[c] in ("dobj", "nsubjpass"):
+                    for p in kids[g]:
+                        if dep[p] == "pobj":
+                            out.update(_forms_at(t, p))
     return out
+
+
+def _forms_at(t: TokenTable, i: int) -> tuple[str, ...]:
+    """``_forms`` of token ``i``, read from the token table."""
+    low = t.lower[i]
+    return (t.lemma[i], low, low[:-1] if low.endswith("s") else low)
 
 
 def _noun_context(tok: Token, before: bool) -> set[str]:
@@ -162,15 +170,17 @@ def object_tokens(tok: Token, strict: bool = False) -> list[Token]:
     ``strict`` keeps only what the trigger itself takes ("took part in the town" takes
     "part", not "the town"), for patterns gated on their object.
     """
+    doc, t = tok.doc, tokens_of(tok.doc)  # the token table: a Token only for what is kept
+    dep, lower, kids = t.dep, t.lower, t.children
     objs: list[Token] = []
-    for child in tok.children:
-        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
-            objs.append(child)
+    for c in kids[tok.i]:
+        if dep[c] in ("dobj", "nsubjpass", "attr", "oprd"):
+            objs.append(doc[c])
             # "seized control of the highway": the "of" object is the thing taken
-            for grand in child.children:
-                if grand.dep_ == "prep" and grand.lower_ in ("of", "over"):
-                    objs.extend(g for g in grand.children if g.dep_ == "pobj")
-        elif child.dep_ == "prep" and child.lower_ in (
+            for g in kids[c]:
+                if dep[g] == "prep" and lower[g] in ("of", "over"):
+                    objs.extend(doc[p] for p in kids[g] if dep[p] == "pobj")
+        elif dep[c] == "prep" and lower[c] in (
             "of",
             "over",
             "on",
@@ -180,9 +190,9 @@ def object_tokens(tok: Token, strict: bool = False) -> list[Token]:
             "at",
             "in",
         ):
-            objs.extend(g for g in child.children if g.dep_ == "pobj")
-        elif tok.pos_ in _NOUN_TAGS and child.dep_ in ("compound", "poss") and child.i < tok.i:
-            objs.append(child)
+            objs.extend(doc[p] for p in kids[c] if dep[p] == "pobj")
+        elif t.pos[tok.i] in _NOUN_TAGS and dep[c] in ("compound", "poss") and c < tok.i:
+            objs.append(doc[c])
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in _NOUN_TAGS:
         objs.append(tok.head)  # "weapons seized in the raid"
     return objs
@@ -199,8 +209,9 @@ def token_classes(tok: Token) -> frozenset[str]:
 
 def _token_classes(tok: Token) -> set[str]:
     classes = _classes()
-    words = {lemma(tok), tok.lower_}
-    words.update(lemma(c) for c in tok.children if c.dep_ in ("compound", "amod"))
+    t = tokens_of(tok.doc)
+    words = {t.lemma[tok.i], t.lower[tok.i]}
+    words.update(t.lemma[c] for c in t.children[tok.i] if t.dep[c] in ("compound", "amod"))
     found = {name for name, vocab in classes.items() if words & vocab}
     ent = tok.ent_type_
     if ent in ("GPE", "LOC", "FAC"):
