@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from dateline.records import Actor
 from dateline.resolve.actors import ARMED_ACTOR_TYPES, acled_actor_type, is_government, load_event_data
-from dateline.tokens import tokens_of
+from dateline.tokens import TokenTable, tokens_of
 
 __all__ = ["ACLED_TYPE", "SUBTYPE_RANK", "SentenceCues", "acled_type_of", "is_aircraft", "resolve_subtype"]
 
@@ -234,35 +234,38 @@ _ATTACK_VERBS = frozenset(
 )
 
 
-def _in_modifier_clause(tok: Token) -> bool:
+def _in_modifier_clause(t: TokenTable, i: int) -> bool:
     """True inside a relative or participial clause ("students killed in an accident")."""
-    cur = tok
+    dep, head = t.dep, t.head
+    cur = i
     for _ in range(6):
-        if cur.dep_ in ("relcl", "acl"):
+        if dep[cur] in ("relcl", "acl"):
             return True
-        if cur.dep_ == "pobj" and cur.head.head.lemma_.lower() in (
+        if dep[cur] == "pobj" and t.lemma[head[head[cur]]] in (
             "death",
             "killing",
             "memory",
             "anniversary",
         ):
             return True
-        if cur.head.i == cur.i:
+        if head[cur] == cur:
             return False
-        cur = cur.head
+        cur = head[cur]
     return False
 
 
-def _agent_position(tok: Token) -> bool:
+def _agent_position(t: TokenTable, i: int) -> bool:
     """A weapon-bearer named as the doer of an attack ("jets struck", "raids by drones")."""
-    cur = tok
-    while cur.dep_ in ("compound", "amod", "conj") and cur.head.i != cur.i:
-        cur = cur.head
-    if cur.dep_ == "nsubj" and cur.head.lemma_.lower() in _ATTACK_VERBS:
+    dep, head = t.dep, t.head
+    cur = i
+    while dep[cur] in ("compound", "amod", "conj") and head[cur] != cur:
+        cur = head[cur]
+    up = head[cur]
+    if dep[cur] == "nsubj" and t.lemma[up] in _ATTACK_VERBS:
         return True
-    if cur.dep_ == "pobj" and cur.head.lower_ in ("by", "from") and cur.head.head.pos_ in ("NOUN", "VERB"):
+    if dep[cur] == "pobj" and t.lower[up] in ("by", "from") and t.pos[head[up]] in ("NOUN", "VERB"):
         return True
-    return cur.dep_ in ("compound", "amod", "nmod") and cur.head.lemma_.lower() in (
+    return dep[cur] in ("compound", "amod", "nmod") and t.lemma[up] in (
         "strike",
         "attack",
         "raid",
@@ -296,8 +299,10 @@ class SentenceCues:
         # the answers of first() and has_any(): the sentence's candidates ask the same
         self._found: dict[object, object] = {}
 
-    def _tokens(self) -> list[Token]:
-        return [t for t in self.sent if t.i not in self.skip] if self.skip else list(self.sent)
+    def _words(self) -> range | list[int]:
+        """The indices of the sentence's tokens, less those of ``skip``."""
+        words = range(self.sent.start, self.sent.end)
+        return [i for i in words if i not in self.skip] if self.skip else words
 
     @property
     def lemmas(self) -> str:
@@ -331,17 +336,17 @@ class SentenceCues:
     @property
     def main(self) -> str:
         if self._main is None:
+            t = tokens_of(self.sent.doc)
             self._main = (
-                " " + " ".join(t.lemma_.lower() for t in self._tokens() if not _in_modifier_clause(t)) + " "
+                " " + " ".join(t.lemma[i] for i in self._words() if not _in_modifier_clause(t, i)) + " "
             )
         return self._main
 
     @property
     def agents(self) -> str:
         if self._agents is None:
-            self._agents = (
-                " " + " ".join(t.lemma_.lower() for t in self._tokens() if _agent_position(t)) + " "
-            )
+            t = tokens_of(self.sent.doc)
+            self._agents = " " + " ".join(t.lemma[i] for i in self._words() if _agent_position(t, i)) + " "
         return self._agents
 
     def first(self, key: str) -> _CueList | None:
