@@ -156,7 +156,9 @@ def _forms_at(t: TokenTable, i: int) -> tuple[str, ...]:
 
 def _noun_context(tok: Token, before: bool) -> set[str]:
     t = tokens_of(tok.doc)  # the token table: ``tok.sent`` walks the sentence on every call
-    out: set[str] = {lemma(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")}
+    out: set[str] = {
+        t.lemma[c] for c in t.children[tok.i] if t.dep[c] in ("compound", "amod", "nmod", "npadvmod")
+    }
     if before:
         out.update(t.lemma[max(t.sent_start(tok.i), tok.i - 4) : tok.i])
     else:
@@ -312,13 +314,15 @@ def match_token(tok: Token) -> Pattern | None:
 
 
 def _match_token(tok: Token) -> Pattern | None:
-    if tok.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ"):
+    t, i = tokens_of(tok.doc), tok.i  # the token table: list reads
+    pos = t.pos[i]
+    if pos not in ("VERB", "NOUN", "PROPN", "ADJ"):
         return None
-    pats = patterns_by_lemma().get(lemma(tok)) or _by_surface(tok.lower_)
+    pats = patterns_by_lemma().get(t.lemma[i]) or _by_surface(t.lower[i])
     if not pats:
         return None
-    is_verb = tok.pos_ in _VERB_TAGS or (tok.pos_ == "ADJ" and tok.tag_ in ("VBN", "VBD"))
-    is_noun = tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.is_lower)
+    is_verb = pos in _VERB_TAGS or (pos == "ADJ" and t.tag[i] in ("VBN", "VBD"))
+    is_noun = pos == "NOUN" or (pos == "PROPN" and tok.is_lower)
     if not (is_verb or is_noun):
         return None
     verb_ctx: set[str] | None = None
