@@ -648,11 +648,12 @@ def _classes_of(tok: Token) -> frozenset[str]:
 
 
 def _is_past(tok: Token) -> bool:
-    verb = tok
-    if tok.pos_ in ("NOUN", "PROPN"):
-        verb = tok.head
-    if any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in verb.children):
+    t = tokens_of(tok.doc)  # the token table: the children's tags without Token wrappers
+    dep, tag = t.dep, t.tag
+    verb = t.head[tok.i] if t.pos[tok.i] in ("NOUN", "PROPN") else tok.i
+    kids = t.children[verb]
+    if any(dep[c] == "aux" and tag[c] == "VBD" and tok.doc[c].lemma_ == "have" for c in kids):
         return False
-    if verb.tag_ == "VBD":
+    if tag[verb] == "VBD":
         return True
-    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children)
+    return tag[verb] == "VBN" and any(dep[c] == "auxpass" and tag[c] == "VBD" for c in kids)
