@@ -80,15 +80,17 @@ def _candidates(doc: Doc) -> list[int]:
 
 def _next_token(tok: Token) -> Token | None:
     doc = tok.doc
+    space = tokens_of(doc).space
     i = tok.i + 1
-    while i < len(doc) and doc[i].is_space:
+    while i < len(doc) and space[i]:
         i += 1
     return doc[i] if i < len(doc) else None
 
 
 def _prev_token(tok: Token) -> Token | None:
+    space = tokens_of(tok.doc).space
     i = tok.i - 1
-    while i >= 0 and tok.doc[i].is_space:
+    while i >= 0 and space[i]:
         i -= 1
     return tok.doc[i] if i >= 0 else None
 
@@ -154,9 +156,11 @@ def _is_quote_char(text: str) -> bool:
 
 
 def _subject(tok: Token) -> Token | None:
-    for child in tok.children:
-        if child.dep_ in _SUBJECTS:
-            return child
+    t = tokens_of(tok.doc)  # the token table: a Token only for the subject found
+    dep = t.dep
+    for c in t.children[tok.i]:
+        if dep[c] in _SUBJECTS:
+            return tok.doc[c]
     return None
 
 
@@ -848,11 +852,12 @@ def _person(tok: Token) -> bool:
 def _colon_after(tok: Token) -> int | None:
     """'X told the council:' -- the end of the colon closing the cue's clause, if any."""
     doc = tok.doc
+    t = tokens_of(doc)
     i = tok.right_edge.i
-    while i > tok.i and doc[i].is_space:
+    while i > tok.i and t.space[i]:
         i -= 1
-    if doc[i].text == ":":
-        return doc[i].idx + 1
+    if t.text[i] == ":":
+        return t.idx[i] + 1
     nxt = _next_token(doc[i])
     return nxt.idx + 1 if nxt is not None and nxt.text == ":" else None
 
