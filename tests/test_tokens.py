@@ -50,6 +50,7 @@ def _assert_matches(table: TokenTable, doc) -> None:
         sent = tok.sent
         assert table.sent_of(tok.i) == sent
         assert (table.sent_start(tok.i), table.sent_end(tok.i)) == (sent.start, sent.end)
+        assert table.ancestors(tok.i) == [a.i for a in tok.ancestors]
 
 
 def test_every_column_is_what_the_tokens_say(nlp):

@@ -133,6 +133,15 @@ class TokenTable:
     def __len__(self) -> int:
         return len(self.doc)
 
+    def ancestors(self, i: int) -> list[int]:
+        """The heads above token ``i``, nearest first (``Token.ancestors``, as indices)."""
+        head = self.head
+        out: list[int] = []
+        while head[i] != i and len(out) < len(head):  # the bound: as spaCy's, against a cycle
+            i = head[i]
+            out.append(i)
+        return out
+
     def sent_of(self, i: int) -> Span:
         """The sentence of token ``i`` (what ``doc[i].sent`` builds anew on every call)."""
         return self.sents[self.sent[i]]

@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from dateline.extract.places.mentions import DIRECTIONS, LANDMARK_HEADS, PLACE_NOUNS
 from dateline.records import Count, EventDate, Number, Place, Quote, Timex
 from dateline.resolve.actors import load_event_data
-from dateline.tokens import tokens_of
+from dateline.tokens import TokenTable, tokens_of
 
 __all__ = [
     "clause_root",
@@ -106,6 +106,11 @@ def is_speech_frame(tok: Token) -> bool:
     return tok.lemma_.lower() in _words("speech_verbs") or tok.lower_ == "according"
 
 
+def is_speech_frame_at(t: TokenTable, i: int) -> bool:
+    """``is_speech_frame`` of token ``i``, read from the token table."""
+    return t.lemma[i] in _words("speech_verbs") or t.lower[i] == "according"
+
+
 def frame_tokens(trigger: Token) -> set[int]:
     """Tokens of the reporting frame above the trigger: the speech verb, its subject, its time."""
     out: set[int] = set()
@@ -124,7 +129,7 @@ def frame_tokens(trigger: Token) -> set[int]:
     # the trigger's own sentence root may be the speech verb with the event in a ccomp
     root = tokens_of(trigger.doc).sent_of(trigger.i).root  # ``Token.sent`` walks the sentence anew
     if is_speech_frame(root) and root.i != trigger.i:
-        chain = {t.i for t in trigger.ancestors}
+        chain = set(tokens_of(trigger.doc).ancestors(trigger.i))
         for child in root.children:
             if child.i in chain or child.i == trigger.i:
                 continue

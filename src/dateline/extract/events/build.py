@@ -208,7 +208,10 @@ def code_sentence(
                 "asserted",
             )
         quote = attributes.quote_of(span, ctx.quotes)
-        speech_above = any(attributes.is_speech_frame(a) for a in (c.light or tok).ancestors)
+        table = tokens_of(tok.doc)
+        speech_above = any(
+            attributes.is_speech_frame_at(table, a) for a in table.ancestors((c.light or tok).i)
+        )
         if modality == "asserted" and (quote is not None or speech_above):
             speaker = (quote.speaker or "") if quote is not None else ""
             if not any(w in speaker.lower().split() for w in _media_words()):
