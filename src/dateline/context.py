@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from dateline.records import Entity, Event, Flag, Number, Place, Quote, Span, Timex
+from dateline.tokens import TokenTable, remember
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -43,10 +44,13 @@ class Context:
     _sents: list[SpacySpan] = field(default_factory=list, repr=False)
     _flagged: set[tuple[str, Span | None]] = field(default_factory=set, repr=False)
     _mention_index: tuple | None = field(default=None, repr=False)
+    tokens: TokenTable = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._sents = list(self.doc.sents)
         self._sent_starts = [s.start_char for s in self._sents]
+        # every token's attributes, read once for all stages (dateline.tokens)
+        self.tokens = remember(TokenTable(self.doc, self._sents))
 
     @property
     def sents(self) -> list[SpacySpan]:

@@ -8,6 +8,7 @@ the place stage, which owns the country tables.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from spacy.tokens import Span as SpacySpan
@@ -15,6 +16,7 @@ from spacy.tokens import Token
 
 from dateline.context import Context
 from dateline.records import Entity
+from dateline.tokens import tokens_of
 
 NER_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "FAC"}
 # dependency labels that attach a title or description to the left of a name
@@ -23,6 +25,7 @@ _LEADING = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
+@functools.lru_cache(maxsize=65536)  # asked of every mention, and again when sorting and matching
 def normalise_name(text: str) -> str:
     """The comparable form of a name: no article, no possessive, single spaces."""
     text = _LEADING.sub("", " ".join(text.split()))
@@ -32,9 +35,10 @@ def normalise_name(text: str) -> str:
 def _trim(span: SpacySpan) -> SpacySpan:
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+    t = tokens_of(doc)  # the token table: list reads, no Token per word
+    while start < end and (t.lower[start] in ("the", "a", "an") or t.punct[start]):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or doc[end - 1].is_space):
+    while end > start and (t.punct[end - 1] or t.tag[end - 1] == "POS" or t.space[end - 1]):
         end -= 1
     return doc[start:end] if end > start else span
 

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from dateline.context import Context
 from dateline.records import Number
+from dateline.tokens import TokenTable
 
 WORDS = {
     "zero": 0,
@@ -89,13 +90,13 @@ def parse_number(words: str) -> float | None:
 _NUMBER_WORDS = frozenset((*WORDS, *SCALES, *VAGUE))
 
 
-def _is_number_token(tok: Token) -> bool:
+def _is_number_token(t: TokenTable, i: int) -> bool:
     # the words first: most tokens are neither digits nor number words, and the entity
-    # checks (string look-ups on the token) are only needed for the few that are
-    text = tok.text
-    if not (text[:1].isdigit() and _DIGITS.match(text)) and tok.lower_ not in _NUMBER_WORDS:
+    # checks are only needed for the few that are
+    text = t.text[i]
+    if not (text[:1].isdigit() and _DIGITS.match(text)) and t.lower[i] not in _NUMBER_WORDS:
         return False
-    ent = tok.ent_type_
+    ent = t.ent_type[i]
     return ent not in _SKIP_ENTS and not (ent == "DATE" and _YEAR.match(text))
 
 
@@ -117,16 +118,25 @@ def _clean(value: float) -> int | float:
 
 
 def extract_numbers(ctx: Context) -> None:
-    doc = ctx.doc
+    doc, t = ctx.doc, ctx.tokens  # the token table: every token is read, so read lists
+    lower = t.lower
+    # the number words, found in one pass over the columns (most words are none)
+    maybe = [
+        k
+        for k, (w, low) in enumerate(zip(t.text, lower, strict=True))
+        if w[:1].isdigit() or low in _NUMBER_WORDS
+    ]
+    number = {k for k in maybe if _is_number_token(t, k)}
     numbers: list[Number] = []
     i = 0
-    while i < len(doc):
-        tok = doc[i]
-        if not _is_number_token(tok) or (tok.lower_ in ("one", "a") and tok.dep_ not in ("nummod",)):
-            i += 1
+    for i0 in sorted(number):
+        if i0 < i:
+            continue  # inside the run before
+        i = i0
+        if lower[i] in ("one", "a") and t.dep[i] not in ("nummod",):
             continue
         j = i
-        while j + 1 < len(doc) and _is_number_token(doc[j + 1]) and doc[j + 1].lower_ not in VAGUE:
+        while j + 1 < len(doc) and j + 1 in number and lower[j + 1] not in VAGUE:
             j += 1
         words = doc[i : j + 1]
         value = parse_number(words.text)

@@ -83,6 +83,7 @@ def _tables() -> _Tables:
     )
 
 
+@functools.lru_cache(maxsize=65536)  # every place mention asks whether it is a demonym: once per text
 def _key(text: str) -> str:
     text = " ".join(text.replace("’", "'").split())
     text = re.sub(r"^(?:the)\s+", "", text, flags=re.IGNORECASE)

@@ -24,6 +24,7 @@ from dateline.context import Context
 from dateline.extract.events.build import CodedEvent, code_sentence
 from dateline.extract.events.cluster import cluster_events
 from dateline.records import Event, EventDate
+from dateline.tokens import tokens_of
 
 __all__ = ["extract_events"]
 
@@ -97,12 +98,12 @@ def _with_tokens(sent: SpacySpan, records: list) -> list[tuple]:
     if not records:
         return []  # most sentences have no place, time or number: skip the token offsets
     out = []
-    starts = [t.idx for t in sent]
+    starts = tokens_of(sent.doc).idx[sent.start : sent.end]  # the token table's offsets
     for rec in records:
         k = bisect.bisect_right(starts, rec.span[0]) - 1
         if k < 0:
             continue
-        out.append((rec, sent[k].i))
+        out.append((rec, sent.start + k))
     return out
 
 

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from dateline.records import Actor
 from dateline.resolve.actors import ARMED_ACTOR_TYPES, acled_actor_type, is_government, load_event_data
+from dateline.tokens import TokenTable, tokens_of
 
 __all__ = ["ACLED_TYPE", "SUBTYPE_RANK", "SentenceCues", "acled_type_of", "is_aircraft", "resolve_subtype"]
 
@@ -233,35 +234,38 @@ _ATTACK_VERBS = frozenset(
 )
 
 
-def _in_modifier_clause(tok: Token) -> bool:
+def _in_modifier_clause(t: TokenTable, i: int) -> bool:
     """True inside a relative or participial clause ("students killed in an accident")."""
-    cur = tok
+    dep, head = t.dep, t.head
+    cur = i
     for _ in range(6):
-        if cur.dep_ in ("relcl", "acl"):
+        if dep[cur] in ("relcl", "acl"):
             return True
-        if cur.dep_ == "pobj" and cur.head.head.lemma_.lower() in (
+        if dep[cur] == "pobj" and t.lemma[head[head[cur]]] in (
             "death",
             "killing",
             "memory",
             "anniversary",
         ):
             return True
-        if cur.head.i == cur.i:
+        if head[cur] == cur:
             return False
-        cur = cur.head
+        cur = head[cur]
     return False
 
 
-def _agent_position(tok: Token) -> bool:
+def _agent_position(t: TokenTable, i: int) -> bool:
     """A weapon-bearer named as the doer of an attack ("jets struck", "raids by drones")."""
-    cur = tok
-    while cur.dep_ in ("compound", "amod", "conj") and cur.head.i != cur.i:
-        cur = cur.head
-    if cur.dep_ == "nsubj" and cur.head.lemma_.lower() in _ATTACK_VERBS:
+    dep, head = t.dep, t.head
+    cur = i
+    while dep[cur] in ("compound", "amod", "conj") and head[cur] != cur:
+        cur = head[cur]
+    up = head[cur]
+    if dep[cur] == "nsubj" and t.lemma[up] in _ATTACK_VERBS:
         return True
-    if cur.dep_ == "pobj" and cur.head.lower_ in ("by", "from") and cur.head.head.pos_ in ("NOUN", "VERB"):
+    if dep[cur] == "pobj" and t.lower[up] in ("by", "from") and t.pos[head[up]] in ("NOUN", "VERB"):
         return True
-    return cur.dep_ in ("compound", "amod", "nmod") and cur.head.lemma_.lower() in (
+    return dep[cur] in ("compound", "amod", "nmod") and t.lemma[up] in (
         "strike",
         "attack",
         "raid",
@@ -281,7 +285,7 @@ _RIOT_GEAR = (
 class SentenceCues:
     """The lemmas and words of one sentence, padded for whole-word cue search (built on first use)."""
 
-    __slots__ = ("_agents", "_lemmas", "_main", "_text", "sent", "skip")
+    __slots__ = ("_agents", "_found", "_lemmas", "_main", "_text", "sent", "skip")
 
     def __init__(self, sent: SpacySpan, skip: frozenset[int] = frozenset()) -> None:
         self.sent = sent
@@ -292,15 +296,25 @@ class SentenceCues:
         self._text: str | None = None
         self._main: str | None = None
         self._agents: str | None = None
+        # the answers of first() and has_any(): the sentence's candidates ask the same
+        self._found: dict[object, object] = {}
 
-    def _tokens(self) -> list[Token]:
-        return [t for t in self.sent if t.i not in self.skip] if self.skip else list(self.sent)
+    def _words(self) -> range | list[int]:
+        """The indices of the sentence's tokens, less those of ``skip``."""
+        words = range(self.sent.start, self.sent.end)
+        return [i for i in words if i not in self.skip] if self.skip else words
 
     @property
     def lemmas(self) -> str:
         if self._lemmas is None:
             # dates are not cues ("March 2018" is no march)
-            words = (t.lemma_.lower() for t in self._tokens() if t.ent_type_ not in ("DATE", "TIME"))
+            t = tokens_of(self.sent.doc)  # the token table: list reads, no Token wrappers
+            lemma, ent, skip = t.lemma, t.ent_type, self.skip
+            words = (
+                lemma[i]
+                for i in range(self.sent.start, self.sent.end)
+                if i not in skip and ent[i] not in ("DATE", "TIME")
+            )
             lemmas = " " + " ".join(words) + " "
             for gear in _RIOT_GEAR:  # "riot police" are no riot
                 lemmas = lemmas.replace(gear, " police ")
@@ -310,7 +324,10 @@ class SentenceCues:
     @property
     def text(self) -> str:
         if self._text is None:
-            text = " " + " ".join(t.lower_ for t in self._tokens()) + " "
+            lower, skip = tokens_of(self.sent.doc).lower, self.skip
+            text = (
+                " " + " ".join(lower[i] for i in range(self.sent.start, self.sent.end) if i not in skip) + " "
+            )
             for gear in _RIOT_GEAR:
                 text = text.replace(gear, " police ")
             self._text = text
@@ -319,20 +336,25 @@ class SentenceCues:
     @property
     def main(self) -> str:
         if self._main is None:
+            t = tokens_of(self.sent.doc)
             self._main = (
-                " " + " ".join(t.lemma_.lower() for t in self._tokens() if not _in_modifier_clause(t)) + " "
+                " " + " ".join(t.lemma[i] for i in self._words() if not _in_modifier_clause(t, i)) + " "
             )
         return self._main
 
     @property
     def agents(self) -> str:
         if self._agents is None:
-            self._agents = (
-                " " + " ".join(t.lemma_.lower() for t in self._tokens() if _agent_position(t)) + " "
-            )
+            t = tokens_of(self.sent.doc)
+            self._agents = " " + " ".join(t.lemma[i] for i in self._words() if _agent_position(t, i)) + " "
         return self._agents
 
     def first(self, key: str) -> _CueList | None:
+        if key not in self._found:
+            self._found[key] = self._first(key)
+        return self._found[key]  # type: ignore[return-value]
+
+    def _first(self, key: str) -> _CueList | None:
         for entry in _cue_lists()[key]:
             where = (self.main,) if entry.main_clause_only else (self.lemmas, self.text)
             if entry.pattern is not None and any(entry.pattern.search(w) for w in where):
@@ -342,8 +364,10 @@ class SentenceCues:
         return None
 
     def has_any(self, words: frozenset[str]) -> bool:
-        pattern = _alternation(tuple(sorted(words)))
-        return pattern is not None and pattern.search(self.lemmas) is not None
+        if words not in self._found:
+            pattern = _alternation(tuple(sorted(words)))
+            self._found[words] = pattern is not None and pattern.search(self.lemmas) is not None
+        return self._found[words]  # type: ignore[return-value]
 
 
 def is_aircraft(tok: Token) -> bool:
@@ -365,7 +389,7 @@ def _token_class(tok: Token | None, name: str) -> bool:
 def _victims(trigger: Token) -> list[Token]:
     """Who was killed or hurt in the trigger's sentence (passive subjects and objects of harm verbs)."""
     out = []
-    for tok in trigger.sent:
+    for tok in tokens_of(trigger.doc).sent_of(trigger.i):  # ``Token.sent`` walks the sentence anew
         if tok.lemma_.lower() in ("kill", "injure", "wound", "hurt", "die", "shoot", "massacre", "murder"):
             for child in tok.children:
                 if child.dep_ in ("nsubjpass", "dobj") or (

@@ -19,6 +19,7 @@ from spacy.tokens import Token
 from dateline.extract.places.mentions import DIRECTIONS, LANDMARK_HEADS, PLACE_NOUNS
 from dateline.records import Count, EventDate, Number, Place, Quote, Timex
 from dateline.resolve.actors import load_event_data
+from dateline.tokens import TokenTable, tokens_of
 
 __all__ = [
     "clause_root",
@@ -105,6 +106,11 @@ def is_speech_frame(tok: Token) -> bool:
     return tok.lemma_.lower() in _words("speech_verbs") or tok.lower_ == "according"
 
 
+def is_speech_frame_at(t: TokenTable, i: int) -> bool:
+    """``is_speech_frame`` of token ``i``, read from the token table."""
+    return t.lemma[i] in _words("speech_verbs") or t.lower[i] == "according"
+
+
 def frame_tokens(trigger: Token) -> set[int]:
     """Tokens of the reporting frame above the trigger: the speech verb, its subject, its time."""
     out: set[int] = set()
@@ -121,9 +127,9 @@ def frame_tokens(trigger: Token) -> set[int]:
             out.add(head.i)
         cur = head
     # the trigger's own sentence root may be the speech verb with the event in a ccomp
-    root = trigger.sent.root
+    root = tokens_of(trigger.doc).sent_of(trigger.i).root  # ``Token.sent`` walks the sentence anew
     if is_speech_frame(root) and root.i != trigger.i:
-        chain = {t.i for t in trigger.ancestors}
+        chain = set(tokens_of(trigger.doc).ancestors(trigger.i))
         for child in root.children:
             if child.i in chain or child.i == trigger.i:
                 continue
@@ -621,16 +627,18 @@ def modality_of(trigger: Token, light: Token | None = None) -> str:
         else:
             break
     negated = planned = hypothetical = False
+    t = tokens_of(trigger.doc)  # the token table: the children's words without Token wrappers
+    dep, lower, kids = t.dep, t.lower, t.children
     for i, tok in enumerate(chain):
         if is_speech_frame(tok) and i > 0:
             break
-        for child in tok.children:
-            low = child.lower_
-            if child.dep_ == "neg" or (child.dep_ == "det" and low == "no" and tok.i == trigger.i):
+        for c in kids[tok.i]:
+            low, d = lower[c], dep[c]
+            if d == "neg" or (d == "det" and low == "no" and tok.i == trigger.i):
                 negated = True
-            elif child.dep_ == "aux" and low in future:
+            elif d == "aux" and low in future:
                 planned = True
-            elif (child.dep_ == "aux" and low in maybe) or (child.dep_ == "mark" and low in markers):
+            elif (d == "aux" and low in maybe) or (d == "mark" and low in markers):
                 hypothetical = True
         if (
             i > 0

@@ -36,6 +36,7 @@ from dateline.extract.events.plover import (
 from dateline.records import Actor, Event, Number, Place, Timex
 from dateline.resolve.actors import acled_actor_type, load_event_data, normalise_actor
 from dateline.resolve.countries import country_by_iso2
+from dateline.tokens import tokens_of
 
 __all__ = ["CodedEvent", "code_sentence"]
 
@@ -207,7 +208,10 @@ def code_sentence(
                 "asserted",
             )
         quote = attributes.quote_of(span, ctx.quotes)
-        speech_above = any(attributes.is_speech_frame(a) for a in (c.light or tok).ancestors)
+        table = tokens_of(tok.doc)
+        speech_above = any(
+            attributes.is_speech_frame_at(table, a) for a in table.ancestors((c.light or tok).i)
+        )
         if modality == "asserted" and (quote is not None or speech_above):
             speaker = (quote.speaker or "") if quote is not None else ""
             if not any(w in speaker.lower().split() for w in _media_words()):
@@ -408,12 +412,20 @@ def _caused(a_tok: Token | None) -> bool:
 _CAUSE_PREPS = frozenset({"over", "about", "against", "at", "for", "of"})
 
 
+# the relations _background_clauses tests (relcl: _aside; dobj, prep: _demanded; prep, acl, pobj)
+_BACKGROUND_DEPS = frozenset({"relcl", "dobj", "prep", "acl", "pobj"})
+
+
 def _background_clauses(sent: SpacySpan) -> list[tuple[int, int]]:
     """Token ranges told as background: relative clauses, causes hanging off an adjective, an
     event named to date the news ("after the blast")."""
     out = []
-    for tok in sent:
-        dep = tok.dep_  # one test per token: most tokens hold none of these
+    doc, t = sent.doc, tokens_of(sent.doc)  # the token table: a Token only where a test applies
+    for i in range(sent.start, sent.end):
+        dep = t.dep[i]  # one test per token: most tokens hold none of these
+        if dep not in _BACKGROUND_DEPS:
+            continue
+        tok = doc[i]
         if dep == "relcl":
             hit = _aside(tok)
         elif dep == "dobj":
@@ -422,10 +434,8 @@ def _background_clauses(sent: SpacySpan) -> list[tuple[int, int]]:
             hit = _demanded(tok) or (tok.lower_ in _CAUSE_PREPS and tok.head.pos_ == "ADJ")
         elif dep == "acl":
             hit = not _event_noun(tok.head) and _own_date(tok)
-        elif dep == "pobj":
+        else:  # pobj
             hit = _time_anchor(tok) and _event_noun(tok)  # "after the blast"
-        else:
-            continue
         if hit:
             out.append((tok.left_edge.i, tok.right_edge.i))
     return out
@@ -635,17 +645,18 @@ _STRUCTURES = frozenset(
 )
 
 
-def _classes_of(tok: Token) -> set[str]:
+def _classes_of(tok: Token) -> frozenset[str]:
 
     return token_classes(tok)
 
 
 def _is_past(tok: Token) -> bool:
-    verb = tok
-    if tok.pos_ in ("NOUN", "PROPN"):
-        verb = tok.head
-    if any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in verb.children):
+    t = tokens_of(tok.doc)  # the token table: the children's tags without Token wrappers
+    dep, tag = t.dep, t.tag
+    verb = t.head[tok.i] if t.pos[tok.i] in ("NOUN", "PROPN") else tok.i
+    kids = t.children[verb]
+    if any(dep[c] == "aux" and tag[c] == "VBD" and tok.doc[c].lemma_ == "have" for c in kids):
         return False
-    if verb.tag_ == "VBD":
+    if tag[verb] == "VBD":
         return True
-    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children)
+    return tag[verb] == "VBN" and any(dep[c] == "auxpass" and tag[c] == "VBD" for c in kids)

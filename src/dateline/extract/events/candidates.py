@@ -11,13 +11,13 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
-from spacy import symbols
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from dateline.extract.events import attributes, roles
-from dateline.extract.events.patterns import Pattern, match_token, token_classes
+from dateline.extract.events.patterns import Pattern, match_token, may_trigger, token_classes
 from dateline.resolve.actors import load_event_data
+from dateline.tokens import tokens_of
 
 __all__ = ["LIGHT_VERBS", "PERSON_TRIGGERS", "SPEECH_ACTS", "Candidate", "find_candidates", "in_clause"]
 
@@ -106,21 +106,26 @@ def _light_verb(tok: Token) -> Token | None:
 
 
 # the parts of speech a trigger can have (``match_token``; ``_demanded`` wants a VERB)
-_TRIGGER_POS = frozenset((symbols.VERB, symbols.NOUN, symbols.PROPN, symbols.ADJ))
+_TRIGGER_POS = frozenset(("VERB", "NOUN", "PROPN", "ADJ"))
 
 
 def _find(sent: SpacySpan) -> list[Candidate]:
     zone = roles.supporter_zone(sent)
     out: list[Candidate] = []
-    for tok in sent:
-        if tok.pos not in _TRIGGER_POS:
-            continue  # what match_token and _demanded would refuse first, as a cheap int test
-        if tok.i in zone or tok.ent_type_ in _BLOCK_ENTS or tok.is_punct:
+    doc, t = sent.doc, tokens_of(sent.doc)  # the token table: list reads, not Token wrappers
+    for i in range(sent.start, sent.end):
+        pos, dep = t.pos[i], t.dep[i]
+        if pos not in _TRIGGER_POS:
+            continue  # what match_token and _demanded would refuse first
+        if i in zone or t.ent_type[i] in _BLOCK_ENTS or t.punct[i]:
             continue
-        if tok.dep_ == "amod" and tok.pos_ in ("VERB", "ADJ"):
+        if dep == "amod" and pos in ("VERB", "ADJ"):
             continue  # "wounded soldiers", "armed men": a description, not an event
-        if tok.dep_ == "pobj" and tok.head.lower_ in ("by", "through") and tok.lower_.endswith("ing"):
+        if dep == "pobj" and t.lower[t.head[i]] in ("by", "through") and t.lower[i].endswith("ing"):
             continue  # "by fighting against terrorism": a means, not an event told
+        if not (pos == "VERB" and dep == "ccomp") and not may_trigger(t.lemma[i], t.lower[i]):
+            continue  # neither a demand (_demanded) nor a word with patterns (match_token)
+        tok = doc[i]
         pat = match_token(tok)
         if pat is not None and _names_kind(tok):
             continue  # "riot police", "aid groups", "protest leaders": a kind of thing, not an event

@@ -37,6 +37,7 @@ def _pattern(name: str) -> re.Pattern[str]:
     return re.compile(f" (?:{alts}) ")
 
 
+@functools.lru_cache(maxsize=4096)  # a sentence's candidates ask about the same strings
 def _has(name: str, padded: str) -> bool:
     return _pattern(name).search(padded) is not None
 
@@ -75,6 +76,7 @@ def non_political(lemmas: str, text: str, actor: Actor | None, target: Actor | N
     return None
 
 
+@functools.lru_cache(maxsize=1024)  # a sentence's candidates ask about the same strings
 def figure_of_speech(lemmas: str, text: str) -> bool:
     """Sports, markets or elections (two of their words, or a score), and nothing of a conflict:
     the violence word is a metaphor."""

@@ -14,6 +14,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from dateline.resolve.actors import load_event_data
+from dateline.tokens import TokenTable, tokens_of
 
 __all__ = [
     "Pattern",
@@ -119,12 +120,14 @@ def _verb_context(tok: Token) -> set[str]:
 
     A quantity object is looked through ("a total of 56 observation points").
     """
+    t = tokens_of(tok.doc)  # the token table: indices and list reads, no Token per word
+    dep, lower, kids = t.dep, t.lower, t.children
     out: set[str] = set()
-    for child in tok.children:
-        if child.dep_ in _SUBJECT_DEPS:
+    for c in kids[tok.i]:
+        if dep[c] in _SUBJECT_DEPS:
             continue
-        out.update(_forms(child))
-        if child.dep_ in (
+        out.update(_forms_at(t, c))
+        if dep[c] in (
             "prep",
             "prt",
             "dobj",
@@ -136,25 +139,30 @@ def _verb_context(tok: Token) -> set[str]:
             "attr",
             "oprd",
         ):
-            for grand in child.children:
-                out.update(_forms(grand))
-                if grand.dep_ == "prep" and grand.lower_ == "of" and child.dep_ in ("dobj", "nsubjpass"):
-                    for pobj in grand.children:
-                        if pobj.dep_ == "pobj":
-                            out.update(_forms(pobj))
+            for g in kids[c]:
+                out.update(_forms_at(t, g))
+                if dep[g] == "prep" and lower[g] == "of" and dep[c] in ("dobj", "nsubjpass"):
+                    for p in kids[g]:
+                        if dep[p] == "pobj":
+                            out.update(_forms_at(t, p))
     return out
 
 
+def _forms_at(t: TokenTable, i: int) -> tuple[str, ...]:
+    """``_forms`` of token ``i``, read from the token table."""
+    low = t.lower[i]
+    return (t.lemma[i], low, low[:-1] if low.endswith("s") else low)
+
+
 def _noun_context(tok: Token, before: bool) -> set[str]:
-    doc = tok.doc
-    sent = tok.sent
-    out: set[str] = {lemma(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")}
+    t = tokens_of(tok.doc)  # the token table: ``tok.sent`` walks the sentence on every call
+    out: set[str] = {
+        t.lemma[c] for c in t.children[tok.i] if t.dep[c] in ("compound", "amod", "nmod", "npadvmod")
+    }
     if before:
-        for i in range(max(sent.start, tok.i - 4), tok.i):
-            out.add(lemma(doc[i]))
+        out.update(t.lemma[max(t.sent_start(tok.i), tok.i - 4) : tok.i])
     else:
-        for i in range(tok.i + 1, min(sent.end, tok.i + 5)):
-            out.add(lemma(doc[i]))
+        out.update(t.lemma[tok.i + 1 : min(t.sent_end(tok.i), tok.i + 5)])
     return out
 
 
@@ -164,15 +172,17 @@ def object_tokens(tok: Token, strict: bool = False) -> list[Token]:
     ``strict`` keeps only what the trigger itself takes ("took part in the town" takes
     "part", not "the town"), for patterns gated on their object.
     """
+    doc, t = tok.doc, tokens_of(tok.doc)  # the token table: a Token only for what is kept
+    dep, lower, kids = t.dep, t.lower, t.children
     objs: list[Token] = []
-    for child in tok.children:
-        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
-            objs.append(child)
+    for c in kids[tok.i]:
+        if dep[c] in ("dobj", "nsubjpass", "attr", "oprd"):
+            objs.append(doc[c])
             # "seized control of the highway": the "of" object is the thing taken
-            for grand in child.children:
-                if grand.dep_ == "prep" and grand.lower_ in ("of", "over"):
-                    objs.extend(g for g in grand.children if g.dep_ == "pobj")
-        elif child.dep_ == "prep" and child.lower_ in (
+            for g in kids[c]:
+                if dep[g] == "prep" and lower[g] in ("of", "over"):
+                    objs.extend(doc[p] for p in kids[g] if dep[p] == "pobj")
+        elif dep[c] == "prep" and lower[c] in (
             "of",
             "over",
             "on",
@@ -182,18 +192,28 @@ def object_tokens(tok: Token, strict: bool = False) -> list[Token]:
             "at",
             "in",
         ):
-            objs.extend(g for g in child.children if g.dep_ == "pobj")
-        elif tok.pos_ in _NOUN_TAGS and child.dep_ in ("compound", "poss") and child.i < tok.i:
-            objs.append(child)
+            objs.extend(doc[p] for p in kids[c] if dep[p] == "pobj")
+        elif t.pos[tok.i] in _NOUN_TAGS and dep[c] in ("compound", "poss") and c < tok.i:
+            objs.append(doc[c])
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in _NOUN_TAGS:
         objs.append(tok.head)  # "weapons seized in the raid"
     return objs
 
 
-def token_classes(tok: Token) -> set[str]:
+def token_classes(tok: Token) -> frozenset[str]:
+    """The object classes of a word (weapon, place, person...): asked once per token and doc."""
+    memo = tokens_of(tok.doc).cache("token_classes")
+    i = tok.i
+    if i not in memo:
+        memo[i] = frozenset(_token_classes(tok))
+    return memo[i]
+
+
+def _token_classes(tok: Token) -> set[str]:
     classes = _classes()
-    words = {lemma(tok), tok.lower_}
-    words.update(lemma(c) for c in tok.children if c.dep_ in ("compound", "amod"))
+    t = tokens_of(tok.doc)
+    words = {t.lemma[tok.i], t.lower[tok.i]}
+    words.update(t.lemma[c] for c in t.children[tok.i] if t.dep[c] in ("compound", "amod"))
     found = {name for name, vocab in classes.items() if words & vocab}
     ent = tok.ent_type_
     if ent in ("GPE", "LOC", "FAC"):
@@ -206,7 +226,16 @@ def token_classes(tok: Token) -> set[str]:
 
 
 def object_class(tok: Token, wanted: str, strict: bool = False) -> bool:
-    """True when one of the trigger's objects (or their conjuncts) is of class ``wanted``."""
+    """True when one of the trigger's objects (or their conjuncts) is of class ``wanted``
+    (asked once per token, class and doc: the trigger passes ask again)."""
+    memo = tokens_of(tok.doc).cache("object_class")
+    key = (tok.i, wanted, strict)
+    if key not in memo:
+        memo[key] = _object_class(tok, wanted, strict)
+    return memo[key]
+
+
+def _object_class(tok: Token, wanted: str, strict: bool) -> bool:
     for obj in object_tokens(tok, strict):
         appos = [c for c in obj.children if c.dep_ == "appos"]
         for cand in (obj, *obj.conjuncts, *appos):
@@ -258,7 +287,9 @@ def _stems(word: str) -> tuple[str, ...]:
 def _in_context(tok: Token, name: str) -> bool:
     """True when the trigger's sentence has a word of lexicon list ``name`` ("died" in an attack)."""
     words = _context_words(name)
-    return any(t.lemma_.lower() in words for t in tok.sent if t.i != tok.i)
+    t = tokens_of(tok.doc)
+    lemmas = t.lemma
+    return any(lemmas[i] in words for i in range(t.sent_start(tok.i), t.sent_end(tok.i)) if i != tok.i)
 
 
 @functools.cache
@@ -266,15 +297,32 @@ def _context_words(name: str) -> frozenset[str]:
     return frozenset(load_event_data("lexicons.json")[name])
 
 
+def may_trigger(lemma_lower: str, lower: str) -> bool:
+    """Whether a word with this lemma and form has any pattern (``match_token``'s first test)."""
+    return bool(patterns_by_lemma().get(lemma_lower) or _by_surface(lower))
+
+
 def match_token(tok: Token) -> Pattern | None:
-    """The most specific pattern this token triggers, or None."""
-    if tok.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ"):
+    """The most specific pattern this token triggers, or None (asked once per token and doc:
+    several passes ask about the same token)."""
+    memo = tokens_of(tok.doc).cache("match_token")
+    i = tok.i
+    if i in memo:
+        return memo[i]
+    found = memo[i] = _match_token(tok)
+    return found
+
+
+def _match_token(tok: Token) -> Pattern | None:
+    t, i = tokens_of(tok.doc), tok.i  # the token table: list reads
+    pos = t.pos[i]
+    if pos not in ("VERB", "NOUN", "PROPN", "ADJ"):
         return None
-    pats = patterns_by_lemma().get(lemma(tok)) or _by_surface(tok.lower_)
+    pats = patterns_by_lemma().get(t.lemma[i]) or _by_surface(t.lower[i])
     if not pats:
         return None
-    is_verb = tok.pos_ in _VERB_TAGS or (tok.pos_ == "ADJ" and tok.tag_ in ("VBN", "VBD"))
-    is_noun = tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.is_lower)
+    is_verb = pos in _VERB_TAGS or (pos == "ADJ" and t.tag[i] in ("VBN", "VBD"))
+    is_noun = pos == "NOUN" or (pos == "PROPN" and tok.is_lower)
     if not (is_verb or is_noun):
         return None
     verb_ctx: set[str] | None = None

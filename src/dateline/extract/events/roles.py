@@ -16,6 +16,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from dateline.resolve.actors import load_event_data
+from dateline.tokens import tokens_of
 
 __all__ = ["actor_token", "phrase", "supporter_tokens", "supporter_zone", "target_token"]
 
@@ -58,7 +59,8 @@ def phrase(tok: Token) -> SpacySpan:
         elif child.dep_ in ("compound", "flat", "appos") and child.i == end and child.dep_ != "appos":
             end = child.right_edge.i + 1
     # a misparsed modifier left of the head: "Syrian, opposition" (two subjects), "IS fighters"
-    while start > tok.sent.start:
+    sent_start = tokens_of(doc).sent_start(tok.i)  # ``tok.sent`` walks the sentence on every call
+    while start > sent_start:
         prev = doc[start - 1]
         if (
             (
@@ -69,7 +71,7 @@ def phrase(tok: Token) -> SpacySpan:
             )
             or (
                 prev.is_punct
-                and start - 2 >= tok.sent.start
+                and start - 2 >= sent_start
                 and doc[start - 2].dep_ == tok.dep_
                 and doc[start - 2].head.i == tok.head.i
             )
@@ -99,9 +101,11 @@ def _left_noun(verb: Token) -> Token | None:
     if verb.tag_ not in ("VBD", "VBZ", "VBP"):
         return None
     i = verb.i - 1
-    while i >= verb.sent.start and verb.doc[i].pos_ in ("ADV", "AUX", "PART"):
+    t = tokens_of(verb.doc)
+    sent_start = t.sent_start(verb.i)
+    while i >= sent_start and t.pos[i] in ("ADV", "AUX", "PART"):
         i -= 1
-    if i < verb.sent.start:
+    if i < sent_start:
         return None
     prev = verb.doc[i]
     if prev.pos_ in ("NOUN", "PROPN") and prev.ent_type_ not in ("DATE", "TIME", "CARDINAL"):
@@ -111,35 +115,38 @@ def _left_noun(verb: Token) -> Token | None:
 
 def _subject(tok: Token) -> tuple[Token | None, bool]:
     """(subject token, passive?) of a verb, climbing to a controller when it has none."""
-    cur = tok
+    doc, t = tok.doc, tokens_of(tok.doc)  # the token table: indices, a Token for the answer
+    dep, pos, head, kids = t.dep, t.pos, t.head, t.children
+    cur = tok.i
     for _ in range(4):
         passive = False
-        subjects = [c for c in cur.children if c.dep_ in ("nsubj", "csubj")]
+        subjects = [c for c in kids[cur] if dep[c] in ("nsubj", "csubj")]
         if subjects:
-            nouns = [c for c in subjects if c.pos_ in ("NOUN", "PROPN", "PRON")]
-            return (nouns[-1] if nouns else subjects[0]), False
-        for child in cur.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                return child, False
-            if child.dep_ == "nsubjpass":
+            nouns = [c for c in subjects if pos[c] in ("NOUN", "PROPN", "PRON")]
+            return doc[nouns[-1] if nouns else subjects[0]], False
+        for c in kids[cur]:
+            if dep[c] in ("nsubj", "csubj"):
+                return doc[c], False
+            if dep[c] == "nsubjpass":
                 passive = True
-                subj = child
-        for child in cur.children:
-            if child.dep_ == "agent":
-                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                subj = c
+        for c in kids[cur]:
+            if dep[c] == "agent":
+                pobj = next((g for g in kids[c] if dep[g] == "pobj"), None)
                 if pobj is not None:
-                    return pobj, False
+                    return doc[pobj], False
         if passive:
-            return subj, True
-        if cur.dep_ == "acl" and cur.head.pos_ in _NOUNISH and cur.tag_ == "VBG":
-            return cur.head, False  # "jets hitting targets"
-        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.i != cur.head.i:
-            cur = cur.head.head  # "after seizing the town": the subject of what it is after
+            return doc[subj], True
+        up = head[cur]
+        if dep[cur] == "acl" and pos[up] in _NOUNISH and t.tag[cur] == "VBG":
+            return doc[up], False  # "jets hitting targets"
+        if dep[cur] == "pcomp" and dep[up] == "prep" and head[up] != up:
+            cur = head[up]  # "after seizing the town": the subject of what it is after
             continue
-        if cur.dep_ in _CLIMB and cur.head.i != cur.i:
-            if cur.dep_ == "ccomp":
+        if dep[cur] in _CLIMB and up != cur:
+            if dep[cur] == "ccomp":
                 return None, False  # a reported clause does not share the reporter's subject
-            cur = cur.head
+            cur = up
             continue
         break
     return _left_noun(tok), False
@@ -212,12 +219,15 @@ def target_token(tok: Token, light: Token | None = None) -> Token | None:
     subj, passive = _subject(tok)
     if passive and subj is not None:
         return subj
-    for child in tok.children:
-        if child.dep_ in ("dobj", "dative"):
-            return child
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    doc, t = tok.doc, tokens_of(tok.doc)
+    dep, kids = t.dep, t.children
+    for c in kids[tok.i]:
+        if dep[c] in ("dobj", "dative"):
+            return doc[c]
+    for c in kids[tok.i]:
+        if dep[c] == "prep" and t.lower[c] in _TARGET_PREPS:
+            pobj = next((g for g in kids[c] if dep[g] == "pobj"), None)
+            return doc[pobj] if pobj is not None else None
     return None
 
 
@@ -225,11 +235,14 @@ def supporter_zone(sent: SpacySpan) -> set[int]:
     """Token indices inside "backed by X" modifiers: supporters, never triggers of their own."""
     zone: set[int] = set()
     verbs = _supporter_verbs()
-    for tok in sent:
-        if tok.dep_ in ("acl", "amod", "advcl") and _lemma(tok) in verbs and tok.tag_ == "VBN":
+    doc, t = sent.doc, tokens_of(sent.doc)  # the token table: list reads, not Token wrappers
+    for i in range(sent.start, sent.end):
+        dep = t.dep[i]
+        if dep in ("acl", "amod", "advcl") and t.lemma[i] in verbs and t.tag[i] == "VBN":
+            tok = doc[i]
             zone.update(range(tok.left_edge.i, tok.right_edge.i + 1))
-        elif tok.lower_ == "support" and tok.dep_ == "pobj" and tok.head.lower_ == "with":
-            zone.update(range(tok.head.i, tok.right_edge.i + 1))
+        elif t.lower[i] == "support" and dep == "pobj" and t.lower[t.head[i]] == "with":
+            zone.update(range(t.head[i], doc[i].right_edge.i + 1))
     return zone
 
 

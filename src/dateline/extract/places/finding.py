@@ -90,7 +90,7 @@ def _mentions(ctx: Context, gaz: Gazetteer) -> list[Mention]:
             if in_time.any(span.start_char, span.end_char):
                 continue
             out.append(Mention(a, b, "", False))
-    out = _forced(doc, gaz, out)
+    out = _forced(doc, gaz, out, ctx.text)
     return _join_split_names(doc, gaz, sorted(out, key=lambda m: m.start))
 
 
@@ -145,7 +145,7 @@ _CAPS_DATELINE = re.compile(
 _PARTY_HOME = re.compile(r"(?<=[,(]\s)(?:R|D|I|DFL)-\s?([A-Z][a-z]*\.?(?:\s[A-Z][a-z]+\.?)?)(?=[,;)\s])")
 
 
-def _forced(doc: Doc, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
+def _forced(doc: Doc, gaz: Gazetteer, mentions: list[Mention], text: str | None = None) -> list[Mention]:
     """Names that the layout of news text makes places, whatever the NER made of them.
 
     A capitalised dateline ("CROMWELL — The third ...") and a legislator's party-and-home
@@ -153,7 +153,7 @@ def _forced(doc: Doc, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
     organisation, or the tag as part of the person.
     """
     spans: list[tuple[int, int]] = []
-    text = doc.text  # built from the tokens on every access: once, not per match
+    text = doc.text if text is None else text  # ``doc.text`` joins the tokens anew: pass it in
     for rx in (_CAPS_DATELINE, _PARTY_HOME):
         for match in rx.finditer(text):
             s, e = match.span(1)

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from dateline.tokens import tokens_of
+
 # prepositions whose object is a location when it is a proper name
 LOC_PREPS = frozenset(
     [
@@ -610,18 +612,18 @@ def propn_runs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     """Maximal runs of proper nouns (with inner hyphens) outside any kept entity."""
     runs: list[tuple[int, int]] = []
     i, n = 0, len(doc)
+    table = tokens_of(doc)  # the token table: every token is read, so read lists
+    pos, text = table.pos, table.text
     while i < n:
-        tok = doc[i]
-        if tok.i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+        if i in taken or pos[i] != "PROPN" or not text[i][:1].isupper():
             i += 1
             continue
         j = i + 1
         while j < n and j not in taken:
-            t = doc[j]
-            if (t.pos_ == "PROPN" and t.text[:1].isupper()) or (
-                t.text in ("-", "al", "el", "ez", "es", "as", "ad", "an")
+            if (pos[j] == "PROPN" and text[j][:1].isupper()) or (
+                text[j] in ("-", "al", "el", "ez", "es", "as", "ad", "an")
                 and j + 1 < n
-                and doc[j + 1].pos_ == "PROPN"
+                and pos[j + 1] == "PROPN"
             ):
                 j += 1
             else:

@@ -65,6 +65,8 @@ def _read_in_context(ctx: Context, items: list[Item], article: Article) -> GeoCo
     starts = [s.start_char for s in ctx.sents]  # the context's sentences: doc.sents rebuilds them
     sentence_of = [bisect_right(starts, it.start_char) for it in items]
     for _ in range(3):
+        # what this pass reads: the readings so far (local evidence) and the contributions
+        before = ([it.resolution for it in items], contribs)
         views: dict[str, GeoContext] = {}
         read = _Readings()  # the views are new: so are their readings
         locals_ = local_evidence(items, sentence_of, ctx.doc, article.anchored)
@@ -80,6 +82,8 @@ def _read_in_context(ctx: Context, items: list[Item], article: Article) -> GeoCo
             for it in items
             if it.resolution and evidence_weight(it) > 0
         ]
+        if contribs == before[1] and [it.resolution for it in items] == before[0]:
+            break  # a fixed point: the next pass would read the same evidence the same way
     return view_without(base, home, contribs, None)
 
 

@@ -45,7 +45,7 @@ def _quotes(ctx: Context) -> list[Quote]:
     lex = cue_lexicon()
     sents = Sentences(ctx.doc)
     cues = CueFinder(lex, _inside(closed), _overlapping([(g.start, g.end) for g in groups]), sents).find(
-        ctx.doc
+        ctx.doc, text
     )
     drafts = Assembler(text, ctx.doc, groups, cues, sents).run()
     # a cue with no source is a quote only where a source was due ("..., reported.");

@@ -26,12 +26,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import numpy
-from spacy.attrs import LOWER, POS, TAG
 from spacy.tokens import Doc, Token
 
 from dateline.extract.quotes.lexicon import CueLexicon
 from dateline.extract.quotes.positions import Sentences
+from dateline.tokens import tokens_of
 
 _WORD = re.compile(r"\S+")
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -70,64 +69,67 @@ class Cue:
 
 def _candidates(doc: Doc) -> list[int]:
     """The tokens that can be a cue (a verb tag, a verb, noun or adjective, "according"),
-    picked from the doc's attribute arrays at once: most tokens of an article are none,
-    and reading each token's attributes one by one was the stage's largest cost."""
-    strings = doc.vocab.strings
-    arr = doc.to_array([POS, TAG, LOWER])
-    pos = numpy.isin(arr[:, 0], [strings.add(p) for p in _CUE_POS])
-    tag = numpy.isin(arr[:, 1], [strings.add(t) for t in _VERB_TAGS])
-    according = arr[:, 2] == strings.add("according")
-    return numpy.flatnonzero(pos | tag | according).tolist()
+    picked from the doc's token table at once: most tokens of an article are none, and
+    reading each token's attributes one by one was the stage's largest cost."""
+    t = tokens_of(doc)
+    pos, tag, lower = t.pos, t.tag, t.lower
+    return [
+        i for i in range(len(pos)) if pos[i] in _CUE_POS or tag[i] in _VERB_TAGS or lower[i] == "according"
+    ]
 
 
 def _next_token(tok: Token) -> Token | None:
     doc = tok.doc
+    space = tokens_of(doc).space
     i = tok.i + 1
-    while i < len(doc) and doc[i].is_space:
+    while i < len(doc) and space[i]:
         i += 1
     return doc[i] if i < len(doc) else None
 
 
 def _prev_token(tok: Token) -> Token | None:
+    space = tokens_of(tok.doc).space
     i = tok.i - 1
-    while i >= 0 and tok.doc[i].is_space:
+    while i >= 0 and space[i]:
         i -= 1
     return tok.doc[i] if i >= 0 else None
 
 
 def trim_content(doc: Doc, start: int, end: int, lex: CueLexicon) -> tuple[int, int] | None:
     """Drop what is not the attributed words: complementizer, discourse openers, punctuation."""
+    t = tokens_of(doc)  # the token table: list reads, no Token per word
+    text, punct, space, dep = t.text, t.punct, t.space, t.dep
     while start <= end:
-        tok = doc[start]
-        nxt = doc[start + 1] if start + 1 <= end else None
         if (
-            tok.is_space
-            or (tok.is_punct and not _is_quote_char(tok.text))
-            or tok.dep_ == "cc"
-            or (tok.dep_ == "mark" and tok.lower_ == "that")
+            space[start]
+            or (punct[start] and not _is_quote_char(text[start]))
+            or dep[start] == "cc"
+            or (dep[start] == "mark" and t.lower[start] == "that")
         ):
             start += 1
-        elif tok.dep_ in ("advmod", "prep", "npadvmod") and nxt is not None and nxt.text == ",":
+        elif dep[start] in ("advmod", "prep", "npadvmod") and start + 1 <= end and text[start + 1] == ",":
             start += 2
         else:
             break
     start = _skip_dateline(doc, start, end)
     end = _cut_trailing_comment(doc, start, end)
-    while end >= start and (doc[end].is_space or (doc[end].is_punct and not _is_quote_char(doc[end].text))):
+    while end >= start and (space[end] or (punct[end] and not _is_quote_char(text[end]))):
         end -= 1
     if end < start:
         return None
-    words = sum(1 for t in doc[start : end + 1] if not t.is_punct and not t.is_space)
+    words = sum(1 for i in range(start, min(end + 1, len(text))) if not punct[i] and not space[i])
     return (start, end) if words >= 2 else None
 
 
 def _skip_dateline(doc: Doc, start: int, end: int) -> int:
     """'BEIRUT (AFP) - Air strikes ...': the wire dateline is not part of what is reported."""
-    for t in doc[start : min(end, start + 8)]:
-        if t.text in ("-", "—", "–", "--"):
-            head = [x for x in doc[start : t.i] if not x.is_punct and not x.is_space]
-            if head and all(x.text[:1].isupper() for x in head):
-                return t.i + 1
+    t = tokens_of(doc)
+    text, punct, space = t.text, t.punct, t.space
+    for i in range(max(start, 0), min(end, start + 8, len(text))):
+        if text[i] in ("-", "—", "–", "--"):
+            head = [x for x in range(start, i) if not punct[x] and not space[x]]
+            if head and all(text[x][:1].isupper() for x in head):
+                return i + 1
             break
     return start
 
@@ -154,9 +156,11 @@ def _is_quote_char(text: str) -> bool:
 
 
 def _subject(tok: Token) -> Token | None:
-    for child in tok.children:
-        if child.dep_ in _SUBJECTS:
-            return child
+    t = tokens_of(tok.doc)  # the token table: a Token only for the subject found
+    dep = t.dep
+    for c in t.children[tok.i]:
+        if dep[c] in _SUBJECTS:
+            return tok.doc[c]
     return None
 
 
@@ -221,30 +225,34 @@ class CueFinder:
         # cue token -> the clauses handed over to it and the cue that handed them
         self._relay: dict[int, tuple[list[Token], Token]] = {}
 
-    def find(self, doc: Doc) -> list[Cue]:
-        self._text = doc.text  # built anew on every ``doc.text``: read once
+    def find(self, doc: Doc, text: str | None = None) -> list[Cue]:
+        """The cues of ``doc``; ``text`` is ``doc.text`` when the caller has it (``doc.text``
+        joins the tokens anew on every read)."""
+        self._text = doc.text if text is None else text
         cues: list[Cue] = []
         consumed: set[int] = set()
         lex = self.lex
+        t = tokens_of(doc)  # the token table: list reads, a Token only for a likely cue
         for i in _candidates(doc):
-            tok = doc[i]
-            pos, verbal, lower = tok.pos_, tok.tag_.startswith("VB"), tok.lower_
-            if tok.i in consumed or self.quoted(tok.idx):
+            pos, verbal, lower = t.pos[i], t.tag[i].startswith("VB"), t.lower[i]
+            if i in consumed or self.quoted(t.idx[i]):
                 continue
             cue = None
-            lemma = tok.lemma_.lower()
+            lemma = t.lemma[i]
             if lower == "according":
-                cue = self._according(tok)
+                cue = self._according(doc[i])
             elif verbal and lex.is_cue_verb(lemma):
+                tok = doc[i]
                 cue = self._as_stated(tok) or self._verb(tok, consumed)
-            elif lemma in lex.as_it_verbs and (cue := self._as_put_it(tok)) is not None:
+            elif lemma in lex.as_it_verbs and (cue := self._as_put_it(doc[i])) is not None:
                 pass
             elif pos == "VERB" and lemma not in lex.light_verbs:
+                tok = doc[i]
                 cue = self._characterisation(tok) or self._free_verb(tok)
             elif pos == "NOUN" and lemma in lex.speech_nouns:
-                cue = self._noun(tok)
+                cue = self._noun(doc[i])
             elif pos == "ADJ" and lower in lex.stance_adjectives:
-                cue = self._adjective(tok)
+                cue = self._adjective(doc[i])
             if cue is not None:
                 cues.append(cue)
         return cues
@@ -844,11 +852,12 @@ def _person(tok: Token) -> bool:
 def _colon_after(tok: Token) -> int | None:
     """'X told the council:' -- the end of the colon closing the cue's clause, if any."""
     doc = tok.doc
+    t = tokens_of(doc)
     i = tok.right_edge.i
-    while i > tok.i and doc[i].is_space:
+    while i > tok.i and t.space[i]:
         i -= 1
-    if doc[i].text == ":":
-        return doc[i].idx + 1
+    if t.text[i] == ":":
+        return t.idx[i] + 1
     nxt = _next_token(doc[i])
     return nxt.idx + 1 if nxt is not None and nxt.text == ":" else None
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 # one paragraph per line: feeds and trafilatura join paragraphs with a single newline
 _PARAGRAPH = re.compile(r"[^\n]+")
 _ANY_MARK = re.compile("[\"'`“”‘’«»„]")
+_MARK_CHARS = frozenset("\"'`“”‘’«»„")
 _OPEN_BEFORE = set(" \t\u00a0([{—–-/\u2014\u2013:;,")
 _CLOSE_AFTER = set(" \t\u00a0)]}—–-.,;:!?…\u2014\u2013")
 
@@ -107,6 +108,12 @@ def _scan_paragraph(text: str, start: int, end: int, index: int) -> list[MarkSeg
     depth = 0  # curly quotes nested in curly quotes: “... what he calls “hell” than ...”
     while i < end:
         ch = text[i]
+        if ch not in _MARK_CHARS:  # only a mark can open or close: jump to the next one
+            found = _ANY_MARK.search(text, i, end)
+            if found is None:
+                break
+            i = found.start()
+            ch = text[i]
         two = text[i : i + 2]
         if open_at is None:
             if two in ("``", "''") and _is_opening(text, i, 2, start):

@@ -8,9 +8,9 @@ marks took 86 s). This index is built once per doc, in one pass over its sentenc
 
 from __future__ import annotations
 
-from array import array
-
 from spacy.tokens import Doc, Token
+
+from dateline.tokens import tokens_of
 
 
 class Sentences:
@@ -18,23 +18,20 @@ class Sentences:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self._of = array("i", [0]) * len(doc)
-        self.starts: list[int] = []  # first token of each sentence
-        self.ends: list[int] = []  # one past the last token
-        self.start_chars: list[int] = []
-        self.end_chars: list[int] = []
+        t = tokens_of(doc)  # the doc's sentences and token attributes, read once per article
+        self._of = t.sent
+        self.starts: list[int] = t.starts  # first token of each sentence
+        self.ends: list[int] = t.ends  # one past the last token
+        self.start_chars: list[int] = [s.start_char for s in t.sents]
+        self.end_chars: list[int] = [s.end_char for s in t.sents]
         self.last_word: list[int] = []  # last token that is not punctuation or space (-1: none)
-        for k, sent in enumerate(doc.sents):
-            self.starts.append(sent.start)
-            self.ends.append(sent.end)
-            self.start_chars.append(sent.start_char)
-            self.end_chars.append(sent.end_char)
+        punct, space = t.punct, t.space
+        for a, b in zip(t.starts, t.ends, strict=True):
             last = -1
-            for i in range(sent.start, sent.end):
-                self._of[i] = k
-                tok = doc[i]
-                if not (tok.is_punct or tok.is_space):
+            for i in range(b - 1, a - 1, -1):
+                if not (punct[i] or space[i]):
                     last = i
+                    break
             self.last_word.append(last)
 
     def of(self, tok: Token) -> int:

@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from dateline.extract.times.lexicon import lexicon
+from dateline.tokens import tokens_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -92,7 +93,7 @@ class TokenIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.starts = [t.idx for t in doc]
+        self.starts = tokens_of(doc).idx  # the token table's column: not read token by token
 
     def at(self, char: int) -> Token | None:
         if not self.starts:
