@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from dateline.context import Context
 from dateline.extract.places.items import INSIDE_NAMES, MAYBE_LABELS, PLACE_LABELS, Item
+from dateline.extract.places.kinds import kind_of
 from dateline.extract.places.mentions import (
     AMBIGUOUS_HEADS,
     DIRECTIONS,
@@ -576,6 +577,7 @@ def _item(
     if text in person_words and not (m.label in PLACE_LABELS and loc):
         return None, False  # "Burley said" after "Margaret Burley": the person, not the town
     item = Item(Mention(m.start, m.end, m.label, loc), text, span.start_char, span.end_char, cands)
+    item.kind = kind_of(span)
     if m.label in PLACE_LABELS:
         return item, False
     if m.label not in (*INSIDE_NAMES, *MAYBE_LABELS):
