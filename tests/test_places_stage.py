@@ -498,3 +498,14 @@ def test_misspelt_province_reads_as_the_province(analyze) -> None:
     zor = places["Dier al-Zor"]
     assert zor.feature == "admin" and zor.country == "SY" and zor.name == "Deir ez-Zor"
     assert any(f.code == "possible_misspelling" and f.span == zor.span for f in art.flags)
+
+
+def test_split_name_before_a_settlement_noun_is_one_unlisted_place(analyze) -> None:
+    _, places = _places(
+        analyze,
+        "Families fled Thit Seint Gone village in Tabayin township after soldiers arrived, Myanmar media said.",
+    )
+    village = places["Thit Seint Gone"]
+    assert village.geonames_id is None and village.feature == "village"
+    assert village.precision == "container" and village.country == "MM"
+    assert "Thit Seint" not in places and "Gone" not in places
