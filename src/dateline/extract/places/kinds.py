@@ -21,13 +21,15 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 
+from dateline.extract.places.mentions import DIRECTIONS
 from dateline.resolve.gazetteer import Candidate, Gazetteer
 from dateline.resolve.geocode import TOWN_NOUNS
 from dateline.resolve.names import name_key
 
-__all__ = ["ADMIN_CUTOFF", "ADMIN_NOUNS", "admin_variants", "kind_of"]
+__all__ = ["ADMIN_CUTOFF", "ADMIN_NOUNS", "admin_variants", "kind_beside", "kind_of"]
 
-# nouns for administrative divisions (the English names GeoNames' ADM1/ADM2 entries go by)
+# nouns for administrative divisions (the English names GeoNames' ADM1/ADM2 entries go by);
+# not "department" or "division", which news uses for a store, a police force or an army
 ADMIN_NOUNS = frozenset(
     [
         "province",
@@ -38,8 +40,6 @@ ADMIN_NOUNS = frozenset(
         "district",
         "prefecture",
         "oblast",
-        "department",
-        "division",
         "parish",
         "emirate",
         "krai",
@@ -59,20 +59,29 @@ def _kind(word: str) -> str | None:
 def kind_of(span) -> str | None:
     """The noun ("region", "county", "town") that says a name's kind, else None.
 
-    The noun right after the name in lower case ("Sagaing region", "Mandera town"), the
-    name's own last word ("Harris County", "Mexico City"), or "the <noun> of" before it
-    ("the county of Mandera", "the Kenyan county of Mandera", "Syria's province of
-    Idlib"); not "a county of Taiwan", which names what holds the county.
+    A word beside the name (``kind_beside``), else the name's own last word ("Harris
+    County", "Mexico City").
+    """
+    if (k := kind_beside(span)) is not None:
+        return k
+    return _kind(span[-1].text) if len(span) > 1 else None
+
+
+def kind_beside(span) -> str | None:
+    """The kind noun where a word outside the name says it: the noun right after it in
+    lower case ("Sagaing region", "Mandera town"), or "the <noun> of" before it ("the
+    county of Mandera", "the Kenyan county of Mandera", "Syria's province of Idlib"; not
+    "a county of Taiwan", which names what holds the county, nor "the Rim district of
+    Riyom", where the district has a name of its own).
     """
     doc = span.doc
-    if span.end < len(doc) and doc[span.end].is_lower and (k := _kind(doc[span.end].text)):
-        return k
-    if len(span) > 1 and (k := _kind(span[-1].text)):
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.is_lower and (k := _kind(nxt.text)):
         return k
     if span.start < 3 or doc[span.start - 1].lower_ != "of" or not doc[span.start - 2].is_lower:
         return None
     j = span.start - 3
-    while j > 0 and doc[j].pos_ in ("ADJ", "PROPN", "SPACE") and doc[j].tag_ != "POS":
+    while j > 0 and (doc[j].pos_ in ("ADJ", "SPACE") or doc[j].ent_type_ == "NORP") and doc[j].tag_ != "POS":
         j -= 1  # "the northeastern Syrian province of Raqqa"
     if doc[j].lower_ != "the" and doc[j].tag_ != "POS":
         return None
@@ -83,8 +92,9 @@ def admin_variants(gaz: Gazetteer, text: str, countries: list[str]) -> tuple[Can
     """Regions of ``countries`` whose name is a close spelling of ``text`` ("Sagain")."""
     key = name_key(text)
     words = key.split()
-    if len(key) < 5 or _kind(words[0]) or _kind(words[-1]):
-        return ()  # "North Eastern Province": the kind word would make most of the match
+    if len(key) < 5 or _kind(words[0]) or _kind(words[-1]) or any(w in DIRECTIONS for w in words):
+        # "North Eastern Province": the kind word or the compass would make the match
+        return ()
     out: dict[int, Candidate] = {}
     for cc in countries:
         keys, eids = gaz.names_in(cc, key[0])
