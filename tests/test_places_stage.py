@@ -509,21 +509,3 @@ def test_split_name_before_a_settlement_noun_is_one_unlisted_place(analyze) -> N
     assert village.geonames_id is None and village.feature == "village"
     assert village.precision == "container" and village.country == "MM"
     assert "Thit Seint" not in places and "Gone" not in places
-
-
-def test_region_title_after_a_name_reads_the_region(analyze) -> None:
-    # GeoNames spells the Afghan province "Lowgar"; "Dand District" it lacks
-    _, places = _places(
-        analyze,
-        "A roadside bomb exploded in Dand District of Kandahar Province on Monday. "
-        "Troops killed three militants in Baraki Barak District of Logar Province.",
-    )
-    assert places["Kandahar"].feature == "admin" and places["Kandahar"].country == "AF"
-    assert places["Logar Province"].feature == "admin" and places["Logar Province"].name == "Lowgar"
-    dand = places["Dand District"]
-    assert dand.geonames_id is None and dand.feature == "district" and dand.precision == "container"
-
-
-def test_region_title_makes_a_bare_alternate_name_a_place(analyze) -> None:
-    _, places = _places(analyze, "Fighters shelled the Idleb Governorate overnight, Syrian activists said.")
-    assert places["Idleb"].feature == "admin" and places["Idleb"].country == "SY"

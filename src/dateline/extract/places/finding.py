@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from dateline.context import Context
 from dateline.extract.places.items import INSIDE_NAMES, MAYBE_LABELS, PLACE_LABELS, Item
-from dateline.extract.places.kinds import ADMIN_NOUNS, kind_beside, kind_of
+from dateline.extract.places.kinds import kind_of
 from dateline.extract.places.mentions import (
     AMBIGUOUS_HEADS,
     DIRECTIONS,
@@ -298,8 +298,6 @@ def _narrow(doc: Doc, gaz: Gazetteer, m: Mention) -> tuple[Mention, tuple[Candid
                 all(t.lower_ in DIRECTIONS for t in right)
                 or (len(right) and right[0].is_punct)
                 or (len(right) == 1 and right[0].is_lower and right[0].lower_ in PLACE_NOUNS)
-                # "Kandahar Province", "Idlib Governorate": a region's title after its name
-                or (len(right) == 1 and right[0].lower_ in ADMIN_NOUNS and m.label in (*PLACE_LABELS, ""))
             )
             admin = words[-1].lower_ in ("county", "parish") and len(words) > 1
             # an organisation named after its place ("Alexandria Police", "Columbia City Council")
@@ -596,14 +594,11 @@ def _item(
     admin_form = span[-1].lower_ in ("county", "parish") and any(
         c.kind == 0 and c.feature == "admin" and c.admin2 for c in cands
     )
-    # "Idlib Governorate", "Sagaing region": a kind noun beside a name says it is a place
-    kind = kind_of(span)
-    beside = m.label in (*PLACE_LABELS, "") and kind_beside(span) is not None  # not "Columbia State"
-    loc = m.locative or admin_form or beside or locative(span, place_tokens)
+    loc = m.locative or admin_form or locative(span, place_tokens)
     if text in person_words and not (m.label in PLACE_LABELS and loc):
         return None, False  # "Burley said" after "Margaret Burley": the person, not the town
     item = Item(Mention(m.start, m.end, m.label, loc), text, span.start_char, span.end_char, cands)
-    item.kind = kind
+    item.kind = kind_of(span)
     if m.label in PLACE_LABELS:
         return item, False
     if m.label not in (*INSIDE_NAMES, *MAYBE_LABELS):

@@ -26,7 +26,7 @@ from dateline.resolve.gazetteer import Candidate, Gazetteer
 from dateline.resolve.geocode import TOWN_NOUNS
 from dateline.resolve.names import name_key
 
-__all__ = ["ADMIN_CUTOFF", "ADMIN_NOUNS", "admin_variants", "bare_name", "kind_beside", "kind_of"]
+__all__ = ["ADMIN_CUTOFF", "ADMIN_NOUNS", "admin_variants", "kind_beside", "kind_of"]
 
 # nouns for administrative divisions (the English names GeoNames' ADM1/ADM2 entries go by);
 # not "department" or "division", which news uses for a store, a police force or an army
@@ -56,16 +56,6 @@ def _kind(word: str) -> str | None:
     return w if w in ADMIN_NOUNS or w in TOWN_NOUNS else None
 
 
-def _goes_on(doc, i: int) -> bool:
-    return i < len(doc) and doc[i].text[:1].isupper()
-
-
-def bare_name(text: str) -> str:
-    """The name without a kind noun closing it ("Logar Province" -> "Logar")."""
-    words = text.split()
-    return " ".join(words[:-1]) if len(words) > 1 and _kind(words[-1]) else text
-
-
 def kind_of(span) -> str | None:
     """The noun ("region", "county", "town") that says a name's kind, else None.
 
@@ -88,9 +78,6 @@ def kind_beside(span) -> str | None:
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.is_lower and (k := _kind(nxt.text)):
         return k
-    # a region's title ("Kandahar Province"), not a name that goes on ("Ohio State University")
-    if nxt is not None and nxt.lower_ in ADMIN_NOUNS and not _goes_on(doc, span.end + 1):
-        return nxt.lower_
     if span.start < 3 or doc[span.start - 1].lower_ != "of" or not doc[span.start - 2].is_lower:
         return None
     j = span.start - 3

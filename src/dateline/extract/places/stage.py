@@ -20,7 +20,7 @@ from dateline.extract.places.evidence import (
 )
 from dateline.extract.places.finding import collect_items
 from dateline.extract.places.items import PLACE_LABELS, Item
-from dateline.extract.places.kinds import admin_variants, bare_name
+from dateline.extract.places.kinds import admin_variants
 from dateline.extract.places.output import records
 from dateline.extract.places.passes import agree
 from dateline.records import Place
@@ -158,9 +158,8 @@ def _misspellings(ctx: Context, gaz: Gazetteer, items: list[Item], geo: GeoConte
         if not it.mention.locative or it.mention.label in ("ORG", "FAC", "LANDMARK"):
             continue
         fuzzy = fuzzy_candidates(gaz, it.text, countries)
-        if it.kind and it.kind not in TOWN_NOUNS:
-            # "Dier al-Zor province", "Idleb Governorate": the region's spellings too
-            fuzzy += [c for c in admin_variants(gaz, bare_name(it.text), countries) if c not in fuzzy]
+        if it.kind and it.kind not in TOWN_NOUNS:  # "Dier al-Zor province": the region's spellings too
+            fuzzy += [c for c in admin_variants(gaz, it.text, countries) if c not in fuzzy]
         local = LocalEvidence(kind=it.kind) if it.kind else None  # "Dier al-Zor province"
         res = resolve(fuzzy, geo, it.qualifier, None, local) if fuzzy else None
         if res:
