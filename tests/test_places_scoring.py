@@ -93,6 +93,7 @@ LOCAL = {
     "qualifier_outside": {"qualifier": False},
     "sentence_country": {"sentence_country": 1.0},
     "sentence_region": {"sentence_region": 1.0},
+    "kind_match": {"kind_match": True},
 }
 
 
@@ -173,3 +174,16 @@ def test_rank_scores_are_the_sum_of_explained_terms() -> None:
     main = any(c.kind == 0 for c in cands)
     for score, cand in rank(cands, ctx, key="dublin")[:3]:
         assert score == pytest.approx(sum(explain(cand, ctx, key="dublin", main=main, bar=bar).values()))
+
+
+def test_kind_word_lets_a_region_beat_its_bigger_namesake_town() -> None:
+    # a made-up province and its chief town, which outranks it bare
+    region = Candidate(7, 7, "Harlow", "admin", "ZZ", "05", None, 10.0, 20.0, 60_000, 0)
+    town = Candidate(8, 8, "Harlow", "city", "ZZ", "05", None, 10.1, 20.1, 150_000, 0)
+    ctx = GeoContext()
+    bare = resolve((region, town), ctx, None, "harlow")
+    worded = resolve((region, town), ctx, None, "harlow", LocalEvidence(kind="province"))
+    town_worded = resolve((region, town), ctx, None, "harlow", LocalEvidence(kind="town"))
+    assert bare is not None and bare.candidate == town
+    assert worded is not None and worded.candidate == region
+    assert town_worded is not None and town_worded.candidate == town

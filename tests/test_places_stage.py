@@ -474,3 +474,38 @@ def test_a_name_with_the_arabic_article_is_read_whole(nlp) -> None:
     m, cands = _narrow(doc, gazetteer(), Mention(start, end, "ORG", True))
     assert (m.start, m.end) == (start, end)
     assert any(c.cc == "SY" for c in cands)
+
+
+def test_region_word_picks_the_region_spelt_another_way(analyze) -> None:
+    # GeoNames spells the first-level region "Sagain", its chief town "Sagaing"
+    _, places = _places(analyze, "Army units burned two hamlets in Myanmar's Sagaing region last week.")
+    sagaing = places["Sagaing"]
+    assert sagaing.feature == "admin" and sagaing.country == "MM"
+
+
+def test_county_word_before_the_name_picks_the_county(analyze) -> None:
+    _, places = _places(analyze, "Bandits raided a cattle market in the Kenyan county of Lamu on Sunday.")
+    assert places["Lamu"].feature == "admin" and places["Lamu"].country == "KE"
+
+
+def test_town_word_after_the_name_picks_the_town(analyze) -> None:
+    _, places = _places(analyze, "A grenade went off near a bus stop in Lamu town, Kenyan police said.")
+    assert places["Lamu"].feature == "city" and places["Lamu"].country == "KE"
+
+
+def test_misspelt_province_reads_as_the_province(analyze) -> None:
+    art, places = _places(analyze, "Jets struck oil fields in Syria's Dier al-Zor province on Monday.")
+    zor = places["Dier al-Zor"]
+    assert zor.feature == "admin" and zor.country == "SY" and zor.name == "Deir ez-Zor"
+    assert any(f.code == "possible_misspelling" and f.span == zor.span for f in art.flags)
+
+
+def test_split_name_before_a_settlement_noun_is_one_unlisted_place(analyze) -> None:
+    _, places = _places(
+        analyze,
+        "Families fled Thit Seint Gone village in Tabayin township after soldiers arrived, Myanmar media said.",
+    )
+    village = places["Thit Seint Gone"]
+    assert village.geonames_id is None and village.feature == "village"
+    assert village.precision == "container" and village.country == "MM"
+    assert "Thit Seint" not in places and "Gone" not in places

@@ -33,7 +33,17 @@ from dateline.resolve.scoring import (
     total,
 )
 
-__all__ = ["GeoContext", "LocalEvidence", "Resolution", "explain", "fuzzy_candidates", "rank", "resolve"]
+__all__ = [
+    "TOWN_NOUNS",
+    "GeoContext",
+    "LocalEvidence",
+    "Resolution",
+    "explain",
+    "fuzzy_candidates",
+    "kind_matches",
+    "rank",
+    "resolve",
+]
 
 _CELL = 2.0  # degrees: a reading's 3x3 block of cells holds everything within ~170 km of it
 _NEAR_READINGS = 25
@@ -81,7 +91,8 @@ class LocalEvidence:
     """What the words next to a mention say, which the article's tally must not outvote.
 
     ``countries``: bonuses (in units of ``sentence_country``) for the countries resolved
-    in the mention's own sentence and the next ones; ``regions``: the first-level regions
+    in the mention's own sentence and the next ones; ``kind``: the noun beside the name
+    that says its kind ("Sagaing region": "region"; see ``kind_matches``); ``regions``: the first-level regions
     ((cc, admin1)) resolved in its own sentence (in units of ``sentence_region``); ``anchored``: the mention (or another
     of the same name) is the dateline's, heads its town's public service ("Paris Police
     Department"), or is the name the publisher's web address carries: the article is
@@ -91,6 +102,7 @@ class LocalEvidence:
     countries: dict[str, float] = field(default_factory=dict)
     regions: dict[tuple[str, str], float] = field(default_factory=dict)
     anchored: bool = False
+    kind: str | None = None  # the noun beside the name that says its kind ("region", "town")
 
 
 _NO_LOCAL = LocalEvidence()
@@ -269,6 +281,22 @@ def famous_bar(cands: tuple[Candidate, ...]) -> float | None:
     return max(bars, default=None)
 
 
+# nouns for populated places (GeoNames' PPL entries); the other kind nouns name regions
+TOWN_NOUNS = frozenset(["city", "town", "village", "hamlet", "settlement"])
+
+
+def kind_matches(noun: str | None, c: Candidate) -> bool:
+    """Reading ``c`` is of the kind the noun beside its name says (``kind_match``): a town
+    for "city", "town", "village"; for "province", "region", "county" a region, and a
+    region matched by its name without its last word only where that word is the noun
+    ("Pader district" is Pader District; "the Pacific region" is no Pacific County)."""
+    if noun is None:
+        return False
+    if noun in TOWN_NOUNS:
+        return c.feature == "city"
+    return c.feature == "admin" and (c.kind != 2 or name_key(c.name).endswith(noun))
+
+
 def _parts(
     c: Candidate,
     ctx: GeoContext,
@@ -286,7 +314,12 @@ def _parts(
     within = None if not qualifier else any(inside(c, q) for q in qualifier)
     local = local or _NO_LOCAL
     region = local.regions.get((c.cc, c.admin1), 0.0) if c.cc and c.admin1 and not c.first_level else 0.0
-    loc = local_features(within, local.countries.get(c.cc or "", 0.0), region)
+    loc = local_features(
+        within,
+        local.countries.get(c.cc or "", 0.0),
+        region,
+        kind_matches(local.kind, c),
+    )
     damp = (
         bar is not None
         and (c.feature == "city" or c.kind == 2)
@@ -350,7 +383,10 @@ def resolve(
     ``local``: the evidence next to the mention (see ``LocalEvidence``)
     sentence and the next ones), which matter more than the article's in a round-up.
     """
-    ranked = rank(_prefer_cities(official_first(cands, key)), ctx, qualifier, key, local)
+    cands = official_first(cands, key)
+    if local is None or local.kind is None or local.kind in TOWN_NOUNS:  # "the county of Mandera"
+        cands = _prefer_cities(cands)
+    ranked = rank(cands, ctx, qualifier, key, local)
     if not ranked:
         return None
     top_score, top = ranked[0]

@@ -15,7 +15,9 @@ A reading's score is ``sum(WEIGHTS[f] * value)`` over three groups of features:
   region or within ~200 km, the dateline's country and region.
 - **local evidence** (next to the mention): a qualifier after a comma ("Springfield,
   Ill."), the countries resolved in the mention's own sentence and the next, the
-  first-level regions resolved in its own sentence ("Paris ... across Northeast Texas").
+  first-level regions resolved in its own sentence ("Paris ... across Northeast Texas"),
+  a kind word beside the name that the reading's kind agrees with ("Sagaing region":
+  the region, not its town; see ``extract.places.kinds``).
 
 Prominence: where a name has a famous reading (a first-level region, a national
 capital, or a city of a million people) and a reading is a small namesake of it (a thousandth of the prior), the
@@ -72,6 +74,9 @@ class Weights:
     qualifier_outside: float = -6.0
     sentence_country: float = 1.0  # times 1.5 in the same sentence, 0.75 in the next one
     sentence_region: float = 2.0  # a first-level region holding the reading, in its sentence
+    # the kind word beside the name says the reading's kind ("Sagaing region", "Mandera
+    # town", "the county of Mandera"): about a region's prior over its chief town's
+    kind_match: float = 3.0
     # prominence
     famous_damping: float = 0.5  # share of article evidence a famous name's namesake keeps
 
@@ -138,14 +143,19 @@ def article_features(
 
 
 def local_features(
-    qualifier: bool | None = None, sentence_country: float = 0.0, sentence_region: float = 0.0
+    qualifier: bool | None = None,
+    sentence_country: float = 0.0,
+    sentence_region: float = 0.0,
+    kind_match: bool = False,
 ) -> dict[str, float]:
-    """Evidence next to the mention: ``qualifier`` True (inside it), False (outside), None."""
+    """Evidence next to the mention: ``qualifier`` True (inside it), False (outside), None;
+    ``kind_match``: the kind word beside the name is the reading's kind."""
     return {
         "qualifier_inside": float(qualifier is True),
         "qualifier_outside": float(qualifier is False),
         "sentence_country": sentence_country,
         "sentence_region": sentence_region,
+        "kind_match": float(kind_match),
     }
 
 

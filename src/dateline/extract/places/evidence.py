@@ -133,7 +133,12 @@ def local_evidence(
         anchor = key in anchored
         countries = {k: v for k, v in countries.items() if v}
         regions = {k: v for k, v in regions.items() if v}
-        out.append(LocalEvidence(countries, regions, anchor) if countries or regions or anchor else None)
+        kind = it.kind
+        out.append(
+            LocalEvidence(countries, regions, anchor, kind)
+            if countries or regions or anchor or kind
+            else None
+        )
     return out
 
 

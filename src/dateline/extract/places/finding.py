@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from dateline.context import Context
 from dateline.extract.places.items import INSIDE_NAMES, MAYBE_LABELS, PLACE_LABELS, Item
+from dateline.extract.places.kinds import kind_of
 from dateline.extract.places.mentions import (
     AMBIGUOUS_HEADS,
     DIRECTIONS,
@@ -200,15 +201,36 @@ class Overlaps:
         return k > 0 and self._max_end[k - 1] > start
 
 
+# nouns for settlements: the proper nouns right before one are one name, a place's
+_SETTLEMENT_NOUNS = frozenset(["village", "town", "township", "hamlet", "settlement"])
+# what the NER calls the parts of a split name of an unknown place
+_SPLIT_LABELS = frozenset([*PLACE_LABELS, "", "PERSON", "ORG", "NORP"])
+
+
 def _join_split_names(doc: Doc, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
     """One mention for a name the NER cut in two ("Burkina" + "Faso", "Democratic Republic" + "Congo").
 
     Two neighbouring mentions, side by side or joined by "of (the)", become one when the
-    whole is itself a country, region or sizeable town in the gazetteer.
+    whole is itself a country, region or sizeable town in the gazetteer; side by side
+    whatever the NER called them, when a settlement noun follows the whole ("Thit Seint"
+    tagged a person, "Gone" left untagged, before "village"): the noun names the kind of
+    the whole name, which is a place (unlisted, most often).
     """
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.end == m.start
+            and m.end < len(doc)
+            and doc[m.end].is_lower
+            and doc[m.end].lemma_ in _SETTLEMENT_NOUNS
+            and prev.label in _SPLIT_LABELS
+            and m.label in _SPLIT_LABELS
+            and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in doc[prev.start : m.end])
+        ):
+            out[-1] = Mention(prev.start, m.end, "", True)
+            continue
         if prev is not None and prev.label in (*PLACE_LABELS, "") and m.label in (*PLACE_LABELS, ""):
             gap = [t.lower_ for t in doc[prev.end : m.start]]
             if gap in ([], ["of"], ["of", "the"]) and not any(t.is_punct for t in doc[prev.start : m.end]):
@@ -576,6 +598,7 @@ def _item(
     if text in person_words and not (m.label in PLACE_LABELS and loc):
         return None, False  # "Burley said" after "Margaret Burley": the person, not the town
     item = Item(Mention(m.start, m.end, m.label, loc), text, span.start_char, span.end_char, cands)
+    item.kind = kind_of(span)
     if m.label in PLACE_LABELS:
         return item, False
     if m.label not in (*INSIDE_NAMES, *MAYBE_LABELS):

@@ -31,3 +31,4 @@ class Item:
     cands: tuple[Candidate, ...]
     qualifier: list[Candidate] | None = None
     resolution: Resolution | None = None
+    kind: str | None = None  # the noun beside it that says its kind ("region", ``kinds``)

@@ -8,6 +8,7 @@ one scoring model), ``passes`` (agreement between readings), ``output`` (records
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 
 from dateline.context import Context
 from dateline.extract.places.evidence import (
@@ -19,11 +20,19 @@ from dateline.extract.places.evidence import (
 )
 from dateline.extract.places.finding import collect_items
 from dateline.extract.places.items import PLACE_LABELS, Item
+from dateline.extract.places.kinds import admin_variants
 from dateline.extract.places.output import records
 from dateline.extract.places.passes import agree
 from dateline.records import Place
 from dateline.resolve.gazetteer import Candidate, Gazetteer, gazetteer
-from dateline.resolve.geocode import GeoContext, LocalEvidence, Resolution, fuzzy_candidates, resolve
+from dateline.resolve.geocode import (
+    TOWN_NOUNS,
+    GeoContext,
+    LocalEvidence,
+    Resolution,
+    fuzzy_candidates,
+    resolve,
+)
 from dateline.resolve.names import name_key
 
 _FUZZY_CONFIDENCE = 0.6
@@ -35,10 +44,36 @@ def find_places(ctx: Context) -> list[Place]:
     found = collect_items(ctx, gaz)
     items = found.items
     article = article_context(ctx, gaz, items, found.surfaces)
+    _admin_spellings(gaz, items, article.base)
     geo = _read_in_context(ctx, items, article)
     agree(ctx, items, geo)
     _misspellings(ctx, gaz, items, geo)
     return records(ctx, gaz, items, geo, found.accepted)
+
+
+def _admin_spellings(gaz: Gazetteer, items: list[Item], base: GeoContext) -> None:
+    """ "Sagaing region" where GeoNames spells the region "Sagain": a name the words call a
+    region, with no region among its readings, also reads as the close spellings of the
+    regions of the countries the article names, as places or by demonyms
+    (``kinds.admin_variants``)."""
+    named = Counter(base.countries)
+    for it in items:  # the countries the text names as places ("Myanmar's Sagaing region")
+        own = {c.cc for c in it.cands if c.feature == "country" and c.kind in (0, 3) and c.cc}
+        if it.mention.label in PLACE_LABELS and len(own) == 1:
+            named[own.pop()] += 1
+    countries = [cc for cc, _ in named.most_common(3)]
+    if not countries:
+        return
+    for it in items:
+        if (
+            it.kind
+            and it.kind not in TOWN_NOUNS
+            and it.cands
+            and not any(c.feature == "admin" for c in it.cands)
+        ):
+            extra = admin_variants(gaz, it.text, countries)
+            if extra:
+                it.cands = it.cands + extra
 
 
 def _read_in_context(ctx: Context, items: list[Item], article: Article) -> GeoContext:
@@ -123,7 +158,10 @@ def _misspellings(ctx: Context, gaz: Gazetteer, items: list[Item], geo: GeoConte
         if not it.mention.locative or it.mention.label in ("ORG", "FAC", "LANDMARK"):
             continue
         fuzzy = fuzzy_candidates(gaz, it.text, countries)
-        res = resolve(fuzzy, geo, it.qualifier) if fuzzy else None
+        if it.kind and it.kind not in TOWN_NOUNS:  # "Dier al-Zor province": the region's spellings too
+            fuzzy += [c for c in admin_variants(gaz, it.text, countries) if c not in fuzzy]
+        local = LocalEvidence(kind=it.kind) if it.kind else None  # "Dier al-Zor province"
+        res = resolve(fuzzy, geo, it.qualifier, None, local) if fuzzy else None
         if res:
             it.resolution = Resolution(res.candidate, round(res.confidence * _FUZZY_CONFIDENCE, 3), True)
             ctx.flag(
