@@ -135,6 +135,7 @@ class Needs:
         self.text = text
         self.lowered = lowered
         self._found: dict[tuple[str, ...], list[int]] = {}
+        self._starts: dict[str, list[int]] = {}  # one need's starts: rules share needs too
         self._gates: dict[re.Pattern[str], bool] = {}
 
     def holds(self, gate: re.Pattern[str]) -> bool:
@@ -149,15 +150,24 @@ class Needs:
         found = self._found.get(needs)
         if found is None:
             found = []
-            lowered = self.lowered
             for need in needs:
-                at = lowered.find(need)
-                while at >= 0:
-                    found.append(at)
-                    at = lowered.find(need, at + 1)
+                found += self._need_starts(need)
             found.sort()
             self._found[needs] = found
         return found
+
+    def _need_starts(self, need: str) -> list[int]:
+        """Every start of ``need`` (``duration``, ``relative``, ``the_unit``... all look for
+        "day", "week", "year": each is searched for once per text, not once per rule)."""
+        starts = self._starts.get(need)
+        if starts is None:
+            starts = self._starts[need] = []
+            lowered = self.lowered
+            at = lowered.find(need)
+            while at >= 0:
+                starts.append(at)
+                at = lowered.find(need, at + 1)
+        return starts
 
     def windows(self, needs: tuple[str, ...], reach: int) -> list[tuple[int, int]]:
         """The merged ``[start, end)`` windows reaching ``reach`` around every need."""
