@@ -15,7 +15,7 @@ from functools import cache
 
 from dateline.extract.times.holidays import DAYS, MONTHS
 from dateline.extract.times.lexicon import alternation, lexicon, number_pattern, spelled_days
-from dateline.extract.times.scan import Needs, pattern_width
+from dateline.extract.times.scan import EDGE, Needs, pattern_width
 
 # frequency adverbs and their TIMEX3 SET values
 FREQUENCIES = {
@@ -489,6 +489,6 @@ def rules() -> tuple[Rule, ...]:
         compiled = re.compile(pattern, re.IGNORECASE)
         wanted = needs.get(name, ())
         width = pattern_width(compiled)
-        reach = None if width is None or not wanted else width + max(map(len, wanted))
+        reach = None if width is None or not wanted else width + EDGE
         out.append(Rule(name, compiled, priority, wanted, gate, reach))
     return tuple(out)

@@ -4,15 +4,20 @@ Every grammar rule's match holds one of its ``needs`` substrings (``grammar._NEE
 its pattern can only be so long. So instead of running each of the ~50 patterns over the
 whole article (most of the stage's time: the regex engine tries every position), a rule
 runs over the merged windows ``[q - reach, q + reach]`` around each place ``q`` its needs
-occur (``reach`` = ``width`` + the longest need), with ``pattern.finditer(text, start,
-end)``. The matches are the same as a whole-text scan's (tests/test_times_scan.py checks
-it on generated texts):
+occur (``reach`` = ``width`` + ``EDGE``), with ``pattern.finditer(text, start, end)``.
+The matches are the same as a whole-text scan's (tests/test_times_scan.py checks it on
+generated texts):
 
-- no match crosses a window's start (a match holding a need at ``q`` starts at or after
-  ``q - width``, which is inside the merged window), so the scan from a window's start
-  sees the same sequence of matches as the whole-text scan does there;
+- what a match holding a need at ``q`` reads, look-arounds included, is at most
+  ``width`` characters and holds ``q``: it lies in ``[q - width, q + width)``;
+- so no match crosses a window's start (it starts at or after ``q - width``, inside the
+  merged window), and the scan from a window's start sees the same sequence of matches
+  as the whole-text scan does there;
 - look-behinds and ``\\b`` see the text before ``start`` (the ``pos`` argument does not
-  slice), and nothing a match or its look-ahead reads lies past the window's end.
+  slice); at the end, a ``\\b`` reads one character past what the match reads (and a
+  ``$`` would take a newline just before ``end`` for the text's end): ``EDGE`` keeps
+  two characters of the text there, so nothing a match tests lies at or past ``end``.
+  (The margin was the longest need, 3 to 12 characters: windows 7% longer on news.)
 
 ``width`` is the pattern's longest match with look-arounds counted as text; it is finite
 once unbounded repeats (``\\s+``, ``\\d+``, ``(?:,\\d{3})+``) are capped, which is true of
@@ -35,6 +40,7 @@ from re import _parser  # type: ignore[attr-defined]
 RUN = 16
 RUN_CHARS = r"\s\d,.\-–"
 SPACE_RUN = 3  # whitespace alone: news has paragraph breaks, rarely more
+EDGE = 2  # characters a window keeps past the farthest a match can read (see above)
 _LONG_RUN = re.compile(rf"[{RUN_CHARS}]{{{RUN + 1},}}|\s{{{SPACE_RUN + 1},}}")
 # characters that re.IGNORECASE equates with an ASCII letter while str.lower() keeps them
 # apart, or that lower() turns into two characters: their texts are scanned whole
@@ -135,6 +141,7 @@ class Needs:
         self.text = text
         self.lowered = lowered
         self._found: dict[tuple[str, ...], list[int]] = {}
+        self._starts: dict[str, list[int]] = {}  # one need's starts: rules share needs too
         self._gates: dict[re.Pattern[str], bool] = {}
 
     def holds(self, gate: re.Pattern[str]) -> bool:
@@ -149,15 +156,24 @@ class Needs:
         found = self._found.get(needs)
         if found is None:
             found = []
-            lowered = self.lowered
             for need in needs:
-                at = lowered.find(need)
-                while at >= 0:
-                    found.append(at)
-                    at = lowered.find(need, at + 1)
+                found += self._need_starts(need)
             found.sort()
             self._found[needs] = found
         return found
+
+    def _need_starts(self, need: str) -> list[int]:
+        """Every start of ``need`` (``duration``, ``relative``, ``the_unit``... all look for
+        "day", "week", "year": each is searched for once per text, not once per rule)."""
+        starts = self._starts.get(need)
+        if starts is None:
+            starts = self._starts[need] = []
+            lowered = self.lowered
+            at = lowered.find(need)
+            while at >= 0:
+                starts.append(at)
+                at = lowered.find(need, at + 1)
+        return starts
 
     def windows(self, needs: tuple[str, ...], reach: int) -> list[tuple[int, int]]:
         """The merged ``[start, end)`` windows reaching ``reach`` around every need."""
