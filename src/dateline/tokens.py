@@ -33,24 +33,15 @@ _LOWERED: dict[int, str] = {}
 _CACHE_LIMIT = 2_000_000  # past this many strings the caches start again (a long-running server)
 
 
-def _names(hashes: list[int], strings: StringStore) -> list[str]:
+def _strings(hashes: list[int], strings: StringStore, cache: dict[int, str], lower: bool) -> list[str]:
+    """The strings of ``hashes`` (lower-cased when ``lower``), through ``cache``."""
     try:
-        return list(map(_STRINGS.__getitem__, hashes))  # C-level: every string seen before
+        return list(map(cache.__getitem__, hashes))  # C-level: every string seen before
     except KeyError:
         for h in hashes:
-            if h not in _STRINGS:
-                _STRINGS[h] = strings[h]
-        return list(map(_STRINGS.__getitem__, hashes))
-
-
-def _lowered(hashes: list[int], strings: StringStore) -> list[str]:
-    try:
-        return list(map(_LOWERED.__getitem__, hashes))
-    except KeyError:
-        for h in hashes:
-            if h not in _LOWERED:
-                _LOWERED[h] = strings[h].lower()
-        return list(map(_LOWERED.__getitem__, hashes))
+            if h not in cache:
+                cache[h] = strings[h].lower() if lower else strings[h]
+        return list(map(cache.__getitem__, hashes))
 
 
 class TokenTable:
@@ -124,9 +115,9 @@ class TokenTable:
             elif name in ("punct", "space"):
                 value = [bool(v) for v in values]
             elif name == "lemma":
-                value = _lowered(values, doc.vocab.strings)
+                value = _strings(values, doc.vocab.strings, _LOWERED, lower=True)
             else:
-                value = _names(values, doc.vocab.strings)
+                value = _strings(values, doc.vocab.strings, _STRINGS, lower=False)
         setattr(self, name, value)
         return value
 
