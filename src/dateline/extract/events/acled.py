@@ -309,12 +309,8 @@ class SentenceCues:
         if self._lemmas is None:
             # dates are not cues ("March 2018" is no march)
             t = tokens_of(self.sent.doc)  # the token table: list reads, no Token wrappers
-            lemma, ent, skip = t.lemma, t.ent_type, self.skip
-            words = (
-                lemma[i]
-                for i in range(self.sent.start, self.sent.end)
-                if i not in skip and ent[i] not in ("DATE", "TIME")
-            )
+            lemma, ent = t.lemma, t.ent_type
+            words = (lemma[i] for i in self._words() if ent[i] not in ("DATE", "TIME"))
             lemmas = " " + " ".join(words) + " "
             for gear in _RIOT_GEAR:  # "riot police" are no riot
                 lemmas = lemmas.replace(gear, " police ")
@@ -324,10 +320,8 @@ class SentenceCues:
     @property
     def text(self) -> str:
         if self._text is None:
-            lower, skip = tokens_of(self.sent.doc).lower, self.skip
-            text = (
-                " " + " ".join(lower[i] for i in range(self.sent.start, self.sent.end) if i not in skip) + " "
-            )
+            lower = tokens_of(self.sent.doc).lower
+            text = " " + " ".join(lower[i] for i in self._words()) + " "
             for gear in _RIOT_GEAR:
                 text = text.replace(gear, " police ")
             self._text = text
@@ -473,14 +467,12 @@ def resolve_subtype(
         # the crowd is the one acting: its violence is a riot, not force used against it; a
         # mob's or vigilantes' (the "Mob violence" cue words) is mob violence
         return ("Mob violence" if _mob(actor) else "Violent demonstration"), "riot"
+    peaceful = "Protest with intervention" if forces_on_crowd else "Peaceful protest"
     if base in _PROTEST_FAMILY and (target_protesters or cues.has_any(_lexicon("protest_context"))):
         # one scene, one kind: every protest-related event of the sentence gets the same verdict
-        peaceful = "Protest with intervention" if forces_on_crowd else "Peaceful protest"
         return _protest_kind(cues, default=_PROTEST_DEFAULT.get(base, peaceful))
     if base == "protest":
-        return _protest_kind(
-            cues, default="Protest with intervention" if forces_on_crowd else "Peaceful protest"
-        )
+        return _protest_kind(cues, default=peaceful)
     if base in _REFINABLE:
         inst = cues.first("instrument")
         if inst is not None and inst.acled in _REFINES.get(base, _ANY):

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from dateline.extract.events.patterns import lexicon_words
 from dateline.extract.places.mentions import DIRECTIONS, LANDMARK_HEADS, PLACE_NOUNS
 from dateline.records import Count, EventDate, Number, Place, Quote, Timex
 from dateline.resolve.actors import load_event_data
@@ -82,11 +83,6 @@ _NON_COUNT_UNITS = {
 }
 
 
-@functools.cache
-def _words(name: str) -> frozenset[str]:
-    return frozenset(load_event_data("lexicons.json")[name])
-
-
 def clause_root(tok: Token) -> Token:
     """The verb whose clause holds the trigger (a noun trigger's governing verb)."""
     cur = tok
@@ -103,12 +99,12 @@ def clause_root(tok: Token) -> Token:
 
 def is_speech_frame(tok: Token) -> bool:
     """True for a reporting verb ("said", "reported", "according to")."""
-    return tok.lemma_.lower() in _words("speech_verbs") or tok.lower_ == "according"
+    return is_speech_frame_at(tokens_of(tok.doc), tok.i)
 
 
 def is_speech_frame_at(t: TokenTable, i: int) -> bool:
     """``is_speech_frame`` of token ``i``, read from the token table."""
-    return t.lemma[i] in _words("speech_verbs") or t.lower[i] == "according"
+    return t.lemma[i] in lexicon_words("speech_verbs") or t.lower[i] == "according"
 
 
 def frame_tokens(trigger: Token) -> set[int]:
@@ -612,10 +608,10 @@ def _age(num: Number, doc, ti: int) -> bool:
 
 def modality_of(trigger: Token, light: Token | None = None) -> str:
     """negated / hypothetical / planned / asserted from the trigger's chain of heads."""
-    future = _words("future_modals")
-    maybe = _words("hypothetical_modals")
-    governors = _words("planned_governors")
-    markers = _words("hypothetical_markers")
+    future = lexicon_words("future_modals")
+    maybe = lexicon_words("hypothetical_modals")
+    governors = lexicon_words("planned_governors")
+    markers = lexicon_words("hypothetical_markers")
     chain: list[Token] = [trigger] + ([light] if light is not None else [])
     cur = light or trigger
     for _ in range(4):

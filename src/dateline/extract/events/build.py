@@ -18,6 +18,7 @@ from dateline.extract.events import acled, attributes, conflict, roles
 from dateline.extract.events.candidates import PERSON_TRIGGERS, Candidate, find_candidates, in_clause
 from dateline.extract.events.patterns import (
     lemma,
+    lexicon_words,
     match_token,
     object_class,
     patterns_by_lemma,
@@ -43,11 +44,6 @@ __all__ = ["CodedEvent", "code_sentence"]
 _CASUALTY = frozenset({"kill", "die", "wound", "injure", "hurt"})
 # what a crime without political or organised participants would otherwise be coded as
 _CRIME_SUBTYPES = frozenset({"Attack", "Armed clash", "Sexual violence", "Abduction/forced disappearance"})
-
-
-@functools.cache
-def _media_words() -> frozenset[str]:
-    return frozenset(load_event_data("lexicons.json")["media_words"])
 
 
 @dataclass
@@ -214,7 +210,7 @@ def code_sentence(
         )
         if modality == "asserted" and (quote is not None or speech_above):
             speaker = (quote.speaker or "") if quote is not None else ""
-            if not any(w in speaker.lower().split() for w in _media_words()):
+            if not any(w in speaker.lower().split() for w in lexicon_words("media_words")):
                 modality = "claimed"
         if spec.acled_needs == "place_or_armed" and not (
             object_class(tok, "place") or (actor is not None and actor.sector in ("MIL", "REB", "INS", "COP"))
@@ -317,7 +313,7 @@ def code_sentence(
                 another=_another(tok),
                 caused=_caused(a_tok),
                 background=_background(c.light or tok),
-                anchor=tok.dep_ == "pobj" and _time_anchor(tok),
+                anchor=_time_anchor(tok),
             )
         )
     return out
@@ -365,11 +361,6 @@ def _disrupted(cues: acled.SentenceCues) -> bool:
     return bool(_disruption().search(cues.lemmas) or _disruption().search(cues.text))
 
 
-@functools.cache
-def _non_coercive() -> frozenset[str]:
-    return frozenset(load_event_data("lexicons.json")["non_coercive_verbs"])
-
-
 def _forces_act_on(ctx: Context, crowd: Token, where: str | None) -> bool:
     """State forces do something to the crowd ("riot police chased the demonstrators",
     "protesters were pushed back by police"): who acts on whom makes it an intervention,
@@ -380,7 +371,11 @@ def _forces_act_on(ctx: Context, crowd: Token, where: str | None) -> bool:
         verb = crowd.head.head
     else:
         return False
-    if verb.pos_ != "VERB" or verb.lemma_.lower() in _non_coercive() or attributes.is_speech_frame(verb):
+    if (
+        verb.pos_ != "VERB"
+        or verb.lemma_.lower() in lexicon_words("non_coercive_verbs")
+        or attributes.is_speech_frame(verb)
+    ):
         return False
     doer = _actor(ctx, roles.actor_token(verb))
     return acled_actor_type(doer, where) == "State forces"
@@ -536,14 +531,9 @@ def _aside(clause: Token) -> bool:
     return _membership(clause) or not _same_scene(clause)
 
 
-@functools.cache
-def _membership_verbs() -> frozenset[str]:
-    return frozenset(load_event_data("lexicons.json")["membership_verbs"])
-
-
 def _membership(verb: Token) -> bool:
     """ "people who organised or joined the protests": a clause saying who they are, not what they did then."""
-    verbs = _membership_verbs()
+    verbs = lexicon_words("membership_verbs")
     for v in (verb, *(c for c in verb.children if c.dep_ == "conj")):
         prt = next((c.lower_ for c in v.children if c.dep_ in ("prt", "prep")), None)
         if v.lemma_.lower() in verbs or (prt and f"{v.lemma_.lower()} {prt}" in verbs):

@@ -15,7 +15,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from dateline.extract.events import attributes, roles
-from dateline.extract.events.patterns import Pattern, match_token, may_trigger, token_classes
+from dateline.extract.events.patterns import TRIGGER_POS, Pattern, match_token, may_trigger, token_classes
 from dateline.resolve.actors import load_event_data
 from dateline.tokens import tokens_of
 
@@ -105,17 +105,13 @@ def _light_verb(tok: Token) -> Token | None:
     return None
 
 
-# the parts of speech a trigger can have (``match_token``; ``_demanded`` wants a VERB)
-_TRIGGER_POS = frozenset(("VERB", "NOUN", "PROPN", "ADJ"))
-
-
 def _find(sent: SpacySpan) -> list[Candidate]:
     zone = roles.supporter_zone(sent)
     out: list[Candidate] = []
     doc, t = sent.doc, tokens_of(sent.doc)  # the token table: list reads, not Token wrappers
     for i in range(sent.start, sent.end):
         pos, dep = t.pos[i], t.dep[i]
-        if pos not in _TRIGGER_POS:
+        if pos not in TRIGGER_POS:  # what ``match_token`` accepts (``_demanded`` wants a VERB)
             continue  # what match_token and _demanded would refuse first
         if i in zone or t.ent_type[i] in _BLOCK_ENTS or t.punct[i]:
             continue

@@ -109,12 +109,6 @@ def lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
-def _forms(tok: Token) -> tuple[str, ...]:
-    """Lemma and plain forms of a word ("bases" may lemmatise to "basis")."""
-    low = tok.lower_
-    return (lemma(tok), low, low[:-1] if low.endswith("s") else low)
-
-
 def _verb_context(tok: Token) -> set[str]:
     """Words a verb pattern's extra words may match: its non-subject dependents, one level down.
 
@@ -149,7 +143,7 @@ def _verb_context(tok: Token) -> set[str]:
 
 
 def _forms_at(t: TokenTable, i: int) -> tuple[str, ...]:
-    """``_forms`` of token ``i``, read from the token table."""
+    """Lemma and plain forms of token ``i`` ("bases" may lemmatise to "basis")."""
     low = t.lower[i]
     return (t.lemma[i], low, low[:-1] if low.endswith("s") else low)
 
@@ -286,14 +280,15 @@ def _stems(word: str) -> tuple[str, ...]:
 
 def _in_context(tok: Token, name: str) -> bool:
     """True when the trigger's sentence has a word of lexicon list ``name`` ("died" in an attack)."""
-    words = _context_words(name)
+    words = lexicon_words(name)
     t = tokens_of(tok.doc)
     lemmas = t.lemma
     return any(lemmas[i] in words for i in range(t.sent_start(tok.i), t.sent_end(tok.i)) if i != tok.i)
 
 
 @functools.cache
-def _context_words(name: str) -> frozenset[str]:
+def lexicon_words(name: str) -> frozenset[str]:
+    """One word list of ``resources/events/lexicons.json``, as a set (loaded once)."""
     return frozenset(load_event_data("lexicons.json")[name])
 
 
@@ -313,10 +308,14 @@ def match_token(tok: Token) -> Pattern | None:
     return found
 
 
+#: the parts of speech a trigger can have (``candidates`` skips every other word early)
+TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
+
+
 def _match_token(tok: Token) -> Pattern | None:
     t, i = tokens_of(tok.doc), tok.i  # the token table: list reads
     pos = t.pos[i]
-    if pos not in ("VERB", "NOUN", "PROPN", "ADJ"):
+    if pos not in TRIGGER_POS:
         return None
     pats = patterns_by_lemma().get(t.lemma[i]) or _by_surface(t.lower[i])
     if not pats:
