@@ -98,8 +98,8 @@ class Genders:
         if ent.type != "PERSON":
             return None
         if ent.id not in self._known:
-            self._known[ent.id] = self._marked(ent)
-        return self._known[ent.id] or name_gender(ent.name)
+            self._known[ent.id] = self._marked(ent) or name_gender(ent.name)
+        return self._known[ent.id]
 
     def fits(self, ent: Entity, gender: str | None) -> bool:
         """The person can be called by a pronoun of ``gender`` (unknown fits either)."""

@@ -115,7 +115,8 @@ class Resolution:
     fuzzy: bool = False
 
 
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in kilometres between two (lat, lon) points."""
     p1, p2 = math.radians(a[0]), math.radians(b[0])
     dp, dl = p2 - p1, math.radians(b[1] - a[1])
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
@@ -128,7 +129,7 @@ def _nearest_km(a: tuple[float, float], points: set[tuple[float, float]]) -> flo
     for p in points:
         if abs(p[0] - a[0]) > 2.0 or abs(p[1] - a[1]) > 6.0:
             continue  # > 200 km whatever the latitude: only the bands below matter
-        best = min(best, _km(a, p))
+        best = min(best, distance_km(a, p))
     return best
 
 
@@ -183,7 +184,7 @@ def _nearness(c: Candidate, ctx: GeoContext, key: str | None) -> float:
                 if key is not None and same_name(k, key):
                     continue
                 for lat, lon, w in spots:
-                    d = _km((c.lat, c.lon), (lat, lon))
+                    d = distance_km((c.lat, c.lon), (lat, lon))
                     f = 1.0 if d < 40 else 0.7 if d < 100 else 0.4 if d < 200 else 0.0
                     if f and w * f > best.get(k, 0.0):
                         best[k] = w * f

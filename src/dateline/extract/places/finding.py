@@ -146,7 +146,7 @@ _CAPS_DATELINE = re.compile(
 _PARTY_HOME = re.compile(r"(?<=[,(]\s)(?:R|D|I|DFL)-\s?([A-Z][a-z]*\.?(?:\s[A-Z][a-z]+\.?)?)(?=[,;)\s])")
 
 
-def _forced(doc: Doc, gaz: Gazetteer, mentions: list[Mention], text: str | None = None) -> list[Mention]:
+def _forced(doc: Doc, gaz: Gazetteer, mentions: list[Mention], text: str) -> list[Mention]:
     """Names that the layout of news text makes places, whatever the NER made of them.
 
     A capitalised dateline ("CROMWELL — The third ...") and a legislator's party-and-home
@@ -154,7 +154,6 @@ def _forced(doc: Doc, gaz: Gazetteer, mentions: list[Mention], text: str | None 
     organisation, or the tag as part of the person.
     """
     spans: list[tuple[int, int]] = []
-    text = doc.text if text is None else text  # ``doc.text`` joins the tokens anew: pass it in
     for rx in (_CAPS_DATELINE, _PARTY_HOME):
         for match in rx.finditer(text):
             s, e = match.span(1)
@@ -346,7 +345,6 @@ _ARABIC_ARTICLES = frozenset(
         "ad",
         "adh",
         "az",
-        "ad",
         "ed",
         "es",
         "et",

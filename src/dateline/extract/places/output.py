@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from dataclasses import dataclass
 
@@ -22,7 +21,7 @@ from dateline.extract.places.unlisted import FACILITY_NOUNS, cue_feature, precis
 from dateline.records import Place
 from dateline.resolve.countries import country_by_iso2, country_of
 from dateline.resolve.gazetteer import Candidate, Gazetteer
-from dateline.resolve.geocode import GeoContext, Resolution
+from dateline.resolve.geocode import GeoContext, Resolution, distance_km
 from dateline.resolve.names import name_key
 
 _FOCUS_CONFIDENCE = 0.25
@@ -171,7 +170,9 @@ def records(
         if it.mention.label in INSIDE_NAMES:
             if names_an_organisation(doc, it.mention) or not _own_place(doc, it, geo, accepted):
                 continue  # "Ohio State University", "Buffalo Public Schools": no place record
-            facility = _facility_item(doc, it) if _elsewhere(doc, it, where) else None
+            facility = _facility_item(doc, it)
+            if facility is not None and not _elsewhere(it, where):
+                facility = None
             if facility is not None:
                 # "Riley Hospital" in a story set in Indiana: a facility, not the Kansas
                 # town that shares its name
@@ -213,27 +214,24 @@ def _facility_item(doc: Doc, it: Item) -> Item | None:
     return None
 
 
-def _elsewhere(doc: Doc, it: Item, where: _Where) -> bool:
-    """A town's name heading a facility's name ("Riley Hospital") whose reading lies far
-    (over 161 km, the field's tolerance) from every place the article names itself: the
-    facility borrows the name of a town elsewhere. Only for facilities, and only where the
-    article's own places say where the story is."""
+def _elsewhere(it: Item, where: _Where) -> bool:
+    """A town's name heading a facility's name ("Riley Hospital"; the caller has found the
+    facility) whose reading lies far (over 161 km, the field's tolerance) from every place
+    the article names itself: the facility borrows the name of a town elsewhere. Only
+    where the article's own places say where the story is."""
     res = it.resolution
-    if res is None or res.candidate.feature != "city" or _facility_item(doc, it) is None:
+    if res is None or res.candidate.feature != "city":
         return False
     town = res.candidate
     named = [c for readings in where.readings.values() for _, c in readings]
     if any(c.eid == town.eid for c in named):
         return False  # the article names the town on its own too: the facility is its own
     own = [c for c in named if c.feature in ("city", "admin") and c.lat is not None and c.lon is not None]
-    return bool(own) and town.lat is not None and all(_km(town, c) > 161.0 for c in own)
-
-
-def _km(a: Candidate, b: Candidate) -> float:
-    """Great-circle distance in kilometres."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(h))
+    return (
+        bool(own)
+        and town.lat is not None
+        and all(distance_km((town.lat, town.lon), (c.lat, c.lon)) > 161.0 for c in own)
+    )
 
 
 def _own_place(doc: Doc, it: Item, geo: GeoContext, accepted: set[str]) -> bool:

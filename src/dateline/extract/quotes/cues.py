@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from dateline.extract.quotes.lexicon import CueLexicon
+from dateline.extract.quotes.marks import MARK_CHARS
 from dateline.extract.quotes.positions import Sentences
 from dateline.tokens import tokens_of
 
@@ -152,7 +153,7 @@ def _cut_trailing_comment(doc: Doc, start: int, end: int) -> int:
 
 
 def _is_quote_char(text: str) -> bool:
-    return any(c in "\"“”‘’'«»„`" for c in text)
+    return not MARK_CHARS.isdisjoint(text)
 
 
 def _subject(tok: Token) -> Token | None:

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 
 # one paragraph per line: feeds and trafilatura join paragraphs with a single newline
 _PARAGRAPH = re.compile(r"[^\n]+")
-_ANY_MARK = re.compile("[\"'`“”‘’«»„]")
-_MARK_CHARS = frozenset("\"'`“”‘’«»„")
+MARK_CHARS = frozenset("\"'`“”‘’«»„")  # every quotation mark the stage knows
+_ANY_MARK = re.compile("[" + re.escape("".join(sorted(MARK_CHARS))) + "]")
 _OPEN_BEFORE = set(" \t\u00a0([{—–-/\u2014\u2013:;,")
 _CLOSE_AFTER = set(" \t\u00a0)]}—–-.,;:!?…\u2014\u2013")
 
@@ -108,7 +108,7 @@ def _scan_paragraph(text: str, start: int, end: int, index: int) -> list[MarkSeg
     depth = 0  # curly quotes nested in curly quotes: “... what he calls “hell” than ...”
     while i < end:
         ch = text[i]
-        if ch not in _MARK_CHARS:  # only a mark can open or close: jump to the next one
+        if ch not in MARK_CHARS:  # only a mark can open or close: jump to the next one
             found = _ANY_MARK.search(text, i, end)
             if found is None:
                 break
