@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from dateline.extract.events.patterns import lexicon_words
-from dateline.extract.places.mentions import DIRECTIONS, LANDMARK_HEADS, PLACE_NOUNS
+from dateline.extract.places.mentions import DIRECTIONS, LANDMARK_HEADS, PLACE_NOUNS, opens_dateline
 from dateline.records import Count, EventDate, Number, Place, Quote, Timex
 from dateline.resolve.actors import load_event_data
 from dateline.tokens import TokenTable, tokens_of
@@ -376,24 +376,6 @@ def _tier(ti: int, trigger: Token, root: Token) -> int:
     return 2
 
 
-# a wire dateline: the place (its words capitalised), its state or country, the agency,
-# then the dash
-_DATELINE = re.compile(
-    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
-    r"(?:,\s*[A-Z][\w.'’-]*(?:\s+(?:of\s+)?(?:the\s+)?[A-Z][\w.'’-]*){0,4})?\s*(?:\([\w .]+\)\s*)?(?:[—–]|\s-{1,2}\s|--)"
-)
-
-
-def _dateline(start: int, text: str) -> bool:
-    """Whether the place named at ``start`` is a wire dateline ("TBILISI - ", "GOMA,
-    Democratic Republic of Congo (Reuters) - "): where the report was filed, which news
-    writes before the lead whatever the place of the event the lead tells."""
-    line = text.rfind("\n", 0, start) + 1
-    if text[line:start].strip():
-        return False
-    return _DATELINE.match(text, start) is not None
-
-
 def event_place(
     trigger: Token,
     root: Token,
@@ -433,7 +415,7 @@ def event_place(
         contained = 1 if _container(tok, toks, spec_of) or reference else 0
         spec = spec_of[tok.i]
         key = (
-            int(ti in source or _dateline(doc[ti].idx, text)),
+            int(ti in source or opens_dateline(doc[ti].idx, text)),
             inside,
             contained,
             spec,
