@@ -101,17 +101,15 @@ def local_evidence(
     # still says where it is
     # by sentence: only a name's own sentence and its neighbours count, so a long article
     # costs each name its neighbourhood, not a scan of every resolved name
-    placed: dict[int, list[tuple[int, str, str, str]]] = {}
+    placed: dict[int, list[tuple[str, str, str]]] = {}  # sentence -> (name key, cc, admin1)
     for i, it in enumerate(items):
         cand = it.resolution.candidate if it.resolution else None
         if cand is None or not cand.cc:
             continue
         if cand.feature == "country" and not _modifier(doc[it.mention.start : it.mention.end]):
-            placed.setdefault(sentence_of[i], []).append((sentence_of[i], name_key(it.text), cand.cc, ""))
+            placed.setdefault(sentence_of[i], []).append((name_key(it.text), cand.cc, ""))
         elif cand.first_level and cand.admin1:
-            placed.setdefault(sentence_of[i], []).append(
-                (sentence_of[i], name_key(it.text), cand.cc, cand.admin1)
-            )
+            placed.setdefault(sentence_of[i], []).append((name_key(it.text), cand.cc, cand.admin1))
     out: list[LocalEvidence | None] = []
     for it, sent in zip(items, sentence_of, strict=True):
         if not it.cands:
@@ -120,19 +118,17 @@ def local_evidence(
         key = name_key(it.text)
         countries: dict[str, float] = {}
         regions: dict[tuple[str, str], float] = {}
-        for s_i, k, cc, admin1 in (p for s in (sent - 1, sent, sent + 1) for p in placed.get(s, ())):
-            if same_name(k, key):
-                continue
-            gap = abs(s_i - sent)
-            b = _SENTENCE_BONUS if gap == 0 else _NEXT_SENTENCE_BONUS if gap == 1 else 0.0
-            if admin1:
-                if gap == 0:  # a state holds a town named in its own sentence only
-                    regions[(cc, admin1)] = 1.0
-            else:
-                countries[cc] = max(b, countries.get(cc, 0.0))
+        for s in (sent - 1, sent, sent + 1):
+            b = _SENTENCE_BONUS if s == sent else _NEXT_SENTENCE_BONUS
+            for k, cc, admin1 in placed.get(s, ()):
+                if same_name(k, key):
+                    continue
+                if admin1:
+                    if s == sent:  # a state holds a town named in its own sentence only
+                        regions[(cc, admin1)] = 1.0
+                else:
+                    countries[cc] = max(b, countries.get(cc, 0.0))
         anchor = key in anchored
-        countries = {k: v for k, v in countries.items() if v}
-        regions = {k: v for k, v in regions.items() if v}
         kind = it.kind
         out.append(
             LocalEvidence(countries, regions, anchor, kind)
