@@ -10,7 +10,6 @@ from spacy.vocab import Vocab
 
 from dateline.context import Context
 from dateline.extract.events import _speaker_index
-from dateline.extract.events.attributes import quote_of
 from dateline.records import Quote
 
 span = st.tuples(st.integers(0, 300), st.integers(0, 80)).map(lambda t: (t[0], t[0] + t[1]))
@@ -28,15 +27,26 @@ def _innermost(sp: tuple[int, int], quotes: list[Quote]) -> Quote | None:
     return best
 
 
+def _context(quotes: list[Quote]) -> Context:
+    doc = Doc(Vocab(), words=["w"] * 3, sent_starts=[True, False, False])
+    ctx = Context(text=doc.text, doc=doc)
+    ctx.quotes = quotes
+    return ctx
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(span, max_size=40), st.lists(span, min_size=1, max_size=20))
-def test_quote_of_is_the_innermost_holding_quote(spans, triggers):
+def test_quote_at_is_the_innermost_holding_quote(spans, triggers):
     quotes = [_quote(i, sp) for i, sp in enumerate(spans)]
+    ctx = _context(quotes)
     for trig in triggers:
-        assert quote_of(trig, quotes) is _innermost(trig, quotes)
-    more = [*quotes, _quote(99, (0, 400))]  # another article's list: a fresh index
+        assert ctx.quote_at(*trig) is _innermost(trig, quotes)
+    # another article's context indexes its own quotes, whatever the first one asked
+    more = [*quotes, _quote(99, (0, 400))]
+    other = _context(more)
     for trig in triggers:
-        assert quote_of(trig, more) is _innermost(trig, more)
+        assert other.quote_at(*trig) is _innermost(trig, more)
+        assert ctx.quote_at(*trig) is _innermost(trig, quotes)
 
 
 @settings(max_examples=200, deadline=None)

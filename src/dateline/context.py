@@ -44,6 +44,7 @@ class Context:
     _sents: list[SpacySpan] = field(default_factory=list, repr=False)
     _flagged: set[tuple[str, Span | None]] = field(default_factory=set, repr=False)
     _mention_index: tuple | None = field(default=None, repr=False)
+    _quote_index: tuple[list[int], list[Quote], int] | None = field(default=None, repr=False)
     tokens: TokenTable = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -107,3 +108,29 @@ class Context:
                 best = rank
             k -= 1
         return self.entities[best] if best is not None else None
+
+    def quote_at(self, start: int, end: int) -> Quote | None:
+        """The innermost quote whose span holds ``[start, end)`` (the latest-starting one;
+        of those starting together, the last in ``quotes``), if any.
+
+        The quotes are indexed by start on the first call: the quotes stage has filled
+        ``quotes`` before any stage that asks (the pipeline checks the order), and nothing
+        changes them after. The index lives and dies with this article's context.
+        """
+        if not self.quotes:
+            return None
+        if self._quote_index is None:
+            order = [q for _, q in sorted(enumerate(self.quotes), key=lambda t: (t[1].span[0], t[0]))]
+            longest = max(q.span[1] - q.span[0] for q in self.quotes)
+            self._quote_index = ([q.span[0] for q in order], order, longest)
+        starts, order, longest = self._quote_index
+        # back from the last quote starting at or before ``start``; none starting more than
+        # the longest quote's length before ``end`` can hold the span: a long article's
+        # thousands of quotes cost each look-up a few steps, not a scan
+        k = bisect.bisect_right(starts, start) - 1
+        while k >= 0 and starts[k] >= end - longest:
+            q = order[k]
+            if end <= q.span[1]:
+                return q
+            k -= 1
+        return None

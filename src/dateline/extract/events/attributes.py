@@ -9,7 +9,6 @@ auxiliaries, conditionals and planning verbs along the clause's chain of heads.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from collections.abc import Iterable
@@ -18,7 +17,7 @@ from spacy.tokens import Token
 
 from dateline.extract.events.patterns import lexicon_words
 from dateline.extract.places.mentions import DIRECTIONS, LANDMARK_HEADS, PLACE_NOUNS, opens_dateline
-from dateline.records import Count, EventDate, Number, Place, Quote, Timex
+from dateline.records import Count, EventDate, Number, Place, Timex
 from dateline.resolve.actors import load_event_data
 from dateline.tokens import TokenTable, tokens_of
 
@@ -31,7 +30,6 @@ __all__ = [
     "is_speech_frame",
     "modality_of",
     "place_grain",
-    "quote_of",
     "to_event_date",
 ]
 
@@ -647,39 +645,3 @@ def _intended(below: Token, below_is_trigger: bool) -> bool:
     if below.dep_ == "dobj":
         return below_is_trigger
     return below.dep_ == "xcomp" or (below.dep_ == "prep" and below.lower_ == "for")
-
-
-def quote_of(span: tuple[int, int], quotes: list[Quote]) -> Quote | None:
-    """The innermost quote whose content holds the event's trigger (the latest-starting
-    one; of those starting together, the last listed)."""
-    index = _quote_index(quotes)
-    if index is None:
-        return None
-    starts, order, longest = index
-    # back from the last quote starting at or before the trigger; none starting more than
-    # the longest quote's length before it can hold it: a long article's thousands of
-    # quotes cost each event a few steps, not a scan
-    k = bisect.bisect_right(starts, span[0]) - 1
-    while k >= 0 and starts[k] >= span[1] - longest:
-        q = order[k]
-        if span[1] <= q.span[1]:
-            return q
-        k -= 1
-    return None
-
-
-_QUOTE_INDEX: list[tuple[list[Quote], int, tuple[list[int], list[Quote], int]]] = []
-
-
-def _quote_index(quotes: list[Quote]) -> tuple[list[int], list[Quote], int] | None:
-    """The quotes sorted by (start, position in the list), their starts and the longest
-    length; rebuilt when the list or its length changes (kept for the one article at hand)."""
-    if not quotes:
-        return None
-    cached = _QUOTE_INDEX[0] if _QUOTE_INDEX else None  # one read: another thread may replace it
-    if cached is not None and cached[0] is quotes and cached[1] == len(quotes):
-        return cached[2]
-    order = [q for _, q in sorted(enumerate(quotes), key=lambda t: (t[1].span[0], t[0]))]
-    index = ([q.span[0] for q in order], order, max(q.span[1] - q.span[0] for q in quotes))
-    _QUOTE_INDEX[:] = [(quotes, len(quotes), index)]
-    return index

@@ -203,7 +203,7 @@ def code_sentence(
                 False,
                 "asserted",
             )
-        quote = attributes.quote_of(span, ctx.quotes)
+        quote = ctx.quote_at(*span)
         table = tokens_of(tok.doc)
         speech_above = any(
             attributes.is_speech_frame_at(table, a) for a in table.ancestors((c.light or tok).i)
