@@ -43,6 +43,8 @@ def test_ages_are_never_time_expressions(nlp, sentence: str) -> None:
         "Officers found casings in the 1900 block, near the rail yard.",
         "The fire started at 1822 Wren Hollow Road.",
         "A man was stabbed outside 2015 Larch Avenue.",
+        "Deputies were called to 2010 Cedar Ridge Trail after the alarm.",
+        "The parcel was left at 1998 Harbor View Ct. by mistake.",
     ],
 )
 def test_house_numbers_are_not_years(nlp, sentence: str) -> None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from dateline.streets import name_words as street_name_words
 from dateline.tokens import tokens_of
 
 # prepositions whose object is a location when it is a proper name
@@ -266,41 +267,12 @@ INSTITUTION_WORDS = frozenset(
         "party",
     ]
 )
-# last words of named streets, roads and natural features: places with no gazetteer entry
-# here, kept as unresolved landmarks ("Main Street", "Highway 19", "Neches River")
+# last words of named streets, roads (the street words' table, dateline.streets) and
+# natural features: places with no gazetteer entry here, kept as unresolved landmarks
+# ("Main Street", "Highway 19", "Neches River")
 LANDMARK_HEADS = frozenset(
     [
-        "street",
-        "st",
-        "st.",
-        "road",
-        "rd",
-        "rd.",
-        "drive",
-        "dr",
-        "dr.",
-        "avenue",
-        "ave",
-        "ave.",
-        "boulevard",
-        "blvd",
-        "blvd.",
-        "lane",
-        "ln",
-        "parkway",
-        "pkwy",
-        "highway",
-        "hwy",
-        "trail",
-        "route",
-        "interstate",
-        "turnpike",
-        "freeway",
-        "expressway",
-        "bypass",
-        "way",
-        "circle",
-        "place",
+        *street_name_words(),
         "river",
         "lake",
         "creek",

@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from dateline.extract.times.lexicon import lexicon
+from dateline.streets import address_words
 from dateline.tokens import tokens_of
 
 if TYPE_CHECKING:
@@ -79,8 +80,7 @@ _AMOUNT_AFTER = re.compile(r"^\s*(?:%|percent\b|per\s*cent\b|-?(?:km|kg|mph|mm|c
 #: address), "1600 Larch Avenue"
 _ADDRESS_AFTER = re.compile(
     r"^\s+(?:block\b|(?:(?:[NSEW]\.?|[A-Z][\w'’-]*)\s+){1,3}"
-    r"(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Dr\.?|Lane|Ln\.?|Way|Court|Ct\.?"
-    r"|Place|Pl\.?|Parkway|Pkwy\.?|Highway|Hwy\.?|Terrace|Circle|Pike)\b)"
+    rf"(?:{'|'.join(re.escape(w) for w in address_words())})\b)"
 )
 _PER_BEFORE = re.compile(
     r"(?:\d|\b(?:million|billion|trillion|thousand|hundred|times|percent|cents?|dollars?|euros?|pounds|miles"
