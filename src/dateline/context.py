@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from dateline.records import Entity, Event, Flag, Number, Place, Quote, Span, Timex
+from dateline.text.datelines import Datelines
 from dateline.tokens import TokenTable, remember
 
 if TYPE_CHECKING:
@@ -45,6 +46,7 @@ class Context:
     _flagged: set[tuple[str, Span | None]] = field(default_factory=set, repr=False)
     _mention_index: tuple | None = field(default=None, repr=False)
     _quote_index: tuple[list[int], list[Quote], int] | None = field(default=None, repr=False)
+    _datelines: Datelines | None = field(default=None, repr=False)
     tokens: TokenTable = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -57,6 +59,14 @@ class Context:
     def sents(self) -> list[SpacySpan]:
         """The doc's sentences, computed once (``doc.sents`` rebuilds them on every call)."""
         return self._sents
+
+    @property
+    def datelines(self) -> Datelines:
+        """The article's wire datelines ("KAMPALA - "), read from the text once, on first
+        use: the places stage and the events stage ask the same reading."""
+        if self._datelines is None:
+            self._datelines = Datelines(self.text)
+        return self._datelines
 
     def sentence_of(self, char: int) -> int:
         """Index of the sentence that holds character offset ``char``."""

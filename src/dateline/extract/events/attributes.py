@@ -16,9 +16,10 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from dateline.extract.events.patterns import lexicon_words
-from dateline.extract.places.mentions import DIRECTIONS, LANDMARK_HEADS, PLACE_NOUNS, opens_dateline
+from dateline.extract.places.mentions import DIRECTIONS, LANDMARK_HEADS, PLACE_NOUNS
 from dateline.records import Count, EventDate, Number, Place, Timex
 from dateline.resolve.actors import load_event_data
+from dateline.text.datelines import Datelines
 from dateline.tokens import TokenTable, tokens_of
 
 __all__ = [
@@ -381,6 +382,7 @@ def event_place(
     skip_tokens: Iterable[int] = (),
     frame: set[int] | None = None,
     text: str | None = None,
+    datelines: Datelines | None = None,
 ) -> Place | None:
     """The place the event's clause names, the most specific one first.
 
@@ -388,7 +390,8 @@ def event_place(
     reporting frame ("the defence ministry in Moscow said") or inside a non-place
     recipient ("the temples of Bel") are skipped; a place named only to locate another
     ("... of Homs", "south of Baghdad") yields to the place it locates. The place of a
-    wire dateline, like the place of an "according to" source, yields to any other.
+    wire dateline (``datelines``: the article's, read from ``text`` when not given), like
+    the place of an "according to" source, yields to any other.
     """
     frame = frame_tokens(trigger) if frame is None else frame
     skip = frame | set(skip_tokens)
@@ -404,6 +407,7 @@ def event_place(
     toks = [_name_head(doc, place, ti) for place, ti in cands]
     best: tuple[tuple[int, int, int, int, int], Place] | None = None
     text = doc.text if text is None else text  # Doc.text joins the tokens anew: pass it in
+    filed = (Datelines(text) if datelines is None else datelines).opens_line
     spec_of = {tok.i: place_grain(place, text) for (place, _), tok in zip(cands, toks, strict=True)}
     for (place, ti), tok in zip(cands, toks, strict=True):
         inside = _tier(ti, trigger, root)
@@ -413,7 +417,7 @@ def event_place(
         contained = 1 if _container(tok, toks, spec_of) or reference else 0
         spec = spec_of[tok.i]
         key = (
-            int(ti in source or opens_dateline(doc[ti].idx, text)),
+            int(ti in source or filed(doc[ti].idx)),
             inside,
             contained,
             spec,

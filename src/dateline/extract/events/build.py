@@ -189,7 +189,9 @@ def code_sentence(
             for child in t_tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     actor_toks.update(t.i for t in child.subtree if not in_clause(t, child))
-        place = attributes.event_place(c.light or tok, root, places, actor_toks, frame, ctx.text)
+        place = attributes.event_place(
+            c.light or tok, root, places, actor_toks, frame, ctx.text, ctx.datelines
+        )
         date = attributes.event_date(c.light or tok, root, times, frame)
         counts = attributes.event_counts(c.light or tok, root, numbers, frame)
         modality = attributes.modality_of(tok, c.light)

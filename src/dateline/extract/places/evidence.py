@@ -21,13 +21,6 @@ from dateline.resolve.publisher import address_places, address_words, publisher_
 _PUBLISHER_WEIGHT = 1.5
 
 
-# a dateline: a place, maybe its state, maybe the agency, then a dash or colon; a hyphen
-# inside a word ("Logan-Rogersville students ...") is not the dateline's dash
-_DATELINE = re.compile(
-    r"^\s*[A-Z][A-Za-z .'-]{0,40}[A-Za-z.](?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*(?:\(\w+\)\s*)?(?:[—–:]|\s-{1,2}\s|--)"
-)
-
-
 # money in bare dollars, and in no other currency: most likely an American article
 _DOLLARS = re.compile(r"(?<![A-Z])\$\s?\d")
 
@@ -163,13 +156,12 @@ def _iso2(iso3: str) -> str | None:
 
 
 def _dateline_item(ctx: Context, items: list[Item]) -> Item | None:
-    """The name of a dateline ("CHARLESTON, W.Va. —"): it opens the text ("Gymnastics:
-    Hagerstown ..." is a headline)."""
-    head = ctx.text[:80]
-    if not _DATELINE.match(head):
+    """The name of the article's dateline ("CHARLESTON, W.Va. —"), when a place was found
+    there (``Datelines.head``)."""
+    head = ctx.datelines.head
+    if head is None:
         return None
-    start = len(head) - len(head.lstrip())
-    return next((it for it in items if it.start_char == start and it.cands), None)
+    return next((it for it in items if it.start_char == head.place[0] and it.cands), None)
 
 
 def _dateline_home(item: Item | None, base: GeoContext) -> Candidate | None:

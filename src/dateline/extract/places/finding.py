@@ -91,7 +91,7 @@ def _mentions(ctx: Context, gaz: Gazetteer) -> list[Mention]:
             if in_time.any(span.start_char, span.end_char):
                 continue
             out.append(Mention(a, b, "", False))
-    out = _forced(doc, gaz, out, ctx.text)
+    out = _forced(doc, gaz, out, ctx.text, ctx.datelines.capital_places())
     return _join_split_names(doc, gaz, sorted(out, key=lambda m: m.start))
 
 
@@ -135,32 +135,24 @@ def _hyphenated_places(doc: Doc, gaz: Gazetteer, ent) -> bool:
     )
 
 
-# a capitalised dateline opening a sentence: "HARWINTON — ...", "WASHINGTON (AP) - ..."
-_CAPS_DATELINE = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))\s*([A-Z][A-Z'.-]+(?:\s[A-Z][A-Z'.-]+){0,3})"
-    r"(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?\s*(?:\([A-Za-z ]+\)\s*)?(?:—|–|--|\s-\s)"
-)
-
-
 # a legislator's party and home: "Sen. Tom Smith, R-Marshall," "(D-Ohio)"
 _PARTY_HOME = re.compile(r"(?<=[,(]\s)(?:R|D|I|DFL)-\s?([A-Z][a-z]*\.?(?:\s[A-Z][a-z]+\.?)?)(?=[,;)\s])")
 
 
-def _forced(doc: Doc, gaz: Gazetteer, mentions: list[Mention], text: str) -> list[Mention]:
+def _forced(
+    doc: Doc, gaz: Gazetteer, mentions: list[Mention], text: str, datelines: list[tuple[int, int]]
+) -> list[Mention]:
     """Names that the layout of news text makes places, whatever the NER made of them.
 
-    A capitalised dateline ("CROMWELL — The third ...") and a legislator's party-and-home
-    tag ("Tom Bakk, DFL-Cook,") name places; the NER often reads the capitals as an
-    organisation, or the tag as part of the person.
+    A dateline's place in capitals ("CROMWELL — The third ...", ``datelines``) and a
+    legislator's party-and-home tag ("Tom Bakk, DFL-Cook,") name places; the NER often
+    reads the capitals as an organisation, or the tag as part of the person.
     """
-    spans: list[tuple[int, int]] = []
-    for rx in (_CAPS_DATELINE, _PARTY_HOME):
-        for match in rx.finditer(text):
-            s, e = match.span(1)
-            name = text[s:e].rstrip(".") if rx is _CAPS_DATELINE else text[s:e]
-            e = s + len(name)
-            if len(name) >= 3 and gaz.lookup(name):
-                spans.append((s, e))
+    spans = [(s, e) for s, e in datelines if e - s >= 3 and gaz.lookup(text[s:e])]
+    for match in _PARTY_HOME.finditer(text):
+        s, e = match.span(1)
+        if e - s >= 3 and gaz.lookup(text[s:e]):
+            spans.append((s, e))
     if not spans:
         return mentions
     forced: list[tuple[int, int]] = []

@@ -9,7 +9,6 @@ go: the object of a locative preposition ("in X", "near X"), the name of a place
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -606,23 +605,3 @@ def propn_runs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
         runs.append((i, j))
         i = j
     return runs
-
-
-# a wire dateline at a line's start: the place (its words capitalised), its state or
-# country, the agency, then the dash. The places stage reads datelines for other ends:
-# ``finding._CAPS_DATELINE`` finds all-capital ones anywhere to force their names into
-# places, ``evidence._DATELINE`` tests the article's head for its home place.
-_WIRE_DATELINE = re.compile(
-    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
-    r"(?:,\s*[A-Z][\w.'’-]*(?:\s+(?:of\s+)?(?:the\s+)?[A-Z][\w.'’-]*){0,4})?\s*(?:\([\w .]+\)\s*)?(?:[—–]|\s-{1,2}\s|--)"
-)
-
-
-def opens_dateline(start: int, text: str) -> bool:
-    """Whether the place named at ``start`` is a wire dateline ("TBILISI - ", "GOMA,
-    Democratic Republic of Congo (Reuters) - "): where the report was filed, which news
-    writes before the lead whatever the place of the event the lead tells."""
-    line = text.rfind("\n", 0, start) + 1
-    if text[line:start].strip():
-        return False
-    return _WIRE_DATELINE.match(text, start) is not None
