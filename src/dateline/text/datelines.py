@@ -95,12 +95,12 @@ class Datelines:
         )
         wire = [d for d in self.all if not d.colon]
         self._line_places = frozenset(d.place[0] for d in wire if d.line_start)
-        self._capitals = [d.place for d in wire if d.capitals]
+        self._capitals = tuple(d.place for d in wire if d.capitals)
 
     def opens_line(self, start: int) -> bool:
         """Whether the place named at ``start`` is the place of a dateline opening a line."""
         return start in self._line_places
 
-    def capital_places(self) -> list[tuple[int, int]]:
+    def capital_places(self) -> tuple[tuple[int, int], ...]:
         """The spans of the places of datelines written in capitals ("CROMWELL — ...")."""
         return self._capitals

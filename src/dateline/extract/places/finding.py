@@ -140,7 +140,7 @@ _PARTY_HOME = re.compile(r"(?<=[,(]\s)(?:R|D|I|DFL)-\s?([A-Z][a-z]*\.?(?:\s[A-Z]
 
 
 def _forced(
-    doc: Doc, gaz: Gazetteer, mentions: list[Mention], text: str, datelines: list[tuple[int, int]]
+    doc: Doc, gaz: Gazetteer, mentions: list[Mention], text: str, datelines: tuple[tuple[int, int], ...]
 ) -> list[Mention]:
     """Names that the layout of news text makes places, whatever the NER made of them.
 
