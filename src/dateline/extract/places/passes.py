@@ -142,19 +142,33 @@ def _far(a: Candidate, b: Candidate, km: float = 50.0) -> bool:
 
 def one_sense(items: list[Item]) -> None:
     """One sense per name within the article: its most confident reading, except where a
-    qualifier pins a mention."""
+    qualifier or a kind word beside the name pins a mention. A pinned reading is the
+    name's sense for its bare mentions too: "Sagaing region" says which of the name's
+    places the article means, and the headline's bare "Sagaing" is that region, not the
+    town the name alone would read as."""
     by_key: dict[str, list[Item]] = defaultdict(list)
     for it in items:
         by_key[name_key(it.text)].append(it)
     for group in by_key.values():
-        best = max((g.resolution for g in group if g.resolution), key=lambda r: r.confidence, default=None)
+        pinned = [g for g in group if g.resolution and _kind_beside(g)]
+        best = max(
+            (g.resolution for g in pinned or group if g.resolution), key=lambda r: r.confidence, default=None
+        )
         if best is None:
             continue
         for g in group:
             if g.resolution is None or (
-                g.qualifier is None and g.resolution.candidate.eid != best.candidate.eid
+                g.qualifier is None
+                and not _kind_beside(g)
+                and g.resolution.candidate.eid != best.candidate.eid
             ):
                 g.resolution = best
+
+
+def _kind_beside(it: Item) -> bool:
+    """A kind word outside the name says which place it is ("Sagaing region"; not the
+    name's own last word, "Kansas City", which every mention of the name repeats)."""
+    return it.kind is not None and name_key(it.text).split()[-1:] != [it.kind]
 
 
 def agree(ctx: Context, items: list[Item], geo: GeoContext) -> None:
