@@ -383,6 +383,7 @@ def event_place(
     frame: set[int] | None = None,
     text: str | None = None,
     datelines: Datelines | None = None,
+    asides: Iterable[int] = (),
 ) -> Place | None:
     """The place the event's clause names, the most specific one first.
 
@@ -391,12 +392,16 @@ def event_place(
     recipient ("the temples of Bel") are skipped; a place named only to locate another
     ("... of Homs", "south of Baghdad") yields to the place it locates. The place of a
     wire dateline (``datelines``: the article's, read from ``text`` when not given), like
-    the place of an "according to" source, yields to any other.
+    the place of an "according to" source, yields to any other; so does a place in a
+    background clause of the sentence (``asides``: "the deadliest since 2023, when jets
+    bombed X", "a man who was driving home in Y"), which is that clause's scene, though
+    still the best guess when the sentence names no other.
     """
     frame = frame_tokens(trigger) if frame is None else frame
     skip = frame | set(skip_tokens)
     # the source's place yields to any other, but is the best guess when alone
     source = _attribution(root)
+    aside = set(asides)
     doc = trigger.doc
     cands = [
         (place, ti)
@@ -417,7 +422,7 @@ def event_place(
         contained = 1 if _container(tok, toks, spec_of) or reference else 0
         spec = spec_of[tok.i]
         key = (
-            int(ti in source or filed(doc[ti].idx)),
+            int(ti in source or ti in aside or filed(doc[ti].idx)),
             inside,
             contained,
             spec,

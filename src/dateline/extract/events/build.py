@@ -75,6 +75,8 @@ class CodedEvent:
     result_of: int | None = None
     # the event's own clause names its date (before the article-level passes lend it one)
     own_date: bool = False
+    # its place is the scene of a background clause of its sentence, a guess for want of another
+    aside_place: bool = False
 
 
 def _span(c: Candidate) -> tuple[int, int]:
@@ -189,9 +191,15 @@ def code_sentence(
             for child in t_tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     actor_toks.update(t.i for t in child.subtree if not in_clause(t, child))
-        place = attributes.event_place(
-            c.light or tok, root, places, actor_toks, frame, ctx.text, ctx.datelines
+        # a background clause's place is its own event's: this one's only when it names no other
+        skip = frozenset(i for lo, hi, _ in asides if not lo <= tok.i <= hi for i in range(lo, hi + 1))
+        scenes = frozenset(
+            i for lo, hi, scene in asides if scene and not lo <= tok.i <= hi for i in range(lo, hi + 1)
         )
+        place = attributes.event_place(
+            c.light or tok, root, places, actor_toks, frame, ctx.text, ctx.datelines, scenes
+        )
+        aside_place = place is not None and any(p is place and ti in scenes for p, ti in places)
         date = attributes.event_date(c.light or tok, root, times, frame)
         counts = attributes.event_counts(c.light or tok, root, numbers, frame)
         modality = attributes.modality_of(tok, c.light)
@@ -228,7 +236,6 @@ def code_sentence(
         if spec.id == "explosive" and a_tok is not None and conflict.is_firearm(a_tok.lemma_):
             base, mode = "violence", "firearms"  # "the handgun went off": a shot, not a blast
         protesters = object_class(tok, "protester")
-        skip = frozenset(i for lo, hi in asides if not lo <= tok.i <= hi for i in range(lo, hi + 1))
         if kind == "PROTEST":
             skip |= obstruction
         own_cues = cue_views.setdefault(skip, acled.SentenceCues(sent, skip)) if skip else cues
@@ -305,7 +312,8 @@ def code_sentence(
                 frame_chars={ctx.doc[i].idx for i in frame},
                 past=_is_past(c.light or tok),
                 frame_place=next((p.id for p, ti in places if ti in frame), None),
-                own_place=place.id if place else None,
+                own_place=place.id if place and not aside_place else None,
+                aside_place=aside_place,
                 result_of=_result_of(verb) if verb.tag_ == "VBG" else None,
                 own_date=date is not None,
                 back_reference=tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj"),
@@ -410,12 +418,16 @@ _CAUSE_PREPS = frozenset({"over", "about", "against", "at", "for", "of"})
 
 
 # the relations _background_clauses tests (relcl: _aside; dobj, prep: _demanded; prep, acl, pobj)
-_BACKGROUND_DEPS = frozenset({"relcl", "dobj", "prep", "acl", "pobj"})
+_BACKGROUND_DEPS = frozenset({"relcl", "advcl", "dobj", "prep", "acl", "pobj"})
 
 
-def _background_clauses(sent: SpacySpan) -> list[tuple[int, int]]:
+def _background_clauses(sent: SpacySpan) -> list[tuple[int, int, bool]]:
     """Token ranges told as background: relative clauses, causes hanging off an adjective, an
-    event named to date the news ("after the blast")."""
+    event named to date the news ("after the blast"), the scene of a date that bounds it
+    ("the deadliest since 2023, when jets bombed X"). The flag marks a clause with a scene
+    of its own (a relative clause told at another time, the bounding date's scene): its
+    place is that scene's, not the news' (an event named to date the news, "captured after
+    a gun battle in X", most often shares its place)."""
     out = []
     doc, t = sent.doc, tokens_of(sent.doc)  # the token table: a Token only where a test applies
     for i in range(sent.start, sent.end):
@@ -423,8 +435,11 @@ def _background_clauses(sent: SpacySpan) -> list[tuple[int, int]]:
         if dep not in _BACKGROUND_DEPS:
             continue
         tok = doc[i]
+        scene = dep in ("relcl", "advcl")
         if dep == "relcl":
-            hit = _aside(tok)
+            hit = _aside(tok) or _bounding_date_scene(tok)
+        elif dep == "advcl":
+            hit = _bounding_date_scene(tok)  # "the deadliest since 2023, when jets bombed X"
         elif dep == "dobj":
             hit = _demanded(tok)
         elif dep == "prep":
@@ -434,7 +449,7 @@ def _background_clauses(sent: SpacySpan) -> list[tuple[int, int]]:
         else:  # pobj
             hit = _time_anchor(tok) and _event_noun(tok)  # "after the blast"
         if hit:
-            out.append((tok.left_edge.i, tok.right_edge.i))
+            out.append((tok.left_edge.i, tok.right_edge.i, scene))
     return out
 
 

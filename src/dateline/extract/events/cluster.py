@@ -162,8 +162,18 @@ def _contains(outer: Place, inner: Place) -> bool:
     if outer.feature == "country" or (outer.feature == "region" and not outer.country):
         return not outer.country or outer.country == inner.country
     if outer.feature == "admin":
+        if inner.geonames_id is None and inner.country == outer.country and _region_unknown(inner):
+            # a place the gazetteer lacks, with no container in its sentence: put near the
+            # town the article keeps returning to, or at its country's point, its region is
+            # unknown, so any region of its country may hold it ("bombs on X village" after
+            # "a village in Y region")
+            return True
         return bool(outer.country == inner.country and outer.admin1 and outer.admin1 == inner.admin1)
     return False
+
+
+def _region_unknown(place: Place) -> bool:
+    return place.precision == "vicinity" or not place.admin1
 
 
 def _places_agree(a: str | None, b: str | None, places: dict[str, Place]) -> bool:
@@ -293,7 +303,7 @@ def cluster_events(coded: list[CodedEvent], places: Iterable[Place], text: str) 
             clusters.append(_Cluster(c, title, by_id))
             cluster_of[id(c)] = clusters[-1]
     clusters.sort(key=lambda cl: min(m.event.span[0] for m in cl.members))
-    return [_merge(cl, by_id, text) for cl in clusters]
+    return [_merge(cl, by_id, text, title) for cl in clusters]
 
 
 def _doer_event(c: CodedEvent, coded: list[CodedEvent]) -> CodedEvent | None:
@@ -392,7 +402,7 @@ def _anchored(c: CodedEvent, clusters: list[_Cluster], places: dict[str, Place])
     return None
 
 
-def _merge(cluster: _Cluster, places: dict[str, Place], text: str) -> CodedEvent:
+def _merge(cluster: _Cluster, places: dict[str, Place], text: str, title: int) -> CodedEvent:
     head = cluster.head
     if len(cluster.members) == 1:
         head.event.mentions = [head.event.span]
@@ -405,7 +415,12 @@ def _merge(cluster: _Cluster, places: dict[str, Place], text: str) -> CodedEvent
     ev.target = ev.target or next((o.target for o in others if o.target is not None), None)
     for o in others:
         ev.supporters.extend(s for s in o.supporters if all(s.text != t.text for t in ev.supporters))
-    ev.place = _best_place([ev.place, *(o.place for o in others)], places, text)
+    # a place a mention took from a background clause of its sentence refines nothing
+    told = [head, *(m for m in members if m is not head)]
+    ids = [m.event.place for m in told if not m.aside_place]
+    ev.place = _best_place(ids, places, text, title) or _best_place(
+        [m.event.place for m in told], places, text, title
+    )
     ev.date = _best_date([ev.date, *(o.date for o in others)])
     ev.counts = _gather_counts([m.event for m in members if m.event.modality != "negated" or m is head])
     if ev.territory_change is None:
@@ -415,8 +430,10 @@ def _merge(cluster: _Cluster, places: dict[str, Place], text: str) -> CodedEvent
     return head
 
 
-def _best_place(ids: list[str | None], places: dict[str, Place], text: str) -> str | None:
-    """The finest place any mention gives (the head's first on ties)."""
+def _best_place(ids: list[str | None], places: dict[str, Place], text: str, title: int) -> str | None:
+    """The finest place any mention gives (the head's first on ties). Where that is a name
+    in the title lines that a body mention names too, the body's: the headline's "Quetta
+    market" is the lead's "the city of Quetta", the mention told with the act."""
     best: tuple[int, int, str] | None = None
     for k, pid in enumerate(ids):
         if pid is None:
@@ -425,7 +442,23 @@ def _best_place(ids: list[str | None], places: dict[str, Place], text: str) -> s
         key = (grain, k, pid)
         if best is None or key < best:
             best = key
-    return best[2] if best else None
+    if best is None:
+        return None
+    chosen = places.get(best[2])
+    if chosen is None or chosen.span[0] >= title:
+        return best[2]
+    same = _place_key(best[2], places)
+    return next(
+        (
+            pid
+            for pid in ids
+            if pid is not None
+            and pid in places
+            and places[pid].span[0] >= title
+            and _place_key(pid, places) == same
+        ),
+        best[2],
+    )
 
 
 def _best_date(dates: list[EventDate | None]) -> EventDate | None:

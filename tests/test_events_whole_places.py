@@ -1,0 +1,116 @@
+"""The event's own place on whole articles (issue 19): the finest place any of its mentions
+names, never the scene of a background clause, and the body's mention over the title's.
+
+Sentences are written for these tests (none comes from a gold file); the village names are
+made up, so that the gazetteer lacks them as it lacks most villages in conflict news.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.records import Article, Event, Place
+
+pytestmark = pytest.mark.model
+
+PUBLISHED = "2019-05-13"  # a Monday
+
+
+def _covering(art: Article, word: str, nth: int = 0) -> list[Event]:
+    start = -1
+    for _ in range(nth + 1):
+        start = art.text.index(word, start + 1)
+    return [ev for ev in art.events if any(s <= start < e for s, e in ev.mentions)]
+
+
+def _place(art: Article, ev: Event) -> Place | None:
+    return next((p for p in art.places if p.id == ev.place), None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two helicopters dropped barrel bombs on the village of Kwarandi on Monday, residents said.",
+        "A military jet dropped several bombs on Kwarandi village late on Sunday, killing four people.",
+    ],
+)
+def test_dropping_bombs_on_a_place_is_an_air_strike_there(analyze, text: str) -> None:
+    art = analyze(text, published=PUBLISHED)
+    strike = _covering(art, "dropped")
+    assert [ev.acled_subtype for ev in strike] == ["Air/drone strike"]
+    place = _place(art, strike[0])
+    assert place is not None and place.text == "Kwarandi"
+
+
+def test_dropping_leaflets_is_no_strike(analyze) -> None:
+    art = analyze("Army helicopters dropped leaflets over the town on Monday.", published=PUBLISHED)
+    assert not [ev for ev in _covering(art, "dropped") if ev.type == "ASSAULT"]
+
+
+def test_a_later_mention_naming_the_village_refines_the_region(analyze) -> None:
+    art = analyze(
+        "Jets bomb village in Borno\n\n"
+        "Military jets bombed a village in Nigeria's Borno State on Tuesday, killing six people, "
+        "residents said.\n\n"
+        "Two jets dropped bombs on Gwarmaji village shortly after noon, a resident said. He said "
+        "at least ten people were wounded.",
+        published=PUBLISHED,
+    )
+    strike = _covering(art, "bombed")
+    assert len(strike) == 1
+    assert _covering(art, "dropped") == strike and _covering(art, "wounded") == strike
+    place = _place(art, strike[0])
+    assert place is not None and place.text == "Gwarmaji"
+
+
+def test_the_scene_of_a_bounding_date_gives_the_news_no_place(analyze) -> None:
+    art = analyze(
+        "Jets bombed a market in Ariha on Tuesday, killing nine people. The raid was the "
+        "deadliest in the district since March 2019, when aircraft bombed a clinic in the "
+        "village of Tal Saman.",
+        published=PUBLISHED,
+    )
+    news, past = _covering(art, "bombed"), _covering(art, "bombed", 1)
+    assert len(news) == 1 and len(past) == 1 and news != past
+    assert _covering(art, "raid") == news
+    news_place, past_place = _place(art, news[0]), _place(art, past[0])
+    assert news_place is not None and news_place.text == "Ariha"
+    assert past_place is not None and past_place.text == "Tal Saman"
+
+
+def test_a_background_clauses_place_is_the_guess_when_alone(analyze) -> None:
+    art = analyze(
+        "Gunmen shot dead a farmer who had been working in his field near the village of Tal Saman "
+        "since dawn.",
+        published=PUBLISHED,
+    )
+    shot = _covering(art, "shot")
+    assert shot
+    place = _place(art, shot[0])
+    assert place is not None and place.text == "Tal Saman"
+
+
+def test_the_body_names_the_place_the_title_repeats(analyze) -> None:
+    art = analyze(
+        "Bomb kills five at Kano bus station\n\n"
+        "A bomb exploded at a crowded bus station in the northern Nigerian city of Kano on Friday, "
+        "killing five people, police said.",
+        published=PUBLISHED,
+    )
+    bombing = _covering(art, "exploded")
+    assert len(bombing) == 1 and _covering(art, "kills") == bombing
+    place = _place(art, bombing[0])
+    lead = art.text.index("Kano", art.text.index("\n"))
+    assert place is not None and place.text == "Kano" and place.span[0] == lead
+
+
+def test_a_kind_word_pins_the_name_for_its_bare_mentions(analyze) -> None:
+    art = analyze(
+        "Troops raid villages in Sagaing\n\n"
+        "Soldiers raided three villages in Myanmar's northwestern Sagaing region on Monday, "
+        "residents said.",
+        published=PUBLISHED,
+    )
+    sagaing = [p for p in art.places if p.text == "Sagaing"]
+    assert len(sagaing) == 2
+    assert all(p.feature == "admin" for p in sagaing), [(p.name, p.feature) for p in sagaing]
