@@ -114,3 +114,28 @@ def test_a_kind_word_pins_the_name_for_its_bare_mentions(analyze) -> None:
     sagaing = [p for p in art.places if p.text == "Sagaing"]
     assert len(sagaing) == 2
     assert all(p.feature == "admin" for p in sagaing), [(p.name, p.feature) for p in sagaing]
+
+
+def test_a_later_sentence_goes_on_in_the_scene_not_the_province_named_last(analyze) -> None:
+    art = analyze(
+        "Rebels captured the town of Kiwandja in the Lubero territory of North Kivu province on "
+        "Sunday after two days of heavy fighting with the army, residents said.\n\n"
+        "The clashes began on Friday evening when rebel units advanced from the hills.",
+        published=PUBLISHED,
+    )
+    clashes = _covering(art, "clashes")
+    assert clashes
+    place = _place(art, clashes[0])
+    assert place is not None and place.text == "Kiwandja"
+
+
+def test_where_a_crowd_retreated_to_is_no_scene_for_what_follows(analyze) -> None:
+    art = analyze(
+        "Police beat protesters with batons in the evening as the crowd retreated toward Liberty "
+        "Square. Those detained were held overnight, the ministry said.",
+        published=PUBLISHED,
+    )
+    detained = _covering(art, "detained")
+    assert detained
+    place = _place(art, detained[0])
+    assert place is None or place.text != "Liberty Square"

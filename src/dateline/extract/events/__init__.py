@@ -23,7 +23,7 @@ from spacy.tokens import Span as SpacySpan
 from dateline.context import Context
 from dateline.extract.events.build import CodedEvent, code_sentence
 from dateline.extract.events.cluster import cluster_events
-from dateline.records import Event, EventDate
+from dateline.records import Event, EventDate, Place
 from dateline.tokens import tokens_of
 
 __all__ = ["extract_events"]
@@ -142,10 +142,15 @@ def _inherit(ctx: Context, coded: list[CodedEvent], paragraphs: list[int]) -> No
             k = bisect.bisect_left(place_starts, ev.span[0]) - 1
             while k >= 0:
                 cand = places[k]
-                if ctx.sentence_of(cand.span[0]) < ev.sentence - 3:
+                si = ctx.sentence_of(cand.span[0])
+                if si < ev.sentence - 3:
                     break
-                if cand.span[0] not in c.frame_chars and not in_speaker(cand.span):
-                    ev.place = cand.id
+                if (
+                    cand.span[0] not in c.frame_chars
+                    and not in_speaker(cand.span)
+                    and not _whither(ctx, cand)
+                ):
+                    ev.place = (_scene(earlier, si) if si < ev.sentence else None) or cand.id
                     break
                 k -= 1
         if ev.place is None and c.frame_place is not None:
@@ -155,6 +160,36 @@ def _inherit(ctx: Context, coded: list[CodedEvent], paragraphs: list[int]) -> No
                 if prev.event.date is not None and prev.event.type in _MATERIAL:
                     ev.date = EventDate(prev.event.date.value, prev.event.date.precision)
                     break
+
+
+def _scene(earlier: list[CodedEvent], si: int) -> str | None:
+    """The place the violent acts of sentence ``si`` took place in, as their clauses name it:
+    the scene a later sentence goes on with ("captured the town of X in Y province after
+    two days of fighting. The clashes began ..." goes on in X, not in the province named
+    last)."""
+    for prev in earlier:
+        ev = prev.event
+        if (
+            ev.sentence == si
+            and prev.own_place is not None
+            and not _backgrounded(prev)
+            and ev.type in _VIOLENT
+        ):
+            return prev.own_place
+    return None
+
+
+def _whither(ctx: Context, place: Place) -> bool:
+    """A place named as where someone went or what they opposed ("retreated toward X",
+    "protested against X"): no scene for the acts told after it."""
+    words = ctx.doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+    if words is None or not len(words):
+        return False
+    tok = words.root
+    return tok.dep_ == "pobj" and tok.head.lower_ in _WHITHER
+
+
+_WHITHER = frozenset({"toward", "towards", "against"})
 
 
 _STATE = ("GOV", "MIL", "COP", "JUD", "LEG")
