@@ -139,3 +139,30 @@ def test_where_a_crowd_retreated_to_is_no_scene_for_what_follows(analyze) -> Non
     assert detained
     place = _place(art, detained[0])
     assert place is None or place.text != "Liberty Square"
+
+
+def test_forces_breaking_up_a_protest_act_where_the_protest_is(analyze) -> None:
+    art = analyze(
+        "YEREVAN - Riot police fired tear gas to break up a protest outside parliament late on "
+        "Thursday, detaining 30 people, the ministry said.\n\n"
+        "Several thousand demonstrators had gathered on Liberty Avenue in the evening to demand "
+        "new elections.",
+        published=PUBLISHED,
+    )
+    for word in ("fired", "detaining"):
+        events = _covering(art, word)
+        assert events, word
+        place = _place(art, events[0])
+        assert place is not None and place.text == "Liberty Avenue", (word, place)
+
+
+def test_an_arrest_told_beside_no_protest_keeps_its_own_place(analyze) -> None:
+    art = analyze(
+        "Police detained 12 people in Yerevan on Thursday, the ministry said. Several thousand "
+        "demonstrators gathered on Liberty Avenue on Friday.",
+        published=PUBLISHED,
+    )
+    arrest = _covering(art, "detained")
+    assert arrest
+    place = _place(art, arrest[0])
+    assert place is not None and place.text == "Yerevan"

@@ -303,7 +303,39 @@ def cluster_events(coded: list[CodedEvent], places: Iterable[Place], text: str) 
             clusters.append(_Cluster(c, title, by_id))
             cluster_of[id(c)] = clusters[-1]
     clusters.sort(key=lambda cl: min(m.event.span[0] for m in cl.members))
-    return [_merge(cl, by_id, text, title) for cl in clusters]
+    merged = [_merge(cl, by_id, text, title) for cl in clusters]
+    _intervention_places(clusters, by_id, text)
+    return merged
+
+
+# ACLED's sub-types of a protest that forces acted on: coded where the protest is
+_INTERVENTIONS = frozenset({"Protest with intervention", "Excessive force against protesters"})
+
+
+def _intervention_places(clusters: list[_Cluster], places: dict[str, Place], text: str) -> None:
+    """Forces breaking up a protest act where the protest is: an intervention told in a
+    sentence that also tells the protest ("police fired tear gas to break up a protest in
+    the capital, detaining 37") takes the protest's place when that is finer than its own
+    (the lead names the city, a later sentence the avenue the crowd gathered on)."""
+    protests = [
+        (cl, {m.event.sentence for m in cl.members})
+        for cl in clusters
+        if cl.head.event.type == "PROTEST" and cl.head.event.place in places
+    ]
+    if not protests:
+        return
+    for cl in clusters:
+        ev = cl.head.event
+        if ev.type not in ("COERCE", "ASSAULT") or ev.acled_subtype not in _INTERVENTIONS:
+            continue
+        told = {m.event.sentence for m in cl.members}
+        own = places.get(ev.place) if ev.place else None
+        grain = place_grain(own, text) if own is not None else 9
+        for protest, sentences in protests:
+            where = places[protest.head.event.place]
+            if told & sentences and place_grain(where, text) < grain:
+                ev.place = where.id
+                break
 
 
 def _doer_event(c: CodedEvent, coded: list[CodedEvent]) -> CodedEvent | None:
