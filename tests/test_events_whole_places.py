@@ -166,3 +166,41 @@ def test_an_arrest_told_beside_no_protest_keeps_its_own_place(analyze) -> None:
     assert arrest
     place = _place(art, arrest[0])
     assert place is not None and place.text == "Yerevan"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "where"),
+    [
+        (
+            "A 19-year-old student from Kisumu was stabbed on Tuesday night outside a bar in Eldoret.",
+            "stabbed",
+            "Eldoret",
+        ),
+        (
+            "U.S. missiles hit a training camp of the militants in southern Somalia on Friday.",
+            "hit",
+            "Somalia",
+        ),
+        (
+            "A U.S. helicopter gunship was shot down over southern Somalia on Thursday.",
+            "shot",
+            "Somalia",
+        ),
+    ],
+)
+def test_where_a_participant_comes_from_or_whose_arms_acted_is_not_the_place(
+    analyze, text: str, trigger: str, where: str
+) -> None:
+    art = analyze(text, published=PUBLISHED)
+    events = _covering(art, trigger)
+    assert events
+    place = _place(art, events[0])
+    assert place is not None and place.text == where, place
+
+
+def test_a_participants_origin_is_the_guess_when_alone(analyze) -> None:
+    art = analyze("A 19-year-old student from Kisumu was stabbed on Tuesday night.", published=PUBLISHED)
+    events = _covering(art, "stabbed")
+    assert events
+    place = _place(art, events[0])
+    assert place is not None and place.text == "Kisumu"

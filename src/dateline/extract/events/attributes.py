@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from dateline.extract.events.acled import is_aircraft
 from dateline.extract.events.patterns import lexicon_words
 from dateline.extract.places.mentions import DIRECTIONS, LANDMARK_HEADS, PLACE_NOUNS
 from dateline.records import Count, EventDate, Number, Place, Timex
@@ -281,6 +282,46 @@ def _affiliation(tok: Token) -> bool:
     return cur.dep_ == "pobj" and cur.head.lower_ in ("against", "toward", "towards")
 
 
+@functools.cache
+def _weapon_words() -> frozenset[str]:
+    return frozenset(load_event_data("lexicons.json")["object_classes"]["weapon"])
+
+
+def _armed_by(tok: Token, place: Place) -> bool:
+    """A country named on the weapon or aircraft it owns ("U.S. missiles destroyed ...", "a
+    U.S. helicopter gunship was shot down"): whose arms, not where they struck."""
+    if place.feature != "country":
+        return False
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in ("compound", "amod", "nmod") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in load_event_data("lexicons.json")["object_classes"]["weapon"] or is_aircraft(
+            cur
+        ):
+            return True
+    return False
+
+
+def _origin(tok: Token) -> bool:
+    """A place told as where a participant comes from ("a youth from X village", "Lindh, from
+    a family in Y", "Moussa R., 28, of Z"): who they are, not where the act happened."""
+    cur = tok
+    for _ in range(8):
+        head = cur.head
+        if head.i == cur.i or head.pos_ in ("VERB", "AUX") or cur.dep_ in _NESTED:
+            return False
+        if cur.dep_ == "pobj" and head.dep_ == "prep":
+            owner = head.head
+            if head.lower_ == "from" and owner.pos_ in ("NOUN", "PROPN", "PRON"):
+                return True
+            if head.lower_ == "of" and owner.ent_type_ == "PERSON":
+                return True
+        cur = head
+    return False
+
+
 def _container(tok: Token, others: list[Token], spec: dict[int, int]) -> bool:
     """A place named to locate another ("the Waer district of Homs", "the north Sinai town of El-Arish").
 
@@ -394,8 +435,9 @@ def event_place(
     wire dateline (``datelines``: the article's, read from ``text`` when not given), like
     the place of an "according to" source, yields to any other; so does a place in a
     background clause of the sentence (``asides``: "the deadliest since 2023, when jets
-    bombed X", "a man who was driving home in Y"), which is that clause's scene, though
-    still the best guess when the sentence names no other.
+    bombed X", "a man who was driving home in Y"), which is that clause's scene, a
+    participant's origin ("a youth from X") and the country whose arms acted ("U.S.
+    missiles"), though each is still the best guess when the sentence names no other.
     """
     frame = frame_tokens(trigger) if frame is None else frame
     skip = frame | set(skip_tokens)
@@ -422,7 +464,7 @@ def event_place(
         contained = 1 if _container(tok, toks, spec_of) or reference else 0
         spec = spec_of[tok.i]
         key = (
-            int(ti in source or ti in aside or filed(doc[ti].idx)),
+            int(ti in source or ti in aside or filed(doc[ti].idx) or _origin(tok) or _armed_by(tok, place)),
             inside,
             contained,
             spec,
