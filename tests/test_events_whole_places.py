@@ -204,3 +204,13 @@ def test_a_participants_origin_is_the_guess_when_alone(analyze) -> None:
     assert events
     place = _place(art, events[0])
     assert place is not None and place.text == "Kisumu"
+
+
+def test_a_countrys_short_name_after_its_formal_name_is_that_country(analyze) -> None:
+    art = analyze(
+        "KINSHASA, Democratic Republic of Congo - Militiamen attacked a camp for displaced people "
+        "in eastern Congo on Sunday, officials said.",
+        published=PUBLISHED,
+    )
+    congo = [p for p in art.places if p.text == "Congo"]
+    assert congo and all(p.country == "CD" for p in congo), [(p.name, p.country) for p in congo]

@@ -171,9 +171,42 @@ def _kind_beside(it: Item) -> bool:
     return it.kind is not None and name_key(it.text).split()[-1:] != [it.kind]
 
 
+def _country_short_forms(items: list[Item]) -> None:
+    """ "Congo" in an article that names the "Democratic Republic of Congo": that country.
+
+    News calls a country by the last words of its formal name once it has named it in
+    full ("the Democratic Republic of Congo ... eastern Congo"); a bare name that is the
+    tail of another country's name the article gives (after "of" or "of the") is that
+    country, not the one the name alone reads as.
+    """
+    full: dict[str, Resolution] = {}
+    for it in items:
+        res = it.resolution
+        if res is None or res.candidate.feature != "country":
+            continue
+        words = name_key(it.text).split()
+        if "of" in words[:-1]:
+            tail = words[len(words) - 1 - words[::-1].index("of") + 1 :]
+            if tail and tail[0] == "the":
+                tail = tail[1:]
+            if tail:
+                full.setdefault(" ".join(tail), res)
+    if not full:
+        return
+    for it in items:
+        res = full.get(name_key(it.text))
+        if res is None or it.qualifier:
+            continue
+        if it.resolution is None or (
+            it.resolution.candidate.feature == "country" and it.resolution.candidate.eid != res.candidate.eid
+        ):
+            it.resolution = Resolution(res.candidate, round(min(res.confidence, 0.9), 3))
+
+
 def agree(ctx: Context, items: list[Item], geo: GeoContext) -> None:
     """The passes that make the article's readings agree with each other."""
     harmonise_lists(ctx, items, geo)
+    _country_short_forms(items)
     one_sense(items)
     _parts_of_towns(items)
     _short_forms(items)
