@@ -312,8 +312,11 @@ def test_a_merged_event_keeps_the_finest_place_any_mention_gives() -> None:
     province = Place(id="p3", text="Halab", span=(74, 79), sentence=0, feature="admin")
     places = {p.id: p for p in (city, quarter, province)}
     assert [place_grain(p, text) for p in (quarter, city, province)] == [0, 2, 4]
-    assert _best_place(["p1", "p2", "p3"], places, text) == "p2"
-    assert _best_place(["p3", None, "p1"], places, text) == "p1"
+    assert _best_place(["p1", "p2", "p3"], places, text, 0) == "p2"
+    assert _best_place(["p3", None, "p1"], places, text, 0) == "p1"
+    # a title line's "Halab" (the text's first 21 characters) yields to the body's same town
+    body = Place(id="p4", text="Halab", span=(74, 79), sentence=0, feature="city", country="SYR")
+    assert _best_place(["p1", "p4"], {**places, "p4": body}, text, 21) == "p4"
 
 
 # --- ACLED sub-types from who did it to whom --------------------------------------------------
