@@ -214,3 +214,18 @@ def test_a_countrys_short_name_after_its_formal_name_is_that_country(analyze) ->
     )
     congo = [p for p in art.places if p.text == "Congo"]
     assert congo and all(p.country == "CD" for p in congo), [(p.name, p.country) for p in congo]
+
+
+def test_where_a_report_came_from_is_no_scene_for_the_next_sentences(analyze) -> None:
+    art = analyze(
+        "Militants stormed an army base near the town of Dhanaane in the Lower Juba region on "
+        "Tuesday, killing 17 soldiers, an officer said.\n\n"
+        "The assault began at dawn, Captain Ali Farah told reporters by phone from the nearby "
+        "town of Qardho.\n\n"
+        "Reinforcements arrived three hours later, he said.",
+        published=PUBLISHED,
+    )
+    later = _covering(art, "Reinforcements")
+    assert later
+    place = _place(art, later[0])
+    assert place is not None and place.text == "Dhanaane", place

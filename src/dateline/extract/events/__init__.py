@@ -21,6 +21,7 @@ from collections.abc import Callable
 from spacy.tokens import Span as SpacySpan
 
 from dateline.context import Context
+from dateline.extract.events.attributes import is_speech_frame
 from dateline.extract.events.build import CodedEvent, code_sentence
 from dateline.extract.events.cluster import cluster_events
 from dateline.records import Event, EventDate, Place
@@ -150,7 +151,7 @@ def _inherit(ctx: Context, coded: list[CodedEvent], paragraphs: list[int]) -> No
                     and not in_speaker(cand.span)
                     and not _whither(ctx, cand)
                 ):
-                    ev.place = (_scene(earlier, si) if si < ev.sentence else None) or cand.id
+                    ev.place = (_scene(coded, i, si) if si < ev.sentence else None) or cand.id
                     break
                 k -= 1
         if ev.place is None and c.frame_place is not None:
@@ -162,12 +163,15 @@ def _inherit(ctx: Context, coded: list[CodedEvent], paragraphs: list[int]) -> No
                     break
 
 
-def _scene(earlier: list[CodedEvent], si: int) -> str | None:
-    """The place the violent acts of sentence ``si`` took place in, as their clauses name it:
-    the scene a later sentence goes on with ("captured the town of X in Y province after
-    two days of fighting. The clashes began ..." goes on in X, not in the province named
-    last)."""
-    for prev in earlier:
+def _scene(coded: list[CodedEvent], i: int, si: int) -> str | None:
+    """The place the violent acts of sentence ``si`` (before event ``i``) took place in, as
+    their clauses name it: the scene a later sentence goes on with ("captured the town of X
+    in Y province after two days of fighting. The clashes began ..." goes on in X, not in
+    the province named last)."""
+    found = None
+    k = i - 1
+    while k >= 0 and coded[k].event.sentence >= si:
+        prev = coded[k]
         ev = prev.event
         if (
             ev.sentence == si
@@ -175,21 +179,36 @@ def _scene(earlier: list[CodedEvent], si: int) -> str | None:
             and not _backgrounded(prev)
             and ev.type in _VIOLENT
         ):
-            return prev.own_place
-    return None
+            found = prev.own_place  # the sentence's first such act: the one the news leads with
+        k -= 1
+    return found
 
 
 def _whither(ctx: Context, place: Place) -> bool:
-    """A place named as where someone went or what they opposed ("retreated toward X",
-    "protested against X"): no scene for the acts told after it."""
+    """A place that is no scene for the acts told after it: where someone went or what they
+    opposed ("retreated toward X", "protested against X"), or where a report came from
+    ("told Reuters by phone from X", "officials in Y said"): the reporting frame's place,
+    which the event's own clause skips, is no better a loan to the next sentences."""
     words = ctx.doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
     if words is None or not len(words):
         return False
     tok = words.root
-    return tok.dep_ == "pobj" and tok.head.lower_ in _WHITHER
+    if tok.dep_ == "pobj" and tok.head.lower_ in _WHITHER:
+        return True
+    cur = tok
+    for _ in range(8):
+        head = cur.head
+        if head.i == cur.i:
+            return False
+        if is_speech_frame(head):
+            return cur.dep_ not in _CONTENT
+        cur = head
+    return False
 
 
 _WHITHER = frozenset({"toward", "towards", "against"})
+# what a reporting verb reports (its other dependents are the report's frame)
+_CONTENT = frozenset({"ccomp", "xcomp", "parataxis", "conj", "advcl"})
 
 
 _STATE = ("GOV", "MIL", "COP", "JUD", "LEG")
