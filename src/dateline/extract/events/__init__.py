@@ -200,7 +200,9 @@ def _whither(ctx: Context, place: Place) -> bool:
         head = cur.head
         if head.i == cur.i:
             return False
-        if is_speech_frame(head):
+        if is_speech_frame(head) and any(k.dep_ in ("ccomp", "parataxis") for k in head.children):
+            # a verb reporting something ("X told reporters from Y that ..."; not "claimed
+            # control over Y"): what hangs off it besides what it reports is its frame
             return cur.dep_ not in _CONTENT
         cur = head
     return False
