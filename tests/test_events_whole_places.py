@@ -229,3 +229,16 @@ def test_where_a_report_came_from_is_no_scene_for_the_next_sentences(analyze) ->
     assert later
     place = _place(art, later[0])
     assert place is not None and place.text == "Dhanaane", place
+
+
+def test_a_village_named_after_its_region_lies_in_that_region_not_at_the_dateline(analyze) -> None:
+    art = analyze(
+        "YANGON - Military jets bombed a village in Myanmar's northwestern Sagaing region on "
+        "Wednesday, killing nine people, residents said.\n\n"
+        "Two jets dropped bombs on Kyauk Nyin Gon village shortly after noon, a resident said.",
+        published=PUBLISHED,
+    )
+    village = next(p for p in art.places if p.text == "Kyauk Nyin Gon")
+    region = next(p for p in art.places if p.text == "Sagaing")
+    assert village.geonames_id is None and village.precision == "vicinity"
+    assert (village.lat, village.lon) == (region.lat, region.lon)

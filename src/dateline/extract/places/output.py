@@ -93,7 +93,9 @@ def _place(ctx: Context, gaz: Gazetteer, n: int, it: Item, res: Resolution | Non
         # contains it, or (roughly) of the town a local article keeps returning to
         feature = cue_feature(ctx.doc, it.mention) or ("landmark" if it.mention.label == "LANDMARK" else None)
         inner = smallest_container(where.readings.get(sentence, []), span[0])
-        container, precision = (inner, "container") if inner else (where.focus, "vicinity")
+        container, precision = (
+            (inner, "container") if inner else (_told_before(ctx, where, sentence), "vicinity")
+        )
         place = Place(id=f"p{n}", text=it.text, span=span, sentence=sentence, feature=feature)
         if container is not None:
             place.country, place.admin1 = container.cc, _admin1_name(gaz, container)
@@ -123,6 +125,18 @@ def _place(ctx: Context, gaz: Gazetteer, n: int, it: Item, res: Resolution | Non
         confidence=res.confidence,
         precision=precision_of(c) if c.lat is not None else None,
     )
+
+
+def _told_before(ctx: Context, where: _Where, sentence: int) -> Candidate | None:
+    """Where to put an unlisted place its sentence gives no container for: the smallest
+    place the two sentences before it name (not a wire dateline's, where the report was
+    filed), as the lead names the region and the next sentence its village ("bombed a
+    village in Myanmar's Sagaing region. ... bombs on X village"); else the focus."""
+    for k in (sentence - 1, sentence - 2):
+        told = [(at, c) for at, c in where.readings.get(k, []) if not ctx.datelines.opens_line(at)]
+        if (near := smallest_container(told, 0)) is not None:
+            return near
+    return where.focus
 
 
 def _admin1_name(gaz: Gazetteer, c: Candidate) -> str | None:
