@@ -49,91 +49,24 @@ Annotation conventions, applied the same way in every story:
 
 from __future__ import annotations
 
-import json
-import re
-from datetime import date
-from itertools import pairwise
 from pathlib import Path
 
 import pytest
 
-STORIES = Path(__file__).parent / "data" / "events_stories2.jsonl"
-
-# PLOVER types and their modes, as listed in spec/EVENTS.md (modes are keyed by type).
-PLOVER_MODES: dict[str, frozenset[str]] = {
-    kind: frozenset(modes.split())
-    for kind, modes in {
-        "AGREE": "",
-        "CONSULT": "visit third-party multilateral phone",
-        "SUPPORT": "",
-        "CONCEDE": "",
-        "COOPERATE": "",
-        "AID": "",
-        "RETREAT": "withdraw release return disarm ceasefire access resign",
-        "REQUEST": "assist change yield meet",
-        "ACCUSE": "disapprove investigate allege",
-        "REJECT": "assist change yield meet",
-        "THREATEN": "restrict arrest relations expel territory violence ban rights",
-        "SANCTION": "convict expel withdraw discontinue",
-        "PROTEST": "demo riot strike hunger boycott obstruct vandalize",
-        "MOBILIZE": "troops weapons police militia",
-        "COERCE": "seize restrict censor curfew martial-law arrest deport withhold misinformation cyber ban",
-        "ASSAULT": "abduct beat torture sexual targeted destroy primitive firearms explosives "
-        "suicide-attack aerial drone heavy-weapons crowd-control unconventional execute "
-        "assassinate massacre",
-    }.items()
-}
-
-# The 25 ACLED sub-event types listed in spec/EVENTS.md.
-ACLED_SUBTYPES = frozenset(
-    {
-        "Government regains territory",
-        "Non-state actor overtakes territory",
-        "Armed clash",
-        "Excessive force against protesters",
-        "Protest with intervention",
-        "Peaceful protest",
-        "Violent demonstration",
-        "Mob violence",
-        "Chemical weapon",
-        "Air/drone strike",
-        "Suicide bomb",
-        "Shelling/artillery/missile attack",
-        "Remote explosive/landmine/IED",
-        "Grenade",
-        "Sexual violence",
-        "Attack",
-        "Abduction/forced disappearance",
-        "Agreement",
-        "Arrests",
-        "Change to group/activity",
-        "Disrupted weapons use",
-        "Headquarters or base established",
-        "Looting/property destruction",
-        "Non-violent transfer of territory",
-        "Other",
-    }
+from story_checks import (
+    check_codes,
+    check_date_against_publication,
+    check_file_format,
+    check_non_events,
+    check_one_event_per_word,
+    check_place_span,
+    check_spans,
+    check_wire_copy,
+    event_params,
+    load,
 )
 
-MODALITIES = frozenset({"asserted", "claimed", "planned", "negated", "hypothetical"})
-EVENT_KEYS = {
-    "type",
-    "mode",
-    "acled_subtype",
-    "actor",
-    "actor_country",
-    "target",
-    "place",
-    "date",
-    "mentions",
-    "span",
-    "text",
-    "place_span",
-    "modality",
-}
-DATE_VALUE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
-# A wire dateline opens the second paragraph: "CITY -" or "CITY, Country -".
-DATELINE = re.compile(r"[A-Z][A-Z .'-]+(, [A-Z][A-Za-z ]+)? - ")
+STORIES = Path(__file__).parent / "data" / "events_stories2.jsonl"
 
 # Words in each story that report no event, deliberately left out of the gold (see the module
 # docstring): each must occur once in its story and overlap no gold mention.
@@ -202,102 +135,47 @@ NON_EVENTS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _load() -> list[dict]:
-    with STORIES.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
-
-
-ARTICLES = _load()
-EVENTS = [
-    pytest.param(art, ev, id=f"{art['id']}:{ev['text']}@{ev['span'][0]}")
-    for art in ARTICLES
-    for ev in art["events"]
-]
-
-
-def _inside(text: str, span: list[int]) -> bool:
-    return len(span) == 2 and 0 <= span[0] < span[1] <= len(text)
+ARTICLES = load(STORIES)
+EVENTS = event_params(ARTICLES)
 
 
 def test_eight_stories_in_the_gold_format() -> None:
-    ids = [art["id"] for art in ARTICLES]
-    assert len(ids) == 8 and len(set(ids)) == 8
-    assert set(ids) == set(NON_EVENTS)
-    for art in ARTICLES:
-        assert art["id"].startswith("story2-")
-        assert art["dataset"] == "stories"
-        assert art["layers"] == ["events"]
-        date.fromisoformat(art["published"])
-        assert art["events"], art["id"]
+    check_file_format(ARTICLES, "story2-", NON_EVENTS)
 
 
 @pytest.mark.parametrize("art", ARTICLES, ids=lambda a: a["id"])
 def test_a_story_is_wire_copy_of_article_length(art: dict) -> None:
-    headline, _, body = art["text"].partition("\n\n")
-    assert headline and "\n" not in headline
-    assert DATELINE.match(body), body[:60]
-    assert 300 <= len(art["text"].split()) <= 550
+    check_wire_copy(art)
 
 
 @pytest.mark.parametrize(("art", "ev"), EVENTS)
 def test_spans_point_at_their_words(art: dict, ev: dict) -> None:
-    text = art["text"]
-    assert set(ev) == EVENT_KEYS
-    assert ev["mentions"] == sorted(ev["mentions"])
-    for span in ev["mentions"]:
-        assert _inside(text, span), span
-        assert text[span[0] : span[1]].strip() == text[span[0] : span[1]]
-    assert ev["span"] in ev["mentions"]
-    assert text[ev["span"][0] : ev["span"][1]] == ev["text"]
+    check_spans(art, ev)
 
 
 @pytest.mark.parametrize(("art", "ev"), EVENTS)
 def test_the_place_span_names_the_place(art: dict, ev: dict) -> None:
-    if ev["place_span"] is None:
-        return
-    assert _inside(art["text"], ev["place_span"])
-    written = art["text"][ev["place_span"][0] : ev["place_span"][1]]
-    assert ev["place"] and ev["place"] in written, (ev["place"], written)
+    check_place_span(art, ev)
 
 
 @pytest.mark.parametrize(("art", "ev"), EVENTS)
 def test_codes_come_from_the_spec_lists(art: dict, ev: dict) -> None:
-    assert ev["type"] in PLOVER_MODES
-    assert ev["mode"] is None or ev["mode"] in PLOVER_MODES[ev["type"]], ev["mode"]
-    assert ev["acled_subtype"] is None or ev["acled_subtype"] in ACLED_SUBTYPES
-    assert ev["modality"] in MODALITIES
-    country = ev["actor_country"]
-    assert country is None or re.fullmatch(r"[A-Z]{3}", country)
-    assert ev["date"] is None or DATE_VALUE.fullmatch(ev["date"]), ev["date"]
+    check_codes(ev)
 
 
 @pytest.mark.parametrize(("art", "ev"), EVENTS)
 def test_dated_events_are_not_after_publication_unless_planned(art: dict, ev: dict) -> None:
-    if ev["date"] is None:
-        return
-    published = art["published"]
-    if ev["modality"] == "planned":
-        assert ev["date"] > published
-    else:
-        assert ev["date"][: len(published)] <= published
+    check_date_against_publication(art, ev)
 
 
 @pytest.mark.parametrize("art", ARTICLES, ids=lambda a: a["id"])
 def test_a_word_reports_one_event(art: dict) -> None:
-    spans = sorted(span for ev in art["events"] for span in ev["mentions"])
-    for before, after in pairwise(spans):
-        assert before[1] <= after[0], (before, after)
+    check_one_event_per_word(art)
 
 
 @pytest.mark.parametrize("art", ARTICLES, ids=lambda a: a["id"])
 def test_the_listed_non_events_carry_no_mention(art: dict) -> None:
-    text = art["text"]
-    spans = [span for ev in art["events"] for span in ev["mentions"]]
-    for phrase in NON_EVENTS[art["id"]]:
-        assert text.count(phrase) == 1, phrase
-        start = text.index(phrase)
-        end = start + len(phrase)
-        assert not [s for s in spans if s[0] < end and start < s[1]], phrase
+    check_non_events(art, NON_EVENTS[art["id"]])
 
 
 def test_the_story_kinds_the_brief_asked_for_are_there() -> None:
