@@ -13,7 +13,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dateline.extract.times.grammar import rules
-from dateline.extract.times.scan import Needs, finditer, pattern_width, scans_whole
+from dateline.extract.times.scan import (
+    Needs,
+    case_aligned,
+    finditer,
+    lower_twin,
+    pattern_width,
+    scans_whole,
+)
 
 _WORDS = [
     "the", "last", "next", "early", "end", "of", "in", "on", "at", "ago", "later", "earlier",
@@ -23,7 +30,7 @@ _WORDS = [
     "2015", "1957", "58", "1990s", "'80s", "nineteen", "ninety", "three", "twenty-one",
     "1,000", "3.5", "12", "4:30", "every", "daily", "annually", "Christmas", "Easter", "Eid",
     "Ramadan", "recently", "the future", "year-ago", "year-end", "old", "-", "–", "/", ",",
-    ".", "'s", "while", "some time", "one day", "Is", "was", "will", "ſ", "ı", "İ", "K",
+    ".", "'s", "while", "some time", "one day", "Is", "was", "will", "ſ", "ı", "İ", "K", "\u212a",
 ]  # fmt: skip
 _GAPS = [" ", " ", " ", "", "\n\n", "  ", "\t", " \n ", "-"]
 _LONG_GAPS = ["     ", "1" * 20]  # runs that force a whole scan: half the texts may hold them
@@ -51,12 +58,13 @@ def _whole(text: str) -> list[tuple[str, tuple[int, int], dict]]:
 def _windowed(text: str) -> list[tuple[str, tuple[int, int], dict]]:
     lowered = text.lower()
     needs, whole = Needs(text, lowered), scans_whole(text, lowered)
+    twins = case_aligned(text, lowered)
     found = []
     for rule in rules():
         spans = rule.spans(needs, whole)
         if spans == []:
             continue
-        for m in finditer(rule.pattern, spans, text):
+        for m in finditer(rule.pattern, spans, text, rule.twin if twins else None, lowered):
             if m.end() > m.start():
                 found.append((rule.name, m.span(), m.groupdict()))
     return found
@@ -100,3 +108,51 @@ def test_an_unbounded_repeat_of_letters_has_no_width() -> None:
 def test_needs_are_single_words() -> None:
     """A pattern matches a space as any whitespace run, so a need with a space could miss."""
     assert not [(r.name, n) for r in rules() for n in r.needs if not n or any(c.isspace() for c in n)]
+
+
+def test_every_rule_has_a_lower_case_twin() -> None:
+    assert [r.name for r in rules() if r.twin is None] == []
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"[A-Z]+day",  # a range over letters
+        r"\x41pril",  # a capital written as an escape
+        r"(?-i:May)",  # a group that turns IGNORECASE off
+        r"Été",  # a cased letter outside ASCII (IGNORECASE has extra equivalents for some)
+        r"(?P<y>\d+)(?(y)a|b)",  # a conditional group
+    ],
+)
+def test_a_pattern_not_shown_equal_gets_no_twin(pattern: str) -> None:
+    assert lower_twin(re.compile(pattern, re.IGNORECASE)) is None
+
+
+def test_a_case_sensitive_pattern_gets_no_twin() -> None:
+    assert lower_twin(re.compile("May")) is None
+
+
+def test_the_twin_keeps_escapes_and_group_names() -> None:
+    twin = lower_twin(re.compile(r"\bFY\s*(?P<Year>\d\d)\S", re.IGNORECASE))
+    assert twin is not None and twin.pattern == r"\bfy\s*(?P<Year>\d\d)\S"
+
+
+def _code_points() -> str:
+    """Every character that lower-cases to one character, but the three ``case_aligned``
+    refuses (dotted I, dotless i, long s)."""
+    chars = (chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    return "".join(c for c in chars if len(c.lower()) == 1 and c not in "\u0130\u0131\u017f")
+
+
+def test_lower_case_keeps_what_an_ascii_letter_and_the_classes_match() -> None:
+    """The premise of the twins, on every code point: a character matches an ASCII
+    letter under IGNORECASE exactly when its lower() is that letter, and lower() keeps
+    what \\w, \\s, \\d and \\b see."""
+    text = _code_points()
+    lowered = text.lower()
+    assert len(lowered) == len(text) and case_aligned(text, lowered)
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        insensitive = [m.start() for m in re.finditer(letter, text, re.IGNORECASE)]
+        assert insensitive == [m.start() for m in re.finditer(letter, lowered)], letter
+    for cls in (r"\w", r"\s", r"\d", r"\b"):
+        assert [m.start() for m in re.finditer(cls, text)] == [m.start() for m in re.finditer(cls, lowered)]

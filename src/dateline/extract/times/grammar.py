@@ -15,7 +15,7 @@ from functools import cache
 
 from dateline.extract.times.holidays import DAYS, MONTHS
 from dateline.extract.times.lexicon import alternation, lexicon, number_pattern, spelled_days
-from dateline.extract.times.scan import EDGE, Needs, pattern_width
+from dateline.extract.times.scan import EDGE, Needs, lower_twin, pattern_width
 
 # frequency adverbs and their TIMEX3 SET values
 FREQUENCIES = {
@@ -45,6 +45,7 @@ class Rule:
     needs: tuple[str, ...] = ()  # lower-case substrings one of which every match holds
     gate: re.Pattern[str] | None = None  # a case-sensitive pattern a text must hold
     reach: int | None = None  # how far from a need its match can read (None: unbounded)
+    twin: re.Pattern[str] | None = None  # the pattern over lower-cased text (scan.lower_twin)
 
     def spans(self, found: Needs, whole: bool) -> list[tuple[int, int]] | None:
         """Where to scan: ``[]`` skips the rule, None scans the whole text, else windows.
@@ -490,5 +491,5 @@ def rules() -> tuple[Rule, ...]:
         wanted = needs.get(name, ())
         width = pattern_width(compiled)
         reach = None if width is None or not wanted else width + EDGE
-        out.append(Rule(name, compiled, priority, wanted, gate, reach))
+        out.append(Rule(name, compiled, priority, wanted, gate, reach, lower_twin(compiled)))
     return tuple(out)

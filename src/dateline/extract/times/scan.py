@@ -26,6 +26,17 @@ a text with no run of more than ``RUN`` characters from ``RUN_CHARS`` nor of mor
 texts holding the few characters whose case folding breaks the character alignment of
 ``text.lower()`` (dotted I, dotless i, long s), are scanned whole. A rule whose pattern
 has an unbounded repeat of anything else has no width and is always scanned whole.
+
+The patterns are written case-insensitive, and ``re.IGNORECASE`` makes the engine enter
+every branch of an alternation to compare it (a case-sensitive branch is skipped on its
+first character). So each rule also has a lower-case twin (``lower_twin``): the same
+pattern with its letters lower-cased and no flag, run over ``text.lower()``. On a text
+whose characters lower-case one to one (``case_aligned``: not dotted I, dotless i, long s)
+the twin matches exactly where the pattern does: every character matches an ASCII letter
+under IGNORECASE exactly when its ``lower()`` is that letter, and ``lower()`` keeps what
+``\\w``, ``\\s``, ``\\d`` and ``\\b`` see (tests/test_times_scan.py checks both on every
+code point). The match the stage reads is then the pattern's own, at the twin's start,
+with the text's own case in its groups.
 """
 
 from __future__ import annotations
@@ -127,11 +138,81 @@ def pattern_width(pattern: re.Pattern[str]) -> int | None:
     return _width(_parser.parse(pattern.pattern, pattern.flags))
 
 
+def case_aligned(text: str, lowered: str) -> bool:
+    """Whether ``lowered`` (``text.lower()``) lower-cases ``text`` one character to one,
+    with the case-insensitive meaning of every ASCII letter (see the module docstring)."""
+    return len(lowered) == len(text) and _UNALIGNED.search(text) is None
+
+
 def scans_whole(text: str, lowered: str) -> bool:
     """Whether windows cannot be trusted for this text (see the module docstring)."""
-    return (
-        len(lowered) != len(text) or _UNALIGNED.search(text) is not None or _LONG_RUN.search(text) is not None
-    )
+    return not case_aligned(text, lowered) or _LONG_RUN.search(text) is not None
+
+
+def lower_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``pattern`` (case-insensitive) as a case-sensitive pattern over lower-cased text, or
+    None when that cannot be shown to match the same.
+
+    The twin's source is the pattern's with every character lower-cased but escapes and
+    group names; so under IGNORECASE the two are the same pattern. Case-sensitive, the
+    twin matches as it does under IGNORECASE on a lower-cased, aligned text when every
+    cased character it holds is a lower-case ASCII letter (not one written as an escape),
+    no range spans a cased character and no group changes the flags."""
+    if not pattern.flags & re.IGNORECASE or pattern.flags & ~(re.IGNORECASE | re.UNICODE):
+        return None
+    source, out, i = pattern.pattern, [], 0
+    while i < len(source):
+        if source.startswith(("(?P<", "(?P="), i):  # a group's name keeps its case
+            j = source.index(">" if source[i + 3] == "<" else ")", i) + 1
+        elif source[i] == "\\":  # an escape keeps its case (\S is not \s)
+            j = i + 2
+        else:
+            out.append(source[i].lower())
+            i += 1
+            continue
+        out.append(source[i:j])
+        i = j
+    try:
+        twin = re.compile("".join(out))
+    except re.error:
+        return None
+    if twin.flags != re.UNICODE or twin.groupindex != pattern.groupindex:
+        return None
+    return twin if _lower_ascii_only(_parser.parse(twin.pattern, twin.flags).data) else None
+
+
+def _lower_ascii_only(items: list) -> bool:
+    """Whether a parse tree's cased characters are all lower-case ASCII letters, with no
+    range over a cased character and no group that sets flags (``lower_twin``)."""
+    for op, av in items:
+        if op is sre.LITERAL or op is sre.NOT_LITERAL:
+            ch = chr(av)
+            if ch.lower() != ch.upper() and not (ch.isascii() and ch.islower()):
+                return False
+        elif op is sre.RANGE:
+            if any(chr(c).lower() != chr(c).upper() for c in range(av[0], av[1] + 1)):
+                return False
+        elif op is sre.IN:
+            if not _lower_ascii_only(av):
+                return False
+        elif op is sre.SUBPATTERN:
+            if av[1] or av[2] or not _lower_ascii_only(av[-1].data):
+                return False
+        elif op is sre.BRANCH:
+            if not all(_lower_ascii_only(b.data) for b in av[1]):
+                return False
+        elif op is sre.ATOMIC_GROUP:
+            if not _lower_ascii_only(av.data):
+                return False
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            if not _lower_ascii_only(av[-1].data):
+                return False
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            if not _lower_ascii_only(av[1].data):
+                return False
+        elif op not in (sre.AT, sre.CATEGORY, sre.NEGATE, sre.ANY, sre.GROUPREF):
+            return False  # anything else (a conditional group...): not shown the same
+    return True
 
 
 class Needs:
@@ -190,11 +271,24 @@ class Needs:
 
 
 def finditer(
-    pattern: re.Pattern[str], spans: list[tuple[int, int]] | None, text: str
+    pattern: re.Pattern[str],
+    spans: list[tuple[int, int]] | None,
+    text: str,
+    twin: re.Pattern[str] | None = None,
+    lowered: str = "",
 ) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)``, over the windows ``spans`` only when given."""
-    if spans is None:
-        yield from pattern.finditer(text)
+    """``pattern.finditer(text)``, over the windows ``spans`` only when given; with a
+    ``twin`` (``lower_twin``; the text ``case_aligned``), found by the twin in ``lowered``."""
+    if twin is None:
+        if spans is None:
+            yield from pattern.finditer(text)
+            return
+        for start, end in spans:
+            yield from pattern.finditer(text, start, end)
         return
-    for start, end in spans:
-        yield from pattern.finditer(text, start, end)
+    for start, end in [(0, len(text))] if spans is None else spans:
+        for found in twin.finditer(lowered, start, end):
+            m = pattern.match(text, found.start(), end)
+            if m is None or m.end() != found.end():  # cannot happen on an aligned text (above)
+                raise RuntimeError(f"the lower-case twin of {pattern.pattern[:40]!r} disagrees")
+            yield m

@@ -13,7 +13,7 @@ from dateline.extract.times.filters import TokenIndex, accept
 from dateline.extract.times.grammar import rules
 from dateline.extract.times.resolve import Resolver
 from dateline.extract.times.retold import Sentences, clause_at, sentences
-from dateline.extract.times.scan import Needs, finditer, scans_whole
+from dateline.extract.times.scan import Needs, case_aligned, finditer, scans_whole
 from dateline.extract.times.story import fits, frame_date, quote_frames, quoted_spans, reported_frames
 from dateline.extract.times.tense import direction_at
 from dateline.records import Timex
@@ -38,12 +38,13 @@ def _candidates(text: str, tokens: TokenIndex | None) -> list[tuple[int, int, in
     found = []
     lowered = text.lower()
     whole = scans_whole(text, lowered)
+    aligned = case_aligned(text, lowered)  # the rules' lower-case twins may scan it
     needs = Needs(text, lowered)
     for rule in rules():
         spans = rule.spans(needs, whole)
         if spans == []:
             continue
-        for m in finditer(rule.pattern, spans, text):
+        for m in finditer(rule.pattern, spans, text, rule.twin if aligned else None, lowered):
             if m.end() <= m.start():
                 continue
             span = accept(rule.name, m, text, tokens)
