@@ -80,3 +80,18 @@ def test_bare_dollars_lean_an_article_to_the_us() -> None:
 
     assert _DOLLARS.search("a $765,000 package") and not _OTHER_MONEY.search("a $765,000 package")
     assert _OTHER_MONEY.search("it cost A$20 or 12 euros")
+
+
+def test_a_place_added_after_scoring_counts_at_once() -> None:
+    """The readings' article features are kept per view (``GeoContext.scored``): a place
+    added to the view must not leave the old scores in place."""
+    gaz = gazetteer()
+    syria = next(c for c in gaz.lookup("Syria") if c.feature == "country")
+    ctx = GeoContext()
+    before = resolve(gaz.lookup("Palmyra"), ctx, key="palmyra")
+    ctx.add_place(syria, 2.0)
+    fresh = GeoContext()
+    fresh.add_place(syria, 2.0)
+    expected = resolve(gaz.lookup("Palmyra"), fresh, key="palmyra")
+    assert expected != before
+    assert resolve(gaz.lookup("Palmyra"), ctx, key="palmyra") == expected

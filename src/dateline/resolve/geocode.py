@@ -73,8 +73,15 @@ class GeoContext:
     # (reading's eid, name key) -> (support, nearness): fixed once ``support`` and ``near``
     # are complete, so the caller that completed them may share a dict here among its views
     memo: dict[tuple[int, str | None], tuple[float, float]] | None = None
+    # (id of a reading, name key) -> (the reading, its article features, their total): the
+    # repeated mentions of a name score the same readings against the same view; a place
+    # added changes the features, so ``add_place`` empties it
+    scored: dict[tuple[int, str | None], tuple[Candidate, dict[str, float], float]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def add_place(self, cand: Candidate, weight: float = 1.0) -> None:
+        self.scored.clear()
         if cand.cc:
             self.countries[cand.cc] += weight
         if cand.cc and cand.admin1 and cand.feature != "country":
@@ -135,6 +142,7 @@ def _nearest_km(a: tuple[float, float], points: set[tuple[float, float]]) -> flo
 
 def add_support(ctx: GeoContext, key: str, cands: tuple[Candidate, ...] | list[Candidate]) -> None:
     """Record where the name ``key`` may lie, each region weighted by its prior probability."""
+    ctx.scored.clear()  # the support and nearness of every reading may change
     cands = official_first(cands, key)
     if not cands:
         return
@@ -307,11 +315,11 @@ def _parts(
     main: bool,
     bar: float | None,
     with_prior: bool = True,
-) -> tuple[dict[str, float], dict[str, float], float, dict[str, float]]:
-    """Reading ``c``'s prior, article and local features, and the scale of its article
+) -> tuple[dict[str, float], dict[str, float], float, float, dict[str, float]]:
+    """Reading ``c``'s prior features, article features and their total, the scale of its article
     evidence (``famous_damping`` for a small namesake of a famous reading, see ``scoring``)."""
     pri = prior_features(c, main) if with_prior else {}
-    art = context_features(c, ctx, qualifier, key)
+    art, art_total = _article_features(c, ctx, key)
     within = None if not qualifier else any(inside(c, q) for q in qualifier)
     local = local or _NO_LOCAL
     region = local.regions.get((c.cc, c.admin1), 0.0) if c.cc and c.admin1 and not c.first_level else 0.0
@@ -327,9 +335,19 @@ def _parts(
         and not qualifier
         and not local.anchored
         and prior(c) <= bar
-        and total(art) > 0
+        and art_total > 0
     )
-    return pri, art, (WEIGHTS.famous_damping if damp else 1.0), loc
+    return pri, art, art_total, (WEIGHTS.famous_damping if damp else 1.0), loc
+
+
+def _article_features(c: Candidate, ctx: GeoContext, key: str | None) -> tuple[dict[str, float], float]:
+    """``context_features`` (which reads no qualifier) and their total, once per reading,
+    name and view (``GeoContext.scored``; the reading is kept, so its id stays its own)."""
+    hit = ctx.scored.get((id(c), key))
+    if hit is None or hit[0] is not c:
+        art = context_features(c, ctx, None, key)
+        hit = ctx.scored[(id(c), key)] = (c, art, total(art))
+    return hit[1], hit[2]
 
 
 def explain(
@@ -346,7 +364,7 @@ def explain(
     Article evidence for a small namesake of a famous reading (prior at most ``bar``) is
     damped unless local evidence anchors the mention (see ``scoring`` and ``LocalEvidence``).
     """
-    pri, art, scale, loc = _parts(c, ctx, qualifier, key, local, main, bar)
+    pri, art, _, scale, loc = _parts(c, ctx, qualifier, key, local, main, bar)
     out = {f: getattr(WEIGHTS, f) * v for f, v in pri.items()}
     out.update({f: scale * getattr(WEIGHTS, f) * v for f, v in art.items()})
     out.update({f: getattr(WEIGHTS, f) * v for f, v in loc.items()})
@@ -365,8 +383,8 @@ def rank(
     main = any(c.kind == 0 for c in cands)
     bar = famous_bar(tuple(cands))
     for c in cands:
-        _, art, scale, loc = _parts(c, ctx, qualifier, key, local, main, bar, with_prior=False)
-        s = prior(c, main) + scale * total(art) + total(loc)
+        _, _, art_total, scale, loc = _parts(c, ctx, qualifier, key, local, main, bar, with_prior=False)
+        s = prior(c, main) + scale * art_total + total(loc)
         if c.eid not in best or s > best[c.eid][0]:
             best[c.eid] = (s, c)
     return sorted(best.values(), key=lambda t: (-t[0], t[1].eid))
