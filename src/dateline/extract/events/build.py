@@ -358,7 +358,8 @@ def _time_anchor(tok: Token) -> bool:
 def _another(tok: Token) -> bool:
     """ "another attack", "a separate blast", "an earlier bombing": a different event."""
     words = _coreference("new_event")
-    return any(child.dep_ in ("det", "amod", "advmod") and child.lower_ in words for child in tok.children)
+    t = tokens_of(tok.doc)  # a verb's children span its clause: the table's lists, not Tokens
+    return any(t.dep[k] in ("det", "amod", "advmod") and t.lower[k] in words for k in t.children[tok.i])
 
 
 @functools.cache
