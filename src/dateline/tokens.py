@@ -18,6 +18,7 @@ import threading
 from array import array
 from typing import TYPE_CHECKING
 
+import numpy
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, TAG
 
 if TYPE_CHECKING:
@@ -107,13 +108,15 @@ class TokenTable:
             if len(_STRINGS) > _CACHE_LIMIT:
                 _STRINGS.clear()
                 _LOWERED.clear()
-            values = doc.to_array(column).tolist() if n else []
             if name == "head":  # stored relative to the token, as an unsigned 64-bit value
-                value = [(h if h < 2**63 else h - 2**64) + i for i, h in enumerate(values)]
-            elif name == "idx":
+                value = (doc.to_array(column).view("int64") + numpy.arange(n)).tolist() if n else []
+                setattr(self, name, value)
+                return value
+            values = doc.to_array(column).tolist() if n else []
+            if name == "idx":
                 value = values
             elif name in ("punct", "space"):
-                value = [bool(v) for v in values]
+                value = list(map(bool, values))
             elif name == "lemma":
                 value = _strings(values, doc.vocab.strings, _LOWERED, lower=True)
             else:
