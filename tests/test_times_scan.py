@@ -12,8 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dateline.extract.times.grammar import rules
+from dateline.extract.times.grammar import need_index, rules
 from dateline.extract.times.scan import (
+    NeedIndex,
     Needs,
     case_aligned,
     finditer,
@@ -57,7 +58,7 @@ def _whole(text: str) -> list[tuple[str, tuple[int, int], dict]]:
 
 def _windowed(text: str) -> list[tuple[str, tuple[int, int], dict]]:
     lowered = text.lower()
-    needs, whole = Needs(text, lowered), scans_whole(text, lowered)
+    needs, whole = Needs(text, lowered, need_index()), scans_whole(text, lowered)
     twins = case_aligned(text, lowered)
     found = []
     for rule in rules():
@@ -156,3 +157,35 @@ def test_lower_case_keeps_what_an_ascii_letter_and_the_classes_match() -> None:
         assert insensitive == [m.start() for m in re.finditer(letter, lowered)], letter
     for cls in (r"\w", r"\s", r"\d", r"\b"):
         assert [m.start() for m in re.finditer(cls, text)] == [m.start() for m in re.finditer(cls, lowered)]
+
+
+def _found_one_by_one(needs: list[str], lowered: str) -> dict[str, list[int]]:
+    """Every start of each need, overlapping ones included, by ``str.find``."""
+    out: dict[str, list[int]] = {}
+    for need in needs:
+        starts, at = [], lowered.find(need)
+        while at >= 0:
+            starts.append(at)
+            at = lowered.find(need, at + 1)
+        out[need] = starts
+    return out
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TEXTS)
+def test_the_need_index_finds_every_start_that_find_finds(text: str) -> None:
+    lowered = text.lower()
+    needs = sorted(need_index().words)
+    expected = {need: starts for need, starts in _found_one_by_one(needs, lowered).items() if starts}
+    assert need_index().starts(lowered) == expected
+    indexed, by_find = Needs(text, lowered, need_index()), Needs(text, lowered)
+    assert all(indexed.positions((need,)) == by_find.positions((need,)) for need in needs)
+
+
+def test_the_need_index_finds_overlapping_and_nested_needs() -> None:
+    index = NeedIndex(["day", "midday", "aa", "ly", "year’s", "week"])
+    text = "midday daily aaaa new year’s"
+    expected = _found_one_by_one(["day", "midday", "aa", "ly", "year’s"], text)
+    assert index.starts(text) == expected
+    assert index.starts(text)["aa"] == [13, 14, 15]
+    assert NeedIndex([]).starts(text) == {}

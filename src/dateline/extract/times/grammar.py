@@ -15,7 +15,7 @@ from functools import cache
 
 from dateline.extract.times.holidays import DAYS, MONTHS
 from dateline.extract.times.lexicon import alternation, lexicon, number_pattern, spelled_days
-from dateline.extract.times.scan import EDGE, Needs, lower_twin, pattern_width
+from dateline.extract.times.scan import EDGE, NeedIndex, Needs, lower_twin, pattern_width
 
 # frequency adverbs and their TIMEX3 SET values
 FREQUENCIES = {
@@ -493,3 +493,9 @@ def rules() -> tuple[Rule, ...]:
         reach = None if width is None or not wanted else width + EDGE
         out.append(Rule(name, compiled, priority, wanted, gate, reach, lower_twin(compiled)))
     return tuple(out)
+
+
+@cache
+def need_index() -> NeedIndex:
+    """Every rule's needs, found in one pass over a text (``scan.NeedIndex``)."""
+    return NeedIndex(need for rule in rules() for need in rule.needs)

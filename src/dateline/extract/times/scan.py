@@ -42,7 +42,7 @@ with the text's own case in its groups.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 # CPython's own regex parser (re._parser since 3.11): the widths are read from the parse tree
 from re import _constants as sre  # type: ignore[attr-defined]
@@ -215,14 +215,45 @@ def _lower_ascii_only(items: list) -> bool:
     return True
 
 
+class NeedIndex:
+    """Every start of every one of a fixed set of needs in a text, found in one pass
+    (Aho-Corasick, ``pyahocorasick``) instead of one ``str.find`` scan of the whole text
+    per need: the grammar has about 130 needs, and most articles hold few of them."""
+
+    def __init__(self, needs: Iterable[str]) -> None:
+        import ahocorasick
+
+        self.words = frozenset(needs)
+        self._automaton = ahocorasick.Automaton()
+        for word in self.words:
+            self._automaton.add_word(word, (len(word) - 1, word))
+        self._automaton.make_automaton()
+
+    def starts(self, lowered: str) -> dict[str, list[int]]:
+        """Need -> its starts in ``lowered``, overlapping ones included, in order; a need
+        that does not occur is left out."""
+        found: dict[str, list[int]] = {}
+        if self.words:
+            for end, (back, word) in self._automaton.iter(lowered):
+                # one need's matches come in order of their end, so of their start
+                starts = found.get(word)
+                if starts is None:
+                    found[word] = [end - back]
+                else:
+                    starts.append(end - back)
+        return found
+
+
 class Needs:
     """Where each set of needs occurs in one lower-cased text (rules share sets: cached)."""
 
-    def __init__(self, text: str, lowered: str) -> None:
+    def __init__(self, text: str, lowered: str, index: NeedIndex | None = None) -> None:
         self.text = text
         self.lowered = lowered
         self._found: dict[tuple[str, ...], list[int]] = {}
-        self._starts: dict[str, list[int]] = {}  # one need's starts: rules share needs too
+        # one need's starts (rules share needs too): those of the index found at once
+        self._starts: dict[str, list[int]] = index.starts(lowered) if index is not None else {}
+        self._indexed = index.words if index is not None else frozenset()
         self._gates: dict[re.Pattern[str], bool] = {}
 
     def holds(self, gate: re.Pattern[str]) -> bool:
@@ -249,6 +280,8 @@ class Needs:
         starts = self._starts.get(need)
         if starts is None:
             starts = self._starts[need] = []
+            if need in self._indexed:
+                return starts  # the index found it nowhere
             lowered = self.lowered
             at = lowered.find(need)
             while at >= 0:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from dateline.extract.times.base import PUBLISHED, TEXT
 from dateline.extract.times.filters import TokenIndex, accept
-from dateline.extract.times.grammar import rules
+from dateline.extract.times.grammar import need_index, rules
 from dateline.extract.times.resolve import Resolver
 from dateline.extract.times.retold import Sentences, clause_at, sentences
 from dateline.extract.times.scan import Needs, case_aligned, finditer, scans_whole
@@ -39,7 +39,7 @@ def _candidates(text: str, tokens: TokenIndex | None) -> list[tuple[int, int, in
     lowered = text.lower()
     whole = scans_whole(text, lowered)
     aligned = case_aligned(text, lowered)  # the rules' lower-case twins may scan it
-    needs = Needs(text, lowered)
+    needs = Needs(text, lowered, need_index())
     for rule in rules():
         spans = rule.spans(needs, whole)
         if spans == []:
