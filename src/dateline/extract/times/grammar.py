@@ -156,6 +156,7 @@ _UNIT_STEMS = (
     "decade",
     "centur",
 )
+_SEASONS = ("spring", "summer", "fall", "autumn", "winter")
 # month and weekday names count only capitalised, so a text without one skips those rules
 _MONTH_GATE = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
@@ -183,16 +184,17 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "daypart": ("morning", "afternoon", "evening", "night"),
     "midpart": ("mid",),
     "year_period": ("quarter", "period"),
-    "relative": (*_UNIT_STEMS, "weekend", "spring", "summer", "fall", "autumn", "winter"),
-    "the_unit": (*_UNIT_STEMS, "morning", "afternoon", "evening"),
-    "narrative": (*_UNIT_STEMS, "morning", "afternoon", "evening", "night"),
+    # a rule whose unit group lists only some units needs only those ("weekend" holds "week")
+    "relative": ("week", "month", "year", "quarter", "decade", "century", *_SEASONS),
+    "the_unit": ("week", "month", "year", "quarter", "day"),
+    "narrative": ("day", "week", "month", "year", "morning", "afternoon", "evening", "night", "quarter"),
     "unit_around": ("before", "after"),
     "unit_event": ("before", "after"),
     "ago": ("ago", "earlier", "later", "now", "hence"),
     "bare_ago": ("ago", "earlier", "later"),
     "duration": _UNIT_STEMS,
     "duration_adj": _UNIT_STEMS,
-    "few_units": _UNIT_STEMS,
+    "few_units": ("hours", "days", "weeks", "months", "quarters", "years", "decades"),
     "unit_long": ("-long",),
     "quarter": ("quarter",),
     "quarter_code": ("q",),
