@@ -52,7 +52,10 @@ RUN = 16
 RUN_CHARS = r"\s\d,.\-–"
 SPACE_RUN = 3  # whitespace alone: news has paragraph breaks, rarely more
 EDGE = 2  # characters a window keeps past the farthest a match can read (see above)
-_LONG_RUN = re.compile(rf"[{RUN_CHARS}]{{{RUN + 1},}}|\s{{{SPACE_RUN + 1},}}")
+# each written as one character then the rest, so the engine skips ahead to a possible
+# first character (a pattern that opens with a repeat is tried at every position)
+_LONG_RUN = re.compile(rf"[{RUN_CHARS}][{RUN_CHARS}]{{{RUN}}}")
+_LONG_SPACE = re.compile(rf"\s\s{{{SPACE_RUN}}}")
 # characters that re.IGNORECASE equates with an ASCII letter while str.lower() keeps them
 # apart, or that lower() turns into two characters: their texts are scanned whole
 _UNALIGNED = re.compile("[\u0130\u0131\u017f]")
@@ -144,9 +147,12 @@ def case_aligned(text: str, lowered: str) -> bool:
     return len(lowered) == len(text) and _UNALIGNED.search(text) is None
 
 
-def scans_whole(text: str, lowered: str) -> bool:
-    """Whether windows cannot be trusted for this text (see the module docstring)."""
-    return not case_aligned(text, lowered) or _LONG_RUN.search(text) is not None
+def scans_whole(text: str, lowered: str, aligned: bool | None = None) -> bool:
+    """Whether windows cannot be trusted for this text (see the module docstring);
+    ``aligned``: ``case_aligned(text, lowered)`` when the caller has it."""
+    if not (case_aligned(text, lowered) if aligned is None else aligned):
+        return True
+    return _LONG_RUN.search(text) is not None or _LONG_SPACE.search(text) is not None
 
 
 def lower_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:

@@ -37,8 +37,8 @@ class FoundTime:
 def _candidates(text: str, tokens: TokenIndex | None) -> list[tuple[int, int, int, str, object]]:
     found = []
     lowered = text.lower()
-    whole = scans_whole(text, lowered)
     aligned = case_aligned(text, lowered)  # the rules' lower-case twins may scan it
+    whole = scans_whole(text, lowered, aligned)
     needs = Needs(text, lowered, need_index())
     for rule in rules():
         spans = rule.spans(needs, whole)
