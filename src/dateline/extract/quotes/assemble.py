@@ -31,6 +31,7 @@ from dateline.extract.quotes.cues import Cue, _is_quote_char
 from dateline.extract.quotes.lexicon import cue_lexicon
 from dateline.extract.quotes.marks import MarkGroup, paragraphs
 from dateline.extract.quotes.positions import Sentences
+from dateline.tokens import tokens_of
 
 _SENTENCE_END = ".?!:;…"
 _FILLER = re.compile(r"[\s,.;:—–-]*")
@@ -70,7 +71,7 @@ class Assembler:
         self.lexicon = cue_lexicon()
         self._paras = paragraphs(text)
         self._para_starts = [p[0] for p in self._paras]
-        self._tok_starts = [t.idx for t in doc]
+        self._tok_starts = tokens_of(doc).idx  # read only: the token table's column
         self._group_starts = [g.start for g in groups]
 
     # -- positions ------------------------------------------------------------------

@@ -327,7 +327,8 @@ class CueFinder:
             if chain is not None:
                 return chain
         handed, giver = self._relay.pop(tok.i, (None, None))
-        comps = handed or self._hand_over(tok, [c for c in tok.children if c.dep_ == "ccomp"])
+        t = tokens_of(doc)  # the token table: Tokens only for the clauses found
+        comps = handed or self._hand_over(tok, [doc[c] for c in t.children[tok.i] if t.dep[c] == "ccomp"])
         if comps:
             start = min(c.left_edge.i for c in comps)
             if handed and start <= tok.right_edge.i < max(c.right_edge.i for c in comps):
@@ -642,7 +643,11 @@ class CueFinder:
         """Any verb with a person as its subject can introduce quoted speech ("blurted out",
         "emailed", "implored"): a bare cue of tier ``any``, which the assembler lends only
         to a sentence-like quotation standing right beside it (never through the parse)."""
-        subj = next((c for c in tok.children if c.dep_ == "nsubj" and not self.quoted(c.idx)), None)
+        t = tokens_of(tok.doc)  # the token table: a Token only for the subject found
+        found = next(
+            (c for c in t.children[tok.i] if t.dep[c] == "nsubj" and not self.quoted(t.idx[c])), None
+        )
+        subj = tok.doc[found] if found is not None else None
         prev = _prev_token(tok)
         if subj is None and prev is not None and (prev.text == "," or _is_quote_char(prev.text)):
             # inverted after a quotation ('"...," blurted out Jake Moss'): the parse may take
@@ -740,10 +745,11 @@ class CueFinder:
 
     def _source(self, cue: Cue, content_left: bool) -> None:
         tok = cue.token
-        subj = next(
-            (c for c in tok.children if c.dep_ in _SUBJECTS and not self.quoted(c.idx)),
-            None,
+        t = tokens_of(tok.doc)  # the token table: a Token only for the subject found
+        found = next(
+            (c for c in t.children[tok.i] if t.dep[c] in _SUBJECTS and not self.quoted(t.idx[c])), None
         )
+        subj = tok.doc[found] if found is not None else None
         if subj is not None and subj.lower_ in ("which", "who", "that") and tok.dep_ == "relcl":
             cue.source, cue.relative = tok.head, subj  # "the study, which notes ..." -> the study
             return
