@@ -260,21 +260,33 @@ def _irregular() -> dict[str, str]:
     return dict(load_event_data("lexicons.json").get("irregular_verbs", {}))
 
 
+# English inflectional endings and what they replace: a past or participle ("-ed", "-ied"),
+# a gerund ("-ing"), a plural or third person ("-s", "-es", "-ies"). A bare "-d" is no ending
+# of its own: "raped" is "rap" + "ed" -> "rape" below, while "band", "shield" or "raid" end
+# in a "d" that is the word's own (it read "band" as the trigger "ban").
+_INFLECTIONS = (
+    ("ied", "y"),
+    ("ies", "y"),
+    ("ed", ""),
+    ("ed", "e"),
+    ("es", ""),
+    ("s", ""),
+    ("ing", ""),
+    ("ing", "e"),
+)
+# an "s" after these is the word's own ("press", "bus", "crisis"), not a plural
+_OWN_S = ("ss", "us", "is")
+
+
 def _stems(word: str) -> tuple[str, ...]:
+    """The word and the stems its inflectional endings leave (at least three letters)."""
     out = [word]
-    for suffix, repl in (
-        ("ied", "y"),
-        ("ies", "y"),
-        ("ed", ""),
-        ("ed", "e"),
-        ("d", ""),
-        ("es", ""),
-        ("s", ""),
-        ("ing", ""),
-        ("ing", "e"),
-    ):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            out.append(word[: -len(suffix)] + repl)
+    for suffix, repl in _INFLECTIONS:
+        if not word.endswith(suffix) or len(word) - len(suffix) < 3:
+            continue
+        if suffix == "s" and word.endswith(_OWN_S):
+            continue
+        out.append(word[: -len(suffix)] + repl)
     return tuple(out)
 
 
