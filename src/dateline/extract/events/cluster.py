@@ -38,6 +38,7 @@ mentions disagree (ACLED's conservative rule).
 
 from __future__ import annotations
 
+import datetime
 import functools
 from collections.abc import Iterable
 
@@ -153,9 +154,22 @@ def _place_key(pid: str, places: dict[str, Place]) -> object:
 
 
 def _dates_agree(a: EventDate | None, b: EventDate | None) -> bool:
+    """One date holds the other: the same day, a day of that month or year, a day of that
+    ISO week ("last week" and "on Aug. 14")."""
     if a is None or b is None:
         return True
-    return a.value.startswith(b.value) or b.value.startswith(a.value)
+    if a.value.startswith(b.value) or b.value.startswith(a.value):
+        return True
+    return _week_of(a.value) == b.value or _week_of(b.value) == a.value
+
+
+def _week_of(value: str) -> str | None:
+    """The ISO week ("2026-W33") a day ("2026-08-14") falls in; None for any other value."""
+    try:
+        year, week, _ = datetime.date.fromisoformat(value[:10]).isocalendar()
+    except ValueError:
+        return None
+    return f"{year}-W{week:02d}" if len(value) >= 10 else None
 
 
 def _contains(outer: Place, inner: Place) -> bool:
@@ -244,8 +258,11 @@ def _continues(c: CodedEvent, cluster: _Cluster) -> bool:
 
 def _retold(c: CodedEvent, cluster: _Cluster) -> bool:
     """A retelling brings no date of its own that the event lacks: "ISIS destroyed monuments
-    ... In August IS fighters demolished the temples" tells a dated act of its own."""
-    return not c.own_date or c.event.date is None or c.event.date.value in cluster.dates
+    ... In August IS fighters demolished the temples" tells a dated act of its own; a day
+    inside the event's week or month ("last week", then "on Aug. 14") only makes it exact."""
+    if not c.own_date or c.event.date is None or c.event.date.value in cluster.dates:
+        return True
+    return any(_dates_agree(c.event.date, d) for d in cluster.dates.values())
 
 
 def title_end(text: str) -> int:
