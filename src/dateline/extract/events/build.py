@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from dateline.context import Context
 from dateline.extract.events import acled, attributes, conflict, roles
 from dateline.extract.events.candidates import PERSON_TRIGGERS, Candidate, find_candidates, in_clause
+from dateline.extract.events.iterative import in_iterative, iterative
 from dateline.extract.events.patterns import (
     lemma,
     lexicon_words,
@@ -177,6 +178,8 @@ def code_sentence(
         verb = c.light or tok
         if (verb.dep_ in _CLAUSE_DEPS and _habitual(verb)) or (kind in _STANCES and _adjectival(tok)):
             continue  # "armed groups that fight alongside the army": who they are, not an event
+        if iterative(verb, statement=kind in _STANCES) or in_iterative(tok):
+            continue  # "has been shelled almost daily": many acts summed up, none of them told
         actor = _actor(ctx, a_tok)
         # the ground taken is the place of a capture, not its recipient
         taken_ground = spec.territory and t_tok is not None and "place" in _classes_of(t_tok)

@@ -1,0 +1,61 @@
+"""Repeated acts summed up in the present perfect are no event (issue 19, precision).
+
+"The port has been shelled almost weekly", "rebels have fought for 20 years", "the district
+has been hit by several air strikes this year" name no single act with a date and place;
+ACLED and PLOVER code occurrences. The same verbs told once ("the army has recaptured the
+town", "jets struck the port on Monday") stay events. Sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.records import Article, Event
+
+pytestmark = pytest.mark.model
+
+PUBLISHED = "2019-05-13"
+
+
+def _covering(art: Article, word: str) -> list[Event]:
+    start = art.text.index(word)
+    return [ev for ev in art.events if any(s <= start < e for s, e in ev.mentions)]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The rebels have fought for more than 20 years to seize the capital.", ("fought",)),
+        (
+            "The port lies on the coast and has been shelled and bombed almost weekly since 2020.",
+            ("shelled", "bombed"),
+        ),
+        ("The district has been hit by several air strikes this year.", ("hit", "strikes")),
+        ("The province has been hit by waves of raids and reprisals between clans.", ("hit", "raids")),
+        ("Fishermen have in the past accused the navy of seizing their boats.", ("accused",)),
+        ("The army has repeatedly attacked rebel positions near the border.", ("attacked",)),
+        ("Bandits have kidnapped travellers on this road for years.", ("kidnapped",)),
+        ("Herders have in the past accused farmers of stealing and killing cattle.", ("accused", "killing")),
+        ("Gang violence has killed more than 9,000 people there over the past two decades.", ("killed",)),
+    ],
+)
+def test_repeated_acts_summed_up_are_no_event(analyze, text: str, words: tuple[str, ...]) -> None:
+    art = analyze(text, published=PUBLISHED)
+    for word in words:
+        assert not _covering(art, word), word
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The army has recaptured the town of Kasa, a spokesman said on Monday.", "recaptured"),
+        ("Militants have attacked a police station in Gao, killing four officers.", "attacked"),
+        ("Jets struck the port of Hodeidah several times on Monday.", "struck"),
+        ("Soldiers had fought rebels for two days before the town fell on Sunday.", "fought"),
+        ("A blast has killed several soldiers at a checkpoint near Kidal.", "blast"),
+        # a statement told with a frequency adverb is the position the article reports again
+        ("The rebels accused Kigali of arming the militia, a charge Kigali has repeatedly denied.", "denied"),
+    ],
+)
+def test_a_single_act_in_the_perfect_or_the_past_stays_an_event(analyze, text: str, word: str) -> None:
+    assert _covering(analyze(text, published=PUBLISHED), word), word
