@@ -259,3 +259,15 @@ def test_an_anaphor_naming_its_own_place_is_not_joined_to_another_places_event(a
     )
     first, again = _covering(art, "ambushed"), _covering(art, "ambush", 1)
     assert again and first != again
+
+
+def test_a_statement_in_the_title_is_the_bodys_first_statement_of_its_type(analyze) -> None:
+    text = (
+        "Army says it took Gao from rebels; rebels deny losing the town\n\n"
+        "Mali's army said on Sunday it had taken the town of Gao from rebels. The rebels "
+        "rejected the claim as false."
+    )
+    art = analyze(text, published=PUBLISHED)
+    denial = _covering(art, "deny")
+    assert denial and denial == _covering(art, "rejected")
+    assert len([ev for ev in art.events if ev.type == "REJECT"]) == 1

@@ -268,6 +268,13 @@ def _continues(c: CodedEvent, cluster: _Cluster) -> bool:
     return c.pattern in cluster.patterns
 
 
+def _said_again(c: CodedEvent, cluster: _Cluster) -> bool:
+    """A statement in the title ("rebels deny losing town") is the body's first statement of
+    its type ("a claim the rebels rejected"): a headline sums up its lead."""
+    head = cluster.head
+    return c.event.type == head.event.type and c.event.type not in _CONTINUED and not c.background
+
+
 def _retold(c: CodedEvent, cluster: _Cluster) -> bool:
     """A retelling brings no date of its own that the event lacks: "ISIS destroyed monuments
     ... In August IS fighters demolished the temples" tells a dated act of its own; a day
@@ -447,7 +454,7 @@ def _host(
     for cl in titled:
         if not cl.in_title:
             continue  # the body told it already: the searches above reach it
-        told = cl.head.event.type in _OUTCOME_HOSTS if outcome else _continues(c, cl)
+        told = cl.head.event.type in _OUTCOME_HOSTS if outcome else _continues(c, cl) or _said_again(c, cl)
         if told and _agree(cl, c, places, outcome):
             return cl
     return None
