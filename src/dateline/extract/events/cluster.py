@@ -10,9 +10,7 @@ data set that counts events must count one. A coded event joins an earlier one (
   the latest one told within ``OUTCOME_WINDOW`` sentences before it.
 - **anaphor**: a definite noun ("the blast", "this attack", "Saturday's bombing", or a
   gerund referring back, "by recapturing X") joins the latest event of a compatible kind
-  within ``ANAPHOR_WINDOW`` sentences. Only a place inside its own noun phrase ("the ambush
-  in Kayes") is its own; another clause's ("behind the ambush, but the area is disputed")
-  neither keeps it apart nor becomes the event's place.
+  within ``ANAPHOR_WINDOW`` sentences.
 - **same-clause restatement**: in one sentence, a generic violence word ("attack",
   "shooting") joins the specific one it restates ("an explosion ... in an attack"), and
   two words of the same trigger family ("bombing", "blast") are one event.
