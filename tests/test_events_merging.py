@@ -240,17 +240,6 @@ def test_an_act_told_again_with_a_date_of_its_own_is_another_event(analyze) -> N
     assert mosque[0].date is not None and mosque[0].date.value == "2019-03"
 
 
-def test_an_anaphor_joins_its_event_whatever_place_the_rest_of_its_sentence_names(analyze) -> None:
-    art = analyze(
-        "Gunmen ambushed an army convoy near Gao on Sunday, killing five soldiers, officials said. "
-        "The wounded were flown to Bamako. Officials did not say who was behind the ambush, but "
-        "armed groups are active around Timbuktu.",
-        published=PUBLISHED,
-    )
-    first, again = _covering(art, "ambushed"), _covering(art, "ambush", 1)
-    assert first and first == again
-
-
 def test_an_anaphor_naming_its_own_place_is_not_joined_to_another_places_event(analyze) -> None:
     art = analyze(
         "Gunmen ambushed an army convoy near Gao on Sunday, killing five soldiers, officials said. "

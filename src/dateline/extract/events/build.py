@@ -78,8 +78,6 @@ class CodedEvent:
     own_date: bool = False
     # its place is the scene of a background clause of its sentence, a guess for want of another
     aside_place: bool = False
-    # the characters of a noun's own phrase ("the ambush near Gao"): what an anaphor itself says
-    phrase: tuple[int, int] | None = None
 
 
 def _span(c: Candidate) -> tuple[int, int]:
@@ -325,7 +323,6 @@ def code_sentence(
                 lemma=tok.lemma_.lower(),
                 pattern=c.pat.spec.id,
                 anaphoric=_anaphoric(tok),
-                phrase=(tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)),
                 another=_another(tok),
                 caused=_caused(a_tok),
                 background=_background(c.light or tok),

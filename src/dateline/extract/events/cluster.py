@@ -223,16 +223,6 @@ def _agree(
     return own is None or all(_places_agree(own, p, places) for p in cluster.places.values())
 
 
-def _own_phrase_place(c: CodedEvent, places: dict[str, Place]) -> bool:
-    """An anaphor's place is its own only when its noun phrase names it ("the attack in Gao" is
-    another attack's name): "the group behind the ambush, but the area is disputed" points back
-    to the ambush told, whatever place the rest of its sentence names."""
-    place = places.get(c.own_place) if c.own_place else None
-    if place is None or c.phrase is None:
-        return c.own_place is not None
-    return c.phrase[0] <= place.span[0] and place.span[1] <= c.phrase[1]
-
-
 def _restates(c: CodedEvent, host: CodedEvent) -> bool:
     """Within one sentence: a generic word for the host's act, or a word of the same family."""
     if c.event.type != host.event.type or c.background != host.background:
@@ -431,10 +421,7 @@ def _host(
         for cl in reversed(clusters):
             if si - cl.last_sentence > ANAPHOR_WINDOW:
                 break
-            foreign = not _own_phrase_place(c, places)
-            if _anaphor_fits(c, cl) and _agree(cl, c, places, outcome, scene=foreign):
-                if foreign:  # its sentence's place is another clause's, as for a time anchor
-                    c.event.place = c.own_place = None
+            if _anaphor_fits(c, cl) and _agree(cl, c, places, outcome):
                 return cl
     # an outcome in the same sentence as an earlier outcome-only cluster: one toll
     for cl in reversed(clusters):
