@@ -125,6 +125,8 @@ def _find(sent: SpacySpan) -> list[Candidate]:
         pat = match_token(tok)
         if pat is not None and _names_kind(tok):
             continue  # "riot police", "aid groups", "protest leaders": a kind of thing, not an event
+        if pat is not None and pat.spec.type == "THREATEN" and _forecast(tok):
+            continue  # "analysts warned the group could strike": a forecast, not a threat
         if _demanded(tok):
             # "X said Y must hand over ...": a demand on Y, whatever Y is asked to do
             demand = Candidate(tok, _demand_pattern())
@@ -152,6 +154,33 @@ def _names_kind(tok: Token) -> bool:
         and head.lemma_.lower() not in _event_heads()
         and not _is_weapon(tok)  # "chemical weapons use": weapons are gated where they are used or found
     )
+
+
+def _forecast(tok: Token) -> bool:
+    """A warning verb whose complement clause only says what may happen is a forecast.
+
+    PLOVER's THREATEN is an actor's stated intent to act coercively ("warned that police
+    will no longer tolerate rallies"); "analysts warned that the militants could attack
+    again" states a possibility, with no act of the warner's own, so it is no event. The
+    possibility is read from a modal of ``hypothetical_modals`` on the complement's verb.
+    """
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _warn_verbs():
+        return False
+    modals = _possibility_modals()
+    return any(
+        ch.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in modals for a in ch.children)
+        for ch in tok.children
+    )
+
+
+@functools.cache
+def _warn_verbs() -> frozenset[str]:
+    return frozenset(load_event_data("lexicons.json")["forecast_verbs"])
+
+
+@functools.cache
+def _possibility_modals() -> frozenset[str]:
+    return frozenset(load_event_data("lexicons.json")["hypothetical_modals"])
 
 
 @functools.cache

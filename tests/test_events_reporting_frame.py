@@ -1,0 +1,57 @@
+"""Words that report no occurrence: a forecast and the article's own sourcing (issue 19, precision).
+
+"Analysts warned that the militants could attack again" tells a possibility, with no act of
+the warner's own: PLOVER's THREATEN is an actor's stated intent ("warned that the army will
+crush any uprising"). The possible act itself stays, with its own modality. Sentences written
+for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.records import Article, Event
+
+pytestmark = pytest.mark.model
+
+PUBLISHED = "2024-05-13"
+
+
+def _covering(art: Article, word: str) -> list[Event]:
+    start = art.text.index(word)
+    return [ev for ev in art.events if any(s <= start < e for s, e in ev.mentions)]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "possible"),
+    [
+        (
+            "Relief workers warned on Monday that the gangs could seize more roads before the rains.",
+            "warned",
+            "seize",
+        ),
+        (
+            "Officials cautioned that the insurgents might attack polling stations next week.",
+            "cautioned",
+            "attack",
+        ),
+        ("Diplomats warn that the militia may kidnap more foreign engineers.", "warn", "kidnap"),
+    ],
+)
+def test_a_warning_of_what_may_happen_is_no_threat(analyze, text: str, word: str, possible: str) -> None:
+    art = analyze(text, published=PUBLISHED)
+    assert not [ev for ev in _covering(art, word) if ev.type == "THREATEN"]
+    kept = _covering(art, possible)
+    assert kept and all(ev.modality == "hypothetical" for ev in kept)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The defence minister warned that the army will crush any uprising in the north.",
+        "The rebels warned residents to leave the city before the offensive.",
+    ],
+)
+def test_a_warning_of_the_warners_own_act_stays_a_threat(analyze, text: str) -> None:
+    art = analyze(text, published=PUBLISHED)
+    assert [ev for ev in _covering(art, "warned") if ev.type == "THREATEN"]
