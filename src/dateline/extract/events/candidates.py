@@ -127,6 +127,8 @@ def _find(sent: SpacySpan) -> list[Candidate]:
             continue  # "riot police", "aid groups", "protest leaders": a kind of thing, not an event
         if pat is not None and pat.spec.type == "THREATEN" and _forecast(tok):
             continue  # "analysts warned the group could strike": a forecast, not a threat
+        if pat is not None and _newsgathering(tok):
+            continue  # "told a news conference", "a request for comment": how the news was got
         if _demanded(tok):
             # "X said Y must hand over ...": a demand on Y, whatever Y is asked to do
             demand = Candidate(tok, _demand_pattern())
@@ -171,6 +173,33 @@ def _forecast(tok: Token) -> bool:
         ch.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in modals for a in ch.children)
         for ch in tok.children
     )
+
+
+def _newsgathering(tok: Token) -> bool:
+    """An event word that tells how the report was gathered reports nothing that happened.
+
+    The one told is an audience ("told a news conference", "told a briefing"), and a word
+    whose complement is the press or a comment ("did not respond to a request for comment",
+    "not authorised to talk to the media") is the reporter's own exchange with a source:
+    the article's sourcing, which the quotes layer records, not an event in the story. The
+    press words are ``news_audience`` in lexicons.json.
+    """
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() == "tell":
+        return True
+    audience = _news_audience()
+    return any(
+        ch.dep_ == "prep"
+        and ch.lower_ in ("for", "to", "with")
+        and any(
+            o.dep_ == "pobj" and (o.lemma_.lower() in audience or o.lower_ in audience) for o in ch.children
+        )
+        for ch in tok.children
+    )
+
+
+@functools.cache
+def _news_audience() -> frozenset[str]:
+    return frozenset(load_event_data("lexicons.json")["news_audience"])
 
 
 @functools.cache
