@@ -299,3 +299,37 @@ def test_past_negation_is_not_a_refusal(analyze) -> None:
     _, events = _events(analyze, "The mayor has never met the witnesses.")
     ev = _find(events, "met")
     assert (ev.type, ev.modality) == ("CONSULT", "negated")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "plover", "mode"),
+    [
+        # EVENTS.md lists crowd-control among ASSAULT's modes: the weapons are used on people
+        (
+            "Riot police fired tear gas at students marching in Dhaka on Sunday.",
+            "fired",
+            "ASSAULT",
+            "crowd-control",
+        ),
+        (
+            "Officers used water cannon against farmers blocking the highway.",
+            "cannon",
+            "ASSAULT",
+            "crowd-control",
+        ),
+        # breaking a crowd up, with no weapon told, restricts it
+        (
+            "Police dispersed the demonstrators outside parliament on Monday.",
+            "dispersed",
+            "COERCE",
+            "restrict",
+        ),
+    ],
+)
+def test_crowd_weapons_are_an_assault_and_dispersal_a_coercion(
+    analyze, text: str, word: str, plover: str, mode: str
+) -> None:
+    _, events = _events(analyze, text)
+    event = _find(events, word)
+    assert (event.type, event.mode) == (plover, mode)
+    assert event.acled_subtype == "Protest with intervention"
