@@ -21,9 +21,10 @@ from collections.abc import Callable
 from spacy.tokens import Span as SpacySpan
 
 from dateline.context import Context
-from dateline.extract.events.attributes import is_speech_frame
+from dateline.extract.events.anaphora import introduced_place, kind_anaphor
+from dateline.extract.events.attributes import clause_root, is_speech_frame
 from dateline.extract.events.build import CodedEvent, code_sentence
-from dateline.extract.events.cluster import cluster_events
+from dateline.extract.events.cluster import cluster_events, title_end
 from dateline.records import Event, EventDate, Place
 from dateline.tokens import tokens_of
 
@@ -140,6 +141,8 @@ def _inherit(ctx: Context, coded: list[CodedEvent], paragraphs: list[int]) -> No
                 if subject is not None and subject.sector in ("MIL", "REB", "INS", "COP"):
                     ev.actor = subject
         if ev.place is None and places:
+            ev.place = _kind_referent(ctx, ev, places)
+        if ev.place is None and places:
             k = bisect.bisect_left(place_starts, ev.span[0]) - 1
             while k >= 0:
                 cand = places[k]
@@ -161,6 +164,21 @@ def _inherit(ctx: Context, coded: list[CodedEvent], paragraphs: list[int]) -> No
                 if prev.event.date is not None and prev.event.type in _MATERIAL:
                     ev.date = EventDate(prev.event.date.value, prev.event.date.precision)
                     break
+
+
+def _kind_referent(ctx: Context, ev: Event, places: list[Place]) -> str | None:
+    """The place a definite kind word of the event's clause points back to ("arrested near
+    the village", "shot down over the city"): the one the article introduced as a village
+    or a city (see anaphora.py), however many sentences before."""
+    words = ctx.doc.char_span(ev.span[0], ev.span[1], alignment_mode="expand")
+    if words is None or not len(words):
+        return None
+    trigger = words.root
+    kind = kind_anaphor(trigger, clause_root(trigger))
+    if kind is None:
+        return None
+    found = introduced_place(kind, places, ctx.text, ev.span[0], title_end(ctx.text))
+    return found.id if found is not None else None
 
 
 def _scene(coded: list[CodedEvent], i: int, si: int) -> str | None:
