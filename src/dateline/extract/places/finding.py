@@ -521,12 +521,34 @@ def collect_items(ctx: Context, gaz: Gazetteer) -> Found:
             (later if maybe else items).append(item)
     # one sense per discourse: "Fargo tried ..." is the Fargo the article put "in Fargo" before
     accepted = {name_key(it.text) for it in items if it.cands and it.mention.label not in INSIDE_NAMES}
-    items += [it for it in later if name_key(it.text) in accepted]
+    # and for a name the gazetteer lacks: "the town of X" makes the later bare "X" that town
+    introduced = _introduced(doc, items)
+    items += [
+        it
+        for it in later
+        if (it.cands and name_key(it.text) in accepted) or (not it.cands and name_key(it.text) in introduced)
+    ]
+    for it in items:
+        if not it.cands:
+            it.feature = introduced.get(name_key(it.text))
     items.sort(key=lambda it: it.start_char)
     for it in items:
         it.qualifier = _qualifier(doc, gaz, it.mention)
     _qualifiers_are_regions(ctx.text, items)
     return Found(items, accepted, surfaces)
+
+
+def _introduced(doc: Doc, items: list[Item]) -> dict[str, str]:
+    """The names the gazetteer lacks that the article introduces with their kind ("the town
+    of X", "Y village"), and that kind: one sense per discourse, as for listed names."""
+    out: dict[str, str] = {}
+    for it in items:
+        if it.cands or it.mention.label in INSIDE_NAMES or it.text.isupper():
+            continue  # an unlisted acronym ("a TIF district") names a programme, not a town
+        feature = cue_feature(doc, it.mention)
+        if feature not in (None, "locality"):
+            out.setdefault(name_key(it.text), feature)
+    return out
 
 
 @dataclass
@@ -609,10 +631,11 @@ def _item(
     if not loc:
         item.cands = cands = tuple(c for c in cands if c.kind != 1 or c.pop >= 1_000_000)
         if not cands:
-            return None, False
+            # an unlisted place only if the article introduces the name as one elsewhere
+            return (None if person_cues(span) else item), True
     if name_key(text) not in surfaces and not (loc and not person_cues(span)):
         # a place only if the article says so elsewhere
-        return (item if cands and not person_cues(span) else None), True
+        return (None if person_cues(span) else item), True
     # an organisation's name, unless the gazetteer lacks it, it stands where places go and
     # the words say its kind ("the village of Amerli", "Bayrampasa prison")
     # ("arrived in Walungu": an unlisted town the NER calls an organisation)

@@ -32,3 +32,6 @@ class Item:
     qualifier: list[Candidate] | None = None
     resolution: Resolution | None = None
     kind: str | None = None  # the noun beside it that says its kind ("region", ``kinds``)
+    # a name the gazetteer lacks: the kind the article gave it where it introduced it
+    # ("the town of X" makes a later bare "X" a town)
+    feature: str | None = None

@@ -91,7 +91,11 @@ def _place(ctx: Context, gaz: Gazetteer, n: int, it: Item, res: Resolution | Non
     if res is None:
         # no gazetteer entry: the kind the words give, and the coordinates of a place that
         # contains it, or (roughly) of the town a local article keeps returning to
-        feature = cue_feature(ctx.doc, it.mention) or ("landmark" if it.mention.label == "LANDMARK" else None)
+        feature = (
+            cue_feature(ctx.doc, it.mention)
+            or it.feature
+            or ("landmark" if it.mention.label == "LANDMARK" else None)
+        )
         inner = smallest_container(where.readings.get(sentence, []), span[0])
         container, precision = (
             (inner, "container") if inner else (_told_before(ctx, where, sentence), "vicinity")
@@ -176,10 +180,11 @@ def records(
             res is None
             and it.mention.label not in (*PLACE_LABELS, "LANDMARK")
             and cue_feature(doc, it.mention) in (None, "locality")
+            and it.feature is None
             and not _ground(doc, it)
         ):
             continue
-        if res is None and not it.cands and _unsupported(doc, it, placed):
+        if res is None and not it.cands and it.feature is None and _unsupported(doc, it, placed):
             continue
         if it.mention.label in INSIDE_NAMES:
             if names_an_organisation(doc, it.mention) or not _own_place(doc, it, geo, accepted):
