@@ -23,9 +23,9 @@ from spacy.tokens import Span as SpacySpan
 from dateline.context import Context
 from dateline.extract.events.anaphora import introduced_place, kind_anaphor
 from dateline.extract.events.attributes import clause_root, is_speech_frame
-from dateline.extract.events.build import CodedEvent, code_sentence
+from dateline.extract.events.build import CodedEvent, code_sentence, previous_subject
 from dateline.extract.events.cluster import cluster_events, title_end
-from dateline.records import Event, EventDate, Place
+from dateline.records import Actor, Event, EventDate, Place
 from dateline.tokens import tokens_of
 
 __all__ = ["extract_events"]
@@ -124,6 +124,7 @@ def _inherit(ctx: Context, coded: list[CodedEvent], paragraphs: list[int]) -> No
     places = sorted(ctx.places, key=lambda p: p.span[0])
     place_starts = [p.span[0] for p in places]
     in_speaker = _speaker_index(ctx)
+    subjects: dict[int, Actor | None] = {}  # a sentence's previous subject, read when first asked
     paras = [_para(paragraphs, c.event.span[0]) for c in coded]  # coded is in sentence order
     for i, c in enumerate(coded):
         ev = c.event
@@ -137,7 +138,9 @@ def _inherit(ctx: Context, coded: list[CodedEvent], paragraphs: list[int]) -> No
                     ev.actor = prev.event.actor
                     break
             else:
-                subject = c.previous_subject
+                if ev.sentence not in subjects:
+                    subjects[ev.sentence] = previous_subject(ctx, ev.sentence)
+                subject = subjects[ev.sentence]
                 if subject is not None and subject.sector in ("MIL", "REB", "INS", "COP"):
                     ev.actor = subject
         if ev.place is None and places:

@@ -40,7 +40,7 @@ from dateline.resolve.actors import acled_actor_type, load_event_data, normalise
 from dateline.resolve.countries import country_by_iso2
 from dateline.tokens import tokens_of
 
-__all__ = ["CodedEvent", "code_sentence"]
+__all__ = ["CodedEvent", "code_sentence", "previous_subject"]
 
 _CASUALTY = frozenset({"kill", "die", "wound", "injure", "hurt"})
 # what a crime without political or organised participants would otherwise be coded as
@@ -53,7 +53,6 @@ class CodedEvent:
 
     event: Event
     rank: int
-    previous_subject: Actor | None = None
     frame_chars: set[int] = field(default_factory=set)
     past: bool = False
     back_reference: bool = False
@@ -119,7 +118,9 @@ def _actor(ctx: Context, tok: Token | None) -> Actor | None:
     return actor
 
 
-def _previous_subject(ctx: Context, si: int) -> Actor | None:
+def previous_subject(ctx: Context, si: int) -> Actor | None:
+    """The subject of the main clause of the sentence before ``si``: the doer a violent
+    event without its own may take over (``_inherit``, which asks for it only then)."""
     if si == 0:
         return None
     root = ctx.sents[si - 1].root
@@ -144,8 +145,6 @@ def code_sentence(
     cue_views: dict[frozenset[int], acled.SentenceCues] = {}  # one per set of words left out
     # "farmers blocked roads to protest": the protesters' own obstruction is no intervention
     obstruction = frozenset(i for c in cands if c.pat.spec.mode == "obstruct" for i in _words_of(c))
-    prev_subject: Actor | None = None
-    prev_done = False
     out: list[CodedEvent] = []
     for c in cands:
         tok, spec = c.tok, c.pat.spec
@@ -283,8 +282,6 @@ def code_sentence(
             if spec.territory_reverse:
                 gainer, loser = loser if loser != gainer else None, gainer
             change = {"from": loser, "to": gainer, "place": place.id if place else None}
-        if not prev_done:
-            prev_subject, prev_done = _previous_subject(ctx, si), True
         event = Event(
             id="",
             type=kind,
@@ -311,7 +308,6 @@ def code_sentence(
                 event=event,
                 rank=(acled.SUBTYPE_RANK.get(subtype or "", 0) if subtype else rank - 10)
                 - (2 if tok.lemma_.lower() in _CASUALTY and actor is None else 0),
-                previous_subject=prev_subject,
                 frame_chars={ctx.doc[i].idx for i in frame},
                 past=_is_past(c.light or tok),
                 frame_place=next((p.id for p, ti in places if ti in frame), None),
