@@ -7,7 +7,8 @@ tuned on. The shape is the one of ``data/events_stories.jsonl``: each gold event
 word that reports it in ``mentions`` (headline words included), ``span`` is its most specific
 mention, ``place``/``place_span`` its own most specific place as written.
 
-These tests check the file, not the pipeline (the score floors come after a measurement).
+These tests, with the checks every set shares in ``test_events_story_files.py``, check the
+file, not the pipeline (the score floors come after a measurement).
 
 Annotation conventions, applied the same way in every story:
 
@@ -51,20 +52,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from story_checks import (
-    check_codes,
-    check_date_against_publication,
-    check_file_format,
-    check_non_events,
-    check_one_event_per_word,
-    check_place_span,
-    check_spans,
-    check_wire_copy,
-    event_params,
-    load,
-)
+from story_checks import load
 
 STORIES = Path(__file__).parent / "data" / "events_stories2.jsonl"
 
@@ -136,46 +124,7 @@ NON_EVENTS: dict[str, tuple[str, ...]] = {
 
 
 ARTICLES = load(STORIES)
-EVENTS = event_params(ARTICLES)
-
-
-def test_eight_stories_in_the_gold_format() -> None:
-    check_file_format(ARTICLES, "story2-", NON_EVENTS)
-
-
-@pytest.mark.parametrize("art", ARTICLES, ids=lambda a: a["id"])
-def test_a_story_is_wire_copy_of_article_length(art: dict) -> None:
-    check_wire_copy(art)
-
-
-@pytest.mark.parametrize(("art", "ev"), EVENTS)
-def test_spans_point_at_their_words(art: dict, ev: dict) -> None:
-    check_spans(art, ev)
-
-
-@pytest.mark.parametrize(("art", "ev"), EVENTS)
-def test_the_place_span_names_the_place(art: dict, ev: dict) -> None:
-    check_place_span(art, ev)
-
-
-@pytest.mark.parametrize(("art", "ev"), EVENTS)
-def test_codes_come_from_the_spec_lists(art: dict, ev: dict) -> None:
-    check_codes(ev)
-
-
-@pytest.mark.parametrize(("art", "ev"), EVENTS)
-def test_dated_events_are_not_after_publication_unless_planned(art: dict, ev: dict) -> None:
-    check_date_against_publication(art, ev)
-
-
-@pytest.mark.parametrize("art", ARTICLES, ids=lambda a: a["id"])
-def test_a_word_reports_one_event(art: dict) -> None:
-    check_one_event_per_word(art)
-
-
-@pytest.mark.parametrize("art", ARTICLES, ids=lambda a: a["id"])
-def test_the_listed_non_events_carry_no_mention(art: dict) -> None:
-    check_non_events(art, NON_EVENTS[art["id"]])
+PREFIX = "story2-"
 
 
 def test_the_story_kinds_the_brief_asked_for_are_there() -> None:
