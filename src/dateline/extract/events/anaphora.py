@@ -42,7 +42,7 @@ def kind_anaphor(trigger: Token, clause: Token) -> str | None:
             if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
                 continue  # "the town of X": an introduction, X is the clause's own place
             if any(c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "LOC") for c in tok.children):
-                continue  # "the Kharkiv city council"
+                continue  # "the Odesa city council"
             return word
     return None
 

@@ -488,8 +488,8 @@ def _merge(cluster: _Cluster, places: dict[str, Place], text: str, title: int) -
 
 def _best_place(ids: list[str | None], places: dict[str, Place], text: str, title: int) -> str | None:
     """The finest place any mention gives (the head's first on ties). Where that is a name
-    in the title lines that a body mention names too, the body's: the headline's "Quetta
-    market" is the lead's "the city of Quetta", the mention told with the act."""
+    in the title lines that a body mention names too, the body's: the headline's "Kano
+    market" is the lead's "the city of Kano", the mention told with the act."""
     best: tuple[int, int, str] | None = None
     for k, pid in enumerate(ids):
         if pid is None:
