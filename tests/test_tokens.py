@@ -8,12 +8,14 @@ text.
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dateline.context import Context
-from dateline.tokens import TokenTable, tokens_of
+from dateline.tokens import TokenTable, head_steps, tokens_of
 
 _TEXT = (
     "Rebels shelled the northern town of Qaryat on Tuesday, killing 12 civilians.\n\n"
@@ -114,3 +116,16 @@ def test_random_text_reads_the_same_through_the_table(nlp, words):
     text = " ".join(words)
     doc = nlp(text)
     _assert_matches(TokenTable(doc), doc)
+
+
+def test_head_steps_walk_up_to_below_the_root_and_no_further_than_the_limit(nlp):
+    doc = nlp("Officials said the gunmen who attacked the village in the north fled on foot.")
+    village = next(t for t in doc if t.text == "village")
+    steps = list(head_steps(village, limit=20))
+    assert steps[0] == (village, village.head)
+    assert all(head == cur.head for cur, head in steps)
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(steps))
+    assert steps[-1][1].dep_ == "ROOT" and steps[-1][0].dep_ != "ROOT"
+    assert list(head_steps(village, limit=2)) == steps[:2]
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    assert list(head_steps(root)) == []

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import threading
 from array import array
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import numpy
@@ -23,9 +24,9 @@ from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LOW
 
 if TYPE_CHECKING:
     from spacy.strings import StringStore
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
-__all__ = ["TokenTable", "tokens_of"]
+__all__ = ["TokenTable", "head_steps", "tokens_of"]
 
 # hash -> string, and hash -> lower-cased string; shared by every doc of the process. The
 # strings are the model's vocabulary and the articles' words: bounded by what was read.
@@ -187,3 +188,16 @@ def remember(table: TokenTable) -> TokenTable:
     """Make ``table`` the one ``tokens_of`` returns for its doc (the pipeline's, built once)."""
     _local.table = table
     return table
+
+
+def head_steps(tok: Token, limit: int = 8) -> Iterator[tuple[Token, Token]]:
+    """(token, its head) pairs going up the parse from ``tok``, at most ``limit`` of them,
+    ending below the root: the short walk up that the clause tests share ("is this word in a
+    relative clause", "does a speech verb govern it")."""
+    cur = tok
+    for _ in range(limit):
+        head = cur.head
+        if head.i == cur.i:
+            return
+        yield cur, head
+        cur = head

@@ -26,7 +26,7 @@ from dateline.extract.events.attributes import clause_root, is_speech_frame
 from dateline.extract.events.build import CodedEvent, code_sentence, previous_subject
 from dateline.extract.events.cluster import cluster_events, title_end
 from dateline.records import Actor, Event, EventDate, Place
-from dateline.tokens import tokens_of
+from dateline.tokens import head_steps, tokens_of
 
 __all__ = ["extract_events"]
 
@@ -216,16 +216,11 @@ def _whither(ctx: Context, place: Place) -> bool:
     tok = words.root
     if tok.dep_ == "pobj" and tok.head.lower_ in _WHITHER:
         return True
-    cur = tok
-    for _ in range(8):
-        head = cur.head
-        if head.i == cur.i:
-            return False
+    for cur, head in head_steps(tok):
         if is_speech_frame(head) and any(k.dep_ in ("ccomp", "parataxis") for k in head.children):
             # a verb reporting something ("X told reporters from Y that ..."; not "claimed
             # control over Y"): what hangs off it besides what it reports is its frame
             return cur.dep_ not in _CONTENT
-        cur = head
     return False
 
 

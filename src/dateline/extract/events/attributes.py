@@ -21,7 +21,7 @@ from dateline.extract.places.mentions import DIRECTIONS, LANDMARK_HEADS, PLACE_N
 from dateline.records import Count, EventDate, Number, Place, Timex
 from dateline.resolve.actors import load_event_data
 from dateline.text.datelines import Datelines
-from dateline.tokens import TokenTable, tokens_of
+from dateline.tokens import TokenTable, head_steps, tokens_of
 
 __all__ = [
     "clause_root",
@@ -110,18 +110,13 @@ def is_speech_frame_at(t: TokenTable, i: int) -> bool:
 def frame_tokens(trigger: Token) -> set[int]:
     """Tokens of the reporting frame above the trigger: the speech verb, its subject, its time."""
     out: set[int] = set()
-    cur = trigger
-    for _ in range(8):
-        head = cur.head
-        if head.i == cur.i:
-            break
+    for cur, head in head_steps(trigger):
         if is_speech_frame(head):
             for child in head.children:
                 if child.i == cur.i or child.dep_ in ("ccomp", "xcomp", "conj", "advcl", "parataxis"):
                     continue
                 out.update(range(child.left_edge.i, child.right_edge.i + 1))
             out.add(head.i)
-        cur = head
     # the trigger's own sentence root may be the speech verb with the event in a ccomp
     root = tokens_of(trigger.doc).sent_of(trigger.i).root  # ``Token.sent`` walks the sentence anew
     if is_speech_frame(root) and root.i != trigger.i:
@@ -307,10 +302,8 @@ def _armed_by(tok: Token, place: Place) -> bool:
 def _origin(tok: Token) -> bool:
     """A place told as where a participant comes from ("a youth from X village", "Lindh, from
     a family in Y", "Moussa R., 28, of Z"): who they are, not where the act happened."""
-    cur = tok
-    for _ in range(8):
-        head = cur.head
-        if head.i == cur.i or head.pos_ in ("VERB", "AUX") or cur.dep_ in _NESTED:
+    for cur, head in head_steps(tok):
+        if head.pos_ in ("VERB", "AUX") or cur.dep_ in _NESTED:
             return False
         if cur.dep_ == "pobj" and head.dep_ == "prep":
             owner = head.head
@@ -318,7 +311,6 @@ def _origin(tok: Token) -> bool:
                 return True
             if head.lower_ == "of" and owner.ent_type_ == "PERSON":
                 return True
-        cur = head
     return False
 
 

@@ -38,7 +38,7 @@ from dateline.extract.events.plover import (
 from dateline.records import Actor, Event, Number, Place, Timex
 from dateline.resolve.actors import acled_actor_type, load_event_data, normalise_actor
 from dateline.resolve.countries import country_by_iso2
-from dateline.tokens import tokens_of
+from dateline.tokens import head_steps, tokens_of
 
 __all__ = ["CodedEvent", "code_sentence", "previous_subject"]
 
@@ -463,11 +463,7 @@ def _background(tok: Token) -> bool:
     """
     if _bounding_date_scene(tok):
         return True
-    cur = tok
-    for _ in range(8):
-        head = cur.head
-        if head.i == cur.i:
-            return False
+    for cur, head in head_steps(tok):
         if _aside(cur) or _demanded(cur):
             return True
         if cur.dep_ == "acl" and not _event_noun(head) and _own_date(cur):
@@ -483,7 +479,7 @@ def _background(tok: Token) -> bool:
             return True
         if cur.dep_ in ("ccomp", "xcomp", "advcl", "ROOT"):
             return False
-        cur = head  # a conjunct shares its head's standing ("who organise or participate in")
+        # going on up: a conjunct shares its head's standing ("who organise or participate in")
     return False
 
 
