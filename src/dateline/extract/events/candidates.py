@@ -15,7 +15,14 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from dateline.extract.events import attributes, roles
-from dateline.extract.events.patterns import TRIGGER_POS, Pattern, match_token, may_trigger, token_classes
+from dateline.extract.events.patterns import (
+    TRIGGER_POS,
+    Pattern,
+    lexicon_words,
+    match_token,
+    may_trigger,
+    token_classes,
+)
 from dateline.resolve.actors import load_event_data
 from dateline.tokens import tokens_of
 
@@ -166,9 +173,9 @@ def _forecast(tok: Token) -> bool:
     again" states a possibility, with no act of the warner's own, so it is no event. The
     possibility is read from a modal of ``hypothetical_modals`` on the complement's verb.
     """
-    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _warn_verbs():
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in lexicon_words("forecast_verbs"):
         return False
-    modals = _possibility_modals()
+    modals = lexicon_words("hypothetical_modals")
     return any(
         ch.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in modals for a in ch.children)
         for ch in tok.children
@@ -186,7 +193,7 @@ def _newsgathering(tok: Token) -> bool:
     """
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() == "tell":
         return True
-    audience = _news_audience()
+    audience = lexicon_words("news_audience")
     return any(
         ch.dep_ == "prep"
         and ch.lower_ in ("for", "to", "with")
@@ -195,21 +202,6 @@ def _newsgathering(tok: Token) -> bool:
         )
         for ch in tok.children
     )
-
-
-@functools.cache
-def _news_audience() -> frozenset[str]:
-    return frozenset(load_event_data("lexicons.json")["news_audience"])
-
-
-@functools.cache
-def _warn_verbs() -> frozenset[str]:
-    return frozenset(load_event_data("lexicons.json")["forecast_verbs"])
-
-
-@functools.cache
-def _possibility_modals() -> frozenset[str]:
-    return frozenset(load_event_data("lexicons.json")["hypothetical_modals"])
 
 
 @functools.cache
@@ -234,7 +226,7 @@ def _demand_pattern() -> Pattern:
 def _merge(cands: list[Candidate]) -> list[Candidate]:
     """Fold the words of one event into one candidate (see the module docstring)."""
     by_token = {c.tok.i: c for c in cands}
-    undo_verbs = _undo_verbs()
+    undo_verbs = lexicon_words("undo_verbs")
     for c in cands:
         tok, head = c.tok, c.tok.head
         if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and _undo_phrase(head) in undo_verbs:
@@ -340,16 +332,15 @@ def _crowd_subject(verb: Token, by_token: dict[int, Candidate]) -> Candidate | N
     return None
 
 
-@functools.cache
-def _undo_verbs() -> frozenset[str]:
-    return frozenset(load_event_data("lexicons.json")["undo_verbs"])
-
-
 def _undo_phrase(verb: Token) -> str:
     """ "call off" for "called off", else the lemma."""
     prt = next((c for c in verb.children if c.dep_ == "prt"), None)
     lem = verb.lemma_.lower()
-    return f"{lem} {prt.lower_}" if prt is not None and f"{lem} {prt.lower_}" in _undo_verbs() else lem
+    return (
+        f"{lem} {prt.lower_}"
+        if prt is not None and f"{lem} {prt.lower_}" in lexicon_words("undo_verbs")
+        else lem
+    )
 
 
 def _is_weapon(tok: Token) -> bool:
