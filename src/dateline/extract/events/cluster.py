@@ -267,7 +267,7 @@ def _retold(c: CodedEvent, cluster: _Cluster) -> bool:
     """A retelling brings no date of its own that the event lacks: "ISIS destroyed monuments
     ... In August IS fighters demolished the temples" tells a dated act of its own; a day
     inside the event's week or month ("last week", then "on Aug. 14") only makes it exact."""
-    if not c.own_date or c.event.date is None or c.event.date.value in cluster.dates:
+    if not c.own_date or c.event.date is None:
         return True
     return any(_dates_agree(c.event.date, d) for d in cluster.dates.values())
 

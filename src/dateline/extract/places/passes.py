@@ -186,8 +186,9 @@ def _country_short_forms(items: list[Item]) -> None:
             continue
         words = name_key(it.text).split()
         if "of" in words[:-1]:
-            tail = words[len(words) - 1 - words[::-1].index("of") + 1 :]
-            if tail and tail[0] == "the":
+            last_of = len(words) - 1 - words[::-1].index("of")
+            tail = words[last_of + 1 :]
+            if tail[0] == "the":  # not empty: "of" is not the last word
                 tail = tail[1:]
             if tail:
                 full.setdefault(" ".join(tail), res)
