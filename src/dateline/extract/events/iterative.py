@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from dateline.extract.events.candidates import PERSON_TRIGGERS
 from dateline.extract.events.patterns import match_token
+from dateline.tokens import head_steps
 
 __all__ = ["in_iterative", "iterative"]
 
@@ -131,14 +132,12 @@ def iterative(verb: Token, statement: bool = False) -> bool:
 def in_iterative(tok: Token) -> bool:
     """An event word inside such a summary: "hit by several strikes", "waves of raids",
     "have in the past accused farmers of stealing and killing cattle"."""
-    cur = tok
-    for _ in range(8):  # a short path up: a noun phrase, a preposition or two
-        if cur.dep_ not in _UP or cur.head.i == cur.i:
+    for cur, head in head_steps(tok):  # a short path up: a noun phrase, a preposition or two
+        if cur.dep_ not in _UP:
             return False
-        cur = cur.head
-        if cur.pos_ in ("VERB", "AUX"):
-            if iterative(cur):
+        if head.pos_ in ("VERB", "AUX"):
+            if iterative(head):
                 return True
-            if cur.dep_ not in ("pcomp", "conj"):  # a finite clause of its own: its own act
+            if head.dep_ not in ("pcomp", "conj"):  # a finite clause of its own: its own act
                 return False
     return False
