@@ -1,6 +1,6 @@
 """The integrity checks every hand-annotated set of whole conflict stories shares (issue 19).
 
-Each set's own module (``test_events_stories{2,3,4}.py``) holds its annotation conventions,
+Each set's own module (``test_events_stories{2,3,4,6}.py``) holds its annotation conventions,
 the words it leaves out as non-events and the story kinds its brief asked for; the checks on
 spans, codes, dates and non-events are the same for every set, so they run here, once per set.
 """
@@ -12,6 +12,7 @@ import pytest
 import test_events_stories2
 import test_events_stories3
 import test_events_stories4
+import test_events_stories6
 from story_checks import (
     check_codes,
     check_date_against_publication,
@@ -23,7 +24,7 @@ from story_checks import (
     check_wire_copy,
 )
 
-SETS = [test_events_stories2, test_events_stories3, test_events_stories4]
+SETS = [test_events_stories2, test_events_stories3, test_events_stories4, test_events_stories6]
 ARTICLES = [pytest.param(art, s.NON_EVENTS, id=art["id"]) for s in SETS for art in s.ARTICLES]
 EVENTS = [
     pytest.param(art, ev, id=f"{art['id']}:{ev['text']}@{ev['span'][0]}")
