@@ -1,6 +1,6 @@
 """The integrity checks every hand-annotated set of whole conflict stories shares (issue 19).
 
-Each set's own module (``test_events_stories{2,3,4,5}.py``) holds its annotation conventions,
+Each set's own module (``test_events_stories{2,3,4,5,6}.py``) holds its annotation conventions,
 the words it leaves out as non-events and the story kinds its brief asked for; the checks on
 spans, codes, dates and non-events are the same for every set, so they run here, once per set.
 """
@@ -13,6 +13,7 @@ import test_events_stories2
 import test_events_stories3
 import test_events_stories4
 import test_events_stories5
+import test_events_stories6
 from story_checks import (
     check_codes,
     check_date_against_publication,
@@ -24,7 +25,13 @@ from story_checks import (
     check_wire_copy,
 )
 
-SETS = [test_events_stories2, test_events_stories3, test_events_stories4, test_events_stories5]
+SETS = [
+    test_events_stories2,
+    test_events_stories3,
+    test_events_stories4,
+    test_events_stories5,
+    test_events_stories6,
+]
 # Word ranges a set gives its genres (by story id); the others keep check_wire_copy's default.
 WORDS = {sid: span for s in SETS for sid, span in getattr(s, "WORDS", {}).items()}
 ARTICLES = [pytest.param(art, s.NON_EVENTS, id=art["id"]) for s in SETS for art in s.ARTICLES]
