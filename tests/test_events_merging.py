@@ -260,3 +260,35 @@ def test_a_statement_in_the_title_is_the_bodys_first_statement_of_its_type(analy
     denial = _covering(art, "deny")
     assert denial and denial == _covering(art, "rejected")
     assert len([ev for ev in art.events if ev.type == "REJECT"]) == 1
+
+
+def test_what_an_act_was_done_for_is_that_act(analyze) -> None:
+    art = analyze(
+        "Riot police fired tear gas on Saturday to disperse hundreds of farmers marching on the "
+        "agriculture ministry in Lima, witnesses said.",
+        published=PUBLISHED,
+    )
+    firing = _covering(art, "fired")
+    assert len(firing) == 1 and _covering(art, "disperse") == firing
+    assert firing[0].type == "ASSAULT"  # the purpose never stands for the act
+
+
+def test_an_arrest_beside_the_force_used_on_a_crowd_stays_its_own_event(analyze) -> None:
+    art = analyze(
+        "Riot police fired tear gas at farmers marching on the agriculture ministry in Lima on "
+        "Saturday and detained 40 of them, witnesses said.",
+        published=PUBLISHED,
+    )
+    firing, arrest = _covering(art, "fired"), _covering(art, "detained")
+    assert len(firing) == 1 and len(arrest) == 1 and firing != arrest
+
+
+def test_a_deployment_made_for_an_act_is_not_that_act(analyze) -> None:
+    art = analyze(
+        "The government deployed 2,000 soldiers to the border on Monday to break up the blockade "
+        "by truck drivers, officials said.",
+        published=PUBLISHED,
+    )
+    deployment = _covering(art, "deployed")
+    assert deployment and all(ev.type == "MOBILIZE" for ev in deployment)
+    assert all(ev not in deployment for ev in _covering(art, "break up"))

@@ -73,6 +73,8 @@ class CodedEvent:
     own_place: str | None = None
     # a participle of result ("bombed a village, ... destroying a monastery"): where its verb starts
     result_of: int | None = None
+    # an infinitive of purpose ("fired tear gas to disperse the crowd"): where its verb starts
+    purpose_of: int | None = None
     # the event's own clause names its date (before the article-level passes lend it one)
     own_date: bool = False
     # its place is the scene of a background clause of its sentence, a guess for want of another
@@ -314,6 +316,7 @@ def code_sentence(
                 own_place=place.id if place and not aside_place else None,
                 aside_place=aside_place,
                 result_of=_result_of(verb) if verb.tag_ == "VBG" else None,
+                purpose_of=_purpose_of(verb) if verb.tag_ == "VB" else None,
                 own_date=date is not None,
                 back_reference=tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj"),
                 lemma=tok.lemma_.lower(),
@@ -506,6 +509,17 @@ def _result_of(tok: Token) -> int | None:
     if first.tag_ != "VBG" or first.dep_ != "advcl" or first.head.pos_ != "VERB":
         return None
     return first.head.idx
+
+
+def _purpose_of(tok: Token) -> int | None:
+    """ "police fired tear gas to disperse the crowd", "set fire to a bus to block the road": an
+    infinitive hanging off a verb says what that verb's act was for, not a second act; the
+    verb's start."""
+    if tok.dep_ not in ("advcl", "xcomp") or tok.head.pos_ != "VERB":
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return None
+    return tok.head.idx
 
 
 def _habitual(tok: Token) -> bool:

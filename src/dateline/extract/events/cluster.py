@@ -19,6 +19,9 @@ data set that counts events must count one. A coded event joins an earlier one (
   joins the latest such event within ``CONTINUATION_WINDOW`` sentences: news retells its
   event, and a second one is told as such (another place or date, "a separate attack", or a
   date of its own the event lacks).
+- **purpose**: an infinitive of purpose ("police fired tear gas to disperse the crowd",
+  "gunmen set fire to trucks to block the road") is what the act of its verb was for: it
+  joins that act when both are material conflict, and never becomes its head.
 - **time anchor**: an event named to date another ("hours after the market explosion,
   gunmen opened fire") is one told before; it joins it, and its sentence's acts are not it.
 - **headline**: the title restates the lead. An act told in the title lines (the first
@@ -85,7 +88,8 @@ def _family(c: CodedEvent) -> str | None:
 
 
 def _head_key(c: CodedEvent) -> tuple:
-    return (c.rank, c.pattern not in _GENERIC and not _is_outcome(c), -c.event.span[0])
+    # what an act was for ("to disperse") never stands for the act itself
+    return (c.purpose_of is None, c.rank, c.pattern not in _GENERIC and not _is_outcome(c), -c.event.span[0])
 
 
 class _Cluster:
@@ -230,6 +234,16 @@ def _restates(c: CodedEvent, host: CodedEvent) -> bool:
     if c.pattern in _GENERIC or host.pattern in _GENERIC:
         return True
     return c.pattern == host.pattern and c.event.acled_subtype == host.event.acled_subtype
+
+
+def _purpose(c: CodedEvent, cluster: _Cluster) -> bool:
+    """What the cluster's act was for, told in its clause ("fired tear gas to disperse the
+    protesters", "set fire to trucks to block the highway"): the one act, whatever type
+    its words alone have, when both are material conflict (a purpose of a deployment or a
+    statement is an act of its own kind)."""
+    if c.purpose_of not in cluster.starts or c.background != cluster.head.background:
+        return False
+    return c.event.type in _CONTINUED and cluster.head.event.type in _CONTINUED
 
 
 def _anaphor_fits(c: CodedEvent, cluster: _Cluster) -> bool:
@@ -398,6 +412,8 @@ def _host(
             and c.background == head.background
             and _agree(cl, c, places, outcome, scene=not outcome)
         ):
+            return cl
+        if _purpose(c, cl) and _agree(cl, c, places, outcome):
             return cl
         if outcome and head.event.type in _OUTCOME_HOSTS and not _is_outcome(head):
             if _agree(cl, c, places, outcome):
