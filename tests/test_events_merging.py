@@ -292,3 +292,33 @@ def test_a_deployment_made_for_an_act_is_not_that_act(analyze) -> None:
     deployment = _covering(art, "deployed")
     assert deployment and all(ev.type == "MOBILIZE" for ev in deployment)
     assert all(ev not in deployment for ev in _covering(art, "break up"))
+
+
+def test_destruction_told_after_an_attack_by_its_doers_is_that_attack(analyze) -> None:
+    art = analyze(
+        "Gunmen attacked the village of Kadisau in Zamfara state on Sunday, killing 12 people, "
+        "officials said. The gunmen burned the market and dozens of houses, residents said.",
+        published=PUBLISHED,
+    )
+    attack = _covering(art, "attacked")
+    assert len(attack) == 1 and _covering(art, "burned") == attack
+
+
+def test_an_act_by_the_other_side_told_after_an_attack_is_its_own_event(analyze) -> None:
+    art = analyze(
+        "Soldiers raided a rebel camp near Bria on Monday, killing six fighters, the army said. "
+        "Rebels burned two army trucks on the road to the camp, residents said.",
+        published=PUBLISHED,
+    )
+    raid, burning = _covering(art, "raided"), _covering(art, "burned")
+    assert len(raid) == 1 and len(burning) == 1 and raid != burning
+
+
+def test_a_strike_from_afar_after_ground_fighting_is_its_own_event(analyze) -> None:
+    art = analyze(
+        "Troops fought rebels near Bria on Monday, killing six fighters, the army said. "
+        "Artillery shells hit the town's market, killing two traders.",
+        published=PUBLISHED,
+    )
+    fighting, shelling = _covering(art, "fought"), _covering(art, "hit")
+    assert len(fighting) == 1 and len(shelling) == 1 and fighting != shelling

@@ -18,7 +18,11 @@ data set that counts events must count one. A coded event joins an earlier one (
   determiner ("gunmen stormed the hotel ... Witnesses said gunmen stormed the lobby")
   joins the latest such event within ``CONTINUATION_WINDOW`` sentences: news retells its
   event, and a second one is told as such (another place or date, "a separate attack", or a
-  date of its own the event lacks).
+  date of its own the event lacks). Another violent act told after an attack ("the gunmen
+  burned the market") is a part of it when its doer is of the event's doers' sector (or
+  untold, in the very next sentence), its place one the event named, and it is the same
+  kind of violence (a strike from afar and ground fighting are two events; a capture is
+  its own).
 - **purpose**: an infinitive of purpose ("police fired tear gas to disperse the crowd",
   "gunmen set fire to trucks to block the road") is what the act of its verb was for: it
   joins that act when both are material conflict, and never becomes its head.
@@ -71,6 +75,8 @@ _OUTCOME_HOSTS = frozenset({"ASSAULT", "PROTEST"})
 _REAL = ("asserted", "claimed")
 _PRECISION = {"day": 0, "week": 1, "month": 2, "year": 3}
 _CASUALTY_UNITS = frozenset({"killed", "injured", "arrested", "abducted"})
+_REMOTE = "Explosions/Remote violence"
+_TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 
 
 @functools.cache
@@ -109,6 +115,7 @@ class _Cluster:
         "outcomes",
         "patterns",
         "places",
+        "sectors",
         "starts",
     )
 
@@ -125,6 +132,7 @@ class _Cluster:
         self.places: dict[object, str] = {}  # one place id per place told (a name told again is one)
         self.outcomes = True  # every mention a casualty word
         self.starts: set[int] = set()  # where each mention starts
+        self.sectors: set[str] = set()  # the sectors of the doers its mentions name
         self.add(first, title, places)
 
     def add(self, c: CodedEvent, title: int, places: dict[str, Place]) -> None:
@@ -132,6 +140,8 @@ class _Cluster:
         specific word over a generic one or an outcome, then the earliest."""
         self.members.append(c)
         self.starts.add(c.event.span[0])
+        if c.event.actor is not None and c.event.actor.sector:
+            self.sectors.add(c.event.actor.sector)
         key = _head_key(c)
         if key > self.head_key:
             self.head, self.head_key = c, key
@@ -268,6 +278,30 @@ def _continues(c: CodedEvent, cluster: _Cluster) -> bool:
     if head.pattern in _GENERIC:
         return not head.event.acled_subtype or _family(c) == _family(head)
     return c.pattern in cluster.patterns
+
+
+def _part_of_attack(c: CodedEvent, cluster: _Cluster, places: dict[str, Place]) -> bool:
+    """Another violent act told in the sentences after an attack ("the attackers set fire to a
+    truck", "some officers were seen beating young men") is a part of it, as the attack's
+    destruction and casualties are, when it names a doer of a sector the event's doers have,
+    or names none in the sentence right after the event's (the scene goes on), and nothing
+    tells it apart: no place of its own the event has not named, and the same kind of
+    violence. A strike from afar (shells, bombs, air strikes) and fighting on the ground are
+    two events, as ACLED codes them; a change of territory is an event of its own (a capture
+    follows the fighting), so neither side may be one."""
+    head = cluster.head
+    if c.event.type != "ASSAULT" or head.event.type != "ASSAULT" or c.background or head.background:
+        return False
+    if _is_outcome(c) or c.event.acled_subtype in _TERRITORY or head.event.acled_subtype in _TERRITORY:
+        return False
+    if (_family(c) == _REMOTE) != (_family(head) == _REMOTE):
+        return False
+    if c.own_place is not None and _place_key(c.own_place, places) not in cluster.places:
+        return False
+    sector = c.event.actor.sector if c.event.actor is not None else None
+    if sector is not None:
+        return sector in cluster.sectors
+    return c.event.sentence - cluster.last_sentence <= 1  # no doer told: the scene goes on
 
 
 def _said_again(c: CodedEvent, cluster: _Cluster) -> bool:
@@ -450,7 +484,12 @@ def _host(
     for cl in reversed(clusters):
         if si - cl.last_sentence > CONTINUATION_WINDOW:
             break
-        if not cl.in_title and _continues(c, cl) and _retold(c, cl) and _agree(cl, c, places, outcome):
+        if (
+            not cl.in_title
+            and (_continues(c, cl) or _part_of_attack(c, cl, places))
+            and _retold(c, cl)
+            and _agree(cl, c, places, outcome)
+        ):
             return cl
     for cl in titled:
         if not cl.in_title:
