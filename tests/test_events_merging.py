@@ -322,3 +322,24 @@ def test_a_strike_from_afar_after_ground_fighting_is_its_own_event(analyze) -> N
     )
     fighting, shelling = _covering(art, "fought"), _covering(art, "hit")
     assert len(fighting) == 1 and len(shelling) == 1 and fighting != shelling
+
+
+def test_an_event_named_again_in_a_denied_frame_is_the_one_told(analyze) -> None:
+    art = analyze(
+        "Drones struck a fuel depot in Kherson on Sunday, setting it ablaze, regional officials "
+        "said. Russia's defence ministry did not comment on the strike.",
+        published=PUBLISHED,
+    )
+    strike = _covering(art, "struck")
+    assert len(strike) == 1 and _covering(art, "strike") == strike
+    assert strike[0].modality in ("asserted", "claimed")  # the denied frame is not the event's
+
+
+def test_a_denied_act_that_names_no_told_event_stays_apart(analyze) -> None:
+    art = analyze(
+        "Rebels shelled the town of Bria on Monday, killing four people, officials said. The army "
+        "did not shell rebel positions in response, a spokesman said.",
+        published=PUBLISHED,
+    )
+    shelling = _covering(art, "shelled")
+    assert len(shelling) == 1 and all(ev not in shelling for ev in _covering(art, "shell", 1))

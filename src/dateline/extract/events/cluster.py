@@ -32,7 +32,9 @@ data set that counts events must count one. A coded event joins an earlier one (
   short lines with no closing stop) is joined by the first body mention of the same kind.
 
 A mention never joins when it says it is another ("another attack", "a separate blast"),
-when its modality differs (a denied or planned attack is not the one that happened), when
+when its modality differs (a denied or planned attack is not the one that happened; but a
+definite noun in a denied or supposed frame, "did not comment on the strike", names the
+one told), when
 both name different dates, or when both name places that do not contain one another. A
 second attack told with its own place or date therefore stays a second event.
 
@@ -93,9 +95,22 @@ def _family(c: CodedEvent) -> str | None:
     return acled_type_of(c.event.acled_subtype) or c.event.type
 
 
+def _unreal_anaphor(c: CodedEvent) -> bool:
+    """ "did not comment on the strike", "unclear whether they were linked to the attack": a
+    definite noun pointing back, in a denied or supposed frame that is about what is said of
+    the event, not about whether it happened."""
+    return c.anaphoric and c.event.modality in ("negated", "hypothetical")
+
+
 def _head_key(c: CodedEvent) -> tuple:
-    # what an act was for ("to disperse") never stands for the act itself
-    return (c.purpose_of is None, c.rank, c.pattern not in _GENERIC and not _is_outcome(c), -c.event.span[0])
+    # what an act was for ("to disperse"), or an anaphor in a denied frame, never stands for
+    # the act itself
+    return (
+        c.purpose_of is None and not _unreal_anaphor(c),
+        c.rank,
+        c.pattern not in _GENERIC and not _is_outcome(c),
+        -c.event.span[0],
+    )
 
 
 class _Cluster:
@@ -223,9 +238,9 @@ def _agree(
     ev = c.event
     if c.another:
         return False
-    # "no one was hurt" reports on the event; "by recapturing X" names one told before, whatever
-    # the frame it now sits in
-    negated_outcome = (outcome and ev.modality == "negated") or c.back_reference
+    # "no one was hurt" reports on the event; "by recapturing X" and "did not comment on the
+    # strike" name one told before, whatever the frame they now sit in
+    negated_outcome = (outcome and ev.modality == "negated") or c.back_reference or _unreal_anaphor(c)
     for modality in cluster.modalities:
         if not negated_outcome and (ev.modality in _REAL) != (modality in _REAL):
             return False
