@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from dateline.extract.events.cluster import title_end
-from dateline.records import Article, Event
+from dateline.extract.events.cluster import _dates_agree, title_end
+from dateline.records import Article, Event, EventDate
 from gold_gate import assert_floors, predict_pipeline, reference_scorer
 
 pytestmark = pytest.mark.model
@@ -343,3 +343,13 @@ def test_a_denied_act_that_names_no_told_event_stays_apart(analyze) -> None:
     )
     shelling = _covering(art, "shelled")
     assert len(shelling) == 1 and all(ev not in shelling for ev in _covering(art, "shell", 1))
+
+
+@pytest.mark.parametrize(
+    ("day", "agrees"),
+    [("2026-11-14", True), ("2026-11-15", True), ("2026-11-13", False), ("2026-11-21", False)],
+)
+def test_a_weekend_holds_its_saturday_and_sunday(day: str, agrees: bool) -> None:
+    weekend = EventDate("2026-W46-WE", "week")  # 14 and 15 November 2026
+    assert _dates_agree(weekend, EventDate(day, "day")) is agrees
+    assert _dates_agree(EventDate(day, "day"), weekend) is agrees

@@ -184,12 +184,25 @@ def _place_key(pid: str, places: dict[str, Place]) -> object:
 
 def _dates_agree(a: EventDate | None, b: EventDate | None) -> bool:
     """One date holds the other: the same day, a day of that month or year, a day of that
-    ISO week ("last week" and "on Aug. 14")."""
+    ISO week ("last week" and "on Aug. 14"), a Saturday or Sunday of that weekend
+    ("2026-W46-WE", TIMEX3's "last weekend", and "on Saturday")."""
     if a is None or b is None:
         return True
     if a.value.startswith(b.value) or b.value.startswith(a.value):
         return True
-    return _week_of(a.value) == b.value or _week_of(b.value) == a.value
+    return _week_of(a.value) == b.value or _week_of(b.value) == a.value or _weekend_day(a.value, b.value)
+
+
+def _weekend_day(a: str, b: str) -> bool:
+    """One value a weekend ("2026-W46-WE"), the other a Saturday or Sunday of it."""
+    weekend, day = (a, b) if a.endswith("-WE") else (b, a)
+    if not weekend.endswith("-WE"):
+        return False
+    try:
+        weekday = datetime.date.fromisoformat(day[:10]).isoweekday()
+    except ValueError:
+        return False
+    return weekday >= 6 and _week_of(day) == weekend[: -len("-WE")]
 
 
 def _week_of(value: str) -> str | None:
