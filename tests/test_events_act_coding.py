@@ -174,9 +174,3 @@ def test_a_raid_with_killing_stays_an_assault(analyze) -> None:
 )
 def test_rights_and_aid_groups_are_ngos(text: str) -> None:
     assert normalise_actor(text).sector == "NGO"
-
-
-def test_demonstrators_blocking_roads_are_a_violent_demonstration(analyze) -> None:
-    """ACLED's codebook counts road-blocking by demonstrators as a violent demonstration."""
-    ev = _event(analyze, "Angry farmers blocked the main highway to protest the new seed law.", "blocked")
-    assert (ev.type, ev.acled_subtype) == ("PROTEST", "Violent demonstration")

@@ -266,7 +266,6 @@ def by_roles(
     - "seized X from the army": taking a place from an armed side is a capture (territory);
     - a pledge to act against someone is a THREATEN, not a promise;
     - a truce the sides agreed or a third party brokered is an AGREE;
-    - demonstrators blocking roads make a violent demonstration (ACLED codebook);
     - a strike that is held or staged is a walkout (PROTEST strike), not an air strike;
     - a raid in which the only thing told is arrests is an arrest operation (COERCE arrest).
     """
@@ -281,10 +280,6 @@ def by_roles(
         (a_tok is not None and "weapon" in token_classes(a_tok)) or (a_tok is None and _impact(tok))
     ):
         return Coding("ASSAULT", None, "violence", False)
-    if spec.id == "obstruct" and base == "protest" and actor_sector in _CROWDS:
-        # ACLED's codebook counts road-blocking by demonstrators as a violent demonstration
-        # (a road "was blocked" by no one named is no crowd's act)
-        return Coding(kind, "obstruct", "Violent demonstration", territory)
     if (
         spec.id == "protest"
         and lemma == "protest"
