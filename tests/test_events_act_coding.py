@@ -82,29 +82,6 @@ def _event(analyze, text: str, word: str) -> Event:
         # a strike that is held or staged is a walkout; one carried out by jets an air strike
         ("Dock workers staged a strike at the port on Monday.", "strike", "PROTEST", "strike"),
         ("Jets carried out a strike on the fuel depot.", "strike", "ASSAULT", "aerial"),
-        # violating a truce is fighting (CAMEO 196); rejecting one is a rejection
-        ("Both armies violated the ceasefire on Sunday night.", "violated", "ASSAULT", None),
-        ("The rebels rejected the ceasefire proposal.", "rejected", "REJECT", None),
-        # troops arriving are deployed, peacekeepers arriving help, a minister arriving visits
-        ("Two thousand troops arrived in the border town on Friday.", "arrived", "MOBILIZE", "troops"),
-        ("The first NATO peacekeeping troops arrived in the region on Monday.", "arrived", "AID", None),
-        ("The foreign minister arrived in Nairobi for talks.", "arrived", "CONSULT", "visit"),
-        ("The guerrillas started peace talks with the government.", "talks", "CONSULT", None),
-        # a siege lifted eases a military blockade (CAMEO 0872); a curfew lifted concedes
-        ("The army lifted the siege of the old city on Tuesday.", "lifted", "RETREAT", "access"),
-        ("The government lifted the curfew on Tuesday.", "lifted", "CONCEDE", None),
-        # an attack readied is a posture; a conditional pledge an ultimatum
-        ("The army prepared to resume shelling the rebel positions.", "shelling", "MOBILIZE", "troops"),
-        (
-            "The country will withdraw its troops from the mission unless the rebels agree to talks.",
-            "withdraw",
-            "THREATEN",
-            None,
-        ),
-        ("The country will withdraw its troops from the mission next year.", "withdraw", "AGREE", None),
-        # aid convoys entering a town take no ground
-        ("The first aid convoy entered the besieged city on Tuesday.", "entered", "AID", None),
-        ("An army convoy entered the city on Tuesday.", "entered", "ASSAULT", None),
         # checkpoints restrict movement; communications and the press suspended are censored
         (
             "Authorities set up checkpoints on the roads leading into the city.",

@@ -17,7 +17,6 @@ from dateline.extract.events.patterns import token_classes
 from dateline.resolve.actors import load_event_data
 
 if TYPE_CHECKING:
-    from dateline.extract.events.acled import SentenceCues
     from dateline.extract.events.candidates import Candidate
 
 __all__ = [
@@ -165,9 +164,6 @@ def promise_or_threat(
     c: Candidate, kind: str, mode: str | None, base: str | None, modality: str
 ) -> tuple[str, str | None, str | None]:
     """PLOVER codes a stated intention by what is intended: conflict -> THREATEN, cooperation -> AGREE."""
-    if modality == "planned" and kind in _CONFLICT | COOPERATIVE and _ultimatum(c.light or c.tok):
-        # "will withdraw its troops unless ...": an act made conditional is an ultimatum (CAMEO 13)
-        return "THREATEN", mode_from_complement("THREATEN", c) if kind in _CONFLICT else None, None
     if modality != "planned" or not _promised(c.light or c.tok):
         return kind, mode, base
     if kind in _CONFLICT:
@@ -175,15 +171,6 @@ def promise_or_threat(
     if kind in COOPERATIVE:
         return "AGREE", None, None
     return kind, mode, base
-
-
-def _ultimatum(tok: Token) -> bool:
-    if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass"):
-        tok = tok.head
-    return any(
-        ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in ch.children)
-        for ch in tok.children
-    )
 
 
 class Coding(NamedTuple):
@@ -230,10 +217,6 @@ _HOSTILE_INTENT = frozenset(
 # people set free: freeing them is a release (PLOVER RETREAT release), freeing a town a capture
 _FREE = frozenset({"free", "liberate", "rescue"})
 _PEOPLE = frozenset({"person", "civilian", "prisoner", "diplomat", "evacuee"})
-_BREACHES = frozenset({"violate", "breach", "break"})
-_TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
-_SIEGES = frozenset({"blockade", "siege", "cordon"})
-_READYING = frozenset({"prepare", "ready", "poise", "gear", "mass"})
 _PLEDGES = frozenset({"vow", "pledge", "swear", "promise"})
 # an agreed truce is an agreement between the sides (PLOVER AGREE), a declared one a retreat
 _AGREED = frozenset({"agree", "sign", "reach", "broker", "negotiate", "mediate", "conclude", "strike"})
@@ -249,7 +232,7 @@ def by_roles(
     coding: Coding,
     a_tok: Token | None,
     actor_sector: str | None,
-    cues: SentenceCues,
+    lemmas: str,
 ) -> Coding:
     """The act, not the word: recode a candidate from who does it to whom.
 
@@ -259,10 +242,6 @@ def by_roles(
       protest") is an official complaint (ACCUSE disapprove); a crowd's "protested against"
       is a demonstration (PROTEST demo);
     - "freed the officer": people set free are released (RETREAT release), a town freed is taken;
-    - aid convoys entering a town deliver AID, they take no ground;
-    - violating a ceasefire is fighting (CAMEO 196); troops arriving are deployed (MOBILIZE),
-      peacekeepers arriving are AID; lifting a blockade or siege is a RETREAT (CAMEO 0872);
-      an attack prepared is a MOBILIZE; an act someone threatens to do is a THREATEN;
     - "seized X from the army": taking a place from an armed side is a capture (territory);
     - a pledge to act against someone is a THREATEN, not a promise;
     - a truce the sides agreed or a third party brokered is an AGREE;
@@ -290,26 +269,6 @@ def by_roles(
         return Coding("PROTEST", "demo", "protest", False)
     if territory and lemma in _FREE and _freed_people(tok):
         return Coding("RETREAT", "release", None, False)  # "freed the hostages": a release
-    if territory and a_tok is not None and "aid" in token_classes(a_tok):
-        return Coding("AID", None, None, False)  # "aid convoys entered the city": aid delivered, no capture
-    if kind == "REJECT" and lemma in _BREACHES and _object_in(tok, _TRUCES):
-        return Coding("ASSAULT", None, "violence", False)  # CAMEO 196 "violate ceasefire" is a FIGHT code
-    if (
-        kind == "CONSULT"
-        and coding.mode == "visit"
-        and (actor_sector == "MIL" or (a_tok is not None and "armed" in token_classes(a_tok)))
-    ):
-        # troops arriving are deployed, not visiting (CAMEO 15 military posture); peacekeepers
-        # arriving are help given (PLOVER AID includes peacekeeping)
-        if a_tok is not None and any("peacekeep" in t.lower_ for t in a_tok.subtree):
-            return Coding("AID", None, None, False)
-        return Coding("MOBILIZE", "troops", None, False)
-    if kind == "CONCEDE" and c.undo is not None and lemma in _SIEGES:
-        return Coding("RETREAT", "access", None, False)  # CAMEO 0872 "ease military blockade"
-    if kind == "ASSAULT" and _prepared(c.light or tok):
-        return Coding("MOBILIZE", "troops", None, False)  # "prepared to resume shelling": a posture
-    if kind in _CONFLICT and _threatened(c.light or tok):
-        return Coding("THREATEN", mode_from_complement("THREATEN", c), None, False)
     if spec.id == "capture_person" and _taken_from_armed(tok):
         return Coding("ASSAULT", None, "territory", True)
     if kind == "AGREE" and lemma in _PLEDGES and _hostile_intent(tok):
@@ -319,8 +278,8 @@ def by_roles(
     if (
         kind == "ASSAULT"
         and lemma in _RAIDS
-        and any(w in cues.lemmas for w in _ARRESTS)
-        and not any(w in cues.lemmas for w in _HARM)
+        and any(w in lemmas for w in _ARRESTS)
+        and not any(w in lemmas for w in _HARM)
     ):
         return Coding("COERCE", "arrest", "Arrests", False)
     return coding
@@ -347,27 +306,6 @@ def _freed_people(tok: Token) -> bool:
         if "place" not in classes and classes & _PEOPLE:
             return True
     return False
-
-
-def _object_in(tok: Token, words: frozenset[str]) -> bool:
-    return any(ch.dep_ in ("dobj", "nsubjpass") and ch.lemma_.lower() in words for ch in tok.children)
-
-
-def _prepared(tok: Token) -> bool:
-    """ "the army prepared to resume shelling": an attack readied, not yet made."""
-    cur = tok
-    for _ in range(2):
-        if cur.dep_ not in ("xcomp", "pcomp") or cur.head.i == cur.i:
-            return False
-        cur = cur.head
-        if cur.lemma_.lower() in _READYING:
-            return True
-    return False
-
-
-def _threatened(tok: Token) -> bool:
-    """ "threatened to impose restrictions": the act is what is threatened, not what was done."""
-    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("threaten", "menace")
 
 
 def _taken_from_armed(tok: Token) -> bool:
