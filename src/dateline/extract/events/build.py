@@ -187,7 +187,7 @@ def code_sentence(
         target = None if t_tok is None or taken_ground else _actor(ctx, t_tok)
         supporters = [s for s in (_actor(ctx, t) for t in roles.supporter_tokens(a_tok, c.light or tok)) if s]
         kind, mode, base, territory = by_roles(
-            c, Coding(kind, mode, base, territory), a_tok, actor.sector if actor else None, cues.lemmas
+            c, Coding(kind, mode, base, territory), a_tok, actor.sector if actor else None, cues
         )
         span = _span(c)
         root = attributes.clause_root(c.light or tok)

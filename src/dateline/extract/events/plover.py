@@ -17,6 +17,7 @@ from dateline.extract.events.patterns import token_classes
 from dateline.resolve.actors import load_event_data
 
 if TYPE_CHECKING:
+    from dateline.extract.events.acled import SentenceCues
     from dateline.extract.events.candidates import Candidate
 
 __all__ = [
@@ -232,7 +233,7 @@ def by_roles(
     coding: Coding,
     a_tok: Token | None,
     actor_sector: str | None,
-    lemmas: str,
+    cues: SentenceCues,
 ) -> Coding:
     """The act, not the word: recode a candidate from who does it to whom.
 
@@ -278,8 +279,8 @@ def by_roles(
     if (
         kind == "ASSAULT"
         and lemma in _RAIDS
-        and any(w in lemmas for w in _ARRESTS)
-        and not any(w in lemmas for w in _HARM)
+        and any(w in cues.lemmas for w in _ARRESTS)
+        and not any(w in cues.lemmas for w in _HARM)
     ):
         return Coding("COERCE", "arrest", "Arrests", False)
     return coding
