@@ -147,7 +147,36 @@ def test_a_raid_with_killing_stays_an_assault(analyze) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["a human rights group", "the rights organisation", "an aid agency", "a press freedom group"]
+    "text",
+    [
+        "a human rights group",
+        "human rights groups",
+        "the rights organisation",
+        "an aid agency",
+        "a press freedom group",
+    ],
 )
 def test_rights_and_aid_groups_are_ngos(text: str) -> None:
     assert normalise_actor(text).sector == "NGO"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Workers went on strike over unpaid wages.", "The dockers have been on strike since Monday."],
+)
+def test_being_on_strike_is_a_walkout_not_an_attack(analyze, text: str) -> None:
+    events = analyze(text, published="2019-05-13").events
+    assert events
+    assert {(ev.type, ev.mode) for ev in events} == {("PROTEST", "strike")}
+
+
+def test_exchanging_fire_is_a_clash(analyze) -> None:
+    ev = _event(analyze, "Soldiers and militants exchanged fire for two hours near the base.", "exchanged")
+    assert (ev.type, ev.acled_subtype) == ("ASSAULT", "Armed clash")
+    assert ev.target is None  # the fire is the act, not its recipient
+
+
+def test_the_recipient_of_fire_is_who_it_was_opened_on(analyze) -> None:
+    ev = _event(analyze, "Two gunmen opened fire on worshippers outside the mosque.", "opened")
+    assert ev.target is not None and ev.target.text == "worshippers"
+    assert ev.acled_subtype == "Attack"

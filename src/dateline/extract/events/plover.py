@@ -253,7 +253,9 @@ def by_roles(
     tok, spec = c.tok, c.pat.spec
     lemma = tok.lemma_.lower()
     light = c.light.lemma_.lower() if c.light is not None else None
-    held = tok.dep_ in ("dobj", "nsubjpass") and _held(tok.head)
+    held = (tok.dep_ in ("dobj", "nsubjpass") and _held(tok.head)) or (
+        tok.dep_ == "pobj" and tok.head.lower_ == "on"  # "went on strike", "are on strike"
+    )
     if kind == "ASSAULT" and lemma == "strike" and tok.pos_ == "NOUN" and held:
         return Coding("PROTEST", "strike", "Peaceful protest", False)  # "held a strike": a walkout
     if kind in _VERBAL_CONFLICT and (
