@@ -29,7 +29,9 @@ from dateline.extract.events.plover import (
     ASK_MODE,
     COOPERATIVE,
     UNDOABLE_CONFLICT,
+    Coding,
     anonymity,
+    by_roles,
     mode_from_complement,
     promise_or_threat,
     refusal,
@@ -186,6 +188,9 @@ def code_sentence(
         taken_ground = spec.territory and t_tok is not None and "place" in _classes_of(t_tok)
         target = None if t_tok is None or taken_ground else _actor(ctx, t_tok)
         supporters = [s for s in (_actor(ctx, t) for t in roles.supporter_tokens(a_tok, c.light or tok)) if s]
+        kind, mode, base, territory = by_roles(
+            c, Coding(kind, mode, base, territory), a_tok, actor.sector if actor else None, cues
+        )
         span = _span(c)
         root = attributes.clause_root(c.light or tok)
         frame = attributes.frame_tokens(c.light or tok)

@@ -23,6 +23,7 @@ __all__ = ["actor_token", "phrase", "supporter_tokens", "supporter_zone", "targe
 _CLIMB = ("xcomp", "conj", "advcl", "acomp", "pcomp", "ccomp")
 _NOUNISH = ("NOUN", "PROPN", "PRON", "NUM", "ADJ")
 _TARGET_PREPS = ("on", "against", "at", "targeting", "upon", "with")
+_FIRE = frozenset({"fire", "gunfire", "shot", "round", "volley", "salvo"})
 _DROP_LEFT = ("det", "punct", "cc", "predet", "case", "prep")
 
 
@@ -222,7 +223,8 @@ def target_token(tok: Token, light: Token | None = None) -> Token | None:
     doc, t = tok.doc, tokens_of(tok.doc)
     dep, kids = t.dep, t.children
     for c in kids[tok.i]:
-        if dep[c] in ("dobj", "dative"):
+        # "opened fire", "exchanged shots": the fire is the act, its recipient is "on/at X"
+        if dep[c] in ("dobj", "dative") and t.lemma[c] not in _FIRE:
             return doc[c]
     for c in kids[tok.i]:
         if dep[c] == "prep" and t.lower[c] in _TARGET_PREPS:
