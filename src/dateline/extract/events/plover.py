@@ -254,7 +254,10 @@ def by_roles(
     lemma = tok.lemma_.lower()
     light = c.light.lemma_.lower() if c.light is not None else None
     held = (tok.dep_ in ("dobj", "nsubjpass") and _held(tok.head)) or (
-        tok.dep_ == "pobj" and tok.head.lower_ == "on"  # "went on strike", "are on strike"
+        # "went on strike", "are on strike": bare, for "comment on the strike" names one told
+        tok.dep_ == "pobj"
+        and tok.head.lower_ == "on"
+        and not any(ch.dep_ in ("det", "poss") for ch in tok.children)
     )
     if kind == "ASSAULT" and lemma == "strike" and tok.pos_ == "NOUN" and held:
         return Coding("PROTEST", "strike", "Peaceful protest", False)  # "held a strike": a walkout
