@@ -36,6 +36,7 @@ from dateline.resolve.countries import demonym_country
 from dateline.resolve.gazetteer import Candidate, Gazetteer
 from dateline.resolve.geocode import inside
 from dateline.resolve.names import name_key
+from dateline.tokens import span_of
 
 
 def _is_demonym(text: str) -> bool:
@@ -247,7 +248,7 @@ def _narrow(doc: Doc, gaz: Gazetteer, m: Mention) -> tuple[Mention, tuple[Candid
     "south Fargo", "Northwest D.C.", "Star Lake - Highway 59": the toponym is a part of the
     span, and the part is what gets resolved (and marked).
     """
-    cands = gaz.lookup(doc[m.start : m.end].text) or _with_the(gaz, doc[m.start : m.end].text)
+    cands = gaz.lookup(span_of(doc, m.start, m.end).text) or _with_the(gaz, span_of(doc, m.start, m.end).text)
     if cands or m.end - m.start < 2:
         return m, cands
     if m.end < len(doc) and doc[m.end].is_lower and doc[m.end].lemma_ in PLACE_NOUNS:
@@ -255,7 +256,7 @@ def _narrow(doc: Doc, gaz: Gazetteer, m: Mention) -> tuple[Mention, tuple[Candid
     for width in range(m.end - m.start - 1, 0, -1):
         for a in range(m.start, m.end - width + 1):
             b = a + width
-            words = doc[a:b]
+            words = span_of(doc, a, b)
             if (
                 words[0].is_punct
                 or words[-1].is_punct
@@ -277,8 +278,8 @@ def _narrow(doc: Doc, gaz: Gazetteer, m: Mention) -> tuple[Mention, tuple[Candid
                 if a == m.start + 2 and b == m.end and (sub := gaz.lookup(words.text)):
                     return m, sub
                 continue
-            left = doc[m.start : a]
-            right = doc[b : m.end]
+            left = span_of(doc, m.start, a)
+            right = span_of(doc, b, m.end)
             # what is left over must be a direction word ("south Fargo"), or a separate
             # name cut off by punctuation ("Star Lake - Highway 59", "DFL-Minneapolis")
             # ("north-east South Africa"; "Henan province": a place noun after the name)
