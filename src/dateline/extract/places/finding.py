@@ -80,7 +80,7 @@ def _mentions(ctx: Context, gaz: Gazetteer) -> list[Mention]:
             a, b = trim(doc, a, b)
             if b <= a:
                 continue
-            span = doc[a:b]
+            span = span_of(doc, a, b)
             if in_time.any(span.start_char, span.end_char):
                 continue
             # the parts of "to Fargo-Moorhead" share the whole's place position
@@ -88,7 +88,7 @@ def _mentions(ctx: Context, gaz: Gazetteer) -> list[Mention]:
     for a, b in propn_runs(doc, taken):
         a, b = trim(doc, a, b)
         if b > a:
-            span = doc[a:b]
+            span = span_of(doc, a, b)
             if in_time.any(span.start_char, span.end_char):
                 continue
             out.append(Mention(a, b, "", False))
@@ -224,9 +224,11 @@ def _join_split_names(doc: Doc, gaz: Gazetteer, mentions: list[Mention]) -> list
             out[-1] = Mention(prev.start, m.end, "", True)
             continue
         if prev is not None and prev.label in (*PLACE_LABELS, "") and m.label in (*PLACE_LABELS, ""):
-            gap = [t.lower_ for t in doc[prev.end : m.start]]
-            if gap in ([], ["of"], ["of", "the"]) and not any(t.is_punct for t in doc[prev.start : m.end]):
-                whole = doc[prev.start : m.end].text
+            gap = [t.lower_ for t in span_of(doc, prev.end, m.start)]
+            if gap in ([], ["of"], ["of", "the"]) and not any(
+                t.is_punct for t in span_of(doc, prev.start, m.end)
+            ):
+                whole = span_of(doc, prev.start, m.end).text
                 if any(
                     c.kind == 0 and (c.feature in ("country", "region", "admin") or c.pop >= 10_000)
                     for c in gaz.lookup(whole)
@@ -438,9 +440,11 @@ def _qualifier(doc: Doc, gaz: Gazetteer, m: Mention) -> list[Candidate] | None:
         return None
     # "China, Japan and Brazil" is a list, not a town qualified by its country; but a
     # state's abbreviation is no list item ("Washington, Pa.": the town, not the state)
-    region_name = any(c.feature == "country" or c.us_state for c in gaz.lookup(doc[m.start : m.end].text))
+    region_name = any(
+        c.feature == "country" or c.us_state for c in gaz.lookup(span_of(doc, m.start, m.end).text)
+    )
     for width in (3, 2, 1):
-        words = doc[i + 1 : i + 1 + width]
+        words = span_of(doc, i + 1, i + 1 + width)
         if len(words) < width or not words[0].text[:1].isupper() or any(t.text == "," for t in words[1:]):
             continue
         found = [c for c in gaz.lookup(words.text) if c.feature in ("country", "admin") and not c.admin2]
@@ -448,7 +452,7 @@ def _qualifier(doc: Doc, gaz: Gazetteer, m: Mention) -> list[Candidate] | None:
             return None
         quals = [c for c in found if not region_name or c.kind == 3]
         # a container only if it contains one of the name's readings (else "Sharon, Kent" is a list)
-        if quals and any(inside(c, q) for c in gaz.lookup(doc[m.start : m.end].text) for q in quals):
+        if quals and any(inside(c, q) for c in gaz.lookup(span_of(doc, m.start, m.end).text) for q in quals):
             return quals
     return None
 

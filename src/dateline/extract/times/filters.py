@@ -213,7 +213,9 @@ def _inside_name(m: re.Match[str], text: str, tokens: TokenIndex) -> bool:
         return True
     if text.isupper():
         return False
-    inner_title = [t for t in span[1:] if t.is_title and t.lower_ not in _NAME_OK]
+    inner_title = [
+        t for t in span_of(doc, first.i + 1, last.i + 1) if t.is_title and t.lower_ not in _NAME_OK
+    ]
     after = doc[last.i + 1] if last.i + 1 < len(doc) else None
     if inner_title and after is not None and after.is_title and after.pos_ == "PROPN":
         return True  # "The Thirty Years War", "the Winter Olympics"
