@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from dateline.context import Context
-from dateline.text.datelines import Datelines, find_datelines
+from dateline.text.datelines import _DATELINE, Datelines, _dateline_matches, find_datelines
 
 
 def _head(text: str) -> tuple[str, str | None, str | None] | None:
@@ -138,3 +138,37 @@ def test_datelines_are_ordered_disjoint_spans_of_the_text(text: str) -> None:
         assert text[d.place[0]].isupper()
     for a, b in itertools.pairwise(found):
         assert a.span[1] <= b.span[0]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "LAGOS",
+                "Port Harcourt",
+                "de",
+                " ",
+                "\n",
+                "\t",
+                "\u00a0",
+                ".",
+                "?",
+                "!",
+                "-",
+                " — ",
+                ":",
+                ", ",
+                "(AP)",
+                "x",
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_datelines_are_sought_only_where_one_may_start(pieces: list[str]) -> None:
+    # the scan tries the pattern at the text's start, after line breaks and after a
+    # sentence's end: it must find what trying it at every character finds
+    text = "".join(pieces)
+    expected = [(m.span(), m.group(0)) for m in _DATELINE.finditer(text)]
+    assert [(m.span(), m.group(0)) for m in _dateline_matches(text)] == expected

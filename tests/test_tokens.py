@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dateline.context import Context
-from dateline.tokens import TokenTable, head_steps, tokens_of
+from dateline.tokens import TokenTable, head_steps, span_of, tokens_of
 
 _TEXT = (
     "Rebels shelled the northern town of Qaryat on Tuesday, killing 12 civilians.\n\n"
@@ -129,3 +129,11 @@ def test_head_steps_walk_up_to_below_the_root_and_no_further_than_the_limit(nlp)
     assert list(head_steps(village, limit=2)) == steps[:2]
     root = next(t for t in doc if t.dep_ == "ROOT")
     assert list(head_steps(root)) == []
+
+
+def test_span_of_is_the_slice_of_the_doc_for_any_bounds(nlp):
+    doc = nlp("Rescuers reached the flooded village late on Tuesday.")
+    n = len(doc)
+    for start, end in itertools.product(range(-n - 2, n + 3), repeat=2):
+        got, want = span_of(doc, start, end), doc[start:end]
+        assert (got.start, got.end, got.text) == (want.start, want.end, want.text)

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from dateline.context import Context
 from dateline.records import Entity
-from dateline.tokens import tokens_of
+from dateline.tokens import span_of, tokens_of
 
 NER_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "FAC"}
 # dependency labels that attach a title or description to the left of a name
@@ -40,7 +40,7 @@ def _trim(span: SpacySpan) -> SpacySpan:
         start += 1
     while end > start and (t.punct[end - 1] or t.tag[end - 1] == "POS" or t.space[end - 1]):
         end -= 1
-    return doc[start:end] if end > start else span
+    return span_of(doc, start, end) if end > start else span
 
 
 def title_before(span: SpacySpan) -> str | None:

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from dateline.context import Context
 from dateline.records import Number
-from dateline.tokens import TokenTable
+from dateline.tokens import TokenTable, span_of
 
 WORDS = {
     "zero": 0,
@@ -138,7 +138,7 @@ def extract_numbers(ctx: Context) -> None:
         j = i
         while j + 1 < len(doc) and j + 1 in number and lower[j + 1] not in VAGUE:
             j += 1
-        words = doc[i : j + 1]
+        words = span_of(doc, i, j + 1)
         value = parse_number(words.text)
         if value is None:
             i = j + 1
@@ -148,9 +148,9 @@ def extract_numbers(ctx: Context) -> None:
         unit: str | None = None
         if unit_tok is not None:
             start_unit = min([c.i for c in unit_tok.lefts if c.i > j] + [unit_tok.i])
-            unit = doc[start_unit : unit_tok.i + 1].text.replace(" - ", "-").replace(" -", "-")
+            unit = span_of(doc, start_unit, unit_tok.i + 1).text.replace(" - ", "-").replace(" -", "-")
             end = unit_tok.i + 1
-        span = doc[i:end]
+        span = span_of(doc, i, end)
         numbers.append(
             Number(
                 text=span.text,

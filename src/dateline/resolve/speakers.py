@@ -26,6 +26,7 @@ from dateline.extract.entities import apposition_of, title_before
 from dateline.records import Entity, Span
 from dateline.resolve.gender import Genders, name_gender, pronoun_gender, title_gender
 from dateline.resolve.titles import office
+from dateline.tokens import span_of
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"they", "it", "them"}
@@ -356,7 +357,7 @@ def _np_span(tok: Token) -> Span:
 
 def _np_text(tok: Token) -> str:
     a, b = _np_tokens(tok)
-    return " ".join(tok.doc[a : b + 1].text.split())
+    return " ".join(span_of(tok.doc, a, b + 1).text.split())
 
 
 def _appos(tok: Token) -> str | None:

@@ -42,6 +42,10 @@ _DATELINE = re.compile(
     r"(?P<dash>[—–:]|--|(?<=\s)-(?=\s))"
 )
 
+# the characters after which a dateline may start, as _DATELINE's first group allows
+# (the text's start aside): a line break, or a sentence's end followed by a space
+_MARKS = re.compile(r"[\n.!?]")
+
 # a name written in capitals: "WASHINGTON", "NEWPORT NEWS", "COEUR D'ALENE"
 _CAPITALS = re.compile(r"[A-Z][A-Z'.-]+(?:\s[A-Z][A-Z'.-]+)*")
 
@@ -65,7 +69,7 @@ class Dateline:
 def find_datelines(text: str) -> tuple[Dateline, ...]:
     """Every dateline of ``text``, in order (colon-closed ones included)."""
     found: list[Dateline] = []
-    for m in _DATELINE.finditer(text):
+    for m in _dateline_matches(text):
         start = m.start("place")
         line = text.rfind("\n", 0, start) + 1
         place = m.group("place").rstrip(".")
@@ -81,6 +85,32 @@ def find_datelines(text: str) -> tuple[Dateline, ...]:
             )
         )
     return tuple(found)
+
+
+def _dateline_matches(text: str) -> list[re.Match[str]]:
+    """``_DATELINE.finditer(text)``, tried only where a dateline may start.
+
+    Why: ``finditer`` tries the pattern's lookbehinds at every character of the article;
+    a dateline starts only at the text's start, after a line break or after a sentence's
+    end, which one scan for those few characters finds (the pattern's own first group
+    still decides: ``match`` at a position sees the text before it). Non-overlapping
+    and in order, as ``finditer`` yields them.
+    """
+    found: list[re.Match[str]] = []
+    end = 0
+    size = len(text)
+    for at in (0, *(mark.end() for mark in _MARKS.finditer(text))):
+        if at and text[at - 1] != "\n":
+            if at >= size or not text[at].isspace():  # the pattern's \s: str.isspace
+                continue
+            at += 1
+        if at < end:
+            continue
+        m = _DATELINE.match(text, at)
+        if m is not None:
+            found.append(m)
+            end = m.end()
+    return found
 
 
 class Datelines:

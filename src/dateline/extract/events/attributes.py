@@ -437,26 +437,23 @@ def event_place(
     source = _attribution(root)
     aside = set(asides)
     doc = trigger.doc
-    cands = [
-        (place, ti)
-        for place, ti in places_in_sentence
-        if ti not in skip and not _affiliation(doc[ti]) and not _inside_organisation(doc, place, ti)
-    ]
-    # a multi-word name's own head carries its role ("the West Bank city of Hebron")
-    toks = [_name_head(doc, place, ti) for place, ti in cands]
-    best: tuple[tuple[int, int, int, int, int], Place] | None = None
     text = doc.text if text is None else text  # Doc.text joins the tokens anew: pass it in
+    views = [
+        (place, ti, _place_view(doc, place, ti, text)) for place, ti in places_in_sentence if ti not in skip
+    ]
+    cands = [(place, ti, view) for place, ti, view in views if view is not None]
+    # a multi-word name's own head carries its role ("the West Bank city of Hebron")
+    toks = [view[0] for _, _, view in cands]
+    best: tuple[tuple[int, int, int, int, int], Place] | None = None
     filed = (Datelines(text) if datelines is None else datelines).opens_line
-    spec_of = {tok.i: place_grain(place, text) for (place, _), tok in zip(cands, toks, strict=True)}
-    for (place, ti), tok in zip(cands, toks, strict=True):
+    idx = tokens_of(doc).idx
+    spec_of = {view[0].i: view[1] for _, _, view in cands}
+    for place, ti, (tok, _, reference, elsewhere) in cands:
         inside = _tier(ti, trigger, root)
-        reference = (
-            tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _REFERENCE_HEADS
-        )
         contained = 1 if _container(tok, toks, spec_of) or reference else 0
         spec = spec_of[tok.i]
         key = (
-            int(ti in source or ti in aside or filed(doc[ti].idx) or _origin(tok) or _armed_by(tok, place)),
+            int(ti in source or ti in aside or filed(idx[ti]) or elsewhere),
             inside,
             contained,
             spec,
@@ -465,6 +462,31 @@ def event_place(
         if best is None or key < best[0]:
             best = (key, place)
     return best[1] if best else None
+
+
+def _place_view(doc, place: Place, ti: int, text: str) -> tuple[Token, int, bool, bool] | None:
+    """What ``event_place`` reads of one place of a sentence whatever the trigger: None for
+    a place that says whose ("US troops") or closes an organisation's name, else its name's
+    head, its grain, whether it is named to locate another ("south of X") and whether it
+    is told as where a participant comes from or whose arms acted.
+
+    Why: every event of a sentence weighs the same places, and these tests (the grain's
+    regular expressions, the walks up the parse) were answered anew for each; they are
+    kept per doc, keyed by all they read of the place.
+    """
+    memo = tokens_of(doc).cache("event_place")
+    key = (ti, place.span, place.feature, place.text, text)
+    if key in memo:
+        return memo[key]
+    view = None
+    if not _affiliation(doc[ti]) and not _inside_organisation(doc, place, ti):
+        tok = _name_head(doc, place, ti)
+        reference = (
+            tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _REFERENCE_HEADS
+        )
+        view = (tok, place_grain(place, text), reference, _origin(tok) or _armed_by(tok, place))
+    memo[key] = view
+    return view
 
 
 def to_event_date(value: str) -> EventDate | None:

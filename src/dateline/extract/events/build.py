@@ -229,7 +229,7 @@ def code_sentence(
         )
         if modality == "asserted" and (quote is not None or speech_above):
             speaker = (quote.speaker or "") if quote is not None else ""
-            if not any(w in speaker.lower().split() for w in lexicon_words("media_words")):
+            if lexicon_words("media_words").isdisjoint(speaker.lower().split()):
                 modality = "claimed"
         if spec.acled_needs == "place_or_armed" and not (
             object_class(tok, "place") or (actor is not None and actor.sector in ("MIL", "REB", "INS", "COP"))

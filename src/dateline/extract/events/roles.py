@@ -16,7 +16,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from dateline.resolve.actors import load_event_data
-from dateline.tokens import tokens_of
+from dateline.tokens import span_of, tokens_of
 
 __all__ = ["actor_token", "phrase", "supporter_tokens", "supporter_zone", "target_token"]
 
@@ -94,7 +94,7 @@ def phrase(tok: Token) -> SpacySpan:
         start += 1
     while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
         end -= 1
-    return doc[start:end]
+    return span_of(doc, start, end)
 
 
 def _left_noun(verb: Token) -> Token | None:

@@ -17,6 +17,7 @@ from dateline.resolve.gazetteer import Candidate, Gazetteer
 from dateline.resolve.geocode import GeoContext, LocalEvidence, add_support, resolve
 from dateline.resolve.names import name_key, same_name
 from dateline.resolve.publisher import address_places, address_words, publisher_country, publisher_host
+from dateline.tokens import span_of
 
 _PUBLISHER_WEIGHT = 1.5
 
@@ -99,7 +100,7 @@ def local_evidence(
         cand = it.resolution.candidate if it.resolution else None
         if cand is None or not cand.cc:
             continue
-        if cand.feature == "country" and not _modifier(doc[it.mention.start : it.mention.end]):
+        if cand.feature == "country" and not _modifier(span_of(doc, it.mention.start, it.mention.end)):
             placed.setdefault(sentence_of[i], []).append((name_key(it.text), cand.cc, ""))
         elif cand.first_level and cand.admin1:
             placed.setdefault(sentence_of[i], []).append((name_key(it.text), cand.cc, cand.admin1))

@@ -36,6 +36,7 @@ from dateline.resolve.countries import demonym_country
 from dateline.resolve.gazetteer import Candidate, Gazetteer
 from dateline.resolve.geocode import inside
 from dateline.resolve.names import name_key
+from dateline.tokens import span_of
 
 
 def _is_demonym(text: str) -> bool:
@@ -79,7 +80,7 @@ def _mentions(ctx: Context, gaz: Gazetteer) -> list[Mention]:
             a, b = trim(doc, a, b)
             if b <= a:
                 continue
-            span = doc[a:b]
+            span = span_of(doc, a, b)
             if in_time.any(span.start_char, span.end_char):
                 continue
             # the parts of "to Fargo-Moorhead" share the whole's place position
@@ -87,7 +88,7 @@ def _mentions(ctx: Context, gaz: Gazetteer) -> list[Mention]:
     for a, b in propn_runs(doc, taken):
         a, b = trim(doc, a, b)
         if b > a:
-            span = doc[a:b]
+            span = span_of(doc, a, b)
             if in_time.any(span.start_char, span.end_char):
                 continue
             out.append(Mention(a, b, "", False))
@@ -223,9 +224,11 @@ def _join_split_names(doc: Doc, gaz: Gazetteer, mentions: list[Mention]) -> list
             out[-1] = Mention(prev.start, m.end, "", True)
             continue
         if prev is not None and prev.label in (*PLACE_LABELS, "") and m.label in (*PLACE_LABELS, ""):
-            gap = [t.lower_ for t in doc[prev.end : m.start]]
-            if gap in ([], ["of"], ["of", "the"]) and not any(t.is_punct for t in doc[prev.start : m.end]):
-                whole = doc[prev.start : m.end].text
+            gap = [t.lower_ for t in span_of(doc, prev.end, m.start)]
+            if gap in ([], ["of"], ["of", "the"]) and not any(
+                t.is_punct for t in span_of(doc, prev.start, m.end)
+            ):
+                whole = span_of(doc, prev.start, m.end).text
                 if any(
                     c.kind == 0 and (c.feature in ("country", "region", "admin") or c.pop >= 10_000)
                     for c in gaz.lookup(whole)
@@ -247,7 +250,7 @@ def _narrow(doc: Doc, gaz: Gazetteer, m: Mention) -> tuple[Mention, tuple[Candid
     "south Fargo", "Northwest D.C.", "Star Lake - Highway 59": the toponym is a part of the
     span, and the part is what gets resolved (and marked).
     """
-    cands = gaz.lookup(doc[m.start : m.end].text) or _with_the(gaz, doc[m.start : m.end].text)
+    cands = gaz.lookup(span_of(doc, m.start, m.end).text) or _with_the(gaz, span_of(doc, m.start, m.end).text)
     if cands or m.end - m.start < 2:
         return m, cands
     if m.end < len(doc) and doc[m.end].is_lower and doc[m.end].lemma_ in PLACE_NOUNS:
@@ -255,7 +258,7 @@ def _narrow(doc: Doc, gaz: Gazetteer, m: Mention) -> tuple[Mention, tuple[Candid
     for width in range(m.end - m.start - 1, 0, -1):
         for a in range(m.start, m.end - width + 1):
             b = a + width
-            words = doc[a:b]
+            words = span_of(doc, a, b)
             if (
                 words[0].is_punct
                 or words[-1].is_punct
@@ -277,8 +280,8 @@ def _narrow(doc: Doc, gaz: Gazetteer, m: Mention) -> tuple[Mention, tuple[Candid
                 if a == m.start + 2 and b == m.end and (sub := gaz.lookup(words.text)):
                     return m, sub
                 continue
-            left = doc[m.start : a]
-            right = doc[b : m.end]
+            left = span_of(doc, m.start, a)
+            right = span_of(doc, b, m.end)
             # what is left over must be a direction word ("south Fargo"), or a separate
             # name cut off by punctuation ("Star Lake - Highway 59", "DFL-Minneapolis")
             # ("north-east South Africa"; "Henan province": a place noun after the name)
@@ -437,9 +440,11 @@ def _qualifier(doc: Doc, gaz: Gazetteer, m: Mention) -> list[Candidate] | None:
         return None
     # "China, Japan and Brazil" is a list, not a town qualified by its country; but a
     # state's abbreviation is no list item ("Washington, Pa.": the town, not the state)
-    region_name = any(c.feature == "country" or c.us_state for c in gaz.lookup(doc[m.start : m.end].text))
+    region_name = any(
+        c.feature == "country" or c.us_state for c in gaz.lookup(span_of(doc, m.start, m.end).text)
+    )
     for width in (3, 2, 1):
-        words = doc[i + 1 : i + 1 + width]
+        words = span_of(doc, i + 1, i + 1 + width)
         if len(words) < width or not words[0].text[:1].isupper() or any(t.text == "," for t in words[1:]):
             continue
         found = [c for c in gaz.lookup(words.text) if c.feature in ("country", "admin") and not c.admin2]
@@ -447,7 +452,7 @@ def _qualifier(doc: Doc, gaz: Gazetteer, m: Mention) -> list[Candidate] | None:
             return None
         quals = [c for c in found if not region_name or c.kind == 3]
         # a container only if it contains one of the name's readings (else "Sharon, Kent" is a list)
-        if quals and any(inside(c, q) for c in gaz.lookup(doc[m.start : m.end].text) for q in quals):
+        if quals and any(inside(c, q) for c in gaz.lookup(span_of(doc, m.start, m.end).text) for q in quals):
             return quals
     return None
 

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from dateline.streets import name_words as street_name_words
-from dateline.tokens import tokens_of
+from dateline.tokens import span_of, tokens_of
 
 # prepositions whose object is a location when it is a proper name
 LOC_PREPS = frozenset(
@@ -353,7 +353,7 @@ class Mention:
     locative: bool  # the parse puts it where a place goes
 
     def span(self, doc: Doc) -> SpacySpan:
-        return doc[self.start : self.end]
+        return span_of(doc, self.start, self.end)
 
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -135,10 +135,19 @@ def _skip_dateline(doc: Doc, start: int, end: int) -> int:
     return start
 
 
+# the relations of a participle or relative clause that _cut_trailing_comment cuts off
+_COMMENT_DEPS = frozenset({"advcl", "acl", "xcomp", "relcl"})
+
+
 def _cut_trailing_comment(doc: Doc, start: int, end: int) -> int:
     """'..., contradicting the police' / '..., which he denied': a clause set off by a comma
-    at the end of the content is the writer's comment, not the attributed words."""
+    at the end of the content is the writer's comment, not the attributed words.
+    Only a clause's head can open one: the other words are passed over on the token
+    table's relation, without a ``Token`` and its edges for each."""
+    dep = tokens_of(doc).dep
     for i in range(start + 2, end + 1):
+        if dep[i] not in _COMMENT_DEPS:
+            continue
         tok = doc[i]
         if tok.right_edge.i < end or tok.left_edge.i <= start + 1:
             continue

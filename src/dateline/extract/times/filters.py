@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from dateline.extract.times.lexicon import lexicon
 from dateline.streets import address_words
-from dateline.tokens import tokens_of
+from dateline.tokens import span_of, tokens_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -208,12 +208,14 @@ def _inside_name(m: re.Match[str], text: str, tokens: TokenIndex) -> bool:
     if first is None or last is None:
         return False
     doc = first.doc
-    span = doc[first.i : last.i + 1]
+    span = span_of(doc, first.i, last.i + 1)
     if any(t.ent_type_ in _TITLE_ENTS for t in span):
         return True
     if text.isupper():
         return False
-    inner_title = [t for t in span[1:] if t.is_title and t.lower_ not in _NAME_OK]
+    inner_title = [
+        t for t in span_of(doc, first.i + 1, last.i + 1) if t.is_title and t.lower_ not in _NAME_OK
+    ]
     after = doc[last.i + 1] if last.i + 1 < len(doc) else None
     if inner_title and after is not None and after.is_title and after.pos_ == "PROPN":
         return True  # "The Thirty Years War", "the Winter Olympics"
