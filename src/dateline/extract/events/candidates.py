@@ -134,6 +134,8 @@ def _find(sent: SpacySpan) -> list[Candidate]:
             continue  # "riot police", "aid groups", "protest leaders": a kind of thing, not an event
         if pat is not None and pat.spec.type == "THREATEN" and _forecast(tok):
             continue  # "analysts warned the group could strike": a forecast, not a threat
+        if pat is not None and pat.spec.mode == "withdraw" and _getaway(tok):
+            continue  # "the gunmen withdrew into the hills": the way out of an act, no ground handed over
         if pat is not None and _newsgathering(tok):
             continue  # "told a news conference", "a request for comment": how the news was got
         if _demanded(tok):
@@ -180,6 +182,25 @@ def _forecast(tok: Token) -> bool:
         ch.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in modals for a in ch.children)
         for ch in tok.children
     )
+
+
+def _getaway(tok: Token) -> bool:
+    """A withdrawal verb told only with where the movers went ("withdrew into the mountains",
+    "retreated towards the forest") is tactical movement, the end of the act before it.
+
+    PLOVER's RETREAT withdraw and ACLED's non-violent transfer of territory code ground or a
+    position given up ("withdrew from the town", "pulled out of the base"); a goal that only
+    says in which direction the movers went (``getaway_preps`` in lexicons.json), with no
+    place left and nothing withdrawn, hands over nothing.
+    """
+    if tok.pos_ != "VERB":
+        return False
+    kids = list(tok.children)
+    if any(c.dep_ == "dobj" or (c.dep_ == "prt" and c.lower_ != "back") for c in kids):
+        return False  # "withdrew its troops", "pulled out of": what or where was left is told
+    goals = lexicon_words("getaway_preps")
+    preps = {c.lower_ for c in kids if c.dep_ == "prep"}
+    return bool(preps & goals) and not preps & {"from", "of"}
 
 
 def _newsgathering(tok: Token) -> bool:
