@@ -1,9 +1,11 @@
-"""Tactical movement is no event (issue 19, precision).
+"""Tactical movement and displacement are no event (issue 19, precision).
 
 PLOVER's RETREAT withdraw and ACLED's non-violent transfer of territory code ground or a
 position given up ("withdrew from the town"); movers told only with the direction they went
 ("retreated into the hills", "withdrawing towards the river") hand nothing over: the getaway
-ends the act before it. Sentences written for these tests.
+ends the act before it. Civilians on the move ("residents left the village", "families
+arrived in the city") are displaced, which the conventions do not code. Sentences written for
+these tests.
 """
 
 from __future__ import annotations
@@ -47,3 +49,17 @@ def test_a_getaway_is_no_withdrawal(analyze, text: str, word: str) -> None:
 )
 def test_ground_given_up_stays_a_withdrawal(analyze, text: str, word: str) -> None:
     assert _covering(analyze(text, published=PUBLISHED), word), word
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Residents left the village after the attack on Sunday.", "left"),
+        ("About 2,000 people have arrived in the city since Sunday, the agency said.", "arrived"),
+        ("Aid groups urged both sides to open safe routes for civilians leaving the town.", "leaving"),
+        ("The bus was pulling out of the station when the bomb went off.", "pulling"),
+        ("Rescuers pulled a boy out from under the rubble of the school.", "pulled"),
+    ],
+)
+def test_civilians_on_the_move_are_displaced(analyze, text: str, word: str) -> None:
+    assert not _covering(analyze(text, published=PUBLISHED), word), word

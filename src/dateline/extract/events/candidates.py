@@ -136,6 +136,8 @@ def _find(sent: SpacySpan) -> list[Candidate]:
             continue  # "analysts warned the group could strike": a forecast, not a threat
         if pat is not None and pat.spec.mode == "withdraw" and _getaway(tok):
             continue  # "the gunmen withdrew into the hills": the way out of an act, no ground handed over
+        if pat is not None and _movement(tok, pat) and _displaced(tok):
+            continue  # "civilians leaving the area", "families arrived in the city": displacement
         if pat is not None and _newsgathering(tok):
             continue  # "told a news conference", "a request for comment": how the news was got
         if _demanded(tok):
@@ -201,6 +203,28 @@ def _getaway(tok: Token) -> bool:
     goals = lexicon_words("getaway_preps")
     preps = {c.lower_ for c in kids if c.dep_ == "prep"}
     return bool(preps & goals) and not preps & {"from", "of"}
+
+
+def _movement(tok: Token, pat: Pattern) -> bool:
+    """A verb of moving away or arriving: a withdrawal or handover, or an arrival."""
+    return tok.pos_ == "VERB" and (pat.spec.mode == "withdraw" or tok.lemma_.lower() == "arrive")
+
+
+def _displaced(tok: Token) -> bool:
+    """Civilians on the move are displaced, not a party withdrawing or visiting.
+
+    The conventions (EVENTS.md, the story sets) code no displacement: "civilians leaving the
+    area", "families had arrived in the city", "the bus was pulling out of the terminal",
+    "rescuers pulled a child out of the rubble". The movers are the verb's subject (or the
+    noun a participle describes), or what is pulled out; they are displaced when they are of
+    the ``civilian`` object class (people, residents, families, vehicles) and not a place.
+    """
+    movers = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if tok.dep_ in ("acl", "relcl") and tok.head.i != tok.i:
+        movers.append(tok.head)
+    if any(c.dep_ == "prt" for c in tok.children):
+        movers.extend(c for c in tok.children if c.dep_ == "dobj")  # "pulled a child out"
+    return any("civilian" in (cls := token_classes(m)) and "place" not in cls for m in movers)
 
 
 def _newsgathering(tok: Token) -> bool:
