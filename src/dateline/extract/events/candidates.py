@@ -138,6 +138,10 @@ def _find(sent: SpacySpan) -> list[Candidate]:
             continue  # "the gunmen withdrew into the hills": the way out of an act, no ground handed over
         if pat is not None and _movement(tok, pat) and _displaced(tok):
             continue  # "civilians leaving the area", "families arrived in the city": displacement
+        if pat is not None and _names_group(tok):
+            continue  # "an alliance of rebel groups": the group itself, not an act of allying
+        if pat is not None and pat.spec.type == "REQUEST" and _court_motion(tok):
+            continue  # "his lawyer asked for more time": a motion in a trial, court procedure
         if pat is not None and _newsgathering(tok):
             continue  # "told a news conference", "a request for comment": how the news was got
         if _demanded(tok):
@@ -227,10 +231,39 @@ def _displaced(tok: Token) -> bool:
     return any("civilian" in (cls := token_classes(m)) and "place" not in cls for m in movers)
 
 
+def _names_group(tok: Token) -> bool:
+    """An event noun that is also a kind of group ("alliance", "coalition": the ``group``
+    object class) names that group when its members are given ("an alliance of rebel
+    groups", "a coalition of parties") or it stands in apposition to a name ("the FLA, an
+    alliance of ..."); "the alliance struck on Monday" or "signed an alliance" stay acts."""
+    if tok.pos_ != "NOUN" or "group" not in token_classes(tok):
+        return False
+    if tok.dep_ == "appos":
+        return True
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(o.dep_ == "pobj" and o.tag_ in ("NNS", "NNPS") for o in c.children)
+        for c in tok.children
+    )
+
+
+def _court_motion(tok: Token) -> bool:
+    """A request made by a party to a trial ("his lawyer asked for more time", "prosecutors
+    will ask that he be held") is a motion in court procedure, which the conventions do not
+    code as an event; the parties are ``court_parties`` in lexicons.json."""
+    parties = lexicon_words("court_parties")
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and tok.dep_ in ("xcomp", "conj"):
+        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lemma_.lower() in parties
+
+
 def _newsgathering(tok: Token) -> bool:
     """An event word that tells how the report was gathered reports nothing that happened.
 
-    The one told is an audience ("told a news conference", "told a briefing"), and a word
+    The one told is an audience ("told a news conference", "told a briefing"), a meeting
+    named for the press is where it was told ("said at a news conference"), and a word
     whose complement is the press or a comment ("did not respond to a request for comment",
     "not authorised to talk to the media") is the reporter's own exchange with a source:
     the article's sourcing, which the quotes layer records, not an event in the story. The
@@ -239,6 +272,8 @@ def _newsgathering(tok: Token) -> bool:
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() == "tell":
         return True
     audience = lexicon_words("news_audience")
+    if any(c.dep_ == "compound" and c.lemma_.lower() in audience for c in tok.children):
+        return True  # "said at a news conference", "a press briefing": where the press was told
     return any(
         ch.dep_ == "prep"
         and ch.lower_ in ("for", "to", "with")
