@@ -82,6 +82,15 @@ LEAD = "Soldiers recaptured the town of Kasa on Friday, the army said. "
         (LEAD + "Bandits often ambush the trucks that carry cattle to the market.", "ambush"),
         (LEAD + "Human rights groups have criticised the army's conduct in the north.", "criticised"),
         (LEAD + "Aid agencies have accused both sides of blocking food convoys.", "accused"),
+        # what an actor has done up to now, told to say who it is
+        (
+            LEAD + "The raid was blamed on a militia that has fought the army for control of the mines.",
+            "fought",
+        ),
+        (
+            LEAD + "He named the Red Hand gang, which he said has been fighting a rival group for years.",
+            "fighting",
+        ),
     ],
 )
 def test_what_usually_happens_is_no_event(analyze, text: str, word: str) -> None:
@@ -99,6 +108,7 @@ def test_what_usually_happens_is_no_event(analyze, text: str, word: str) -> None
         (LEAD + "The United Nations has criticised the army's conduct in the north.", "criticised"),
         (LEAD + "Rights groups criticised the raid on Saturday.", "criticised"),
         (LEAD + "Police have urged residents to stay away from the market.", "urged"),
+        (LEAD + "The militia, which has attacked two villages since Sunday, denied the charge.", "attacked"),
     ],
 )
 def test_the_present_that_tells_the_news_stays_an_event(analyze, text: str, word: str) -> None:

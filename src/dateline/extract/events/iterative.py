@@ -23,8 +23,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dateline.extract.events.attributes import is_speech_frame
 from dateline.extract.events.candidates import PERSON_TRIGGERS
-from dateline.extract.events.patterns import lexicon_words, match_token
+from dateline.extract.events.patterns import lexicon_words, match_token, token_classes
 from dateline.tokens import head_steps
 
 __all__ = ["in_iterative", "iterative"]
@@ -88,6 +89,9 @@ _PERFECT_TAGS = frozenset({"VBZ", "VBP"})
 _PRESENT_TAGS = _PERFECT_TAGS
 # the links from an event noun up to the verb whose doer, object or adjunct it is
 _UP = frozenset({"pobj", "prep", "agent", "dobj", "conj", "compound", "nsubjpass", "nsubj", "pcomp"})
+# what the noun of a relative clause must be for the clause to characterise an actor
+_ACTOR_ENTS = frozenset({"ORG", "NORP", "PERSON"})
+_ACTOR_CLASSES = frozenset({"group", "armed", "person"})
 # dependents that open a clause of its own: a date inside one is that clause's
 _CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "parataxis"})
 
@@ -224,6 +228,34 @@ def _kind_position(verb: Token) -> bool:
     )
 
 
+def _record_of(verb: Token) -> bool:
+    """A present perfect in a relative clause of an actor says what that actor has done up to
+    now, a record that characterises it, with no act told on a day: "a militia that has
+    fought the army for control of the mines", "the gang, which police say has been fighting
+    a rival group". The clause may sit under a speech verb of the relative ("which he
+    said has ..."). The actor is a named group or person, or a noun of the group, armed and
+    person classes or the nonstate and government words; not a place or civilians ("the
+    town, which rebels have taken": an act told about it) nor a content noun ("the fact
+    that they have withdrawn"), and not a clause that carries a date."""
+    rel = verb
+    if verb.dep_ == "ccomp" and verb.head.dep_ == "relcl" and is_speech_frame(verb.head):
+        rel = verb.head
+    if rel.dep_ != "relcl" or _dated(verb):
+        return False
+    noun = rel.head
+    if noun.pos_ not in ("NOUN", "PROPN") or match_token(noun) is not None:
+        return False
+    lemma = noun.lemma_.lower()
+    if token_classes(noun) & {"place", "civilian"}:
+        return False  # "the residents, who have fled twice", "the town, which rebels have taken"
+    return (
+        noun.ent_type_ in _ACTOR_ENTS
+        or bool(token_classes(noun) & _ACTOR_CLASSES)
+        or lemma in lexicon_words("nonstate_words")
+        or lemma in lexicon_words("government_words")
+    )
+
+
 def iterative(verb: Token, statement: bool = False) -> bool:
     """``verb`` sums up repeated acts: a present perfect with a frequency, a span or a series,
     or a habitual present (``habitual``).
@@ -236,6 +268,8 @@ def iterative(verb: Token, statement: bool = False) -> bool:
         return False
     if not _perfect(verb):
         return not statement and habitual(verb)
+    if not statement and _record_of(verb):
+        return True
     if statement and _kind_position(verb):
         return True
     for v in _chain(verb):
