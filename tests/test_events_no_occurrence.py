@@ -1,8 +1,9 @@
 """Event words that report no occurrence in the story (issue 19, precision).
 
 A group named by an event noun ("an alliance of rebel groups"), a motion in a trial ("his
-lawyer asked for more time") and the occasion the press was told ("said at a news
-conference") are no events of the story; the same words as acts stay events. Sentences
+lawyer asked for more time"), the occasion the press was told ("said at a news
+conference") and a bare stance or resource in a phrase ("in solidarity with", "dependent on
+aid") are no events of the story; the same words as acts stay events. Sentences
 written for these tests.
 """
 
@@ -31,6 +32,8 @@ def _covering(art: Article, word: str) -> list[Event]:
         ("Prosecutors will ask that the suspect be held for another week.", "ask"),
         ("The minister said at a news conference in Nairobi that the town was calm.", "conference"),
         ("The army spokesman told a press briefing that two soldiers were missing.", "briefing"),
+        ("Students marched to the ministry on Sunday in solidarity with the strikers.", "solidarity"),
+        ("More than two million people are dependent on aid after the floods.", "aid"),
     ],
 )
 def test_no_occurrence_is_no_event(analyze, text: str, word: str) -> None:
@@ -43,6 +46,8 @@ def test_no_occurrence_is_no_event(analyze, text: str, word: str) -> None:
         ("The two countries formed an alliance against the rebels in 1990.", "alliance"),
         ("The families asked the governor to release the bodies of the victims.", "asked"),
         ("Opposition leaders met in Nairobi on Monday to discuss the crisis.", "met"),
+        ("Japan pledged $5 million in aid to the refugees on Monday.", "aid"),
+        ("The minister expressed solidarity with the victims on Monday.", "expressed"),
     ],
 )
 def test_the_same_words_as_acts_stay_events(analyze, text: str, word: str) -> None:

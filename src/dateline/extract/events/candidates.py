@@ -138,6 +138,8 @@ def _find(sent: SpacySpan) -> list[Candidate]:
             continue  # "the gunmen withdrew into the hills": the way out of an act, no ground handed over
         if pat is not None and _movement(tok, pat) and _displaced(tok):
             continue  # "civilians leaving the area", "families arrived in the city": displacement
+        if pat is not None and pat.spec.type in _RESOURCE_TYPES and _bare_in_phrase(tok):
+            continue  # "in solidarity with", "dependent on aid": a stance or a resource, no act
         if pat is not None and _names_group(tok):
             continue  # "an alliance of rebel groups": the group itself, not an act of allying
         if pat is not None and pat.spec.type == "REQUEST" and _court_motion(tok):
@@ -229,6 +231,27 @@ def _displaced(tok: Token) -> bool:
     if any(c.dep_ == "prt" for c in tok.children):
         movers.extend(c for c in tok.children if c.dep_ == "dobj")  # "pulled a child out"
     return any("civilian" in (cls := token_classes(m)) and "place" not in cls for m in movers)
+
+
+_RESOURCE_TYPES = frozenset({"SUPPORT", "AID", "COOPERATE"})
+_AMOUNTS = frozenset({"MONEY", "QUANTITY", "CARDINAL"})
+
+
+def _bare_in_phrase(tok: Token) -> bool:
+    """A cooperative noun with nothing that anchors an occurrence (no determiner, possessive,
+    number or adjective, no date) inside a prepositional phrase names a stance or a resource
+    ("marched in solidarity with", "dependent on aid", "a cut in aid funding"), not an act:
+    "sent aid on Monday", "the aid that arrived", "his support for" keep theirs."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN":
+        return False
+    noun = tok.head if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" else tok
+    if noun.dep_ != "pobj" or noun.head.head.ent_type_ in _AMOUNTS or noun.head.head.tag_ == "CD":
+        return False  # "$5 million in aid", "tons of aid": an amount given
+    return not any(
+        c.dep_ in ("det", "poss", "nummod", "amod", "quantmod") or c.ent_type_ in ("DATE", "TIME")
+        for n in (tok, noun)
+        for c in n.children
+    )
 
 
 def _names_group(tok: Token) -> bool:
