@@ -2,8 +2,8 @@
 
 A group named by an event noun ("an alliance of rebel groups"), a motion in a trial ("his
 lawyer asked for more time"), the occasion the press was told ("said at a news
-conference") and a bare stance or resource in a phrase ("in solidarity with", "dependent on
-aid") are no events of the story; the same words as acts stay events. Sentences
+conference"), a bare stance or resource in a phrase ("in solidarity with", "dependent on
+aid") and fighting told as a whole war ("fought a war in 1998") are no events of the story; the same words as acts stay events. Sentences
 written for these tests.
 """
 
@@ -34,6 +34,8 @@ def _covering(art: Article, word: str) -> list[Event]:
         ("The army spokesman told a press briefing that two soldiers were missing.", "briefing"),
         ("Students marched to the ministry on Sunday in solidarity with the strikers.", "solidarity"),
         ("More than two million people are dependent on aid after the floods.", "aid"),
+        ("Kasa and Ludo fought a war in 1998 that ended with a truce.", "fought"),
+        ("The militia, which fought alongside the army in the 1990s war, took up arms again.", "fought"),
     ],
 )
 def test_no_occurrence_is_no_event(analyze, text: str, word: str) -> None:
@@ -48,6 +50,8 @@ def test_no_occurrence_is_no_event(analyze, text: str, word: str) -> None:
         ("Opposition leaders met in Nairobi on Monday to discuss the crisis.", "met"),
         ("Japan pledged $5 million in aid to the refugees on Monday.", "aid"),
         ("The minister expressed solidarity with the victims on Monday.", "expressed"),
+        ("Soldiers fought rebels in the hills near Kasa on Monday.", "fought"),
+        ("The army captured the northern valley in the 1990s war, a spokesman recalled.", "captured"),
     ],
 )
 def test_the_same_words_as_acts_stay_events(analyze, text: str, word: str) -> None:

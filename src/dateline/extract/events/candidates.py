@@ -140,6 +140,8 @@ def _find(sent: SpacySpan) -> list[Candidate]:
             continue  # "civilians leaving the area", "families arrived in the city": displacement
         if pat is not None and pat.spec.type in _RESOURCE_TYPES and _bare_in_phrase(tok):
             continue  # "in solidarity with", "dependent on aid": a stance or a resource, no act
+        if pat is not None and pat.spec.id == "clash" and _whole_war(tok):
+            continue  # "fought a war in 2024", "fought alongside the army in the 1990s war"
         if pat is not None and _names_group(tok):
             continue  # "an alliance of rebel groups": the group itself, not an act of allying
         if pat is not None and pat.spec.type == "REQUEST" and _court_motion(tok):
@@ -252,6 +254,28 @@ def _bare_in_phrase(tok: Token) -> bool:
         for n in (tok, noun)
         for c in n.children
     )
+
+
+def _whole_war(tok: Token) -> bool:
+    """Fighting (a ``clash`` verb) whose object or frame is a war as a whole ("the two
+    countries fought a war in 1998", "a militia that fought alongside the army in the 1990s
+    war") tells a campaign of months or years, which ACLED and PLOVER code as its single
+    occurrences, not as one event. An act of its own framed by a war stays one ("Israel
+    captured the land in the 1967 war": eventloc codes the capture). The war words are
+    ``war_nouns`` in lexicons.json."""
+    if tok.pos_ != "VERB":
+        return False
+    wars = lexicon_words("war_nouns")
+    for c in tok.children:
+        if c.dep_ == "dobj" and c.lemma_.lower() in wars:
+            return True
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in ("in", "during", "throughout")
+            and any(o.dep_ == "pobj" and o.lemma_.lower() in wars for o in c.children)
+        ):
+            return True
+    return False
 
 
 def _names_group(tok: Token) -> bool:
