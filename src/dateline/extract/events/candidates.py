@@ -310,7 +310,8 @@ def _newsgathering(tok: Token) -> bool:
     """An event word that tells how the report was gathered reports nothing that happened.
 
     The one told is an audience ("told a news conference", "told a briefing"), a meeting
-    named for the press is where it was told ("said at a news conference"), and a word
+    named for the press that frames a statement is where it was told ("said at a news
+    conference"; "held a news conference" is an act), and a word
     whose complement is the press or a comment ("did not respond to a request for comment",
     "not authorised to talk to the media") is the reporter's own exchange with a source:
     the article's sourcing, which the quotes layer records, not an event in the story. The
@@ -319,8 +320,12 @@ def _newsgathering(tok: Token) -> bool:
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() == "tell":
         return True
     audience = lexicon_words("news_audience")
-    if any(c.dep_ == "compound" and c.lemma_.lower() in audience for c in tok.children):
-        return True  # "said at a news conference", "a press briefing": where the press was told
+    if (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ in ("at", "during")
+        and any(c.dep_ == "compound" and c.lemma_.lower() in audience for c in tok.children)
+    ):
+        return True  # "said at a news conference": where the press was told ("held a news conference" stays)
     return any(
         ch.dep_ == "prep"
         and ch.lower_ in ("for", "to", "with")
