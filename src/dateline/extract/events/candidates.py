@@ -134,6 +134,18 @@ def _find(sent: SpacySpan) -> list[Candidate]:
             continue  # "riot police", "aid groups", "protest leaders": a kind of thing, not an event
         if pat is not None and pat.spec.type == "THREATEN" and _forecast(tok):
             continue  # "analysts warned the group could strike": a forecast, not a threat
+        if pat is not None and pat.spec.mode == "withdraw" and _getaway(tok):
+            continue  # "the gunmen withdrew into the hills": the way out of an act, no ground handed over
+        if pat is not None and _movement(tok, pat) and _displaced(tok):
+            continue  # "civilians leaving the area", "families arrived in the city": displacement
+        if pat is not None and pat.spec.type in _RESOURCE_TYPES and _bare_in_phrase(tok):
+            continue  # "in solidarity with", "dependent on aid": a stance or a resource, no act
+        if pat is not None and pat.spec.id == "clash" and _whole_war(tok):
+            continue  # "fought a war in 2024", "fought alongside the army in the 1990s war"
+        if pat is not None and _names_group(tok):
+            continue  # "an alliance of rebel groups": the group itself, not an act of allying
+        if pat is not None and pat.spec.type == "REQUEST" and _court_motion(tok):
+            continue  # "his lawyer asked for more time": a motion in a trial, court procedure
         if pat is not None and _newsgathering(tok):
             continue  # "told a news conference", "a request for comment": how the news was got
         if _demanded(tok):
@@ -182,10 +194,124 @@ def _forecast(tok: Token) -> bool:
     )
 
 
+def _getaway(tok: Token) -> bool:
+    """A withdrawal verb told only with where the movers went ("withdrew into the mountains",
+    "retreated towards the forest") is tactical movement, the end of the act before it.
+
+    PLOVER's RETREAT withdraw and ACLED's non-violent transfer of territory code ground or a
+    position given up ("withdrew from the town", "pulled out of the base"); a goal that only
+    says in which direction the movers went (``getaway_preps`` in lexicons.json), with no
+    place left and nothing withdrawn, hands over nothing.
+    """
+    if tok.pos_ != "VERB":
+        return False
+    kids = list(tok.children)
+    if any(c.dep_ == "dobj" or (c.dep_ == "prt" and c.lower_ != "back") for c in kids):
+        return False  # "withdrew its troops", "pulled out of": what or where was left is told
+    goals = lexicon_words("getaway_preps")
+    preps = {c.lower_ for c in kids if c.dep_ == "prep"}
+    return bool(preps & goals) and not preps & {"from", "of"}
+
+
+def _movement(tok: Token, pat: Pattern) -> bool:
+    """A verb of moving away or arriving: a withdrawal or handover, or an arrival."""
+    return tok.pos_ == "VERB" and (pat.spec.mode == "withdraw" or tok.lemma_.lower() == "arrive")
+
+
+def _displaced(tok: Token) -> bool:
+    """Civilians on the move are displaced, not a party withdrawing or visiting.
+
+    The conventions (EVENTS.md, the story sets) code no displacement: "civilians leaving the
+    area", "families had arrived in the city", "the bus was pulling out of the terminal",
+    "rescuers pulled a child out of the rubble". The movers are the verb's subject (or the
+    noun a participle describes), or what is pulled out; they are displaced when they are of
+    the ``civilian`` object class (people, residents, families, vehicles) and not a place.
+    """
+    movers = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if tok.dep_ in ("acl", "relcl") and tok.head.i != tok.i:
+        movers.append(tok.head)
+    if any(c.dep_ == "prt" for c in tok.children):
+        movers.extend(c for c in tok.children if c.dep_ == "dobj")  # "pulled a child out"
+    return any("civilian" in (cls := token_classes(m)) and "place" not in cls for m in movers)
+
+
+_RESOURCE_TYPES = frozenset({"SUPPORT", "AID", "COOPERATE"})
+_AMOUNTS = frozenset({"MONEY", "QUANTITY", "CARDINAL"})
+
+
+def _bare_in_phrase(tok: Token) -> bool:
+    """A cooperative noun with nothing that anchors an occurrence (no determiner, possessive,
+    number or adjective, no date) inside a prepositional phrase names a stance or a resource
+    ("marched in solidarity with", "dependent on aid", "a cut in aid funding"), not an act:
+    "sent aid on Monday", "the aid that arrived", "his support for" keep theirs."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN":
+        return False
+    noun = tok.head if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" else tok
+    if noun.dep_ != "pobj" or noun.head.head.ent_type_ in _AMOUNTS or noun.head.head.tag_ == "CD":
+        return False  # "$5 million in aid", "tons of aid": an amount given
+    return not any(
+        c.dep_ in ("det", "poss", "nummod", "amod", "quantmod") or c.ent_type_ in ("DATE", "TIME")
+        for n in (tok, noun)
+        for c in n.children
+    )
+
+
+def _whole_war(tok: Token) -> bool:
+    """Fighting (a ``clash`` verb) whose object or frame is a war as a whole ("the two
+    countries fought a war in 1998", "a militia that fought alongside the army in the 1990s
+    war") tells a campaign of months or years, which ACLED and PLOVER code as its single
+    occurrences, not as one event. An act of its own framed by a war stays one ("Israel
+    captured the land in the 1967 war": eventloc codes the capture). The war words are
+    ``war_nouns`` in lexicons.json."""
+    if tok.pos_ != "VERB":
+        return False
+    wars = lexicon_words("war_nouns")
+    for c in tok.children:
+        if c.dep_ == "dobj" and c.lemma_.lower() in wars:
+            return True
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in ("in", "during", "throughout")
+            and any(o.dep_ == "pobj" and o.lemma_.lower() in wars for o in c.children)
+        ):
+            return True
+    return False
+
+
+def _names_group(tok: Token) -> bool:
+    """An event noun that is also a kind of group ("alliance", "coalition": the ``group``
+    object class) names that group when its members are given ("an alliance of rebel
+    groups", "a coalition of parties") or it stands in apposition to a name ("the FLA, an
+    alliance of ..."); "the alliance struck on Monday" or "signed an alliance" stay acts."""
+    if tok.pos_ != "NOUN" or "group" not in token_classes(tok):
+        return False
+    if tok.dep_ == "appos":
+        return True
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(o.dep_ == "pobj" and o.tag_ in ("NNS", "NNPS") for o in c.children)
+        for c in tok.children
+    )
+
+
+def _court_motion(tok: Token) -> bool:
+    """A request made by a party to a trial ("his lawyer asked for more time", "prosecutors
+    will ask that he be held") is a motion in court procedure, which the conventions do not
+    code as an event; the parties are ``court_parties`` in lexicons.json."""
+    parties = lexicon_words("court_parties")
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and tok.dep_ in ("xcomp", "conj"):
+        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lemma_.lower() in parties
+
+
 def _newsgathering(tok: Token) -> bool:
     """An event word that tells how the report was gathered reports nothing that happened.
 
-    The one told is an audience ("told a news conference", "told a briefing"), and a word
+    The one told is an audience ("told a news conference", "told a briefing"), a meeting
+    named for the press that frames a statement is where it was told ("said at a news
+    conference"; "held a news conference" is an act), and a word
     whose complement is the press or a comment ("did not respond to a request for comment",
     "not authorised to talk to the media") is the reporter's own exchange with a source:
     the article's sourcing, which the quotes layer records, not an event in the story. The
@@ -194,6 +320,12 @@ def _newsgathering(tok: Token) -> bool:
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() == "tell":
         return True
     audience = lexicon_words("news_audience")
+    if (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ in ("at", "during")
+        and any(c.dep_ == "compound" and c.lemma_.lower() in audience for c in tok.children)
+    ):
+        return True  # "said at a news conference": where the press was told ("held a news conference" stays)
     return any(
         ch.dep_ == "prep"
         and ch.lower_ in ("for", "to", "with")
