@@ -518,6 +518,14 @@ def collect_items(ctx: Context, gaz: Gazetteer) -> Found:
     person_words = {
         w for ent in ctx.entities if ent.type == "PERSON" and " " in ent.name for w in ent.name.split()[-1:]
     }
+    if person_words:
+        # a name the article introduces with its kind ("the town of X", "X village") is no
+        # one's surname, whatever the NER made of its other mentions ("retook X" as a person)
+        person_words -= {
+            m.span(doc).text
+            for m in mentions
+            if m.span(doc).text in person_words and cue_feature(doc, m) not in (None, "locality")
+        }
     items: list[Item] = []
     later: list[Item] = []
     for m in mentions:

@@ -356,11 +356,26 @@ class Mention:
         return span_of(doc, self.start, self.end)
 
 
+# words no name ends with: the NER runs an entity into the preposition or conjunction
+# after it ("the town of [Bara in] North Kordofan"), which hides the name from the gazetteer
+_TRAILING_FUNCTION = frozenset({"ADP", "CCONJ", "SCONJ", "DET"})
+
+
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading article and trailing punctuation or possessive."""
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+    """Drop a leading article or lower-case verb, and trailing punctuation, possessive or
+    lower-case function word: words the NER ran the name into ("[retook X]", "[X in]")."""
+    while start < end and (
+        doc[start].lower_ in ("the", "a", "an")
+        or doc[start].is_punct
+        or (doc[start].pos_ in ("VERB", "AUX") and doc[start].is_lower)  # "[retook X]" as a person
+    ):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or doc[end - 1].is_space):
+    while end > start and (
+        doc[end - 1].is_punct
+        or doc[end - 1].tag_ == "POS"
+        or doc[end - 1].is_space
+        or (doc[end - 1].pos_ in _TRAILING_FUNCTION and doc[end - 1].is_lower)
+    ):
         end -= 1
     return start, end
 
