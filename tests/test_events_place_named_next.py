@@ -161,3 +161,16 @@ def test_troops_sent_to_the_area_go_to_the_main_events_scene(analyze) -> None:
     assert len(deployed) == 1
     place = _place(art, deployed[0])
     assert place is not None and place.text == "Kurmadi"
+
+
+@pytest.mark.model
+def test_a_coordinated_act_shares_the_kind_word_of_the_first_verb(nlp) -> None:
+    from dateline.extract.events.anaphora import kind_anaphor
+    from dateline.extract.events.attributes import clause_root
+
+    doc = nlp("Soldiers reached the village before dawn and exchanged fire with the gunmen for an hour.")
+    exchanged = next(t for t in doc if t.text == "exchanged")
+    assert kind_anaphor(exchanged, clause_root(exchanged)) == "village"
+    doc = nlp("Soldiers exchanged fire with the gunmen for an hour.")
+    exchanged = next(t for t in doc if t.text == "exchanged")
+    assert kind_anaphor(exchanged, clause_root(exchanged)) is None

@@ -34,8 +34,9 @@ _KIND_AFTER = re.compile(r"^[\s'’]*(?:s\s+)?(town|city|village)\b", re.IGNOREC
 
 def kind_anaphor(trigger: Token, clause: Token) -> str | None:
     """The kind word of a definite "the town / the city / the village" in the event's clause
-    (the trigger's subtree, or its clause root's), or None. "The town of X" introduces X and
-    is no anaphor; "the town's main square" and "the city centre" still point back."""
+    (the trigger's subtree, its clause root's, or that of the verb it is coordinated with),
+    or None. "The town of X" introduces X and is no anaphor; "the town's main square" and
+    "the city centre" still point back."""
     return _definite(trigger, clause, _KINDS)
 
 
@@ -50,7 +51,12 @@ _AREA = frozenset({"area"})
 
 
 def _definite(trigger: Token, clause: Token, kinds: frozenset[str]) -> str | None:
-    for head in (trigger, clause):
+    heads = [trigger, clause]
+    if clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX"):
+        # "reached the village and exchanged fire": coordinated acts of one subject share
+        # the scene the first of them names
+        heads.append(clause.head)
+    for head in heads:
         for tok in head.subtree:
             word = tok.lower_
             if word not in kinds:
