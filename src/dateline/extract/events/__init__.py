@@ -21,8 +21,14 @@ from collections.abc import Callable
 from spacy.tokens import Span as SpacySpan
 
 from dateline.context import Context
-from dateline.extract.events.anaphora import introduced_place, kind_anaphor
-from dateline.extract.events.attributes import clause_root, is_speech_frame
+from dateline.extract.events.anaphora import (
+    area_anaphor,
+    introduced_place,
+    kind_anaphor,
+    named_next,
+    unnamed_settlement,
+)
+from dateline.extract.events.attributes import clause_root, is_speech_frame, place_grain
 from dateline.extract.events.build import CodedEvent, code_sentence, previous_subject
 from dateline.extract.events.cluster import cluster_events, title_end
 from dateline.records import Actor, Event, EventDate, Place
@@ -65,8 +71,10 @@ def _extract(ctx: Context) -> list[Event]:
         )
     paragraphs = _paragraph_starts(ctx.text)
     _inherit(ctx, coded, paragraphs)
+    _settlements_named_next(ctx, coded)
     _state_countries(coded)
     coded = cluster_events(coded, ctx.places, ctx.text)
+    _area_scenes(ctx, coded)
     _told_mentions(ctx, coded)
     for c in coded:
         if c.event.modality not in ("asserted", "claimed"):
@@ -215,6 +223,62 @@ def _told_mentions(ctx: Context, coded: list[CodedEvent]) -> None:
             ev.place = min(here, key=lambda p: abs(p.span[0] - ev.span[0])).id
         elif ctx.sentence_of(place.span[0]) != sentence and mentions:
             ev.place = mentions[0].id
+
+
+def _area_scenes(ctx: Context, coded: list[CodedEvent]) -> None:
+    """A later event whose clause names no place but "the area" ("troops were sent to the
+    area", "arrested near the area") happened at the scene of the article's main event:
+    the first violent act it reports as happening, with the place its mentions gave."""
+    told = sorted(coded, key=lambda c: c.event.span[0])
+    main = next(
+        (c for c in told if c.event.type in _VIOLENT and not _backgrounded(c) and c.event.place is not None),
+        None,
+    )
+    if main is None:
+        return
+    for c in told:
+        ev = c.event
+        if c is main or c.own_place is not None or ev.span[0] < main.event.span[0]:
+            continue
+        if ev.modality in ("negated", "hypothetical"):
+            continue
+        words = ctx.doc.char_span(ev.span[0], ev.span[1], alignment_mode="expand")
+        if words is None or not len(words):
+            continue
+        if area_anaphor(words.root, clause_root(words.root)):
+            ev.place = main.event.place
+
+
+# how far on the settlement of "attacked a village in X province" may be named
+_NAMED_WITHIN = 2
+
+
+def _settlements_named_next(ctx: Context, coded: list[CodedEvent]) -> None:
+    """An event told in "a village" of a province or country whose name the next sentences
+    give ("Gunmen attacked a village in X state ... residents of Y village") took place in
+    that settlement: the province is only where the village lies (see anaphora.py). The
+    settlement must lie in the same country as the coarser place the clause named."""
+    places = sorted(ctx.places, key=lambda p: p.span[0])
+    by_id = {p.id: p for p in places}
+    starts = [s.start_char for s in ctx.sents]
+    for c in coded:
+        ev = c.event
+        own = by_id.get(ev.place) if ev.place else None
+        if own is None or ev.modality in ("negated", "hypothetical") or place_grain(own, ctx.text) < 4:
+            continue
+        words = ctx.doc.char_span(ev.span[0], ev.span[1], alignment_mode="expand")
+        if words is None or not len(words):
+            continue
+        trigger = words.root
+        kind = unnamed_settlement(trigger, clause_root(trigger))
+        if kind is None:
+            continue
+        after = starts[ev.sentence + 1] if ev.sentence + 1 < len(starts) else len(ctx.text)
+        last = ev.sentence + 1 + _NAMED_WITHIN
+        until = starts[last] if last < len(starts) else len(ctx.text)
+        found = named_next(kind, places, ctx.text, after, until, lambda p: place_grain(p, ctx.text))
+        if found is not None and (not own.country or not found.country or found.country == own.country):
+            ev.place = found.id
 
 
 def _scene(coded: list[CodedEvent], i: int, si: int) -> str | None:

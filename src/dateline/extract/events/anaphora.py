@@ -7,20 +7,26 @@ place but holds such a definite kind word happened in the place the article intr
 with that word, not in whatever place the sentences just before it happen to name (a
 neighbouring town, the province, the dateline's capital). The mention returned is the
 introducing one, where the article says what kind of place it is.
+
+The other way round, a lead often tells its act in "a village" of a province and names the
+village only in the next sentences ("Gunmen attacked a village in X state ... residents of Y
+village said"): the event's own place is the settlement named there, not the province.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Token
 
 from dateline.records import Place
 
-__all__ = ["introduced_place", "kind_anaphor"]
+__all__ = ["area_anaphor", "introduced_place", "kind_anaphor", "named_next", "unnamed_settlement"]
 
 # the kinds of settlement a definite noun phrase can point back to; a bare "the area" or
 # "the region" may be the province as well as the town, so it points at no introduction
+# (a follow-up's "the area" is the main event's scene: ``area_anaphor``)
 _KINDS = frozenset({"town", "city", "village"})
 _KIND_BEFORE = re.compile(r"\b(town|city|village)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _KIND_AFTER = re.compile(r"^[\s'’]*(?:s\s+)?(town|city|village)\b", re.IGNORECASE)
@@ -32,6 +38,16 @@ def kind_anaphor(trigger: Token, clause: Token) -> str | None:
     or None. "The town of X" introduces X and is no anaphor; "the town's main square" and
     "the city centre" still point back."""
     return _definite(trigger, clause, _KINDS)
+
+
+def area_anaphor(trigger: Token, clause: Token) -> bool:
+    """Whether the event's clause says only "the area" ("troops were sent to the area"): in
+    a follow-up (a deployment, a search, arrests) that is the scene of the article's main
+    event, not the last place a quote happened to name."""
+    return _definite(trigger, clause, _AREA) is not None
+
+
+_AREA = frozenset({"area"})
 
 
 def _definite(trigger: Token, clause: Token, kinds: frozenset[str]) -> str | None:
@@ -89,3 +105,45 @@ def introduced_place(kind: str, places: list[Place], text: str, before: int, bod
     ]
     in_body = [p for p in same if p.span[0] >= body]
     return (in_body or same)[0]
+
+
+def unnamed_settlement(trigger: Token, clause: Token) -> str | None:
+    """The kind word of an indefinite "a village / a town / a city" that the event's clause
+    names without a name of its own ("attacked a farming village in X state"), or None.
+    "a town of 5,000" and "the village of X" are not such words."""
+    for head in (trigger, clause):
+        for tok in head.subtree:
+            if tok.lower_ not in _KINDS or tok.dep_ == "compound":
+                continue
+            if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+                continue
+            if any(
+                (c.dep_ == "prep" and c.lower_ == "of") or (c.dep_ in ("appos", "compound") and c.ent_type_)
+                for c in tok.children
+            ):
+                continue
+            return tok.lower_
+    return None
+
+
+def named_next(
+    kind: str, places: list[Place], text: str, after: int, until: int, grain_of: Callable[[Place], int]
+) -> Place | None:
+    """The settlement the sentences from char ``after`` to ``until`` name for an unnamed
+    ``kind`` of the event's clause: the first place there the article calls a ``kind``
+    ("Y village", "the village of Y"), else the first one as fine as a town or finer that
+    no kind word calls otherwise. ``places`` is in text order."""
+    told = [p for p in places if after <= p.span[0] < until]
+    same = next((p for p in told if _kind_of(p, text) == kind), None)
+    if same is not None:
+        return same
+    return next(
+        (
+            p
+            for p in told
+            if _kind_of(p, text) is None
+            and grain_of(p) <= 3
+            and p.feature not in ("street", "district", "admin")
+        ),
+        None,
+    )
