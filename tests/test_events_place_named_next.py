@@ -174,19 +174,3 @@ def test_a_coordinated_act_shares_the_kind_word_of_the_first_verb(nlp) -> None:
     doc = nlp("Soldiers exchanged fire with the gunmen for an hour.")
     exchanged = next(t for t in doc if t.text == "exchanged")
     assert kind_anaphor(exchanged, clause_root(exchanged)) is None
-
-
-@pytest.mark.model
-def test_a_place_told_before_points_at_its_introduction_not_a_later_mention(analyze) -> None:
-    text = (
-        "Rebels seize Nigerian town\n\nRebels captured the town of Kurmadi in Kano State on "
-        "Friday, the army said.\n\nKurmadi lies on the main road to the north. On Sunday, "
-        "militants attacked an army post on the edge of the district, killing four soldiers."
-    )
-    art = analyze(text, published=PUBLISHED)
-    attack = _covering(art, "attacked")
-    assert len(attack) == 1
-    place = _place(art, attack[0])
-    # the same town as the loan gave, at the words that introduce it in the body
-    assert place is not None and place.text == "Kurmadi"
-    assert place.span[0] == text.index("Kurmadi in Kano")

@@ -75,7 +75,6 @@ def _extract(ctx: Context) -> list[Event]:
     _state_countries(coded)
     coded = cluster_events(coded, ctx.places, ctx.text)
     _area_scenes(ctx, coded)
-    _told_mentions(ctx, coded)
     for c in coded:
         if c.event.modality not in ("asserted", "claimed"):
             # ACLED codes what happened: a denied, planned or supposed event gets no sub-type
@@ -191,38 +190,6 @@ def _kind_referent(ctx: Context, ev: Event, places: list[Place]) -> str | None:
         return None
     found = introduced_place(kind, places, ctx.text, ev.span[0], title_end(ctx.text))
     return found.id if found is not None else None
-
-
-def _place_key(place: Place) -> object:
-    return place.geonames_id if place.geonames_id is not None else (place.name or place.text).lower()
-
-
-def _told_mentions(ctx: Context, coded: list[CodedEvent]) -> None:
-    """Which mention of its place a body event points at: the one in its own sentence when
-    that sentence names the place, else the place's first mention in the body's text (not
-    the dateline's), where the article introduces it ("the town of X"), rather than a later
-    one that a merged mention or a loan happened to carry. The place is the same; the
-    record points at the words that tell it. Events and mentions of the title lines are
-    left as they are."""
-    body = title_end(ctx.text)
-    filed = ctx.datelines.opens_line
-    same: dict[object, list[Place]] = {}
-    for place in sorted(ctx.places, key=lambda p: p.span[0]):
-        if place.span[0] >= body and not filed(place.span[0]):
-            same.setdefault(_place_key(place), []).append(place)
-    by_id = {p.id: p for p in ctx.places}
-    for c in coded:
-        ev = c.event
-        place = by_id.get(ev.place) if ev.place else None
-        if place is None or ev.span[0] < body:
-            continue
-        sentence = ctx.sentence_of(ev.span[0])
-        mentions = same.get(_place_key(place), [])
-        here = [p for p in mentions if ctx.sentence_of(p.span[0]) == sentence]
-        if here:
-            ev.place = min(here, key=lambda p: abs(p.span[0] - ev.span[0])).id
-        elif ctx.sentence_of(place.span[0]) != sentence and mentions:
-            ev.place = mentions[0].id
 
 
 def _area_scenes(ctx: Context, coded: list[CodedEvent]) -> None:
