@@ -55,6 +55,15 @@ def _mentions(ctx: Context, gaz: Gazetteer) -> list[Mention]:
         if label not in PLACE_LABELS and (name := _name_before_distance(ent)) is not None:
             ent, label = name, ""
         if (
+            label in _TIME_LABELS
+            and all(t.pos_ == "PROPN" for t in ent if not t.is_punct)
+            and not any(ch.isdigit() for ch in ent.text)
+            and not in_time.any(ent.start_char, ent.end_char)
+        ):
+            # "shot down a drone over X on Sunday" with X tagged a date that the times stage
+            # found no time in: an untagged name, a place where the article names it as one
+            label = ""
+        if (
             label in _NAME_LABELS
             and all(t.pos_ == "PROPN" for t in ent if not t.is_punct)
             and locative(ent)
@@ -99,6 +108,7 @@ def _mentions(ctx: Context, gaz: Gazetteer) -> list[Mention]:
 # NER labels it gives unknown proper names by mistake: where the parse puts such a name
 # where places go ("the village of X", "in X"), it is read as an untagged name
 _NAME_LABELS = frozenset(["WORK_OF_ART", "PRODUCT", "EVENT"])
+_TIME_LABELS = frozenset(["DATE", "TIME"])
 _DISTANCE_UNITS = frozenset(["km", "kms", "kilometers", "kilometres", "miles", "mi", "meters", "metres", "m"])
 
 
