@@ -1,11 +1,13 @@
-"""An event's own place where the NER gives the town's name another label (issue 19).
+"""An event's own place where the NER gives a name the wrong label (issue 19).
 
 A name the article makes a place elsewhere is that place where the event's own clause names
 it again, even when the NER tags that one mention as a date ("downed a drone over X on
-Sunday"): the event points at its own sentence's mention, not at a loan from before.
+Sunday"): the event points at its own sentence's mention, not at a loan from before. The
+other way round, a lowercase common noun the NER tags as a name ("fled into the bush" as a
+person) is no place, though a gazetteer entry abroad shares its spelling.
 
 Sentences are written for these tests (none comes from a gold file). The NER's slip is
-forced on the parse, so the test does not hang on what one model version happens to tag.
+forced on the parse where a test needs it, so it does not hang on what one model version tags.
 """
 
 from __future__ import annotations
@@ -67,3 +69,19 @@ def test_a_date_tagged_name_no_place_elsewhere_stays_out(pipeline) -> None:
     text = "The rebels said their gunners had shot down an army helicopter over Kurmadi on Saturday."
     art = _analyse_with_label(pipeline, text, text.index("Kurmadi"), "DATE")
     assert not any(p.text == "Kurmadi" and p.geonames_id is not None for p in art.places)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen opened fire on farmers in Kurmadi village on Friday, and several victims were "
+        "cut down as they tried to flee into the bush, a resident said.",
+        "Villagers said the attackers hid in the bush near Kurmadi before the raid on Friday.",
+    ],
+)
+def test_a_common_noun_the_ner_tags_as_a_name_is_no_place(pipeline, text: str) -> None:
+    # "the bush" tagged a person where places go: a lowercase noun names no place (a
+    # gazetteer entry of the same spelling, a town abroad, would become the scene)
+    art = pipeline(text, published="2019-05-13")
+    assert not any(p.text.islower() for p in art.places)
+    assert any(p.text.startswith("Kurmadi") for p in art.places)

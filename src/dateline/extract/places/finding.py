@@ -611,6 +611,8 @@ def _item(
         return None, False  # "City", "County": a generic word, not a name
     if _is_demonym(text) or _names_a_disease(span) or part_of_person_name(span):
         return None, False
+    if m.label not in PLACE_LABELS and not any(t.text[:1].isupper() for t in span):
+        return None, False  # "ran into the bush" tagged a person: a common noun, no name
     if m.label != "NORP" and not any(c.feature != "region" for c in cands) and grounded_site(doc, m):
         # a named site where places go ("fighting at the X airbase"), whatever the NER
         # called it but a people's name: a facility of its own
