@@ -55,6 +55,15 @@ def _mentions(ctx: Context, gaz: Gazetteer) -> list[Mention]:
         if label not in PLACE_LABELS and (name := _name_before_distance(ent)) is not None:
             ent, label = name, ""
         if (
+            label in _TIME_LABELS
+            and all(t.pos_ == "PROPN" for t in ent if not t.is_punct)
+            and not any(ch.isdigit() for ch in ent.text)
+            and not in_time.any(ent.start_char, ent.end_char)
+        ):
+            # "shot down a drone over X on Sunday" with X tagged a date that the times stage
+            # found no time in: an untagged name, a place where the article names it as one
+            label = ""
+        if (
             label in _NAME_LABELS
             and all(t.pos_ == "PROPN" for t in ent if not t.is_punct)
             and locative(ent)
@@ -99,6 +108,7 @@ def _mentions(ctx: Context, gaz: Gazetteer) -> list[Mention]:
 # NER labels it gives unknown proper names by mistake: where the parse puts such a name
 # where places go ("the village of X", "in X"), it is read as an untagged name
 _NAME_LABELS = frozenset(["WORK_OF_ART", "PRODUCT", "EVENT"])
+_TIME_LABELS = frozenset(["DATE", "TIME"])
 _DISTANCE_UNITS = frozenset(["km", "kms", "kilometers", "kilometres", "miles", "mi", "meters", "metres", "m"])
 
 
@@ -601,6 +611,8 @@ def _item(
         return None, False  # "City", "County": a generic word, not a name
     if _is_demonym(text) or _names_a_disease(span) or part_of_person_name(span):
         return None, False
+    if m.label not in PLACE_LABELS and not any(t.text[:1].isupper() for t in span):
+        return None, False  # "ran into the bush" tagged a person: a common noun, no name
     if m.label != "NORP" and not any(c.feature != "region" for c in cands) and grounded_site(doc, m):
         # a named site where places go ("fighting at the X airbase"), whatever the NER
         # called it but a people's name: a facility of its own
