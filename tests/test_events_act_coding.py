@@ -180,3 +180,36 @@ def test_the_recipient_of_fire_is_who_it_was_opened_on(analyze) -> None:
     ev = _event(analyze, "Two gunmen opened fire on worshippers outside the mosque.", "opened")
     assert ev.target is not None and ev.target.text == "worshippers"
     assert ev.acled_subtype == "Attack"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "etype"),
+    [
+        # an act set for a day that coerces no one is that act, planned (no ACLED type yet)
+        (
+            "The teachers' union said its members would march to the parliament building next Thursday.",
+            "march",
+            "PROTEST",
+        ),
+        ("Opposition parties said they will hold a rally in the capital on Sunday.", "rally", "PROTEST"),
+        (
+            "The defence minister said the army would deploy 2,000 more troops to the border region next week.",
+            "deploy",
+            "MOBILIZE",
+        ),
+        # a condition set makes it a threat (CAMEO 133, threaten to protest)
+        (
+            "The union said its members would march on parliament next week unless the pay cut was withdrawn.",
+            "march",
+            "THREATEN",
+        ),
+        # an act on someone is threatened whatever the day
+        ("The army said it would shell the rebel positions next week.", "shell", "THREATEN"),
+    ],
+)
+def test_an_announced_act_is_planned_not_threatened(analyze, text: str, word: str, etype: str) -> None:
+    ev = _event(analyze, text, word)
+    assert ev.type == etype
+    assert ev.modality == "planned"
+    if etype != "THREATEN":
+        assert ev.acled_subtype is None

@@ -212,7 +212,12 @@ def code_sentence(
         date = attributes.event_date(c.light or tok, root, times, frame)
         counts = attributes.event_counts(c.light or tok, root, numbers, frame)
         modality = attributes.modality_of(tok, c.light)
-        kind, mode, base = promise_or_threat(c, kind, mode, base, modality)
+        verb_words = {
+            t.i for t in (verb.head if verb.pos_ == "NOUN" and verb.dep_ == "dobj" else verb).subtree
+        }
+        # "will rally again on Saturday": a date set for the planned act itself
+        scheduled = any(ti in verb_words for timex, ti in times if timex.type in ("DATE", "TIME"))
+        kind, mode, base = promise_or_threat(c, kind, mode, base, modality, scheduled)
         if modality == "negated" and kind in COOPERATIVE | {"AGREE"} and refusal(c.light or tok):
             # "will not accept refugees", "failed to reach agreement": PLOVER codes a refusal
             kind, mode, base, territory, modality = (

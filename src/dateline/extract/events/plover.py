@@ -40,6 +40,11 @@ _CONFLICT = frozenset({"ASSAULT", "COERCE", "PROTEST", "SANCTION", "MOBILIZE"})
 COOPERATIVE = frozenset({"CONSULT", "AID", "RETREAT", "COOPERATE", "CONCEDE", "SUPPORT"})
 
 
+# acts that coerce no one: announcing one is the act, planned (CAMEO 133 "threaten to
+# protest" is a threat made with a condition: "will march unless the law is withdrawn")
+_ANNOUNCED = frozenset({("PROTEST", "demo"), ("MOBILIZE", "troops"), ("MOBILIZE", "police")})
+
+
 _PROMISE_GOVERNORS = frozenset(
     {"willing", "ready", "prepared", "plan", "intend", "decide", "vow", "pledge", "promise", "set"}
 )
@@ -161,13 +166,33 @@ def _promised(tok: Token) -> bool:
     return False
 
 
+def _conditional(tok: Token) -> bool:
+    """ "will strike unless wages rise", "would march if the law passes": a condition set."""
+    verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") else tok
+    return any(
+        ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in ch.children)
+        for ch in verb.children
+    )
+
+
 def promise_or_threat(
-    c: Candidate, kind: str, mode: str | None, base: str | None, modality: str
+    c: Candidate, kind: str, mode: str | None, base: str | None, modality: str, scheduled: bool = False
 ) -> tuple[str, str | None, str | None]:
-    """PLOVER codes a stated intention by what is intended: conflict -> THREATEN, cooperation -> AGREE."""
+    """PLOVER codes a stated intention by what is intended: conflict -> THREATEN, cooperation -> AGREE.
+
+    A threat is a stated intent to act coercively on someone, and PLOVER's THREATEN modes
+    say which acts those are (violence, restrict, arrest, ban, expel, relations, territory:
+    the ASSAULT, COERCE and SANCTION it can threaten). A demonstration or a deployment
+    announced for a day ("said they would rally again on Saturday", "will send more troops
+    next week": ``scheduled``) is that act, told as planned: PROTEST or MOBILIZE with
+    modality planned and no ACLED type (ACLED codes only what happened). Undated, or with a
+    condition set ("will march unless the law is withdrawn"), it stays a threat: CAMEO 133,
+    "threaten to protest", which PLOVER's THREATEN took over."""
     if modality != "planned" or not _promised(c.light or c.tok):
         return kind, mode, base
     if kind in _CONFLICT:
+        if (kind, mode) in _ANNOUNCED and scheduled and not _conditional(c.light or c.tok):
+            return kind, mode, None
         return "THREATEN", mode_from_complement("THREATEN", c), None
     if kind in COOPERATIVE:
         return "AGREE", None, None
