@@ -213,3 +213,21 @@ def test_an_announced_act_is_planned_not_threatened(analyze, text: str, word: st
     assert ev.modality == "planned"
     if etype != "THREATEN":
         assert ev.acled_subtype is None
+
+
+def test_weapons_by_the_act_not_the_word(analyze) -> None:
+    # jets that intercept a drone stop a weapon in use: no air strike
+    ev = _event(analyze, "Navy jets intercepted an armed drone over the gulf on Sunday.", "intercepted")
+    assert (ev.type, ev.acled_subtype) == ("COERCE", "Disrupted weapons use")
+    # explosives seized in a raid were not used in it
+    events = analyze(
+        "Soldiers seized a cache of rifles and explosives in a raid on a warehouse.", published="2019-05-13"
+    ).events
+    assert not [e for e in events if e.acled_subtype == "Remote explosive/landmine/IED"]
+    # a bomb that killed was used, though sappers defused another in the same sentence
+    ev = _event(
+        analyze,
+        "A roadside bomb killed three policemen, and sappers later defused a second device nearby.",
+        "bomb",
+    )
+    assert (ev.type, ev.acled_subtype) == ("ASSAULT", "Remote explosive/landmine/IED")
