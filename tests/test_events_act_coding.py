@@ -96,6 +96,10 @@ def _event(analyze, text: str, word: str) -> Event:
             "censor",
         ),
         ("The government suspended talks with the union.", "suspended", "SANCTION", None),
+        # police who charge a crowd rush at it; a prosecutor's charge names an offence
+        ("Riot police charged the crowd outside the stadium on Friday.", "charged", "ASSAULT", None),
+        ("Protesters charged police lines near the presidential palace.", "charged", "ASSAULT", None),
+        ("Prosecutors charged the two activists with arson.", "charged", "ACCUSE", "allege"),
         # "call on" asks; "call up" reservists mobilises
         ("The minister called on the army to step up patrols along the border.", "called", "REQUEST", None),
         ("The defence ministry called up 5,000 reservists on Sunday.", "called", "MOBILIZE", "troops"),

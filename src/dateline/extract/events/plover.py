@@ -272,7 +272,8 @@ def by_roles(
     - a pledge to act against someone is a THREATEN, not a promise;
     - a truce the sides agreed or a third party brokered is an AGREE;
     - a strike that is held or staged is a walkout (PROTEST strike), not an air strike;
-    - a raid in which the only thing told is arrests is an arrest operation (COERCE arrest).
+    - a raid in which the only thing told is arrests is an arrest operation (COERCE arrest);
+    - police who charge a crowd rush at it (ASSAULT), a prosecutor's charge is an accusation.
     """
     kind, _, base, territory = coding
     tok, spec = c.tok, c.pat.spec
@@ -302,6 +303,10 @@ def by_roles(
         return Coding("RETREAT", "release", None, False)  # "freed the hostages": a release
     if spec.id == "capture_person" and _taken_from_armed(tok):
         return Coding("ASSAULT", None, "territory", True)
+    if kind == "ACCUSE" and lemma == "charge" and _charged_at(tok):
+        return Coding(
+            "ASSAULT", None, "violence", False
+        )  # "police charged the crowd": a rush, no charge sheet
     if kind == "AGREE" and lemma in _PLEDGES and _hostile_intent(tok):
         return Coding("THREATEN", "violence", None, False)
     if spec.id == "ceasefire" and _agreed(tok):
@@ -314,6 +319,27 @@ def by_roles(
     ):
         return Coding("COERCE", "arrest", "Arrests", False)
     return coding
+
+
+# who is rushed at: a crowd or an armed side ("charged the protesters", "charged enemy lines")
+_RUSHED = frozenset({"protester", "armed"})
+
+
+def _charged_at(tok: Token) -> bool:
+    """ "riot police charged the crowd", "cavalry charged at the demonstrators": a physical
+    rush on a crowd or an armed side. A charge sheet names its offence ("charged 20
+    protesters with rioting") or a count of the charged, and stays an accusation."""
+    if tok.pos_ != "VERB" or any(ch.dep_ == "prep" and ch.lower_ == "with" for ch in tok.children):
+        return False
+    objs = [ch for ch in tok.children if ch.dep_ == "dobj"]
+    objs += [
+        g
+        for ch in tok.children
+        if ch.dep_ == "prep" and ch.lower_ in ("at", "into", "on")
+        for g in ch.children
+        if g.dep_ == "pobj"
+    ]
+    return any(token_classes(o) & _RUSHED and not any(ch.dep_ == "nummod" for ch in o.children) for o in objs)
 
 
 def _impact(tok: Token) -> bool:
