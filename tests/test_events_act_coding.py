@@ -196,6 +196,7 @@ def test_the_recipient_of_fire_is_who_it_was_opened_on(analyze) -> None:
             "PROTEST",
         ),
         ("Opposition parties said they will hold a rally in the capital on Sunday.", "rally", "PROTEST"),
+        ("The dockers' union said it would hold a general strike on Monday.", "strike", "PROTEST"),
         (
             "The defence minister said the army would deploy 2,000 more troops to the border region next week.",
             "deploy",

@@ -42,7 +42,15 @@ COOPERATIVE = frozenset({"CONSULT", "AID", "RETREAT", "COOPERATE", "CONCEDE", "S
 
 # acts that coerce no one: announcing one is the act, planned (CAMEO 133 "threaten to
 # protest" is a threat made with a condition: "will march unless the law is withdrawn")
-_ANNOUNCED = frozenset({("PROTEST", "demo"), ("MOBILIZE", "troops"), ("MOBILIZE", "police")})
+_ANNOUNCED = frozenset(
+    {
+        ("PROTEST", "demo"),
+        ("PROTEST", "strike"),
+        ("PROTEST", "hunger"),
+        ("MOBILIZE", "troops"),
+        ("MOBILIZE", "police"),
+    }
+)
 
 
 _PROMISE_GOVERNORS = frozenset(
@@ -182,7 +190,7 @@ def promise_or_threat(
 
     A threat is a stated intent to act coercively on someone, and PLOVER's THREATEN modes
     say which acts those are (violence, restrict, arrest, ban, expel, relations, territory:
-    the ASSAULT, COERCE and SANCTION it can threaten). A demonstration or a deployment
+    the ASSAULT, COERCE and SANCTION it can threaten). A demonstration, a strike or a deployment
     announced for a day ("said they would rally again on Saturday", "will send more troops
     next week": ``scheduled``) is that act, told as planned: PROTEST or MOBILIZE with
     modality planned and no ACLED type (ACLED codes only what happened). Undated, or with a
