@@ -96,6 +96,14 @@ def _event(analyze, text: str, word: str) -> Event:
             "censor",
         ),
         ("The government suspended talks with the union.", "suspended", "SANCTION", None),
+        # a raid that only takes things is a seizure; one that kills is an assault
+        (
+            "Police raided the offices of the weekly and confiscated its computers.",
+            "raided",
+            "COERCE",
+            "seize",
+        ),
+        ("Troops raided a rebel hideout in the hills, killing three fighters.", "raided", "ASSAULT", None),
         # police who charge a crowd rush at it; a prosecutor's charge names an offence
         ("Riot police charged the crowd outside the stadium on Friday.", "charged", "ASSAULT", None),
         ("Protesters charged police lines near the presidential palace.", "charged", "ASSAULT", None),

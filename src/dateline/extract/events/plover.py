@@ -258,6 +258,7 @@ _AGREED = frozenset({"agree", "sign", "reach", "broker", "negotiate", "mediate",
 _HELD = frozenset({"hold", "stage", "call", "organise", "organize", "begin", "start", "end"})
 _RAIDS = frozenset({"raid", "storm", "swoop", "search"})
 _ARRESTS = (" arrest ", " detain ", " apprehend ", " round up ", " take into custody ", " nab ")
+_SEIZURES = (" confiscate ", " seize ", " impound ", " carry away ", " cart away ")
 _HARM = (" kill ", " shoot ", " wound ", " injure ", " die ", " dead ", " clash ", " fire ", " death ")
 
 
@@ -280,7 +281,8 @@ def by_roles(
     - a pledge to act against someone is a THREATEN, not a promise;
     - a truce the sides agreed or a third party brokered is an AGREE;
     - a strike that is held or staged is a walkout (PROTEST strike), not an air strike;
-    - a raid in which the only thing told is arrests is an arrest operation (COERCE arrest);
+    - a raid in which the only thing told is arrests is an arrest operation (COERCE arrest),
+      one in which it is things taken a seizure (COERCE seize);
     - police who charge a crowd rush at it (ASSAULT), a prosecutor's charge is an accusation.
     """
     kind, _, base, territory = coding
@@ -326,6 +328,13 @@ def by_roles(
         and not any(w in cues.lemmas for w in _HARM)
     ):
         return Coding("COERCE", "arrest", "Arrests", False)
+    if (
+        kind == "ASSAULT"
+        and lemma in _RAIDS
+        and any(w in cues.lemmas for w in _SEIZURES)
+        and not any(w in cues.lemmas for w in _HARM)
+    ):
+        return Coding("COERCE", "seize", None, False)  # "raided the offices and confiscated computers"
     return coding
 
 
