@@ -218,6 +218,7 @@ def test_the_recipient_of_fire_is_who_it_was_opened_on(analyze) -> None:
         ),
         # an act on someone is threatened whatever the day
         ("The army said it would shell the rebel positions next week.", "shell", "THREATEN"),
+        ("The defence ministry said it would retaliate for the ambush.", "retaliate", "THREATEN"),
     ],
 )
 def test_an_announced_act_is_planned_not_threatened(analyze, text: str, word: str, etype: str) -> None:
