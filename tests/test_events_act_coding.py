@@ -108,6 +108,9 @@ def _event(analyze, text: str, word: str) -> Event:
         ("Riot police charged the crowd outside the stadium on Friday.", "charged", "ASSAULT", None),
         ("Protesters charged police lines near the presidential palace.", "charged", "ASSAULT", None),
         ("Prosecutors charged the two activists with arson.", "charged", "ACCUSE", "allege"),
+        # forces sent somewhere are mobilised, whatever the forces are called; a letter sent is not
+        ("The governor sent 200 police officers to the mining town on Monday.", "sent", "MOBILIZE", None),
+        ("The ministry dispatched soldiers to guard the polling stations.", "dispatched", "MOBILIZE", None),
         # "call on" asks; "call up" reservists mobilises
         ("The minister called on the army to step up patrols along the border.", "called", "REQUEST", None),
         ("The defence ministry called up 5,000 reservists on Sunday.", "called", "MOBILIZE", "troops"),
@@ -245,3 +248,10 @@ def test_weapons_by_the_act_not_the_word(analyze) -> None:
         "bomb",
     )
     assert (ev.type, ev.acled_subtype) == ("ASSAULT", "Remote explosive/landmine/IED")
+
+
+def test_a_letter_sent_is_no_deployment(analyze) -> None:
+    events = analyze(
+        "The union sent a letter to the labour minister on Monday.", published="2019-05-13"
+    ).events
+    assert not [e for e in events if e.type == "MOBILIZE"]
