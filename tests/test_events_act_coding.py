@@ -111,6 +111,7 @@ def _event(analyze, text: str, word: str) -> Event:
         # forces sent somewhere are mobilised, whatever the forces are called; a letter sent is not
         ("The governor sent 200 police officers to the mining town on Monday.", "sent", "MOBILIZE", None),
         ("The ministry dispatched soldiers to guard the polling stations.", "dispatched", "MOBILIZE", None),
+        ("The army has massed tanks and troops along the northern border.", "massed", "MOBILIZE", None),
         # "call on" asks; "call up" reservists mobilises
         ("The minister called on the army to step up patrols along the border.", "called", "REQUEST", None),
         ("The defence ministry called up 5,000 reservists on Sunday.", "called", "MOBILIZE", "troops"),
