@@ -96,6 +96,22 @@ def _event(analyze, text: str, word: str) -> Event:
             "censor",
         ),
         ("The government suspended talks with the union.", "suspended", "SANCTION", None),
+        # a raid that only takes things is a seizure; one that kills is an assault
+        (
+            "Police raided the offices of the weekly and confiscated its computers.",
+            "raided",
+            "COERCE",
+            "seize",
+        ),
+        ("Troops raided a rebel hideout in the hills, killing three fighters.", "raided", "ASSAULT", None),
+        # police who charge a crowd rush at it; a prosecutor's charge names an offence
+        ("Riot police charged the crowd outside the stadium on Friday.", "charged", "ASSAULT", None),
+        ("Protesters charged police lines near the presidential palace.", "charged", "ASSAULT", None),
+        ("Prosecutors charged the two activists with arson.", "charged", "ACCUSE", "allege"),
+        # forces sent somewhere are mobilised, whatever the forces are called; a letter sent is not
+        ("The governor sent 200 police officers to the mining town on Monday.", "sent", "MOBILIZE", None),
+        ("The ministry dispatched soldiers to guard the polling stations.", "dispatched", "MOBILIZE", None),
+        ("The army has massed tanks and troops along the northern border.", "massed", "MOBILIZE", None),
         # "call on" asks; "call up" reservists mobilises
         ("The minister called on the army to step up patrols along the border.", "called", "REQUEST", None),
         ("The defence ministry called up 5,000 reservists on Sunday.", "called", "MOBILIZE", "troops"),
@@ -180,3 +196,63 @@ def test_the_recipient_of_fire_is_who_it_was_opened_on(analyze) -> None:
     ev = _event(analyze, "Two gunmen opened fire on worshippers outside the mosque.", "opened")
     assert ev.target is not None and ev.target.text == "worshippers"
     assert ev.acled_subtype == "Attack"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "etype"),
+    [
+        # an act set for a day that coerces no one is that act, planned (no ACLED type yet)
+        (
+            "The teachers' union said its members would march to the parliament building next Thursday.",
+            "march",
+            "PROTEST",
+        ),
+        ("Opposition parties said they will hold a rally in the capital on Sunday.", "rally", "PROTEST"),
+        ("The dockers' union said it would hold a general strike on Monday.", "strike", "PROTEST"),
+        (
+            "The defence minister said the army would deploy 2,000 more troops to the border region next week.",
+            "deploy",
+            "MOBILIZE",
+        ),
+        # a condition set makes it a threat (CAMEO 133, threaten to protest)
+        (
+            "The union said its members would march on parliament next week unless the pay cut was withdrawn.",
+            "march",
+            "THREATEN",
+        ),
+        # an act on someone is threatened whatever the day
+        ("The army said it would shell the rebel positions next week.", "shell", "THREATEN"),
+        ("The defence ministry said it would retaliate for the ambush.", "retaliate", "THREATEN"),
+    ],
+)
+def test_an_announced_act_is_planned_not_threatened(analyze, text: str, word: str, etype: str) -> None:
+    ev = _event(analyze, text, word)
+    assert ev.type == etype
+    assert ev.modality == "planned"
+    if etype != "THREATEN":
+        assert ev.acled_subtype is None
+
+
+def test_weapons_by_the_act_not_the_word(analyze) -> None:
+    # jets that intercept a drone stop a weapon in use: no air strike
+    ev = _event(analyze, "Navy jets intercepted an armed drone over the gulf on Sunday.", "intercepted")
+    assert (ev.type, ev.acled_subtype) == ("COERCE", "Disrupted weapons use")
+    # explosives seized in a raid were not used in it
+    events = analyze(
+        "Soldiers seized a cache of rifles and explosives in a raid on a warehouse.", published="2019-05-13"
+    ).events
+    assert not [e for e in events if e.acled_subtype == "Remote explosive/landmine/IED"]
+    # a bomb that killed was used, though sappers defused another in the same sentence
+    ev = _event(
+        analyze,
+        "A roadside bomb killed three policemen, and sappers later defused a second device nearby.",
+        "bomb",
+    )
+    assert (ev.type, ev.acled_subtype) == ("ASSAULT", "Remote explosive/landmine/IED")
+
+
+def test_a_letter_sent_is_no_deployment(analyze) -> None:
+    events = analyze(
+        "The union sent a letter to the labour minister on Monday.", published="2019-05-13"
+    ).events
+    assert not [e for e in events if e.type == "MOBILIZE"]

@@ -149,6 +149,8 @@ def code_sentence(
     cue_views: dict[frozenset[int], acled.SentenceCues] = {}  # one per set of words left out
     # "farmers blocked roads to protest": the protesters' own obstruction is no intervention
     obstruction = frozenset(i for c in cands if c.pat.spec.mode == "obstruct" for i in _words_of(c))
+    # "seized weapons and explosives in a raid": weapons found or stopped are not the ones used
+    disarmed = frozenset(i for c in cands if c.pat.spec.id == "seize_weapons" for i in _disarmed_words(c))
     out: list[CodedEvent] = []
     for c in cands:
         tok, spec = c.tok, c.pat.spec
@@ -212,7 +214,12 @@ def code_sentence(
         date = attributes.event_date(c.light or tok, root, times, frame)
         counts = attributes.event_counts(c.light or tok, root, numbers, frame)
         modality = attributes.modality_of(tok, c.light)
-        kind, mode, base = promise_or_threat(c, kind, mode, base, modality)
+        verb_words = {
+            t.i for t in (verb.head if verb.pos_ == "NOUN" and verb.dep_ == "dobj" else verb).subtree
+        }
+        # "will rally again on Saturday": a date set for the planned act itself
+        scheduled = any(ti in verb_words for timex, ti in times if timex.type in ("DATE", "TIME"))
+        kind, mode, base = promise_or_threat(c, kind, mode, base, modality, scheduled)
         if modality == "negated" and kind in COOPERATIVE | {"AGREE"} and refusal(c.light or tok):
             # "will not accept refugees", "failed to reach agreement": PLOVER codes a refusal
             kind, mode, base, territory, modality = (
@@ -237,16 +244,20 @@ def code_sentence(
             base, territory = None, False
         if (
             base in ("Looting/property destruction", "Disrupted weapons use")
+            and spec.id != "seize_weapons"
             and a_tok is not None
             and ("weapon" in _classes_of(a_tok) or acled.is_aircraft(a_tok))
         ):
-            # "the missile destroyed the warship", "jets destroyed a weapons depot": a strike
+            # "the missile destroyed the warship", "jets destroyed a weapons depot": a strike;
+            # "jets intercepted a drone" stops a weapon in use, whoever does it
             kind, base, mode = "ASSAULT", "violence", None
         if spec.id == "explosive" and a_tok is not None and conflict.is_firearm(a_tok.lemma_):
             base, mode = "violence", "firearms"  # "the handgun went off": a shot, not a blast
         protesters = object_class(tok, "protester")
         if kind == "PROTEST":
             skip |= obstruction
+        if tok.i not in disarmed:
+            skip |= disarmed
         own_cues = cue_views.setdefault(skip, acled.SentenceCues(sent, skip)) if skip else cues
         where = _iso3(place.country) if place is not None else None
         subtype, mode = acled.resolve_subtype(
@@ -262,8 +273,14 @@ def code_sentence(
             forces_on_crowd=kind == "PROTEST" and _forces_act_on(ctx, tok, where),
         )
         context = None
-        if acled.acled_type_of(subtype) == "Explosions/Remote violence" and _disrupted(own_cues):
-            # "engineers safely detonated an unexploded shell": a weapon made harmless, not used
+        if (
+            acled.acled_type_of(subtype) == "Explosions/Remote violence"
+            and _disrupted(own_cues)
+            and not any(cn.unit in ("killed", "injured") for cn in counts)
+        ):
+            # "engineers safely detonated an unexploded shell": a weapon made harmless, not
+            # used; one that killed or wounded was used ("a bomb killed two, and sappers
+            # defused a second")
             kind, mode, subtype = "COERCE", "seize", "Disrupted weapons use"
         if kind == "ASSAULT":
             if conflict.figure_of_speech(own_cues.lemmas, own_cues.text):
@@ -397,6 +414,21 @@ def _forces_act_on(ctx: Context, crowd: Token, where: str | None) -> bool:
         return False
     doer = _actor(ctx, roles.actor_token(verb))
     return acled_actor_type(doer, where) == "State forces"
+
+
+_INTERCEPTIONS = frozenset({"intercept", "interception", "shoot", "down"})
+
+
+def _disarmed_words(c: Candidate) -> set[int]:
+    """The words of what a disruption took or made safe: "a cache of rifles and explosives",
+    "seized two bombs". Weapons intercepted in flight ("shot down six of the missiles") are
+    the attack's own: they still say what it was made with."""
+    if c.tok.lemma_.lower() in _INTERCEPTIONS:
+        return set()
+    if c.tok.pos_ in ("NOUN", "PROPN"):
+        return {t.i for t in c.tok.subtree}
+    objs = [ch for ch in c.tok.children if ch.dep_ in ("dobj", "nsubjpass")]
+    return {t.i for o in objs for t in o.subtree}
 
 
 def _words_of(c: Candidate) -> set[int]:

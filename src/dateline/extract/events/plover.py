@@ -40,6 +40,19 @@ _CONFLICT = frozenset({"ASSAULT", "COERCE", "PROTEST", "SANCTION", "MOBILIZE"})
 COOPERATIVE = frozenset({"CONSULT", "AID", "RETREAT", "COOPERATE", "CONCEDE", "SUPPORT"})
 
 
+# acts that coerce no one: announcing one is the act, planned (CAMEO 133 "threaten to
+# protest" is a threat made with a condition: "will march unless the law is withdrawn")
+_ANNOUNCED = frozenset(
+    {
+        ("PROTEST", "demo"),
+        ("PROTEST", "strike"),
+        ("PROTEST", "hunger"),
+        ("MOBILIZE", "troops"),
+        ("MOBILIZE", "police"),
+    }
+)
+
+
 _PROMISE_GOVERNORS = frozenset(
     {"willing", "ready", "prepared", "plan", "intend", "decide", "vow", "pledge", "promise", "set"}
 )
@@ -161,13 +174,33 @@ def _promised(tok: Token) -> bool:
     return False
 
 
+def _conditional(tok: Token) -> bool:
+    """ "will strike unless wages rise", "would march if the law passes": a condition set."""
+    verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") else tok
+    return any(
+        ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in ch.children)
+        for ch in verb.children
+    )
+
+
 def promise_or_threat(
-    c: Candidate, kind: str, mode: str | None, base: str | None, modality: str
+    c: Candidate, kind: str, mode: str | None, base: str | None, modality: str, scheduled: bool = False
 ) -> tuple[str, str | None, str | None]:
-    """PLOVER codes a stated intention by what is intended: conflict -> THREATEN, cooperation -> AGREE."""
+    """PLOVER codes a stated intention by what is intended: conflict -> THREATEN, cooperation -> AGREE.
+
+    A threat is a stated intent to act coercively on someone, and PLOVER's THREATEN modes
+    say which acts those are (violence, restrict, arrest, ban, expel, relations, territory:
+    the ASSAULT, COERCE and SANCTION it can threaten). A demonstration, a strike or a deployment
+    announced for a day ("said they would rally again on Saturday", "will send more troops
+    next week": ``scheduled``) is that act, told as planned: PROTEST or MOBILIZE with
+    modality planned and no ACLED type (ACLED codes only what happened). Undated, or with a
+    condition set ("will march unless the law is withdrawn"), it stays a threat: CAMEO 133,
+    "threaten to protest", which PLOVER's THREATEN took over."""
     if modality != "planned" or not _promised(c.light or c.tok):
         return kind, mode, base
     if kind in _CONFLICT:
+        if (kind, mode) in _ANNOUNCED and scheduled and not _conditional(c.light or c.tok):
+            return kind, mode, None
         return "THREATEN", mode_from_complement("THREATEN", c), None
     if kind in COOPERATIVE:
         return "AGREE", None, None
@@ -225,6 +258,7 @@ _AGREED = frozenset({"agree", "sign", "reach", "broker", "negotiate", "mediate",
 _HELD = frozenset({"hold", "stage", "call", "organise", "organize", "begin", "start", "end"})
 _RAIDS = frozenset({"raid", "storm", "swoop", "search"})
 _ARRESTS = (" arrest ", " detain ", " apprehend ", " round up ", " take into custody ", " nab ")
+_SEIZURES = (" confiscate ", " seize ", " impound ", " carry away ", " cart away ")
 _HARM = (" kill ", " shoot ", " wound ", " injure ", " die ", " dead ", " clash ", " fire ", " death ")
 
 
@@ -247,7 +281,9 @@ def by_roles(
     - a pledge to act against someone is a THREATEN, not a promise;
     - a truce the sides agreed or a third party brokered is an AGREE;
     - a strike that is held or staged is a walkout (PROTEST strike), not an air strike;
-    - a raid in which the only thing told is arrests is an arrest operation (COERCE arrest).
+    - a raid in which the only thing told is arrests is an arrest operation (COERCE arrest),
+      one in which it is things taken a seizure (COERCE seize);
+    - police who charge a crowd rush at it (ASSAULT), a prosecutor's charge is an accusation.
     """
     kind, _, base, territory = coding
     tok, spec = c.tok, c.pat.spec
@@ -277,6 +313,10 @@ def by_roles(
         return Coding("RETREAT", "release", None, False)  # "freed the hostages": a release
     if spec.id == "capture_person" and _taken_from_armed(tok):
         return Coding("ASSAULT", None, "territory", True)
+    if kind == "ACCUSE" and lemma == "charge" and _charged_at(tok):
+        return Coding(
+            "ASSAULT", None, "violence", False
+        )  # "police charged the crowd": a rush, no charge sheet
     if kind == "AGREE" and lemma in _PLEDGES and _hostile_intent(tok):
         return Coding("THREATEN", "violence", None, False)
     if spec.id == "ceasefire" and _agreed(tok):
@@ -288,7 +328,35 @@ def by_roles(
         and not any(w in cues.lemmas for w in _HARM)
     ):
         return Coding("COERCE", "arrest", "Arrests", False)
+    if (
+        kind == "ASSAULT"
+        and lemma in _RAIDS
+        and any(w in cues.lemmas for w in _SEIZURES)
+        and not any(w in cues.lemmas for w in _HARM)
+    ):
+        return Coding("COERCE", "seize", None, False)  # "raided the offices and confiscated computers"
     return coding
+
+
+# who is rushed at: a crowd or an armed side ("charged the protesters", "charged enemy lines")
+_RUSHED = frozenset({"protester", "armed"})
+
+
+def _charged_at(tok: Token) -> bool:
+    """ "riot police charged the crowd", "cavalry charged at the demonstrators": a physical
+    rush on a crowd or an armed side. A charge sheet names its offence ("charged 20
+    protesters with rioting") or a count of the charged, and stays an accusation."""
+    if tok.pos_ != "VERB" or any(ch.dep_ == "prep" and ch.lower_ == "with" for ch in tok.children):
+        return False
+    objs = [ch for ch in tok.children if ch.dep_ == "dobj"]
+    objs += [
+        g
+        for ch in tok.children
+        if ch.dep_ == "prep" and ch.lower_ in ("at", "into", "on")
+        for g in ch.children
+        if g.dep_ == "pobj"
+    ]
+    return any(token_classes(o) & _RUSHED and not any(ch.dep_ == "nummod" for ch in o.children) for o in objs)
 
 
 def _impact(tok: Token) -> bool:
