@@ -10,16 +10,11 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.records import Article, Event
+from event_helpers import covering
 
 pytestmark = pytest.mark.model
 
 PUBLISHED = "2019-05-13"
-
-
-def _covering(art: Article, word: str) -> list[Event]:
-    start = art.text.index(word)
-    return [ev for ev in art.events if any(s <= start < e for s, e in ev.mentions)]
 
 
 @pytest.mark.parametrize(
@@ -52,7 +47,7 @@ def _covering(art: Article, word: str) -> list[Event]:
 def test_repeated_acts_summed_up_are_no_event(analyze, text: str, words: tuple[str, ...]) -> None:
     art = analyze(text, published=PUBLISHED)
     for word in words:
-        assert not _covering(art, word), word
+        assert not covering(art, word), word
 
 
 @pytest.mark.parametrize(
@@ -68,7 +63,7 @@ def test_repeated_acts_summed_up_are_no_event(analyze, text: str, words: tuple[s
     ],
 )
 def test_a_single_act_in_the_perfect_or_the_past_stays_an_event(analyze, text: str, word: str) -> None:
-    assert _covering(analyze(text, published=PUBLISHED), word), word
+    assert covering(analyze(text, published=PUBLISHED), word), word
 
 
 # the lead sentence comes first in each text: the present of a news body is what is left alone there
@@ -94,7 +89,7 @@ LEAD = "Soldiers recaptured the town of Kasa on Friday, the army said. "
     ],
 )
 def test_what_usually_happens_is_no_event(analyze, text: str, word: str) -> None:
-    assert not _covering(analyze(text, published=PUBLISHED), word), word
+    assert not covering(analyze(text, published=PUBLISHED), word), word
 
 
 @pytest.mark.parametrize(
@@ -112,4 +107,4 @@ def test_what_usually_happens_is_no_event(analyze, text: str, word: str) -> None
     ],
 )
 def test_the_present_that_tells_the_news_stays_an_event(analyze, text: str, word: str) -> None:
-    assert _covering(analyze(text, published=PUBLISHED), word), word
+    assert covering(analyze(text, published=PUBLISHED), word), word

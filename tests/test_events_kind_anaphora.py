@@ -11,18 +11,10 @@ from __future__ import annotations
 import pytest
 
 from dateline.extract.events.anaphora import introduced_place, kind_anaphor
-from dateline.records import Article, Event, Place
+from dateline.records import Place
+from event_helpers import covering, place_of
 
 PUBLISHED = "2019-05-13"  # a Monday
-
-
-def _covering(art: Article, word: str) -> list[Event]:
-    start = art.text.index(word)
-    return [ev for ev in art.events if any(s <= start < e for s, e in ev.mentions)]
-
-
-def _place(art: Article, ev: Event) -> Place | None:
-    return next((p for p in art.places if p.id == ev.place), None)
 
 
 def _place_at(text: str, name: str, nth: int = 0) -> Place:
@@ -78,9 +70,9 @@ def test_an_arrest_near_the_town_is_in_the_town_not_the_last_place_named(analyze
         "said. Police arrested two suspects on the outskirts of the town on Saturday.",
         published=PUBLISHED,
     )
-    arrest = _covering(art, "arrested")
+    arrest = covering(art, "arrested")
     assert len(arrest) == 1
-    place = _place(art, arrest[0])
+    place = place_of(art, arrest[0])
     assert place is not None and place.text == "Kurmadi"
     assert place.span[0] == art.text.index("Kurmadi")
 
@@ -93,7 +85,7 @@ def test_a_place_of_its_own_clause_wins_over_the_kind_word(analyze) -> None:
         "on Saturday.",
         published=PUBLISHED,
     )
-    arrest = _covering(art, "arrested")
+    arrest = covering(art, "arrested")
     assert len(arrest) == 1
-    place = _place(art, arrest[0])
+    place = place_of(art, arrest[0])
     assert place is not None and place.text == "Bichi"

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from dateline.extract.events.cluster import _dates_agree, title_end
-from dateline.records import Article, Event, EventDate
+from dateline.records import EventDate
+from event_helpers import covering
 from gold_gate import assert_floors, predict_pipeline, reference_scorer
 
 pytestmark = pytest.mark.model
@@ -27,13 +28,6 @@ STORY_FLOORS = {"p": 0.6, "r": 0.94, "type_acc": 0.85, "place_acc": 0.85}
 MAX_DUPLICATES = 6
 
 
-def _covering(art: Article, word: str, nth: int = 0) -> list[Event]:
-    start = -1
-    for _ in range(nth + 1):
-        start = art.text.index(word, start + 1)
-    return [ev for ev in art.events if any(s <= start < e for s, e in ev.mentions)]
-
-
 def test_the_title_and_the_lead_are_one_event(analyze) -> None:
     text = (
         "Car bomb kills seven outside Mogadishu hotel\n\n"
@@ -41,10 +35,10 @@ def test_the_title_and_the_lead_are_one_event(analyze) -> None:
         "wounding 12, police said.\n\nThe explosion shattered windows across the street, witnesses said."
     )
     art = analyze(text, published=PUBLISHED)
-    bombing = _covering(art, "exploded")
+    bombing = covering(art, "exploded")
     assert len(bombing) == 1
     for word in ("kills", "killing", "explosion"):
-        assert _covering(art, word) == bombing, word
+        assert covering(art, word) == bombing, word
     assert len([ev for ev in art.events if ev.type == "ASSAULT"]) == 1
 
 
@@ -54,9 +48,9 @@ def test_an_act_told_again_a_few_sentences_on_is_the_same_event(analyze) -> None
         "hundreds of families fled north. A local doctor said soldiers shelled the town for three hours.",
         published=PUBLISHED,
     )
-    first, again = _covering(art, "shelled"), _covering(art, "shelled", 1)
+    first, again = covering(art, "shelled"), covering(art, "shelled", 1)
     assert first and first == again
-    assert not _covering(art, "Aid")  # "aid workers" are people, not an aid event
+    assert not covering(art, "Aid")  # "aid workers" are people, not an aid event
 
 
 def test_an_event_named_to_date_another_is_the_one_told_before(analyze) -> None:
@@ -65,9 +59,9 @@ def test_an_event_named_to_date_another_is_the_one_told_before(analyze) -> None:
         "blast, gunmen opened fire on a police patrol in Zaria, killing an officer.",
         published=PUBLISHED,
     )
-    bombing, shooting = _covering(art, "exploded"), _covering(art, "opened")
+    bombing, shooting = covering(art, "exploded"), covering(art, "opened")
     assert len(bombing) == 1 and len(shooting) == 1 and bombing != shooting
-    assert _covering(art, "blast") == bombing
+    assert covering(art, "blast") == bombing
     # the blast's words do not make the shooting an explosion
     assert shooting[0].acled_subtype != "Remote explosive/landmine/IED"
     assert len([ev for ev in art.events if ev.type == "ASSAULT"]) == 2
@@ -79,9 +73,9 @@ def test_what_an_attack_did_told_as_participles_is_the_attack(analyze) -> None:
         "destroying a school, rescuers said.",
         published=PUBLISHED,
     )
-    strike = _covering(art, "bombed")
+    strike = covering(art, "bombed")
     assert len(strike) == 1
-    assert _covering(art, "destroying") == strike and _covering(art, "killing") == strike
+    assert covering(art, "destroying") == strike and covering(art, "killing") == strike
 
 
 def test_an_arrest_told_as_a_participle_of_a_dispersal_is_its_own_event(analyze) -> None:
@@ -89,7 +83,7 @@ def test_an_arrest_told_as_a_participle_of_a_dispersal_is_its_own_event(analyze)
         "Police fired tear gas to break up a march in Harare on Friday, detaining 20 people.",
         published=PUBLISHED,
     )
-    arrest, dispersal = _covering(art, "detaining"), _covering(art, "fired")
+    arrest, dispersal = covering(art, "detaining"), covering(art, "fired")
     assert len(arrest) == 1 and arrest[0].type == "COERCE" and arrest != dispersal
 
 
@@ -99,7 +93,7 @@ def test_a_past_scene_a_date_bounds_is_its_own_background_event(analyze) -> None
         "on the town since March 2019, when aircraft bombed a hospital there.",
         published=PUBLISHED,
     )
-    news, past = _covering(art, "bombed"), _covering(art, "bombed", 1)
+    news, past = covering(art, "bombed"), covering(art, "bombed", 1)
     assert len(news) == 1 and len(past) == 1 and news != past
     assert news[0].date is not None and news[0].date.value == "2019-05-07"
     assert past[0].date is not None and past[0].date.value == "2019-03"
@@ -110,7 +104,7 @@ def test_a_date_that_bounds_a_stretch_of_time_is_not_the_events_date(analyze) ->
     art = analyze(
         "Fighting has continued in the district since January, officials said.", published=PUBLISHED
     )
-    fighting = _covering(art, "Fighting")
+    fighting = covering(art, "Fighting")
     assert fighting and (fighting[0].date is None or fighting[0].date.value != "2019-01")
 
 
@@ -123,7 +117,7 @@ def test_a_date_that_bounds_a_stretch_of_time_is_not_the_events_date(analyze) ->
     ],
 )
 def test_an_event_noun_naming_a_kind_of_thing_is_no_event(analyze, text: str, word: str) -> None:
-    assert not _covering(analyze(text, published=PUBLISHED), word)
+    assert not covering(analyze(text, published=PUBLISHED), word)
 
 
 @pytest.mark.parametrize(
@@ -134,19 +128,19 @@ def test_an_event_noun_naming_a_kind_of_thing_is_no_event(analyze, text: str, wo
     ],
 )
 def test_what_a_group_habitually_does_is_no_event(analyze, text: str, word: str) -> None:
-    assert not _covering(analyze(text, published=PUBLISHED), word)
+    assert not covering(analyze(text, published=PUBLISHED), word)
 
 
 def test_what_a_group_did_in_a_relative_clause_stays_an_event(analyze) -> None:
     art = analyze(
         "Gunmen who attacked a convoy near Gao on Sunday fled into the desert.", published=PUBLISHED
     )
-    assert [ev.type for ev in _covering(art, "attacked")] == ["ASSAULT"]
+    assert [ev.type for ev in covering(art, "attacked")] == ["ASSAULT"]
 
 
 def test_a_stance_told_as_a_participle_is_no_event(analyze) -> None:
     art = analyze("Fighters of a militia opposed to the governor blocked the road.", published=PUBLISHED)
-    assert not _covering(art, "opposed")
+    assert not covering(art, "opposed")
 
 
 def test_what_protesters_gather_to_demand_is_their_protests_content(analyze) -> None:
@@ -161,7 +155,7 @@ def test_what_protesters_gather_to_demand_is_their_protests_content(analyze) -> 
 
 def test_an_event_noun_on_an_event_head_stays_an_event(analyze) -> None:
     art = analyze("Three shooting incidents were reported in the city overnight.", published=PUBLISHED)
-    assert [ev.type for ev in _covering(art, "shooting")] == ["ASSAULT"]
+    assert [ev.type for ev in covering(art, "shooting")] == ["ASSAULT"]
 
 
 @pytest.mark.parametrize(
@@ -213,7 +207,7 @@ def test_the_parts_of_one_toll_add_up(analyze) -> None:
         "At least nine fighters and three civilians were killed in clashes in Beni on Sunday, residents said.",
         published=PUBLISHED,
     )
-    (clash,) = _covering(art, "clashes")
+    (clash,) = covering(art, "clashes")
     assert [(c.unit, c.value) for c in clash.counts] == [("killed", 12)]
 
 
@@ -223,8 +217,8 @@ def test_a_part_of_the_wounded_is_no_second_toll(analyze) -> None:
         "Doctors said two of the wounded later died.",
         published=PUBLISHED,
     )
-    (bombing,) = _covering(art, "exploded")
-    assert _covering(art, "died") == [bombing]
+    (bombing,) = covering(art, "exploded")
+    assert covering(art, "died") == [bombing]
     counts = {c.unit: (c.value, c.low, c.high) for c in bombing.counts}
     assert counts == {"killed": (14, None, None), "injured": (31, None, None)}
 
@@ -235,7 +229,7 @@ def test_an_act_told_again_with_a_date_of_its_own_is_another_event(analyze) -> N
         "main mosque of the town, residents said.",
         published=PUBLISHED,
     )
-    shrines, mosque = _covering(art, "destroyed"), _covering(art, "destroyed", 1)
+    shrines, mosque = covering(art, "destroyed"), covering(art, "destroyed", 1)
     assert len(shrines) == 1 and len(mosque) == 1 and shrines != mosque
     assert mosque[0].date is not None and mosque[0].date.value == "2019-03"
 
@@ -246,7 +240,7 @@ def test_an_anaphor_naming_its_own_place_is_not_joined_to_another_places_event(a
         "The ambush in Kayes, 1,000 km to the west, was the second this month.",
         published=PUBLISHED,
     )
-    first, again = _covering(art, "ambushed"), _covering(art, "ambush", 1)
+    first, again = covering(art, "ambushed"), covering(art, "ambush", 1)
     assert again and first != again
 
 
@@ -257,8 +251,8 @@ def test_a_statement_in_the_title_is_the_bodys_first_statement_of_its_type(analy
         "rejected the claim as false."
     )
     art = analyze(text, published=PUBLISHED)
-    denial = _covering(art, "deny")
-    assert denial and denial == _covering(art, "rejected")
+    denial = covering(art, "deny")
+    assert denial and denial == covering(art, "rejected")
     assert len([ev for ev in art.events if ev.type == "REJECT"]) == 1
 
 
@@ -268,8 +262,8 @@ def test_what_an_act_was_done_for_is_that_act(analyze) -> None:
         "agriculture ministry in Lima, witnesses said.",
         published=PUBLISHED,
     )
-    firing = _covering(art, "fired")
-    assert len(firing) == 1 and _covering(art, "disperse") == firing
+    firing = covering(art, "fired")
+    assert len(firing) == 1 and covering(art, "disperse") == firing
     assert firing[0].type == "ASSAULT"  # the purpose never stands for the act
 
 
@@ -279,7 +273,7 @@ def test_an_arrest_beside_the_force_used_on_a_crowd_stays_its_own_event(analyze)
         "Saturday and detained 40 of them, witnesses said.",
         published=PUBLISHED,
     )
-    firing, arrest = _covering(art, "fired"), _covering(art, "detained")
+    firing, arrest = covering(art, "fired"), covering(art, "detained")
     assert len(firing) == 1 and len(arrest) == 1 and firing != arrest
 
 
@@ -289,9 +283,9 @@ def test_a_deployment_made_for_an_act_is_not_that_act(analyze) -> None:
         "by truck drivers, officials said.",
         published=PUBLISHED,
     )
-    deployment = _covering(art, "deployed")
+    deployment = covering(art, "deployed")
     assert deployment and all(ev.type == "MOBILIZE" for ev in deployment)
-    assert all(ev not in deployment for ev in _covering(art, "break up"))
+    assert all(ev not in deployment for ev in covering(art, "break up"))
 
 
 def test_destruction_told_after_an_attack_by_its_doers_is_that_attack(analyze) -> None:
@@ -300,8 +294,8 @@ def test_destruction_told_after_an_attack_by_its_doers_is_that_attack(analyze) -
         "officials said. The gunmen burned the market and dozens of houses, residents said.",
         published=PUBLISHED,
     )
-    attack = _covering(art, "attacked")
-    assert len(attack) == 1 and _covering(art, "burned") == attack
+    attack = covering(art, "attacked")
+    assert len(attack) == 1 and covering(art, "burned") == attack
 
 
 def test_an_act_by_the_other_side_told_after_an_attack_is_its_own_event(analyze) -> None:
@@ -310,7 +304,7 @@ def test_an_act_by_the_other_side_told_after_an_attack_is_its_own_event(analyze)
         "Rebels burned two army trucks on the road to the camp, residents said.",
         published=PUBLISHED,
     )
-    raid, burning = _covering(art, "raided"), _covering(art, "burned")
+    raid, burning = covering(art, "raided"), covering(art, "burned")
     assert len(raid) == 1 and len(burning) == 1 and raid != burning
 
 
@@ -320,7 +314,7 @@ def test_a_strike_from_afar_after_ground_fighting_is_its_own_event(analyze) -> N
         "Artillery shells hit the town's market, killing two traders.",
         published=PUBLISHED,
     )
-    fighting, shelling = _covering(art, "fought"), _covering(art, "hit")
+    fighting, shelling = covering(art, "fought"), covering(art, "hit")
     assert len(fighting) == 1 and len(shelling) == 1 and fighting != shelling
 
 
@@ -330,8 +324,8 @@ def test_an_event_named_again_in_a_denied_frame_is_the_one_told(analyze) -> None
         "said. Russia's defence ministry did not comment on the strike.",
         published=PUBLISHED,
     )
-    strike = _covering(art, "struck")
-    assert len(strike) == 1 and _covering(art, "strike") == strike
+    strike = covering(art, "struck")
+    assert len(strike) == 1 and covering(art, "strike") == strike
     assert strike[0].modality in ("asserted", "claimed")  # the denied frame is not the event's
 
 
@@ -341,8 +335,8 @@ def test_a_denied_act_that_names_no_told_event_stays_apart(analyze) -> None:
         "did not shell rebel positions in response, a spokesman said.",
         published=PUBLISHED,
     )
-    shelling = _covering(art, "shelled")
-    assert len(shelling) == 1 and all(ev not in shelling for ev in _covering(art, "shell", 1))
+    shelling = covering(art, "shelled")
+    assert len(shelling) == 1 and all(ev not in shelling for ev in covering(art, "shell", 1))
 
 
 @pytest.mark.parametrize(

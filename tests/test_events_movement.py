@@ -12,16 +12,11 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.records import Article, Event
+from event_helpers import covering
 
 pytestmark = pytest.mark.model
 
 PUBLISHED = "2019-05-13"
-
-
-def _covering(art: Article, word: str) -> list[Event]:
-    start = art.text.index(word)
-    return [ev for ev in art.events if any(s <= start < e for s, e in ev.mentions)]
 
 
 @pytest.mark.parametrize(
@@ -36,7 +31,7 @@ def _covering(art: Article, word: str) -> list[Event]:
     ],
 )
 def test_a_getaway_is_no_withdrawal(analyze, text: str, word: str) -> None:
-    assert not _covering(analyze(text, published=PUBLISHED), word), word
+    assert not covering(analyze(text, published=PUBLISHED), word), word
 
 
 @pytest.mark.parametrize(
@@ -48,7 +43,7 @@ def test_a_getaway_is_no_withdrawal(analyze, text: str, word: str) -> None:
     ],
 )
 def test_ground_given_up_stays_a_withdrawal(analyze, text: str, word: str) -> None:
-    assert _covering(analyze(text, published=PUBLISHED), word), word
+    assert covering(analyze(text, published=PUBLISHED), word), word
 
 
 @pytest.mark.parametrize(
@@ -62,4 +57,4 @@ def test_ground_given_up_stays_a_withdrawal(analyze, text: str, word: str) -> No
     ],
 )
 def test_civilians_on_the_move_are_displaced(analyze, text: str, word: str) -> None:
-    assert not _covering(analyze(text, published=PUBLISHED), word), word
+    assert not covering(analyze(text, published=PUBLISHED), word), word

@@ -11,16 +11,11 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.records import Article, Event
+from event_helpers import covering
 
 pytestmark = pytest.mark.model
 
 PUBLISHED = "2019-05-13"
-
-
-def _covering(art: Article, word: str) -> list[Event]:
-    start = art.text.index(word)
-    return [ev for ev in art.events if any(s <= start < e for s, e in ev.mentions)]
 
 
 @pytest.mark.parametrize(
@@ -39,7 +34,7 @@ def _covering(art: Article, word: str) -> list[Event]:
     ],
 )
 def test_no_occurrence_is_no_event(analyze, text: str, word: str) -> None:
-    assert not _covering(analyze(text, published=PUBLISHED), word), word
+    assert not covering(analyze(text, published=PUBLISHED), word), word
 
 
 @pytest.mark.parametrize(
@@ -55,4 +50,4 @@ def test_no_occurrence_is_no_event(analyze, text: str, word: str) -> None:
     ],
 )
 def test_the_same_words_as_acts_stay_events(analyze, text: str, word: str) -> None:
-    assert _covering(analyze(text, published=PUBLISHED), word), word
+    assert covering(analyze(text, published=PUBLISHED), word), word

@@ -16,7 +16,8 @@ import pytest
 from spacy.tokens import Span
 
 from dateline.documents import Document
-from dateline.records import Article, Event, Place
+from dateline.records import Article, Event
+from event_helpers import place_of
 
 pytestmark = pytest.mark.model
 
@@ -44,16 +45,12 @@ def _covering(art: Article, word: str) -> Event:
     return found[0]
 
 
-def _place(art: Article, ev: Event) -> Place | None:
-    return next((p for p in art.places if p.id == ev.place), None)
-
-
 @pytest.mark.parametrize("label", ["DATE", "TIME"])
 def test_a_town_tagged_as_a_date_is_still_the_events_place(pipeline, label: str) -> None:
     second = TEXT.index("Kurmadi on Saturday")
     art = _analyse_with_label(pipeline, TEXT, second, label)
     assert any(p.span[0] == second for p in art.places)
-    place = _place(art, _covering(art, "shot down"))
+    place = place_of(art, _covering(art, "shot down"))
     assert place is not None and place.text == "Kurmadi"
     assert place.span[0] == second  # its own sentence's mention, not the one lent from before
 

@@ -10,18 +10,10 @@ from __future__ import annotations
 import pytest
 
 from dateline.extract.events.anaphora import named_next, unnamed_settlement
-from dateline.records import Article, Event, Place
+from dateline.records import Place
+from event_helpers import covering, place_of
 
 PUBLISHED = "2019-05-13"  # a Monday
-
-
-def _covering(art: Article, word: str) -> list[Event]:
-    start = art.text.index(word)
-    return [ev for ev in art.events if any(s <= start < e for s, e in ev.mentions)]
-
-
-def _place(art: Article, ev: Event) -> Place | None:
-    return next((p for p in art.places if p.id == ev.place), None)
 
 
 def _place_at(text: str, name: str, feature: str | None = None) -> Place:
@@ -81,9 +73,9 @@ def test_an_attack_on_a_village_of_a_state_is_in_the_village_the_next_sentence_n
         "came on motorcycles from the forest.",
         published=PUBLISHED,
     )
-    attack = _covering(art, "attacked")
+    attack = covering(art, "attacked")
     assert len(attack) == 1
-    place = _place(art, attack[0])
+    place = place_of(art, attack[0])
     assert place is not None and place.text == "Dalwari"
 
 
@@ -95,9 +87,9 @@ def test_an_attack_on_a_named_town_keeps_its_own_place(analyze) -> None:
         "people, police said.\n\nThe attackers later burned a police post in Dalwari village.",
         published=PUBLISHED,
     )
-    attack = _covering(art, "attacked")
+    attack = covering(art, "attacked")
     assert len(attack) == 1
-    place = _place(art, attack[0])
+    place = place_of(art, attack[0])
     assert place is not None and place.text == "Kurmadi"
 
 
@@ -124,9 +116,9 @@ def test_a_town_introduced_with_its_kind_is_no_surname(analyze) -> None:
     )
     places = [p.text for p in art.places]
     assert "Bara" in places
-    storm = _covering(art, "stormed")
+    storm = covering(art, "stormed")
     assert len(storm) == 1
-    place = _place(art, storm[0])
+    place = place_of(art, storm[0])
     assert place is not None and place.text == "Bara"
 
 
@@ -157,9 +149,9 @@ def test_troops_sent_to_the_area_go_to_the_main_events_scene(analyze) -> None:
         "About 200 soldiers were deployed to the area on Saturday to restore calm, the army said.",
         published=PUBLISHED,
     )
-    deployed = _covering(art, "deployed")
+    deployed = covering(art, "deployed")
     assert len(deployed) == 1
-    place = _place(art, deployed[0])
+    place = place_of(art, deployed[0])
     assert place is not None and place.text == "Kurmadi"
 
 

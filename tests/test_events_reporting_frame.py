@@ -12,16 +12,11 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.records import Article, Event
+from event_helpers import covering
 
 pytestmark = pytest.mark.model
 
 PUBLISHED = "2024-05-13"
-
-
-def _covering(art: Article, word: str) -> list[Event]:
-    start = art.text.index(word)
-    return [ev for ev in art.events if any(s <= start < e for s, e in ev.mentions)]
 
 
 @pytest.mark.parametrize(
@@ -42,8 +37,8 @@ def _covering(art: Article, word: str) -> list[Event]:
 )
 def test_a_warning_of_what_may_happen_is_no_threat(analyze, text: str, word: str, possible: str) -> None:
     art = analyze(text, published=PUBLISHED)
-    assert not [ev for ev in _covering(art, word) if ev.type == "THREATEN"]
-    kept = _covering(art, possible)
+    assert not [ev for ev in covering(art, word) if ev.type == "THREATEN"]
+    kept = covering(art, possible)
     assert kept and all(ev.modality == "hypothetical" for ev in kept)
 
 
@@ -56,7 +51,7 @@ def test_a_warning_of_what_may_happen_is_no_threat(analyze, text: str, word: str
 )
 def test_a_warning_of_the_warners_own_act_stays_a_threat(analyze, text: str) -> None:
     art = analyze(text, published=PUBLISHED)
-    assert [ev for ev in _covering(art, "warned") if ev.type == "THREATEN"]
+    assert [ev for ev in covering(art, "warned") if ev.type == "THREATEN"]
 
 
 @pytest.mark.parametrize(
@@ -75,11 +70,11 @@ def test_a_warning_of_the_warners_own_act_stays_a_threat(analyze, text: str) -> 
 )
 def test_the_reports_own_sourcing_is_no_event(analyze, text: str, word: str) -> None:
     art = analyze(text, published=PUBLISHED)
-    assert not _covering(art, word)
-    assert _covering(art, "shot")
+    assert not covering(art, word)
+    assert covering(art, "shot")
 
 
 def test_a_news_conference_held_as_an_act_stays_an_event(analyze) -> None:
     text = "Leaders of both parties held a news conference in Accra on Friday to announce the deal."
     art = analyze(text, published=PUBLISHED)
-    assert [ev for ev in _covering(art, "conference") if ev.type == "CONSULT"]
+    assert [ev for ev in covering(art, "conference") if ev.type == "CONSULT"]

@@ -10,16 +10,10 @@ from __future__ import annotations
 import pytest
 
 from dateline.extract.events.patterns import _stems
-from dateline.records import Article, Event, EventDate
+from dateline.records import EventDate
+from event_helpers import covering
 
 PUBLISHED = "2019-05-13"  # a Monday
-
-
-def _covering(art: Article, word: str, nth: int = 0) -> list[Event]:
-    start = -1
-    for _ in range(nth + 1):
-        start = art.text.index(word, start + 1)
-    return [ev for ev in art.events if any(s <= start < e for s, e in ev.mentions)]
 
 
 @pytest.mark.parametrize(
@@ -38,7 +32,7 @@ def test_a_words_own_last_letter_is_no_inflection(word: str, not_stem: str) -> N
 @pytest.mark.model
 def test_a_band_is_no_ban(analyze) -> None:
     art = analyze("A brass band played in the main square of the town on Sunday.", published=PUBLISHED)
-    assert not _covering(art, "band")
+    assert not covering(art, "band")
 
 
 def test_a_week_and_a_day_in_it_agree() -> None:

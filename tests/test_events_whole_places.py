@@ -9,22 +9,11 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.records import Article, Event, Place
+from event_helpers import covering, place_of
 
 pytestmark = pytest.mark.model
 
 PUBLISHED = "2019-05-13"  # a Monday
-
-
-def _covering(art: Article, word: str, nth: int = 0) -> list[Event]:
-    start = -1
-    for _ in range(nth + 1):
-        start = art.text.index(word, start + 1)
-    return [ev for ev in art.events if any(s <= start < e for s, e in ev.mentions)]
-
-
-def _place(art: Article, ev: Event) -> Place | None:
-    return next((p for p in art.places if p.id == ev.place), None)
 
 
 @pytest.mark.parametrize(
@@ -36,15 +25,15 @@ def _place(art: Article, ev: Event) -> Place | None:
 )
 def test_dropping_bombs_on_a_place_is_an_air_strike_there(analyze, text: str) -> None:
     art = analyze(text, published=PUBLISHED)
-    strike = _covering(art, "dropped")
+    strike = covering(art, "dropped")
     assert [ev.acled_subtype for ev in strike] == ["Air/drone strike"]
-    place = _place(art, strike[0])
+    place = place_of(art, strike[0])
     assert place is not None and place.text == "Kwarandi"
 
 
 def test_dropping_leaflets_is_no_strike(analyze) -> None:
     art = analyze("Army helicopters dropped leaflets over the town on Monday.", published=PUBLISHED)
-    assert not [ev for ev in _covering(art, "dropped") if ev.type == "ASSAULT"]
+    assert not [ev for ev in covering(art, "dropped") if ev.type == "ASSAULT"]
 
 
 def test_a_later_mention_naming_the_village_refines_the_region(analyze) -> None:
@@ -56,10 +45,10 @@ def test_a_later_mention_naming_the_village_refines_the_region(analyze) -> None:
         "at least ten people were wounded.",
         published=PUBLISHED,
     )
-    strike = _covering(art, "bombed")
+    strike = covering(art, "bombed")
     assert len(strike) == 1
-    assert _covering(art, "dropped") == strike and _covering(art, "wounded") == strike
-    place = _place(art, strike[0])
+    assert covering(art, "dropped") == strike and covering(art, "wounded") == strike
+    place = place_of(art, strike[0])
     assert place is not None and place.text == "Gwarmaji"
 
 
@@ -70,10 +59,10 @@ def test_the_scene_of_a_bounding_date_gives_the_news_no_place(analyze) -> None:
         "village of Tal Saman.",
         published=PUBLISHED,
     )
-    news, past = _covering(art, "bombed"), _covering(art, "bombed", 1)
+    news, past = covering(art, "bombed"), covering(art, "bombed", 1)
     assert len(news) == 1 and len(past) == 1 and news != past
-    assert _covering(art, "raid") == news
-    news_place, past_place = _place(art, news[0]), _place(art, past[0])
+    assert covering(art, "raid") == news
+    news_place, past_place = place_of(art, news[0]), place_of(art, past[0])
     assert news_place is not None and news_place.text == "Ariha"
     assert past_place is not None and past_place.text == "Tal Saman"
 
@@ -84,9 +73,9 @@ def test_a_background_clauses_place_is_the_guess_when_alone(analyze) -> None:
         "since dawn.",
         published=PUBLISHED,
     )
-    shot = _covering(art, "shot")
+    shot = covering(art, "shot")
     assert shot
-    place = _place(art, shot[0])
+    place = place_of(art, shot[0])
     assert place is not None and place.text == "Tal Saman"
 
 
@@ -97,9 +86,9 @@ def test_the_body_names_the_place_the_title_repeats(analyze) -> None:
         "killing five people, police said.",
         published=PUBLISHED,
     )
-    bombing = _covering(art, "exploded")
-    assert len(bombing) == 1 and _covering(art, "kills") == bombing
-    place = _place(art, bombing[0])
+    bombing = covering(art, "exploded")
+    assert len(bombing) == 1 and covering(art, "kills") == bombing
+    place = place_of(art, bombing[0])
     lead = art.text.index("Kano", art.text.index("\n"))
     assert place is not None and place.text == "Kano" and place.span[0] == lead
 
@@ -123,9 +112,9 @@ def test_a_later_sentence_goes_on_in_the_scene_not_the_province_named_last(analy
         "The clashes began on Friday evening when rebel units advanced from the hills.",
         published=PUBLISHED,
     )
-    clashes = _covering(art, "clashes")
+    clashes = covering(art, "clashes")
     assert clashes
-    place = _place(art, clashes[0])
+    place = place_of(art, clashes[0])
     assert place is not None and place.text == "Kiwandja"
 
 
@@ -135,9 +124,9 @@ def test_where_a_crowd_retreated_to_is_no_scene_for_what_follows(analyze) -> Non
         "Square. Those detained were held overnight, the ministry said.",
         published=PUBLISHED,
     )
-    detained = _covering(art, "detained")
+    detained = covering(art, "detained")
     assert detained
-    place = _place(art, detained[0])
+    place = place_of(art, detained[0])
     assert place is None or place.text != "Liberty Square"
 
 
@@ -150,9 +139,9 @@ def test_forces_breaking_up_a_protest_act_where_the_protest_is(analyze) -> None:
         published=PUBLISHED,
     )
     for word in ("fired", "detaining"):
-        events = _covering(art, word)
+        events = covering(art, word)
         assert events, word
-        place = _place(art, events[0])
+        place = place_of(art, events[0])
         assert place is not None and place.text == "Liberty Avenue", (word, place)
 
 
@@ -162,9 +151,9 @@ def test_an_arrest_told_beside_no_protest_keeps_its_own_place(analyze) -> None:
         "demonstrators gathered on Liberty Avenue on Friday.",
         published=PUBLISHED,
     )
-    arrest = _covering(art, "detained")
+    arrest = covering(art, "detained")
     assert arrest
-    place = _place(art, arrest[0])
+    place = place_of(art, arrest[0])
     assert place is not None and place.text == "Yerevan"
 
 
@@ -192,17 +181,17 @@ def test_where_a_participant_comes_from_or_whose_arms_acted_is_not_the_place(
     analyze, text: str, trigger: str, where: str
 ) -> None:
     art = analyze(text, published=PUBLISHED)
-    events = _covering(art, trigger)
+    events = covering(art, trigger)
     assert events
-    place = _place(art, events[0])
+    place = place_of(art, events[0])
     assert place is not None and place.text == where, place
 
 
 def test_a_participants_origin_is_the_guess_when_alone(analyze) -> None:
     art = analyze("A 19-year-old student from Kisumu was stabbed on Tuesday night.", published=PUBLISHED)
-    events = _covering(art, "stabbed")
+    events = covering(art, "stabbed")
     assert events
-    place = _place(art, events[0])
+    place = place_of(art, events[0])
     assert place is not None and place.text == "Kisumu"
 
 
@@ -225,9 +214,9 @@ def test_where_a_report_came_from_is_no_scene_for_the_next_sentences(analyze) ->
         "Reinforcements arrived three hours later, he said.",
         published=PUBLISHED,
     )
-    later = _covering(art, "Reinforcements")
+    later = covering(art, "Reinforcements")
     assert later
-    place = _place(art, later[0])
+    place = place_of(art, later[0])
     assert place is not None and place.text == "Dhanaane", place
 
 
