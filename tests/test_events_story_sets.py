@@ -5,10 +5,11 @@ each, written and annotated by hand for dateline before the pipeline was run on 
 Which set was read is part of what the floors mean. stories2 and stories3 were read to find
 kinds of error (stories3 only after the work it had checked was merged); stories4 was read
 for event places after it had served as a blind check; stories5's odd half was read for
-event types only. stories6 and stories7 were never read, event by event or as text, and are
-the honest estimate of what the hidden set will show (stories7 was only ever scored as
-totals). Floors sit a little below the measured figures (in the comments): raised when the
-pipeline improves, never lowered silently."""
+event types only, by work that did not land. stories6 and stories7 were never read, event by
+event or as text, and are the honest estimate of what the hidden set will show; stories7's
+totals are read only here and at merges (its floor once sent a change back: 4fac365).
+Floors sit a little below the measured figures (in the comments): raised when the pipeline
+improves, never lowered silently."""
 
 from __future__ import annotations
 
@@ -23,18 +24,18 @@ pytestmark = pytest.mark.model
 
 DATA = Path(__file__).parent / "data"
 FLOORS = {
-    # measured P 0.671, R 0.941, type 1.0, place 0.824
-    "events_stories2.jsonl": {"p": 0.64, "r": 0.9, "type_acc": 0.95, "place_acc": 0.78},
-    # measured P 0.546, R 0.942, type 0.980, place 0.688
-    "events_stories3.jsonl": {"p": 0.52, "r": 0.9, "type_acc": 0.94, "place_acc": 0.65},
-    # measured P 0.576, R 0.921, type 0.983, place 0.795
-    "events_stories4.jsonl": {"p": 0.55, "r": 0.88, "type_acc": 0.94, "place_acc": 0.76},
-    # measured P 0.617, R 0.883, type 0.882, place 0.659
-    "events_stories5.jsonl": {"p": 0.59, "r": 0.85, "type_acc": 0.85, "place_acc": 0.62},
-    # measured P 0.570, R 0.918, type 0.940, place 0.675 (never read)
+    # measured P 0.681, R 0.941, type 1.0, place 0.852
+    "events_stories2.jsonl": {"p": 0.65, "r": 0.9, "type_acc": 0.95, "place_acc": 0.8},
+    # measured P 0.550, R 0.961, type 1.0, place 0.687
+    "events_stories3.jsonl": {"p": 0.52, "r": 0.92, "type_acc": 0.95, "place_acc": 0.65},
+    # measured P 0.574, R 0.936, type 1.0, place 0.800
+    "events_stories4.jsonl": {"p": 0.55, "r": 0.9, "type_acc": 0.95, "place_acc": 0.76},
+    # measured P 0.620, R 0.896, type 0.913, place 0.658
+    "events_stories5.jsonl": {"p": 0.59, "r": 0.86, "type_acc": 0.88, "place_acc": 0.62},
+    # measured P 0.570, R 0.917, type 0.940, place 0.675 (never read)
     "events_stories6.jsonl": {"p": 0.54, "r": 0.88, "type_acc": 0.9, "place_acc": 0.64},
-    # measured P 0.536, R 0.901, type 0.906, place 0.659 (never read)
-    "events_stories7.jsonl": {"p": 0.51, "r": 0.86, "type_acc": 0.87, "place_acc": 0.62},
+    # measured P 0.544, R 0.915, type 0.938, place 0.666 (never read)
+    "events_stories7.jsonl": {"p": 0.52, "r": 0.88, "type_acc": 0.9, "place_acc": 0.63},
 }
 
 
