@@ -474,6 +474,17 @@ def _background_clauses(sent: SpacySpan) -> list[tuple[int, int, bool]]:
         dep = t.dep[i]  # one test per token: most tokens hold none of these
         if dep not in _BACKGROUND_DEPS:
             continue
+        # the objects and prepositions are many: the words the tests below need first ask
+        # the table (a demand word above, a cause preposition on an adjective, a time anchor)
+        up = t.head[i]
+        if dep in ("dobj", "prep"):
+            demand = (dep == "dobj" or t.lower[i] == "for") and t.lemma[up] in _request_lemmas()
+            if not demand and not (dep == "prep" and t.lower[i] in _CAUSE_PREPS and t.pos[up] == "ADJ"):
+                continue
+        elif dep == "pobj":
+            anchor = t.lower[t.head[up]] if t.lower[up] == "of" else t.lower[up]
+            if anchor not in _coreference("time_anchors"):
+                continue
         tok = doc[i]
         scene = dep in ("relcl", "advcl")
         if dep == "relcl":
