@@ -87,9 +87,11 @@ def _span(c: Candidate) -> tuple[int, int]:
     toks = [c.tok, *(t for t in c.extra_tokens if t.dep_ in ("dobj", "nsubjpass"))]
     if c.light is not None:
         toks.append(c.light)
-    for child in c.tok.children:
-        if child.dep_ == "prt" and child.i == c.tok.i + 1:
-            toks.append(child)
+    # a particle right after the word ("blew up"): only the next token can be one; the table
+    # says whether it hangs off the word (as ``Token.children`` would list it) without walking them
+    table, nxt = tokens_of(c.tok.doc), c.tok.i + 1
+    if nxt < len(table.head) and table.head[nxt] == c.tok.i and table.dep[nxt] == "prt":
+        toks.append(c.tok.doc[nxt])
     start = min(t.idx for t in toks)
     end = max(t.idx + len(t.text) for t in toks)
     if end <= start:
