@@ -53,7 +53,7 @@ class Context:
         self._sents = list(self.doc.sents)
         self._sent_starts = [s.start_char for s in self._sents]
         # every token's attributes, read once for all stages (dateline.tokens)
-        self.tokens = remember(TokenTable(self.doc, self._sents))
+        self.tokens = remember(TokenTable(self.doc, self._sents, self.text))
 
     @property
     def sents(self) -> list[SpacySpan]:

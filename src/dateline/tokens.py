@@ -74,12 +74,20 @@ class TokenTable:
     sent: array[int]
     children: list[list[int]]
 
-    def __init__(self, doc: Doc, sents: list[Span] | None = None) -> None:
+    def __init__(self, doc: Doc, sents: list[Span] | None = None, text: str | None = None) -> None:
         self.doc = doc
+        self._text = text  # the doc's text, when the caller has it (``doc.text`` joins the tokens anew)
         self.sents: list[Span] = list(doc.sents) if sents is None else sents
         self.starts: list[int] = [s.start for s in self.sents]
         self.ends: list[int] = [s.end for s in self.sents]
         self._caches: dict[str, dict] = {}
+
+    @property
+    def doc_text(self) -> str:
+        """``doc.text``, read once: given by the pipeline's context, else joined here once."""
+        if self._text is None:
+            self._text = self.doc.text
+        return self._text
 
     def cache(self, name: str) -> dict:
         """A dict that lives as long as this doc's table: the memo of a function of the

@@ -99,23 +99,31 @@ def _acronym(text: str) -> str:
 
 def extract_entities(ctx: Context) -> None:
     mentions: list[tuple[SpacySpan, str]] = []
+    names: list[str] = []  # each mention's normalised name (``Span.text`` joins its tokens anew)
     for ent in ctx.doc.ents:
         label = NER_TYPES.get(ent.label_)
         if label is None:
             continue
         span = _trim(ent)
-        if not span.text.strip():
+        text = span.text
+        if not text.strip():
             continue
         mentions.append((span, label))
+        names.append(normalise_name(text))
 
     clusters: list[dict] = []
     # longest names first so short forms find the full name wherever it stands
-    order = sorted(range(len(mentions)), key=lambda i: -len(normalise_name(mentions[i][0].text)))
+    order = sorted(range(len(mentions)), key=lambda i: -len(names[i]))
     for i in order:
-        span, label = mentions[i]
-        name = normalise_name(span.text)
+        label = mentions[i][1]
+        name = names[i]
+        # a short form of a cluster's name lies inside that name (names are single-spaced):
+        # a cluster whose name does not hold this one can only be joined as its acronym
+        maybe_acronym = label == "ORG" and len(name) >= 2 and name.isupper()
         target = None
         for ci, cl in enumerate(clusters):
+            if name not in cl["name"] and not maybe_acronym:
+                continue
             if not _compatible(label, cl["type"], name, cl["name"]):
                 continue
             if _same_referent(name, cl["name"], cl["type"]) or (

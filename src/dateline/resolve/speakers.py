@@ -26,7 +26,7 @@ from dateline.extract.entities import apposition_of, title_before
 from dateline.records import Entity, Span
 from dateline.resolve.gender import Genders, name_gender, pronoun_gender, title_gender
 from dateline.resolve.titles import office
-from dateline.tokens import span_of
+from dateline.tokens import span_of, tokens_of
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"they", "it", "them"}
@@ -143,6 +143,9 @@ class SpeakerResolver:
     def _apposed_person(self, tok: Token) -> Token | None:
         """'the mayor of Lund, Petra Olsen, said': the named person in apposition to a title."""
         if tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        # the subtree's words after it all lie up to its right edge: most subtrees hold no apposition
+        if "appos" not in tokens_of(tok.doc).dep[tok.i + 1 : tok.right_edge.i + 1]:
             return None
         for t in tok.subtree:
             if t.dep_ == "appos" and t.i > tok.i:

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from dateline.records import Place
+from dateline.tokens import tokens_of
 
 __all__ = ["area_anaphor", "introduced_place", "kind_anaphor", "named_next", "unnamed_settlement"]
 
@@ -50,6 +51,14 @@ def area_anaphor(trigger: Token, clause: Token) -> bool:
 _AREA = frozenset({"area"})
 
 
+def _holds_word(head: Token, words: frozenset[str]) -> bool:
+    """Whether a word of ``words`` lies between the edges of ``head``'s subtree: a cheap
+    test on the token table (no ``Token`` wrappers) that rules a subtree out; the words of
+    the subtree all lie between its edges, so a subtree it rules out holds none of them."""
+    lower = tokens_of(head.doc).lower
+    return not words.isdisjoint(lower[head.left_edge.i : head.right_edge.i + 1])
+
+
 def _definite(trigger: Token, clause: Token, kinds: frozenset[str]) -> str | None:
     heads = [trigger, clause]
     if clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX"):
@@ -57,6 +66,8 @@ def _definite(trigger: Token, clause: Token, kinds: frozenset[str]) -> str | Non
         # the scene the first of them names
         heads.append(clause.head)
     for head in heads:
+        if not _holds_word(head, kinds):
+            continue
         for tok in head.subtree:
             word = tok.lower_
             if word not in kinds:
@@ -112,6 +123,8 @@ def unnamed_settlement(trigger: Token, clause: Token) -> str | None:
     names without a name of its own ("attacked a farming village in X state"), or None.
     "a town of 5,000" and "the village of X" are not such words."""
     for head in (trigger, clause):
+        if not _holds_word(head, _KINDS):
+            continue
         for tok in head.subtree:
             if tok.lower_ not in _KINDS or tok.dep_ == "compound":
                 continue

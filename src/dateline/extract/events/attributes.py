@@ -110,22 +110,32 @@ def is_speech_frame_at(t: TokenTable, i: int) -> bool:
 def frame_tokens(trigger: Token) -> set[int]:
     """Tokens of the reporting frame above the trigger: the speech verb, its subject, its time."""
     out: set[int] = set()
-    for cur, head in head_steps(trigger):
-        if is_speech_frame(head):
-            for child in head.children:
-                if child.i == cur.i or child.dep_ in ("ccomp", "xcomp", "conj", "advcl", "parataxis"):
+    doc = trigger.doc
+    t = tokens_of(doc)  # the walk up and the children read the table; a Token only for edges
+    up, dep, kids = t.head, t.dep, t.children
+    cur = trigger.i
+    for _ in range(8):  # ``head_steps``: at most eight steps up, ending below the root
+        head = up[cur]
+        if head == cur:
+            break
+        if is_speech_frame_at(t, head):
+            for child in kids[head]:
+                if child == cur or dep[child] in ("ccomp", "xcomp", "conj", "advcl", "parataxis"):
                     continue
-                out.update(range(child.left_edge.i, child.right_edge.i + 1))
-            out.add(head.i)
+                word = doc[child]
+                out.update(range(word.left_edge.i, word.right_edge.i + 1))
+            out.add(head)
+        cur = head
     # the trigger's own sentence root may be the speech verb with the event in a ccomp
-    root = tokens_of(trigger.doc).sent_of(trigger.i).root  # ``Token.sent`` walks the sentence anew
+    root = t.sent_of(trigger.i).root  # ``Token.sent`` walks the sentence anew
     if is_speech_frame(root) and root.i != trigger.i:
-        chain = set(tokens_of(trigger.doc).ancestors(trigger.i))
-        for child in root.children:
-            if child.i in chain or child.i == trigger.i:
+        chain = set(t.ancestors(trigger.i))
+        for child in kids[root.i]:
+            if child in chain or child == trigger.i:
                 continue
-            if child.dep_ in ("nsubj", "dobj", "npadvmod", "prep", "advmod", "agent", "dative"):
-                out.update(range(child.left_edge.i, child.right_edge.i + 1))
+            if dep[child] in ("nsubj", "dobj", "npadvmod", "prep", "advmod", "agent", "dative"):
+                word = doc[child]
+                out.update(range(word.left_edge.i, word.right_edge.i + 1))
     return out
 
 

@@ -87,9 +87,11 @@ def _span(c: Candidate) -> tuple[int, int]:
     toks = [c.tok, *(t for t in c.extra_tokens if t.dep_ in ("dobj", "nsubjpass"))]
     if c.light is not None:
         toks.append(c.light)
-    for child in c.tok.children:
-        if child.dep_ == "prt" and child.i == c.tok.i + 1:
-            toks.append(child)
+    # a particle right after the word ("blew up"): only the next token can be one; the table
+    # says whether it hangs off the word (as ``Token.children`` would list it) without walking them
+    table, nxt = tokens_of(c.tok.doc), c.tok.i + 1
+    if nxt < len(table.head) and table.head[nxt] == c.tok.i and table.dep[nxt] == "prt":
+        toks.append(c.tok.doc[nxt])
     start = min(t.idx for t in toks)
     end = max(t.idx + len(t.text) for t in toks)
     if end <= start:
@@ -474,6 +476,17 @@ def _background_clauses(sent: SpacySpan) -> list[tuple[int, int, bool]]:
         dep = t.dep[i]  # one test per token: most tokens hold none of these
         if dep not in _BACKGROUND_DEPS:
             continue
+        # the objects and prepositions are many: the words the tests below need first ask
+        # the table (a demand word above, a cause preposition on an adjective, a time anchor)
+        up = t.head[i]
+        if dep in ("dobj", "prep"):
+            demand = (dep == "dobj" or t.lower[i] == "for") and t.lemma[up] in _request_lemmas()
+            if not demand and not (dep == "prep" and t.lower[i] in _CAUSE_PREPS and t.pos[up] == "ADJ"):
+                continue
+        elif dep == "pobj":
+            anchor = t.lower[t.head[up]] if t.lower[up] == "of" else t.lower[up]
+            if anchor not in _coreference("time_anchors"):
+                continue
         tok = doc[i]
         scene = dep in ("relcl", "advcl")
         if dep == "relcl":

@@ -26,7 +26,7 @@ from spacy.tokens import Token
 from dateline.extract.events.attributes import is_speech_frame
 from dateline.extract.events.candidates import PERSON_TRIGGERS
 from dateline.extract.events.patterns import lexicon_words, match_token, token_classes
-from dateline.tokens import head_steps
+from dateline.tokens import head_steps, tokens_of
 
 __all__ = ["in_iterative", "iterative"]
 
@@ -182,12 +182,19 @@ def _news_lead(verb: Token) -> bool:
     """In the title lines or the sentence after them, where the present tells the news."""
     from dateline.extract.events.cluster import title_end  # cluster imports build, which imports us
 
-    doc = verb.doc
-    title = title_end(doc.text)
-    if verb.idx < title:
+    t = tokens_of(verb.doc)
+    memo = t.cache("news_lead")  # once per doc: Doc.text and Doc.sents are rebuilt on every read
+    if not memo:
+        text = t.doc_text
+        title = title_end(text)
+        # the table's sentences are the doc's; a sentence's text is its slice of the doc's text
+        lead = next(
+            (s for s in t.sents if s.end_char > title and text[s.start_char : s.end_char].strip()), None
+        )
+        memo["title"], memo["lead_end"] = title, (lead.end if lead is not None else None)
+    if verb.idx < memo["title"]:
         return True
-    lead = next((s for s in doc.sents if s.end_char > title and s.text.strip()), None)
-    return lead is not None and verb.i < lead.end
+    return memo["lead_end"] is not None and verb.i < memo["lead_end"]
 
 
 def _dated(verb: Token) -> bool:
