@@ -131,6 +131,15 @@ def test_head_steps_walk_up_to_below_the_root_and_no_further_than_the_limit(nlp)
     assert list(head_steps(root)) == []
 
 
+def test_the_table_walks_up_as_head_steps_does(nlp):
+    doc = nlp("Officials said the gunmen who attacked the village in the north fled on foot.")
+    table = tokens_of(doc)
+    for tok in doc:
+        for limit in (1, 2, 8, 20):
+            want = [(cur.i, head.i) for cur, head in head_steps(tok, limit=limit)]
+            assert list(table.head_steps(tok.i, limit=limit)) == want
+
+
 def test_span_of_is_the_slice_of_the_doc_for_any_bounds(nlp):
     doc = nlp("Rescuers reached the flooded village late on Tuesday.")
     n = len(doc)

@@ -146,6 +146,17 @@ class TokenTable:
             out.append(i)
         return out
 
+    def head_steps(self, i: int, limit: int = 8) -> Iterator[tuple[int, int]]:
+        """``head_steps`` as indices: (token, its head) going up from token ``i``, at most
+        ``limit`` steps, ending below the root."""
+        head = self.head
+        for _ in range(limit):
+            up = head[i]
+            if up == i:
+                return
+            yield i, up
+            i = up
+
     def sent_of(self, i: int) -> Span:
         """The sentence of token ``i`` (what ``doc[i].sent`` builds anew on every call)."""
         return self.sents[self.sent[i]]

@@ -112,12 +112,8 @@ def frame_tokens(trigger: Token) -> set[int]:
     out: set[int] = set()
     doc = trigger.doc
     t = tokens_of(doc)  # the walk up and the children read the table; a Token only for edges
-    up, dep, kids = t.head, t.dep, t.children
-    cur = trigger.i
-    for _ in range(8):  # ``head_steps``: at most eight steps up, ending below the root
-        head = up[cur]
-        if head == cur:
-            break
+    dep, kids = t.dep, t.children
+    for cur, head in t.head_steps(trigger.i):
         if is_speech_frame_at(t, head):
             for child in kids[head]:
                 if child == cur or dep[child] in ("ccomp", "xcomp", "conj", "advcl", "parataxis"):
@@ -125,7 +121,6 @@ def frame_tokens(trigger: Token) -> set[int]:
                 word = doc[child]
                 out.update(range(word.left_edge.i, word.right_edge.i + 1))
             out.add(head)
-        cur = head
     # the trigger's own sentence root may be the speech verb with the event in a ccomp
     root = t.sent_of(trigger.i).root  # ``Token.sent`` walks the sentence anew
     if is_speech_frame(root) and root.i != trigger.i:

@@ -18,7 +18,6 @@ from dateline.extract.events import acled, attributes, conflict, roles
 from dateline.extract.events.candidates import PERSON_TRIGGERS, Candidate, find_candidates, in_clause
 from dateline.extract.events.iterative import in_iterative, iterative
 from dateline.extract.events.patterns import (
-    lemma,
     lexicon_words,
     match_token,
     object_class,
@@ -40,7 +39,7 @@ from dateline.extract.events.plover import (
 from dateline.records import Actor, Event, Number, Place, Timex
 from dateline.resolve.actors import acled_actor_type, load_event_data, normalise_actor
 from dateline.resolve.countries import country_by_iso2
-from dateline.tokens import head_steps, tokens_of
+from dateline.tokens import TokenTable, head_steps, tokens_of
 
 __all__ = ["CodedEvent", "code_sentence", "previous_subject"]
 
@@ -216,11 +215,8 @@ def code_sentence(
         date = attributes.event_date(c.light or tok, root, times, frame)
         counts = attributes.event_counts(c.light or tok, root, numbers, frame)
         modality = attributes.modality_of(tok, c.light)
-        verb_words = {
-            t.i for t in (verb.head if verb.pos_ == "NOUN" and verb.dep_ == "dobj" else verb).subtree
-        }
-        # "will rally again on Saturday": a date set for the planned act itself
-        scheduled = any(ti in verb_words for timex, ti in times if timex.type in ("DATE", "TIME"))
+        # only a planned act can be scheduled: the clause walk is for those alone
+        scheduled = modality == "planned" and _scheduled(verb, times)
         kind, mode, base = promise_or_threat(c, kind, mode, base, modality, scheduled)
         if modality == "negated" and kind in COOPERATIVE | {"AGREE"} and refusal(c.light or tok):
             # "will not accept refugees", "failed to reach agreement": PLOVER codes a refusal
@@ -374,10 +370,15 @@ def _anaphoric(tok: Token) -> bool:
 
 def _time_anchor(tok: Token) -> bool:
     """ "after the blast", "since the 2017 attack", "ahead of the vote": the event dates another."""
-    if tok.dep_ != "pobj":
+    return _time_anchor_at(tokens_of(tok.doc), tok.i)
+
+
+def _time_anchor_at(t: TokenTable, i: int) -> bool:
+    """``_time_anchor`` of token ``i``, read from the table (no ``Token`` wrappers)."""
+    if t.dep[i] != "pobj":
         return False
-    prep = tok.head
-    word = prep.head.lower_ if prep.lower_ == "of" else prep.lower_  # "ahead of"
+    prep = t.head[i]
+    word = t.lower[t.head[prep]] if t.lower[prep] == "of" else t.lower[prep]  # "ahead of"
     return word in _coreference("time_anchors")
 
 
@@ -416,6 +417,14 @@ def _forces_act_on(ctx: Context, crowd: Token, where: str | None) -> bool:
         return False
     doer = _actor(ctx, roles.actor_token(verb))
     return acled_actor_type(doer, where) == "State forces"
+
+
+def _scheduled(verb: Token, times: list[tuple[Timex, int]]) -> bool:
+    """ "will rally again on Saturday": a date or time set in the planned act's own clause
+    (the clause of the verb whose object a noun trigger is: "will hold a strike on Friday")."""
+    scope = verb.head if verb.pos_ == "NOUN" and verb.dep_ == "dobj" else verb
+    words = {t.i for t in scope.subtree}
+    return any(ti in words for timex, ti in times if timex.type in ("DATE", "TIME"))
 
 
 _INTERCEPTIONS = frozenset({"intercept", "interception", "shoot", "down"})
@@ -476,17 +485,12 @@ def _background_clauses(sent: SpacySpan) -> list[tuple[int, int, bool]]:
         dep = t.dep[i]  # one test per token: most tokens hold none of these
         if dep not in _BACKGROUND_DEPS:
             continue
-        # the objects and prepositions are many: the words the tests below need first ask
-        # the table (a demand word above, a cause preposition on an adjective, a time anchor)
-        up = t.head[i]
-        if dep in ("dobj", "prep"):
-            demand = (dep == "dobj" or t.lower[i] == "for") and t.lemma[up] in _request_lemmas()
-            if not demand and not (dep == "prep" and t.lower[i] in _CAUSE_PREPS and t.pos[up] == "ADJ"):
-                continue
-        elif dep == "pobj":
-            anchor = t.lower[t.head[up]] if t.lower[up] == "of" else t.lower[up]
-            if anchor not in _coreference("time_anchors"):
-                continue
+        # the objects and prepositions are many: the table rules most out before a Token is
+        # built (no demand word above, no cause preposition on an adjective, no time anchor)
+        if dep in ("dobj", "prep") and not (_under_request_word(t, i) or _cause_on_adjective_at(t, i)):
+            continue
+        if dep == "pobj" and not _time_anchor_at(t, i):
+            continue
         tok = doc[i]
         scene = dep in ("relcl", "advcl")
         if dep == "relcl":
@@ -496,11 +500,11 @@ def _background_clauses(sent: SpacySpan) -> list[tuple[int, int, bool]]:
         elif dep == "dobj":
             hit = _demanded(tok)
         elif dep == "prep":
-            hit = _demanded(tok) or (tok.lower_ in _CAUSE_PREPS and tok.head.pos_ == "ADJ")
+            hit = _demanded(tok) or _cause_on_adjective_at(t, i)
         elif dep == "acl":
             hit = not _event_noun(tok.head) and _own_date(tok)
         else:  # pobj
-            hit = _time_anchor(tok) and _event_noun(tok)  # "after the blast"
+            hit = _event_noun(tok)  # "after the blast" (a time anchor: tested above)
         if hit:
             out.append((tok.left_edge.i, tok.right_edge.i, scene))
     return out
@@ -521,7 +525,7 @@ def _background(tok: Token) -> bool:
             return True
         if cur.dep_ == "acl" and not _event_noun(head) and _own_date(cur):
             return True  # "demonstrators killed last month": a past event told about them
-        if cur.dep_ == "prep" and cur.lower_ in _CAUSE_PREPS and head.pos_ == "ADJ":
+        if _cause_on_adjective_at(tokens_of(tok.doc), cur.i):
             return True
         if (
             cur.dep_ == "pobj"
@@ -628,12 +632,24 @@ def _request_lemmas() -> frozenset[str]:
 def _demanded(tok: Token) -> bool:
     """What a demand asks for ("demanded the release of protesters detained at the rally",
     "calling for justice for those killed"): the events it names are its reasons, not the news."""
-    if tok.dep_ != "dobj" and not (tok.dep_ == "prep" and tok.lower_ == "for"):
-        return False
-    if lemma(tok.head) not in _request_lemmas():
+    if not _under_request_word(tokens_of(tok.doc), tok.i):
         return False  # the cheap test first: most objects hang off no demand word
     pat = match_token(tok.head)
     return pat is not None and pat.spec.type == "REQUEST"
+
+
+def _under_request_word(t: TokenTable, i: int) -> bool:
+    """Token ``i`` is an object (or a "for" phrase) of a word some REQUEST pattern has as its
+    lemma: what ``_demanded`` needs before it matches the head's patterns."""
+    dep = t.dep[i]
+    if dep != "dobj" and not (dep == "prep" and t.lower[i] == "for"):
+        return False
+    return t.lemma[t.head[i]] in _request_lemmas()
+
+
+def _cause_on_adjective_at(t: TokenTable, i: int) -> bool:
+    """ "angry over the shooting": a cause preposition hanging off an adjective."""
+    return t.dep[i] == "prep" and t.lower[i] in _CAUSE_PREPS and t.pos[t.head[i]] == "ADJ"
 
 
 def _same_scene(verb: Token) -> bool:
