@@ -509,3 +509,20 @@ def test_split_name_before_a_settlement_noun_is_one_unlisted_place(analyze) -> N
     assert village.geonames_id is None and village.feature == "village"
     assert village.precision == "container" and village.country == "MM"
     assert "Thit Seint" not in places and "Gone" not in places
+
+
+def test_two_towns_run_into_one_entity_are_two_places(analyze) -> None:
+    # the NER tags "Natitingou and Boukoumbe" as one work of art; a name made of two
+    # gazetteer towns joined by "and" is split, and each part is a place of its own
+    _, places = _places(
+        analyze,
+        "Army engineers defused two bombs buried on the road between Natitingou and Boukoumbe on Sunday.",
+    )
+    assert places["Natitingou"].country == "BJ" and places["Boukoumbe"].country == "BJ"
+
+
+def test_a_country_named_with_and_is_one_place(analyze) -> None:
+    # the NER cuts the name at "and" into a GPE and a LOC: the gazetteer knows the whole
+    _, places = _places(analyze, "Police in Bosnia and Herzegovina arrested three men on Monday.")
+    whole = places["Bosnia and Herzegovina"]
+    assert whole.feature == "country" and whole.country == "BA" and "Herzegovina" not in places

@@ -63,9 +63,10 @@ def _mentions(ctx: Context, gaz: Gazetteer) -> list[Mention]:
             # "shot down a drone over X on Sunday" with X tagged a date that the times stage
             # found no time in: an untagged name, a place where the article names it as one
             label = ""
+        split_and = _coordinated_names(doc, gaz, ent)
         if (
             label in _NAME_LABELS
-            and all(t.pos_ == "PROPN" for t in ent if not t.is_punct)
+            and all(t.pos_ == "PROPN" for t in ent if not t.is_punct and t.i not in split_and)
             and locative(ent)
             and (label != "EVENT" or ent.start == ent.root.left_edge.i)
         ):
@@ -81,7 +82,7 @@ def _mentions(ctx: Context, gaz: Gazetteer) -> list[Mention]:
         s = ent.start
         split_hyphens = _hyphenated_places(doc, gaz, ent)
         for t in ent:
-            if t.text == "," or (split_hyphens and t.text == "-"):
+            if t.text == "," or (split_hyphens and t.text == "-") or (split_and and t.i in split_and):
                 parts.append((s, t.i))
                 s = t.i + 1
         parts.append((s, ent.end))
@@ -126,6 +127,25 @@ def _name_before_distance(ent):
         return None
     name = doc[ent.start : end]
     return name if locative(name) else None
+
+
+def _coordinated_names(doc: Doc, gaz: Gazetteer, ent) -> frozenset[int]:
+    """ "the road between [Tanguieta and Batia]": the NER ran two names joined by "and" into
+    one entity (often an ORG); where the whole is no gazetteer name ("Trinidad and Tobago",
+    "Bosnia and Herzegovina" are) and a proper name stands on each side, the conjunctions
+    split it, and each name is then judged as a place on its own (its position, its entry)."""
+    joins = frozenset(
+        t.i
+        for t in ent
+        if t.pos_ == "CCONJ"
+        and t.is_lower
+        and ent.start < t.i < ent.end - 1
+        and doc[t.i - 1].pos_ == "PROPN"
+        and doc[t.i + 1].pos_ == "PROPN"
+    )
+    if not joins or gaz.lookup(ent.text):
+        return frozenset()
+    return joins
 
 
 def _hyphenated_places(doc: Doc, gaz: Gazetteer, ent) -> bool:
@@ -212,7 +232,8 @@ _SPLIT_LABELS = frozenset([*PLACE_LABELS, "", "PERSON", "ORG", "NORP"])
 def _join_split_names(doc: Doc, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
     """One mention for a name the NER cut in two ("Burkina" + "Faso", "Democratic Republic" + "Congo").
 
-    Two neighbouring mentions, side by side or joined by "of (the)", become one when the
+    Two neighbouring mentions, side by side or joined by "of (the)" or "and" ("Bosnia" +
+    "Herzegovina", "Jammu" + "Kashmir"), become one when the
     whole is itself a country, region or sizeable town in the gazetteer; side by side
     whatever the NER called them, when a settlement noun follows the whole ("Thit Seint"
     tagged a person, "Gone" left untagged, before "village"): the noun names the kind of
@@ -235,7 +256,7 @@ def _join_split_names(doc: Doc, gaz: Gazetteer, mentions: list[Mention]) -> list
             continue
         if prev is not None and prev.label in (*PLACE_LABELS, "") and m.label in (*PLACE_LABELS, ""):
             gap = [t.lower_ for t in span_of(doc, prev.end, m.start)]
-            if gap in ([], ["of"], ["of", "the"]) and not any(
+            if gap in ([], ["of"], ["of", "the"], ["and"], ["&"]) and not any(
                 t.is_punct for t in span_of(doc, prev.start, m.end)
             ):
                 whole = span_of(doc, prev.start, m.end).text
