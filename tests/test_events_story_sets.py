@@ -1,15 +1,16 @@
-"""Whole conflict articles scored as the hidden set is (issue 19): six sets of eight stories
+"""Whole conflict articles scored as the hidden set is (issue 19): seven sets of eight stories
 each, written and annotated by hand for dateline before the pipeline was run on them
-(``data/events_stories{2,...,7}.jsonl``; integrity checks in ``test_events_stories{2,...,7}.py``).
+(``data/events_stories{2,...,8}.jsonl``; integrity checks in ``test_events_stories{2,...,8}.py``).
 
 Which set was read is part of what the floors mean. stories2 and stories3 were read to find
 kinds of error (stories3 only after the work it had checked was merged); stories4 was read
 for event places after it had served as a blind check; stories5's odd half was read for
-event types only, by work that did not land. stories6 and stories7 were never read, event by
-event or as text, and are the honest estimate of what the hidden set will show; stories7's
-totals are read only here and at merges (its floor once sent a change back: 4fac365).
-Floors sit a little below the measured figures (in the comments): raised when the pipeline
-improves, never lowered silently."""
+event types only, by work that did not land, and its event place errors were read in stop 27.
+stories6, stories7 and stories8 were never read, event by event or as text, and are the
+honest estimate of what the hidden set will show; their totals are read only here and at
+merges (stories7's floor once sent a change back: 4fac365). Floors sit a little below the
+measured figures (in the comments): raised when the pipeline improves, never lowered
+silently."""
 
 from __future__ import annotations
 
@@ -36,6 +37,8 @@ FLOORS = {
     "events_stories6.jsonl": {"p": 0.54, "r": 0.88, "type_acc": 0.9, "place_acc": 0.64},
     # measured P 0.544, R 0.915, type 0.938, place 0.666 (never read)
     "events_stories7.jsonl": {"p": 0.52, "r": 0.88, "type_acc": 0.9, "place_acc": 0.63},
+    # measured P 0.672, R 0.931, type 0.987, place 0.850 (never read)
+    "events_stories8.jsonl": {"p": 0.64, "r": 0.9, "type_acc": 0.95, "place_acc": 0.8},
 }
 
 
