@@ -37,7 +37,8 @@ def long_text(chars: int) -> str:
 
 
 def _child(chars: int) -> dict[str, Any]:
-    from dateline.pipeline import Document, Pipeline
+    from dateline.documents import Document
+    from dateline.pipeline import Pipeline
 
     pipeline = Pipeline(time_budget=None)
     text = long_text(chars)

@@ -50,7 +50,8 @@ def run_phase(
     phase: str, corpus: str, n: int, n_process: int, batch_size: int, model: str | None, repeat: int = 1
 ) -> dict[str, Any]:
     """One measurement, in this process: load, warm up, then time the whole corpus."""
-    from dateline.pipeline import Failure, Pipeline
+    from dateline.documents import Failure
+    from dateline.pipeline import Pipeline
 
     texts = load_texts(corpus, n)
     pipeline = Pipeline(model)
@@ -96,7 +97,7 @@ def _split_parse_extract(pipeline: Any, texts: list[str], batch_size: int) -> di
     cost relative to the parse, with less noise from a shared machine than two runs give.
     The CPU time of this process (``process_time``) is reported beside the wall time: on a
     machine other jobs share, it moves far less than the wall clock."""
-    from dateline.pipeline import Document
+    from dateline.documents import Document
 
     t0, c0 = time.perf_counter(), time.process_time()
     docs = list(pipeline.nlp.pipe(texts, batch_size=batch_size))

@@ -70,7 +70,7 @@ HOSTILE_TEXT = (
 @pytest.fixture(scope="session")
 def serve_store(tmp_path_factory, pipeline) -> Path:
     """A SQLite store of the bundled samples plus ``HOSTILE_TEXT``, analysed once per session."""
-    from dateline.pipeline import Document
+    from dateline.documents import Document
     from dateline.samples import sample_documents
     from dateline.store import open_store
 

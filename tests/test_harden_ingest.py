@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from corpus_helpers import tiny_pipeline
-from dateline.pipeline import Document
+from dateline.documents import Document
 from dateline.store import open_store
 from dateline.store.ingest import ingest
 

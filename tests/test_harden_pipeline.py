@@ -15,8 +15,9 @@ import pytest
 
 from corpus_helpers import tiny_pipeline
 from dateline.context import Context
+from dateline.documents import Document, Failure
 from dateline.errors import DatelineError, EmptyInput, InputError, TimeBudgetExceeded
-from dateline.pipeline import Document, Failure, Pipeline, Stage, chunk_bounds
+from dateline.pipeline import Pipeline, Stage, chunk_bounds
 
 GOOD = 'The council met on Monday. "We agree," the mayor said. 14 people came.'
 

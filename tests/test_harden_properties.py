@@ -20,9 +20,10 @@ from hypothesis import strategies as st
 
 from corpus_helpers import tiny_pipeline
 from dateline.cli.main import main
+from dateline.documents import Document, Failure
 from dateline.ingest import read_source
 from dateline.ingest.jsonl import iter_jsonl_bytes
-from dateline.pipeline import Article, Document, Failure
+from dateline.records import Article
 from dateline.store import open_store
 from dateline.store.ingest import ingest
 

@@ -17,13 +17,13 @@ import httpx
 import pytest
 
 from dateline import ingest as readers
+from dateline.documents import Document, Failure
 from dateline.errors import DecodeError
 from dateline.ingest import read_source
 from dateline.ingest import url as url_reader
 from dateline.ingest.decode import decode_bytes
 from dateline.ingest.jsonl import iter_jsonl_bytes
 from dateline.ingest.warc import read_warc
-from dateline.pipeline import Document, Failure
 
 TEXT = "Police arrested 12 protesters in Nairobi on Monday, a spokesman said."
 HTML = f"<html><head><title>Arrests</title></head><body><article><p>{TEXT}</p></article></body></html>"

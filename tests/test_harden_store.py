@@ -307,7 +307,7 @@ class _FullDisk:
 
 def test_a_full_disk_stops_ingest_with_the_cause_and_keeps_what_was_stored(tmp_path: Path) -> None:
     from corpus_helpers import tiny_pipeline
-    from dateline.pipeline import Document
+    from dateline.documents import Document
 
     st = open_store(tmp_path / "c.db")
     docs = [Document(f"Article number {i} about the harbour.", id=f"d{i}") for i in range(6)]

@@ -409,7 +409,7 @@ class _Replay:
 
 
 def test_ingest_links_each_article_and_catches_up_after_a_kill(tmp_path):
-    from dateline.pipeline import Document
+    from dateline.documents import Document
     from dateline.store.ingest import ingest
 
     arts = synthetic_articles(30)

@@ -12,11 +12,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from dateline.documents import Document, Failure
 from dateline.errors import BinaryInput, DecodeError, EmptyInput
 from dateline.ingest import iter_documents, read_source
 from dateline.ingest import url as url_reader
 from dateline.ingest.decode import decode_text
-from dateline.pipeline import Document, Failure
 
 ARTICLE = (
     "Police arrested 12 protesters in Nairobi on Monday, a police spokesman said.\n\nThe march was peaceful."

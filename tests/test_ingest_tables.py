@@ -11,9 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dateline.dates import parse_published
+from dateline.documents import Document, Failure
 from dateline.errors import OptionError
 from dateline.ingest import Fields, iter_documents, read_source
-from dateline.pipeline import Document, Failure
 
 STORY = "The council voted on Tuesday to close the old bridge, the mayor said."
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from corpus_helpers import crashy_pipeline, tiny_pipeline
-from dateline.pipeline import Document, Failure
+from dateline.documents import Document, Failure
 from dateline.store import open_store
 from dateline.store.ingest import ingest
 

@@ -8,9 +8,10 @@
 
 from __future__ import annotations
 
+from dateline.documents import Document, Failure
 from dateline.errors import DatelineError
 from dateline.frames import read_store, to_pandas
-from dateline.pipeline import Document, Failure, Pipeline, analyze
+from dateline.pipeline import Pipeline, analyze
 from dateline.records import (
     Actor,
     Article,

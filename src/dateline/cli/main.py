@@ -103,8 +103,8 @@ def analyze(
 ) -> None:
     """Analyse articles and print their records (entities, quotes, times, places, events, numbers, flags)."""
     from dateline.cli.render import model_loading, output_console, print_summary
+    from dateline.documents import Failure
     from dateline.ingest import Fields, iter_documents
-    from dateline.pipeline import Failure
     from dateline.store.ingest import make_pipeline
 
     published = _check_published(published)

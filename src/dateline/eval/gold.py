@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from dateline.documents import Document
 from dateline.errors import MalformedInput, SourceNotFound
-from dateline.pipeline import Document
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:

@@ -10,8 +10,9 @@ import json
 import sys
 from pathlib import Path
 
+from dateline.documents import Failure
 from dateline.eval.gold import gold_document, read_jsonl
-from dateline.pipeline import Failure, Pipeline
+from dateline.pipeline import Pipeline
 
 
 def predict(gold: Path, out: Path, pipeline: Pipeline | None = None, n_process: int = 1) -> int:

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from dateline.documents import Failure
 from dateline.eval.gold import gold_document, predictions_by_id, read_jsonl
 from dateline.eval.metrics import score
-from dateline.pipeline import Failure, Pipeline
+from dateline.pipeline import Pipeline
 
 
 @dataclass

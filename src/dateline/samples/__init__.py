@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from dateline.pipeline import Document
+    from dateline.documents import Document
 
 SAMPLES_DIR = Path(__file__).resolve().parent
 INDEX = SAMPLES_DIR / "index.json"
@@ -42,7 +42,7 @@ def sample_documents() -> list[Document]:
     ``Document`` is imported here rather than at module level so that importing
     ``dateline.samples`` (e.g. just to list files) does not pull in the pipeline and spaCy.
     """
-    from dateline.pipeline import Document
+    from dateline.documents import Document
 
     return [
         Document(

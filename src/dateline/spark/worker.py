@@ -26,7 +26,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from dateline.pipeline import Document, Failure, Pipeline
+from dateline.documents import Document, Failure
+from dateline.pipeline import Pipeline
 from dateline.spark.plan import InputTask, is_remote
 from dateline.store.base import now_iso
 from dateline.store.parts import COMMITS, MANIFEST, Folder, PartWriter
