@@ -109,6 +109,11 @@ def event_params(articles: list[dict]) -> list:
     ]
 
 
+def kinds_of(events: list[dict]) -> set[tuple]:
+    """The (type, mode, ACLED sub-type, modality) kinds a list of gold events holds."""
+    return {(ev["type"], ev["mode"], ev["acled_subtype"], ev["modality"]) for ev in events}
+
+
 def _inside(text: str, span: list[int]) -> bool:
     return len(span) == 2 and 0 <= span[0] < span[1] <= len(text)
 

@@ -86,7 +86,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from story_checks import load
+from story_checks import kinds_of, load
 
 STORIES = Path(__file__).parent / "data" / "events_stories7.jsonl"
 
@@ -196,10 +196,6 @@ PREFIX = "story7-"
 BY_ID = {art["id"]: art for art in ARTICLES}
 
 
-def _kinds(events: list[dict]) -> set[tuple]:
-    return {(ev["type"], ev["mode"], ev["acled_subtype"], ev["modality"]) for ev in events}
-
-
 def test_the_word_ranges_name_stories_of_this_set() -> None:
     assert set(WORDS) <= set(BY_ID)
 
@@ -257,11 +253,11 @@ def test_the_digest_tells_separate_incidents_and_a_planned_deployment() -> None:
     events = BY_ID["story7-brazil-weekly-digest"]["events"]
     violent = [ev for ev in events if ev["type"] == "ASSAULT"]
     assert len({ev["place"] for ev in violent}) >= 3
-    assert ("MOBILIZE", "police", None, "planned") in _kinds(events)
+    assert ("MOBILIZE", "police", None, "planned") in kinds_of(events)
 
 
 def test_the_kinds_the_brief_asked_for_are_there() -> None:
-    kinds = _kinds([ev for art in ARTICLES for ev in art["events"]])
+    kinds = kinds_of([ev for art in ARTICLES for ev in art["events"]])
     for wanted in (
         ("ASSAULT", "firearms", "Attack", "asserted"),
         ("PROTEST", "demo", "Peaceful protest", "asserted"),

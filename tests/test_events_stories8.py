@@ -97,7 +97,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from story_checks import load
+from story_checks import kinds_of, load
 
 STORIES = Path(__file__).parent / "data" / "events_stories8.jsonl"
 
@@ -205,10 +205,6 @@ PREFIX = "story8-"
 BY_ID = {art["id"]: art for art in ARTICLES}
 
 
-def _kinds(events: list[dict]) -> set[tuple]:
-    return {(ev["type"], ev["mode"], ev["acled_subtype"], ev["modality"]) for ev in events}
-
-
 def _this_year(art: dict) -> list[dict]:
     """The story's events dated in its own year (its background events of earlier years left out)."""
     year = art["published"][:4]
@@ -253,7 +249,7 @@ def test_the_town_is_overrun_and_retaken_on_consecutive_days() -> None:
         ev["acled_subtype"] == "Armed clash" and (ev["place"], ev["date"]) == (lost["place"], lost["date"])
         for ev in events
     )
-    assert ("MOBILIZE", "troops", None, "planned") in _kinds(events)
+    assert ("MOBILIZE", "troops", None, "planned") in kinds_of(events)
 
 
 def test_the_denied_strike_stands_beside_its_denial_and_the_counter_accusation() -> None:
@@ -272,7 +268,7 @@ def test_the_denied_strike_stands_beside_its_denial_and_the_counter_accusation()
 
 def test_the_crackdown_story_holds_the_intervention_a_peaceful_march_and_a_planned_stayaway() -> None:
     art = BY_ID["story8-harare-vendors-protest"]
-    kinds = _kinds(_this_year(art))
+    kinds = kinds_of(_this_year(art))
     assert {
         ("PROTEST", "demo", "Protest with intervention", "asserted"),
         ("ASSAULT", "crowd-control", None, "asserted"),
@@ -294,7 +290,7 @@ def test_the_roundup_tells_separate_incidents_with_their_own_places() -> None:
 
 
 def test_the_kinds_the_brief_asked_for_are_there() -> None:
-    kinds = _kinds([ev for art in ARTICLES for ev in art["events"]])
+    kinds = kinds_of([ev for art in ARTICLES for ev in art["events"]])
     for wanted in (
         ("ASSAULT", "firearms", "Attack", "asserted"),
         ("COERCE", "arrest", "Arrests", "asserted"),
