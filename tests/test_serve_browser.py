@@ -146,6 +146,7 @@ def test_map_draws_markers_with_text_only_popups(watched, server: ServerThread) 
     expect(page.locator("#map")).to_have_attribute("data-events", re.compile(r"^[1-9]\d*$"))
     expect(page.locator("path.leaflet-interactive, svg path").first).to_be_attached()  # country outlines
     page.goto(f"{server.url}/map?q=Lyon")
+    expect(page.locator("#map")).to_have_attribute("data-ready", "1")  # zoomed to the data
     event_pin = page.locator(".leaflet-marker-icon:has(.pin-event)")
     expect(event_pin).to_have_count(1)
     event_pin.click()

@@ -86,7 +86,15 @@
     places.addTo(map);
     events.addTo(map);
     L.control.layers(null, { "Events (E)": events, "Places (P)": places }, { collapsed: false }).addTo(map);
-    if (points.length) map.fitBounds(points, { padding: [30, 30], maxZoom: 6 });
+    // the map says when it has settled on the data (tests and scripts click markers only then:
+    // a click during the zoom animation lands on a marker the clusters are about to redraw)
+    const settled = () => { el.dataset.ready = "1"; };
+    if (points.length) {
+      map.once("moveend", settled);
+      map.fitBounds(points, { padding: [30, 30], maxZoom: 6 });
+    } else {
+      settled();
+    }
     el.dataset.events = String(data.events.length);
     el.dataset.places = String(data.places.length);
     status.textContent = data.events.length + " events and " + data.places.length + " places drawn" +
