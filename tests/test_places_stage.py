@@ -526,3 +526,9 @@ def test_a_country_named_with_and_is_one_place(analyze) -> None:
     _, places = _places(analyze, "Police in Bosnia and Herzegovina arrested three men on Monday.")
     whole = places["Bosnia and Herzegovina"]
     assert whole.feature == "country" and whole.country == "BA" and "Herzegovina" not in places
+
+
+def test_a_town_after_outside_of_or_a_bearing_of_is_a_place(analyze) -> None:
+    # the NER tags the town an event here; "outside of X" and "north of X" place things by it
+    _, places = _places(analyze, "Reporters outside of Nazran saw a burned bus on the road on Monday.")
+    assert places["Nazran"].country == "RU"

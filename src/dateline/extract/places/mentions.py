@@ -436,6 +436,31 @@ def residents_of(span: SpacySpan) -> bool:
     return head == span.end or (head == span.end + 1 and doc[head].is_lower and doc[head].pos_ == "NOUN")
 
 
+def _bearing(of: Token) -> bool:
+    """ "outside of X", "north of X", "just east of X": the word before "of" places something
+    relative to X, so X is a place (the word the "of" hangs on is that word)."""
+    prev = of.doc[of.i - 1] if of.i > 0 else None
+    return prev is not None and prev.i == of.head.i and prev.lower_ in _BEARINGS
+
+
+_BEARINGS = frozenset(
+    {
+        "outside",
+        "inside",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northwards",
+        "southwards",
+    }
+)
+
+
 def _residence(of: Token) -> bool:
     """'of' after a person's name, or after the age that follows it ("Jane Roe, 28, of")."""
     owner = of.head
@@ -474,8 +499,8 @@ def locative(span: SpacySpan, place_tokens: set[int] | None = None, depth: int =
     if root.dep_ == "pobj" and head.lower_ in LOC_PREPS:
         if head.lower_ == "of":
             # "the city of X" is a place; "the son of X" is not; "Jane Roe, 28, of X" is
-            # where she lives
-            return _place_head(head.head) or _residence(head)
+            # where she lives; "outside of X", "north of X", "20 km east of X" say where
+            return _place_head(head.head) or _residence(head) or _bearing(head)
         return True
     if root.dep_ == "appos" and _place_head(head):
         return True
