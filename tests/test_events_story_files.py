@@ -1,6 +1,6 @@
 """The integrity checks every hand-annotated set of whole conflict stories shares (issue 19).
 
-Each set's own module (``test_events_stories{2,3,4,5,6,7,8,10}.py``) holds its annotation conventions,
+Each set's own module (``test_events_stories{2,...,10}.py``) holds its annotation conventions,
 the words it leaves out as non-events and the story kinds its brief asked for; the checks on
 spans, codes, dates and non-events are the same for every set, so they run here, once per set.
 """
@@ -16,6 +16,7 @@ import test_events_stories5
 import test_events_stories6
 import test_events_stories7
 import test_events_stories8
+import test_events_stories9
 import test_events_stories10
 from story_checks import (
     check_codes,
@@ -36,6 +37,7 @@ SETS = [
     test_events_stories6,
     test_events_stories7,
     test_events_stories8,
+    test_events_stories9,
     test_events_stories10,
 ]
 # Word ranges a set gives its genres (by story id); the others keep check_wire_copy's default.
