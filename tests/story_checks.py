@@ -114,6 +114,26 @@ def kinds_of(events: list[dict]) -> set[tuple]:
     return {(ev["type"], ev["mode"], ev["acled_subtype"], ev["modality"]) for ev in events}
 
 
+def this_year(art: dict) -> list[dict]:
+    """The story's events dated in its own year (its background events of earlier years left out)."""
+    year = art["published"][:4]
+    return [ev for ev in art["events"] if ev["date"] and ev["date"][:4] == year]
+
+
+def the_one_assault(art: dict) -> dict:
+    """The one ASSAULT a breaking item dates in its own year; fails unless there is exactly one."""
+    assaults = [ev for ev in this_year(art) if ev["type"] == "ASSAULT"]
+    assert len(assaults) == 1
+    return assaults[0]
+
+
+def check_kinds_present(articles: list[dict], wanted: tuple[tuple, ...]) -> None:
+    """Each wanted (type, mode, ACLED sub-type, modality) kind is among the set's gold events."""
+    kinds = kinds_of([ev for art in articles for ev in art["events"]])
+    for kind in wanted:
+        assert kind in kinds, kind
+
+
 def _inside(text: str, span: list[int]) -> bool:
     return len(span) == 2 and 0 <= span[0] < span[1] <= len(text)
 

@@ -105,7 +105,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from story_checks import kinds_of, load
+from story_checks import check_kinds_present, kinds_of, load, the_one_assault, this_year
 
 STORIES = Path(__file__).parent / "data" / "events_stories10.jsonl"
 
@@ -187,8 +187,6 @@ NON_EVENTS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# Word counts the brief gave the short breaking item; the other stories, the feature among
-# them, keep the shared 300-550.
 WORDS: dict[str, tuple[int, int]] = {
     "story10-xaisomboun-bus-attack": (150, 250),
 }
@@ -198,21 +196,9 @@ PREFIX = "story10-"
 BY_ID = {art["id"]: art for art in ARTICLES}
 
 
-def _this_year(art: dict) -> list[dict]:
-    """The story's events dated in its own year (its background events of earlier years left out)."""
-    year = art["published"][:4]
-    return [ev for ev in art["events"] if ev["date"] and ev["date"][:4] == year]
-
-
-def test_the_word_ranges_name_stories_of_this_set() -> None:
-    assert set(WORDS) <= set(BY_ID)
-
-
 def test_the_breaking_item_gathers_its_attack_in_one_event() -> None:
     art = BY_ID["story10-xaisomboun-bus-attack"]
-    attacks = [ev for ev in _this_year(art) if ev["type"] == "ASSAULT"]
-    assert len(attacks) == 1
-    attack = attacks[0]
+    attack = the_one_assault(art)
     assert (attack["acled_subtype"], attack["actor"]) == ("Attack", "Gunmen")
     assert attack["date"] < art["published"] and len(attack["mentions"]) >= 5
     follow = [ev for ev in art["events"] if ev["type"] in {"MOBILIZE", "COERCE"}]
@@ -229,7 +215,7 @@ def test_the_raid_stays_with_its_raiders_and_troops_follow_it() -> None:
     assert blamed and raid["actor"] not in blamed
     troops = next(ev for ev in events if ev["type"] == "MOBILIZE")
     assert troops["place"] == raid["place"] and troops["date"] > raid["date"]
-    other = [ev for ev in _this_year(BY_ID["story10-sokurela-village-raid"]) if ev["type"] == "ASSAULT"]
+    other = [ev for ev in this_year(BY_ID["story10-sokurela-village-raid"]) if ev["type"] == "ASSAULT"]
     assert len({ev["place"] for ev in other}) == 2
     assert ("PROTEST", "demo", None, "planned") in kinds_of(events)
 
@@ -289,7 +275,7 @@ def test_the_ambush_is_told_again_days_later_beside_its_arrests() -> None:
     headline_end = art["text"].index("\n")
     assert arrest["mentions"][0][1] <= headline_end and ambush["mentions"][0][1] <= headline_end
     later = [
-        ev for ev in _this_year(art) if ev is not ambush and ev["type"] in {"ASSAULT", "MOBILIZE", "COERCE"}
+        ev for ev in this_year(art) if ev is not ambush and ev["type"] in {"ASSAULT", "MOBILIZE", "COERCE"}
     ]
     assert all(ev["date"] > ambush["date"] for ev in later)
 
@@ -311,35 +297,36 @@ def test_the_feature_retells_dated_incidents_of_earlier_years_around_a_new_one()
 
 
 def test_the_kinds_the_brief_asked_for_are_there() -> None:
-    kinds = kinds_of([ev for art in ARTICLES for ev in art["events"]])
-    for wanted in (
-        ("ASSAULT", "firearms", "Attack", "asserted"),
-        ("ASSAULT", "primitive", "Attack", "asserted"),
-        ("ASSAULT", "destroy", "Looting/property destruction", "asserted"),
-        ("MOBILIZE", "troops", None, "asserted"),
-        ("MOBILIZE", "troops", None, "planned"),
-        ("ASSAULT", "heavy-weapons", "Armed clash", "asserted"),
-        ("ASSAULT", "heavy-weapons", "Shelling/artillery/missile attack", "asserted"),
-        ("ASSAULT", "heavy-weapons", "Shelling/artillery/missile attack", "claimed"),
-        ("ASSAULT", None, "Government regains territory", "asserted"),
-        ("AGREE", None, "Agreement", "asserted"),
-        ("ASSAULT", "aerial", "Air/drone strike", "asserted"),
-        ("COERCE", "seize", "Disrupted weapons use", "asserted"),
-        ("ACCUSE", "investigate", None, "asserted"),
-        ("PROTEST", "strike", "Peaceful protest", "asserted"),
-        ("PROTEST", "riot", "Violent demonstration", "asserted"),
-        ("PROTEST", "riot", "Mob violence", "asserted"),
-        ("COERCE", "curfew", None, "asserted"),
-        ("ASSAULT", "firearms", "Armed clash", "asserted"),
-        ("COERCE", "restrict", None, "asserted"),
-        ("COERCE", "arrest", "Arrests", "asserted"),
-        ("REQUEST", "yield", None, "asserted"),
-        ("THREATEN", "arrest", None, "asserted"),
-        ("THREATEN", "violence", None, "asserted"),
-        ("ASSAULT", "abduct", "Abduction/forced disappearance", "asserted"),
-        ("ACCUSE", "allege", None, "asserted"),
-        ("ACCUSE", "disapprove", None, "asserted"),
-        ("REJECT", None, None, "asserted"),
-        ("PROTEST", "demo", None, "planned"),
-    ):
-        assert wanted in kinds, wanted
+    check_kinds_present(
+        ARTICLES,
+        (
+            ("ASSAULT", "firearms", "Attack", "asserted"),
+            ("ASSAULT", "primitive", "Attack", "asserted"),
+            ("ASSAULT", "destroy", "Looting/property destruction", "asserted"),
+            ("MOBILIZE", "troops", None, "asserted"),
+            ("MOBILIZE", "troops", None, "planned"),
+            ("ASSAULT", "heavy-weapons", "Armed clash", "asserted"),
+            ("ASSAULT", "heavy-weapons", "Shelling/artillery/missile attack", "asserted"),
+            ("ASSAULT", "heavy-weapons", "Shelling/artillery/missile attack", "claimed"),
+            ("ASSAULT", None, "Government regains territory", "asserted"),
+            ("AGREE", None, "Agreement", "asserted"),
+            ("ASSAULT", "aerial", "Air/drone strike", "asserted"),
+            ("COERCE", "seize", "Disrupted weapons use", "asserted"),
+            ("ACCUSE", "investigate", None, "asserted"),
+            ("PROTEST", "strike", "Peaceful protest", "asserted"),
+            ("PROTEST", "riot", "Violent demonstration", "asserted"),
+            ("PROTEST", "riot", "Mob violence", "asserted"),
+            ("COERCE", "curfew", None, "asserted"),
+            ("ASSAULT", "firearms", "Armed clash", "asserted"),
+            ("COERCE", "restrict", None, "asserted"),
+            ("COERCE", "arrest", "Arrests", "asserted"),
+            ("REQUEST", "yield", None, "asserted"),
+            ("THREATEN", "arrest", None, "asserted"),
+            ("THREATEN", "violence", None, "asserted"),
+            ("ASSAULT", "abduct", "Abduction/forced disappearance", "asserted"),
+            ("ACCUSE", "allege", None, "asserted"),
+            ("ACCUSE", "disapprove", None, "asserted"),
+            ("REJECT", None, None, "asserted"),
+            ("PROTEST", "demo", None, "planned"),
+        ),
+    )

@@ -97,7 +97,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from story_checks import kinds_of, load
+from story_checks import check_kinds_present, kinds_of, load, the_one_assault, this_year
 
 STORIES = Path(__file__).parent / "data" / "events_stories8.jsonl"
 
@@ -194,8 +194,6 @@ NON_EVENTS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# Word counts the brief gave the short breaking item; the other stories, the roundup among
-# them, keep the shared 300-550.
 WORDS: dict[str, tuple[int, int]] = {
     "story8-bissine-landmine": (150, 250),
 }
@@ -205,21 +203,9 @@ PREFIX = "story8-"
 BY_ID = {art["id"]: art for art in ARTICLES}
 
 
-def _this_year(art: dict) -> list[dict]:
-    """The story's events dated in its own year (its background events of earlier years left out)."""
-    year = art["published"][:4]
-    return [ev for ev in art["events"] if ev["date"] and ev["date"][:4] == year]
-
-
-def test_the_word_ranges_name_stories_of_this_set() -> None:
-    assert set(WORDS) <= set(BY_ID)
-
-
 def test_the_breaking_item_gathers_its_blast_in_one_event() -> None:
     art = BY_ID["story8-bissine-landmine"]
-    blasts = [ev for ev in _this_year(art) if ev["type"] == "ASSAULT"]
-    assert len(blasts) == 1
-    blast = blasts[0]
+    blast = the_one_assault(art)
     assert blast["acled_subtype"] == "Remote explosive/landmine/IED" and blast["actor"] is None
     assert blast["date"] < art["published"] and len(blast["mentions"]) >= 4
     assert any(ev["type"] == "ACCUSE" and ev["mode"] == "allege" for ev in art["events"])
@@ -268,7 +254,7 @@ def test_the_denied_strike_stands_beside_its_denial_and_the_counter_accusation()
 
 def test_the_crackdown_story_holds_the_intervention_a_peaceful_march_and_a_planned_stayaway() -> None:
     art = BY_ID["story8-harare-vendors-protest"]
-    kinds = kinds_of(_this_year(art))
+    kinds = kinds_of(this_year(art))
     assert {
         ("PROTEST", "demo", "Protest with intervention", "asserted"),
         ("ASSAULT", "crowd-control", None, "asserted"),
@@ -283,39 +269,40 @@ def test_the_crackdown_story_holds_the_intervention_a_peaceful_march_and_a_plann
 
 def test_the_roundup_tells_separate_incidents_with_their_own_places() -> None:
     art = BY_ID["story8-north-kosovo-roundup"]
-    incidents = [ev for ev in _this_year(art) if ev["type"] in {"ASSAULT", "PROTEST", "COERCE"}]
+    incidents = [ev for ev in this_year(art) if ev["type"] in {"ASSAULT", "PROTEST", "COERCE"}]
     assert len({ev["place"] for ev in incidents}) == 4
     assert len({ev["date"] for ev in incidents}) == 3
     assert all(ev["place"] and ev["place"] in art["text"] for ev in incidents)
 
 
 def test_the_kinds_the_brief_asked_for_are_there() -> None:
-    kinds = kinds_of([ev for art in ARTICLES for ev in art["events"]])
-    for wanted in (
-        ("ASSAULT", "firearms", "Attack", "asserted"),
-        ("COERCE", "arrest", "Arrests", "asserted"),
-        ("COERCE", "seize", "Disrupted weapons use", "asserted"),
-        ("ASSAULT", "explosives", "Grenade", "asserted"),
-        ("ASSAULT", None, "Non-state actor overtakes territory", "asserted"),
-        ("ASSAULT", None, "Government regains territory", "asserted"),
-        ("ASSAULT", "firearms", "Armed clash", "asserted"),
-        ("COERCE", "censor", None, "asserted"),
-        ("ASSAULT", "heavy-weapons", "Shelling/artillery/missile attack", "asserted"),
-        ("ASSAULT", "drone", "Air/drone strike", "asserted"),
-        ("ASSAULT", "heavy-weapons", "Shelling/artillery/missile attack", "claimed"),
-        ("AGREE", None, "Agreement", "asserted"),
-        ("PROTEST", "demo", "Protest with intervention", "asserted"),
-        ("ASSAULT", "crowd-control", None, "asserted"),
-        ("PROTEST", "demo", "Peaceful protest", "asserted"),
-        ("PROTEST", "strike", None, "planned"),
-        ("THREATEN", "arrest", None, "asserted"),
-        ("ASSAULT", "firearms", "Excessive force against protesters", "asserted"),
-        ("ASSAULT", "explosives", "Remote explosive/landmine/IED", "asserted"),
-        ("COERCE", "restrict", None, "asserted"),
-        ("ASSAULT", "abduct", "Abduction/forced disappearance", "asserted"),
-        ("REQUEST", None, None, "asserted"),
-        ("THREATEN", "violence", None, "asserted"),
-        ("MOBILIZE", "troops", None, "asserted"),
-        ("PROTEST", "riot", "Violent demonstration", "asserted"),
-    ):
-        assert wanted in kinds, wanted
+    check_kinds_present(
+        ARTICLES,
+        (
+            ("ASSAULT", "firearms", "Attack", "asserted"),
+            ("COERCE", "arrest", "Arrests", "asserted"),
+            ("COERCE", "seize", "Disrupted weapons use", "asserted"),
+            ("ASSAULT", "explosives", "Grenade", "asserted"),
+            ("ASSAULT", None, "Non-state actor overtakes territory", "asserted"),
+            ("ASSAULT", None, "Government regains territory", "asserted"),
+            ("ASSAULT", "firearms", "Armed clash", "asserted"),
+            ("COERCE", "censor", None, "asserted"),
+            ("ASSAULT", "heavy-weapons", "Shelling/artillery/missile attack", "asserted"),
+            ("ASSAULT", "drone", "Air/drone strike", "asserted"),
+            ("ASSAULT", "heavy-weapons", "Shelling/artillery/missile attack", "claimed"),
+            ("AGREE", None, "Agreement", "asserted"),
+            ("PROTEST", "demo", "Protest with intervention", "asserted"),
+            ("ASSAULT", "crowd-control", None, "asserted"),
+            ("PROTEST", "demo", "Peaceful protest", "asserted"),
+            ("PROTEST", "strike", None, "planned"),
+            ("THREATEN", "arrest", None, "asserted"),
+            ("ASSAULT", "firearms", "Excessive force against protesters", "asserted"),
+            ("ASSAULT", "explosives", "Remote explosive/landmine/IED", "asserted"),
+            ("COERCE", "restrict", None, "asserted"),
+            ("ASSAULT", "abduct", "Abduction/forced disappearance", "asserted"),
+            ("REQUEST", None, None, "asserted"),
+            ("THREATEN", "violence", None, "asserted"),
+            ("MOBILIZE", "troops", None, "asserted"),
+            ("PROTEST", "riot", "Violent demonstration", "asserted"),
+        ),
+    )

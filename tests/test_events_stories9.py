@@ -107,7 +107,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from story_checks import kinds_of, load
+from story_checks import check_kinds_present, kinds_of, load, the_one_assault, this_year
 
 STORIES = Path(__file__).parent / "data" / "events_stories9.jsonl"
 
@@ -199,8 +199,6 @@ NON_EVENTS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# Word counts the brief gave the short breaking item; the other stories, the roundup among
-# them, keep the shared 300-550.
 WORDS: dict[str, tuple[int, int]] = {
     "story9-bassikounou-border-clash": (150, 250),
 }
@@ -210,21 +208,9 @@ PREFIX = "story9-"
 BY_ID = {art["id"]: art for art in ARTICLES}
 
 
-def _this_year(art: dict) -> list[dict]:
-    """The story's events dated in its own year (its background events of earlier years left out)."""
-    year = art["published"][:4]
-    return [ev for ev in art["events"] if ev["date"] and ev["date"][:4] == year]
-
-
-def test_the_word_ranges_name_stories_of_this_set() -> None:
-    assert set(WORDS) <= set(BY_ID)
-
-
 def test_the_breaking_item_gathers_its_clash_in_one_event() -> None:
     art = BY_ID["story9-bassikounou-border-clash"]
-    clashes = [ev for ev in _this_year(art) if ev["type"] == "ASSAULT"]
-    assert len(clashes) == 1
-    clash = clashes[0]
+    clash = the_one_assault(art)
     assert clash["acled_subtype"] == "Armed clash" and clash["modality"] == "asserted"
     assert ";" in clash["actor"] and clash["actor_country"] is None
     assert clash["date"] < art["published"] and len(clash["mentions"]) >= 8
@@ -239,7 +225,7 @@ def test_a_second_attack_in_another_town_is_its_own_event() -> None:
     ):
         art = BY_ID[sid]
         main = art["events"][0]
-        other = next(ev for ev in _this_year(art) if ev["acled_subtype"] == second and ev is not main)
+        other = next(ev for ev in this_year(art) if ev["acled_subtype"] == second and ev is not main)
         assert other["date"] == main["date"] and other["place"] != main["place"], sid
         arrests = [ev for ev in art["events"] if ev["acled_subtype"] == "Arrests"]
         assert len(arrests) == 1 and arrests[0]["date"] > main["date"], sid
@@ -285,7 +271,7 @@ def test_the_denied_strike_stands_beside_its_denial_and_the_counter_accusation()
 
 def test_the_protest_story_holds_the_intervention_a_sit_in_and_a_planned_strike() -> None:
     art = BY_ID["story9-gabes-pollution-protest"]
-    kinds = kinds_of(_this_year(art))
+    kinds = kinds_of(this_year(art))
     assert {
         ("PROTEST", "demo", "Protest with intervention", "asserted"),
         ("ASSAULT", "crowd-control", None, "asserted"),
@@ -306,7 +292,7 @@ def test_the_roundup_tells_separate_incidents_with_their_own_places() -> None:
     art = BY_ID["story9-jordan-security-roundup"]
     incidents = [
         ev
-        for ev in _this_year(art)
+        for ev in this_year(art)
         if ev["type"] in {"ASSAULT", "PROTEST", "COERCE"} and ev["modality"] == "asserted"
     ]
     assert len({ev["place"] for ev in incidents}) == 4
@@ -316,40 +302,41 @@ def test_the_roundup_tells_separate_incidents_with_their_own_places() -> None:
 
 
 def test_the_kinds_the_brief_asked_for_are_there() -> None:
-    kinds = kinds_of([ev for art in ARTICLES for ev in art["events"]])
-    for wanted in (
-        ("ASSAULT", "firearms", "Attack", "asserted"),
-        ("COERCE", "arrest", "Arrests", "asserted"),
-        ("COERCE", "seize", "Disrupted weapons use", "asserted"),
-        ("COERCE", "curfew", None, "asserted"),
-        ("MOBILIZE", "troops", None, "asserted"),
-        ("ASSAULT", None, "Non-state actor overtakes territory", "asserted"),
-        ("ASSAULT", None, "Government regains territory", "asserted"),
-        ("ASSAULT", "firearms", "Armed clash", "asserted"),
-        ("ASSAULT", "drone", "Air/drone strike", "asserted"),
-        ("ASSAULT", "heavy-weapons", "Shelling/artillery/missile attack", "claimed"),
-        ("ASSAULT", "heavy-weapons", "Shelling/artillery/missile attack", "asserted"),
-        ("AGREE", None, "Agreement", "asserted"),
-        ("PROTEST", "demo", "Protest with intervention", "asserted"),
-        ("ASSAULT", "crowd-control", None, "asserted"),
-        ("PROTEST", "demo", "Peaceful protest", "asserted"),
-        ("PROTEST", "strike", None, "planned"),
-        ("PROTEST", "demo", None, "planned"),
-        ("THREATEN", "arrest", None, "asserted"),
-        ("ASSAULT", "firearms", "Excessive force against protesters", "asserted"),
-        ("ASSAULT", "explosives", "Remote explosive/landmine/IED", "asserted"),
-        ("ASSAULT", "explosives", "Grenade", "asserted"),
-        ("COERCE", "restrict", None, "asserted"),
-        ("ASSAULT", "abduct", "Abduction/forced disappearance", "asserted"),
-        ("RETREAT", "release", None, "asserted"),
-        ("REQUEST", None, None, "asserted"),
-        ("REQUEST", "assist", None, "asserted"),
-        ("REQUEST", "yield", None, "asserted"),
-        ("REQUEST", "change", None, "asserted"),
-        ("THREATEN", "violence", None, "asserted"),
-        ("MOBILIZE", "police", None, "planned"),
-        ("REJECT", None, None, "asserted"),
-        ("ACCUSE", "allege", None, "asserted"),
-        ("ACCUSE", "disapprove", None, "asserted"),
-    ):
-        assert wanted in kinds, wanted
+    check_kinds_present(
+        ARTICLES,
+        (
+            ("ASSAULT", "firearms", "Attack", "asserted"),
+            ("COERCE", "arrest", "Arrests", "asserted"),
+            ("COERCE", "seize", "Disrupted weapons use", "asserted"),
+            ("COERCE", "curfew", None, "asserted"),
+            ("MOBILIZE", "troops", None, "asserted"),
+            ("ASSAULT", None, "Non-state actor overtakes territory", "asserted"),
+            ("ASSAULT", None, "Government regains territory", "asserted"),
+            ("ASSAULT", "firearms", "Armed clash", "asserted"),
+            ("ASSAULT", "drone", "Air/drone strike", "asserted"),
+            ("ASSAULT", "heavy-weapons", "Shelling/artillery/missile attack", "claimed"),
+            ("ASSAULT", "heavy-weapons", "Shelling/artillery/missile attack", "asserted"),
+            ("AGREE", None, "Agreement", "asserted"),
+            ("PROTEST", "demo", "Protest with intervention", "asserted"),
+            ("ASSAULT", "crowd-control", None, "asserted"),
+            ("PROTEST", "demo", "Peaceful protest", "asserted"),
+            ("PROTEST", "strike", None, "planned"),
+            ("PROTEST", "demo", None, "planned"),
+            ("THREATEN", "arrest", None, "asserted"),
+            ("ASSAULT", "firearms", "Excessive force against protesters", "asserted"),
+            ("ASSAULT", "explosives", "Remote explosive/landmine/IED", "asserted"),
+            ("ASSAULT", "explosives", "Grenade", "asserted"),
+            ("COERCE", "restrict", None, "asserted"),
+            ("ASSAULT", "abduct", "Abduction/forced disappearance", "asserted"),
+            ("RETREAT", "release", None, "asserted"),
+            ("REQUEST", None, None, "asserted"),
+            ("REQUEST", "assist", None, "asserted"),
+            ("REQUEST", "yield", None, "asserted"),
+            ("REQUEST", "change", None, "asserted"),
+            ("THREATEN", "violence", None, "asserted"),
+            ("MOBILIZE", "police", None, "planned"),
+            ("REJECT", None, None, "asserted"),
+            ("ACCUSE", "allege", None, "asserted"),
+            ("ACCUSE", "disapprove", None, "asserted"),
+        ),
+    )

@@ -56,6 +56,11 @@ def test_eight_stories_in_the_gold_format(stories) -> None:
     check_file_format(stories.ARTICLES, stories.PREFIX, stories.NON_EVENTS)
 
 
+@pytest.mark.parametrize("stories", SETS, ids=lambda s: s.STORIES.name)
+def test_the_word_ranges_name_stories_of_this_set(stories) -> None:
+    assert set(getattr(stories, "WORDS", {})) <= {art["id"] for art in stories.ARTICLES}
+
+
 @pytest.mark.parametrize(("art", "non_events"), ARTICLES)
 def test_a_story_is_wire_copy_of_article_length(art: dict, non_events: dict) -> None:
     check_wire_copy(art, WORDS.get(art["id"], (300, 550)))
