@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from dateline.extract.events.acled import is_aircraft
 from dateline.extract.events.patterns import lexicon_words
-from dateline.extract.places.mentions import DIRECTIONS, LANDMARK_HEADS, PLACE_NOUNS
+from dateline.extract.places.mentions import COMPASS, DIRECTIONS, LANDMARK_HEADS, PLACE_NOUNS
 from dateline.records import Count, EventDate, Number, Place, Timex
 from dateline.resolve.actors import load_event_data
 from dateline.text.datelines import Datelines
@@ -226,16 +226,8 @@ def place_grain(place: Place, text: str) -> int:
     return min(grains)
 
 
-_REFERENCE_HEADS = frozenset(
+_REFERENCE_HEADS = COMPASS | frozenset(
     {
-        "south",
-        "north",
-        "east",
-        "west",
-        "southeast",
-        "southwest",
-        "northeast",
-        "northwest",
         "outskirts",
         "near",
         "outside",

@@ -308,20 +308,15 @@ AMBIGUOUS_HEADS = frozenset(
     ["way", "channel", "place", "circle", "square", "plaza", "park", "bridge", "falls"]
 )
 # words before or after a name that say which part of it ("south Fargo", "Northwest D.C.")
-DIRECTIONS = frozenset(
+# the eight points of the compass ("north of X", "the northeast"): read by the words below
+# and by the events' reference places (extract/events/attributes.py)
+COMPASS = frozenset(["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"])
+DIRECTIONS = COMPASS | frozenset(
     [
-        "north",
-        "south",
-        "east",
-        "west",
         "northern",
         "southern",
         "eastern",
         "western",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
         "northeastern",
         "northwestern",
         "southeastern",
@@ -443,22 +438,7 @@ def _bearing(of: Token) -> bool:
     return prev is not None and prev.i == of.head.i and prev.lower_ in _BEARINGS
 
 
-_BEARINGS = frozenset(
-    {
-        "outside",
-        "inside",
-        "north",
-        "south",
-        "east",
-        "west",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "northwards",
-        "southwards",
-    }
-)
+_BEARINGS = COMPASS | frozenset({"outside", "inside", "northwards", "southwards"})
 
 
 def _residence(of: Token) -> bool:
